@@ -1,0 +1,204 @@
+#include "common/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <functional>
+
+extern char** environ;
+
+namespace allmende {
+namespace {
+
+using Setter = std::function<std::string(Config&, const std::string&)>;  // returns an error message
+
+struct Setting {
+  ConfigKey key;
+  Setter set;
+};
+
+Setter IntSetter(std::int64_t min, std::int64_t max, std::function<void(Config&, std::int64_t)> apply) {
+  return [=](Config& c, const std::string& text) -> std::string {
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < min || v > max) {
+      return "must be an integer from " + std::to_string(min) + " to " + std::to_string(max) + ", got '" + text + "'";
+    }
+    apply(c, v);
+    return "";
+  };
+}
+
+Setter StringSetter(std::function<void(Config&, const std::string&)> apply, std::vector<std::string> allowed = {}) {
+  return [=](Config& c, const std::string& text) -> std::string {
+    if (!allowed.empty()) {
+      bool found = false;
+      std::string list;
+      for (const auto& a : allowed) {
+        found |= a == text;
+        list += (list.empty() ? "" : ", ") + a;
+      }
+      if (!found) return "must be one of " + list + ", got '" + text + "'";
+    }
+    apply(c, text);
+    return "";
+  };
+}
+
+Setter BoolSetter(std::function<void(Config&, bool)> apply) {
+  return [=](Config& c, const std::string& text) -> std::string {
+    if (text == "true" || text == "1" || text == "on") {
+      apply(c, true);
+    } else if (text == "false" || text == "0" || text == "off") {
+      apply(c, false);
+    } else {
+      return "must be true or false, got '" + text + "'";
+    }
+    return "";
+  };
+}
+
+std::string EnvName(const std::string& key) {
+  std::string env = "ALLMENDE_";
+  for (char c : key) env.push_back(c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  return env;
+}
+
+const std::vector<Setting>& Settings() {
+  static const std::vector<Setting> settings = [] {
+    std::vector<Setting> s;
+    auto add = [&s](std::string key, std::string description, Setter set) {
+      s.push_back({{key, EnvName(key), std::move(description)}, std::move(set)});
+    };
+    constexpr std::int64_t kMaxMs = 3'600'000;
+    add("server.host", "address to listen on",
+        StringSetter([](Config& c, const std::string& v) { c.server.host = v; }));
+    add("server.port", "TCP port; 0 picks a free one",
+        IntSetter(0, 65535, [](Config& c, std::int64_t v) { c.server.port = static_cast<int>(v); }));
+    add("server.io_threads", "network threads; 0 = one per core",
+        IntSetter(0, 256, [](Config& c, std::int64_t v) { c.server.io_threads = static_cast<int>(v); }));
+    add("server.worker_threads", "threads running handlers and database work; 0 = four per core",
+        IntSetter(0, 1024, [](Config& c, std::int64_t v) { c.server.worker_threads = static_cast<int>(v); }));
+    add("server.header_limit", "largest request head in bytes",
+        IntSetter(1024, 1 << 20, [](Config& c, std::int64_t v) { c.server.header_limit = v; }));
+    add("server.body_limit", "default largest request body in bytes",
+        IntSetter(0, std::int64_t{1} << 32, [](Config& c, std::int64_t v) { c.server.body_limit = v; }));
+    add("server.header_timeout_ms", "deadline for a request head",
+        IntSetter(1, kMaxMs, [](Config& c, std::int64_t v) { c.server.header_timeout_ms = static_cast<int>(v); }));
+    add("server.body_timeout_ms", "deadline for a request body",
+        IntSetter(1, kMaxMs, [](Config& c, std::int64_t v) { c.server.body_timeout_ms = static_cast<int>(v); }));
+    add("server.idle_timeout_ms", "keep-alive connections idle this long are closed",
+        IntSetter(1, kMaxMs, [](Config& c, std::int64_t v) { c.server.idle_timeout_ms = static_cast<int>(v); }));
+    add("server.shutdown_timeout_ms", "time in-flight requests get after SIGTERM",
+        IntSetter(0, kMaxMs, [](Config& c, std::int64_t v) { c.server.shutdown_timeout_ms = static_cast<int>(v); }));
+    add("server.web_root", "folder of the built web UI",
+        StringSetter([](Config& c, const std::string& v) { c.server.web_root = v; }));
+    add("server.port_file", "file the bound port is written to once listening",
+        StringSetter([](Config& c, const std::string& v) { c.server.port_file = v; }));
+    add("storage.data_dir", "folder for the SQLite database and other data",
+        StringSetter([](Config& c, const std::string& v) { c.storage.data_dir = v; }));
+    add("storage.database", "sqlite:///path or postgresql://user@host:port/db; empty = SQLite in data_dir",
+        StringSetter([](Config& c, const std::string& v) { c.storage.database = v; }));
+    add("storage.read_connections", "read connections in the pool; 0 = one per worker thread",
+        IntSetter(0, 1024, [](Config& c, std::int64_t v) { c.storage.read_connections = static_cast<int>(v); }));
+    add("storage.busy_timeout_ms", "how long a write waits for the database lock",
+        IntSetter(0, kMaxMs, [](Config& c, std::int64_t v) { c.storage.busy_timeout_ms = static_cast<int>(v); }));
+    add("log.level", "log level",
+        StringSetter([](Config& c, const std::string& v) { c.log.level = v; },
+                     {"trace", "debug", "info", "warn", "error"}));
+    add("log.access_log", "one JSON line per request", BoolSetter([](Config& c, bool v) { c.log.access_log = v; }));
+    add("log.file", "log to this file instead of standard output",
+        StringSetter([](Config& c, const std::string& v) { c.log.file = v; }));
+    add("admin.token", "bootstrap platform-admin bearer token (empty disables)",
+        StringSetter([](Config& c, const std::string& v) { c.admin_token = v; }));
+    return s;
+  }();
+  return settings;
+}
+
+const Setting* FindSetting(const std::string& key) {
+  for (const auto& s : Settings()) {
+    if (s.key.key == key) return &s;
+  }
+  return nullptr;
+}
+
+Error ConfigError(const std::string& key, const std::string& source, const std::string& message) {
+  std::string text = "Invalid configuration " + key + " (" + source + "): " + message + ".";
+  return Error{ErrorCode::kInvalidArgument, text, {{key, message}}};
+}
+
+// Flattens a TOML table into "section.key" → text.
+Result<void> Flatten(const toml::table& table, const std::string& prefix, std::map<std::string, std::string>& out) {
+  for (const auto& [k, node] : table) {
+    std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    if (const auto* sub = node.as_table()) {
+      ALLMENDE_TRY(Flatten(*sub, key, out));
+    } else if (const auto* s = node.as_string()) {
+      out[key] = s->get();
+    } else if (const auto* i = node.as_integer()) {
+      out[key] = std::to_string(i->get());
+    } else if (const auto* b = node.as_boolean()) {
+      out[key] = b->get() ? "true" : "false";
+    } else {
+      return ConfigError(key, "config file", "must be a string, integer or boolean");
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
+const std::vector<ConfigKey>& ConfigKeys() {
+  static const std::vector<ConfigKey> keys = [] {
+    std::vector<ConfigKey> k;
+    for (const auto& s : Settings()) k.push_back(s.key);
+    return k;
+  }();
+  return keys;
+}
+
+std::map<std::string, std::string> AllmendeEnvironment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view entry(*e);
+    if (!entry.starts_with("ALLMENDE_")) continue;
+    auto eq = entry.find('=');
+    if (eq == std::string_view::npos) continue;
+    env.emplace(std::string(entry.substr(0, eq)), std::string(entry.substr(eq + 1)));
+  }
+  return env;
+}
+
+Result<Config> LoadConfig(const std::string& toml_path, const std::map<std::string, std::string>& env,
+                          const std::map<std::string, std::string>& flags) {
+  Config config;
+  if (!toml_path.empty()) {
+    std::map<std::string, std::string> file_values;
+    try {
+      toml::table table = toml::parse_file(toml_path);
+      ALLMENDE_TRY(Flatten(table, "", file_values));
+    } catch (const toml::parse_error& e) {
+      return ConfigError("config", toml_path,
+                         std::string(e.description()) + " at line " + std::to_string(e.source().begin.line));
+    }
+    for (const auto& [key, value] : file_values) {
+      const Setting* s = FindSetting(key);
+      if (!s) return ConfigError(key, "config file", "unknown key");
+      if (auto m = s->set(config, value); !m.empty()) return ConfigError(key, "config file", m);
+    }
+  }
+  for (const auto& s : Settings()) {
+    auto it = env.find(s.key.env);
+    if (it == env.end()) continue;
+    if (auto m = s.set(config, it->second); !m.empty()) return ConfigError(s.key.key, s.key.env, m);
+  }
+  for (const auto& [key, value] : flags) {
+    const Setting* s = FindSetting(key);
+    if (!s) return ConfigError(key, "command line", "unknown key");
+    if (auto m = s->set(config, value); !m.empty()) return ConfigError(key, "command line", m);
+  }
+  return config;
+}
+
+}  // namespace allmende

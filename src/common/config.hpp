@@ -1,0 +1,70 @@
+// Configuration: defaults < TOML file < environment (ALLMENDE_…) < command-line flags.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+
+namespace allmende {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;         // 0 picks a free port (logged at start)
+  int io_threads = 0;      // 0: one per core
+  int worker_threads = 0;  // 0: four per core (handlers block on the database)
+  std::int64_t header_limit = 16 * 1024;
+  std::int64_t body_limit = 1024 * 1024;  // default per route; routes may set their own
+  int header_timeout_ms = 10'000;         // whole request head must arrive within this
+  int body_timeout_ms = 30'000;           // whole body must arrive within this
+  int idle_timeout_ms = 60'000;           // keep-alive connection with no request is closed
+  int shutdown_timeout_ms = 10'000;       // in-flight requests get this long after SIGTERM
+  std::string web_root = "web/dist";
+  std::string port_file;  // if set, the bound port is written here once listening
+};
+
+struct StorageConfig {
+  std::string data_dir = "data";
+  std::string database;      // "sqlite:///path/to/file.db" or "postgresql://…"; empty: sqlite in data_dir
+  int read_connections = 0;  // 0: as many as worker threads
+  int busy_timeout_ms = 5'000;
+};
+
+struct LogConfig {
+  std::string level = "info";  // trace, debug, info, warn, error
+  bool access_log = true;
+  std::string file;  // empty: standard output
+};
+
+struct Config {
+  ServerConfig server;
+  StorageConfig storage;
+  LogConfig log;
+  // Bearer token that acts as platform administrator until the identity module issues real
+  // tokens. Empty disables it. Compared in constant time; never logged.
+  std::string admin_token;
+};
+
+// Every key that can be set, with the environment variable that sets it ("server.port" →
+// ALLMENDE_SERVER_PORT) and a one-line description, for --help and docs/configuration.md.
+struct ConfigKey {
+  std::string key;
+  std::string env;
+  std::string description;
+};
+const std::vector<ConfigKey>& ConfigKeys();
+
+// Builds the configuration. `toml_path` may be empty (no file). `env` is the process
+// environment (injectable for tests); `flags` are key → value pairs from the command line.
+// Returns InvalidArgument naming the key and where the bad value came from on any error,
+// including unknown keys in the file.
+Result<Config> LoadConfig(const std::string& toml_path, const std::map<std::string, std::string>& env,
+                          const std::map<std::string, std::string>& flags);
+
+// The environment of this process, only the ALLMENDE_* variables.
+std::map<std::string, std::string> AllmendeEnvironment();
+
+}  // namespace allmende

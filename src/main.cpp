@@ -1,0 +1,164 @@
+// Composition root: configuration → storage → services → routes → server.
+#include <sodium.h>
+
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "cli.hpp"
+#include "common/log.hpp"
+#include "server/admin_token.hpp"
+#include "server/http_server.hpp"
+#include "storage/migrations.hpp"
+#include "storage/open_database.hpp"
+#include "tenancy/region_handlers.hpp"
+
+namespace allmende {
+namespace {
+
+int WorkerThreads(const Config& config) {
+  if (config.server.worker_threads > 0) return config.server.worker_threads;
+  return 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+Result<std::unique_ptr<storage::Database>> OpenAndMigrate(const Config& config) {
+  int readers = config.storage.read_connections > 0 ? config.storage.read_connections : WorkerThreads(config);
+  ALLMENDE_ASSIGN_OR_RETURN(auto db, storage::OpenDatabase({.url = config.storage.database,
+                                                            .data_dir = config.storage.data_dir,
+                                                            .read_connections = readers,
+                                                            .busy_timeout_ms = config.storage.busy_timeout_ms}));
+  ALLMENDE_ASSIGN_OR_RETURN(auto report, storage::ApplyMigrations(*db, storage::EmbeddedMigrations(db->backend())));
+  for (const auto& name : report.applied) log::Info("migration_applied", {{"name", name}});
+  log::Info("database_ready", {{"backend", db->backend()}, {"schema_version", report.current_version}});
+  return db;
+}
+
+// The demo regions of the source programmes (see shared/JOURNEYS.md). Seeding is idempotent:
+// each region is created through the service with a fixed idempotency key.
+Result<void> SeedDemo(storage::Database& db) {
+  tenancy::RegionService regions(db);
+  http::Principal system{"system-seed", "platform_admin"};
+  const tenancy::NewRegion demo[] = {
+      {"pirkanmaa", "Pirkanmaan hyvinvointialue", "FI", std::nullopt, std::nullopt},
+      {"zollernalbkreis", "Zollernalbkreis – Notfallbetreuung Balingen", "DE", std::nullopt, std::nullopt},
+      {"kreis-soest", "Kreis Soest – Digitales Netzwerk", "DE", std::nullopt, std::nullopt},
+      {"vestegnen", "Innovationspartnerskab Albertslund, Ballerup, Furesø, Gladsaxe, Lyngby-Taarbæk, Vallensbæk", "DK",
+       std::nullopt, std::nullopt},
+  };
+  for (const auto& r : demo) {
+    auto created = regions.Create(system, r, "seed-" + r.code, "seed:" + r.code);
+    if (!created.ok()) return std::move(created).error();
+  }
+  return Ok();
+}
+
+int Serve(const Config& config) {
+  auto db_result = OpenAndMigrate(config);
+  if (!db_result.ok()) {
+    log::Error("startup_failed", {{"error", db_result.error().message}});
+    return 1;
+  }
+  std::unique_ptr<storage::Database> db = std::move(*db_result);
+
+  http::Router router;
+  std::unique_ptr<http::Metrics> metrics;
+  std::unique_ptr<http::HttpServer> server;
+
+  router.Add("GET", "/healthz",
+             [](const http::Request&) -> Result<http::Response> { return http::JsonText(200, "{\"status\":\"ok\"}"); },
+             {.run_on_io_thread = true});
+  router.Add("GET", "/readyz", [&](const http::Request&) -> Result<http::Response> {
+    if (server && server->stopping()) return Error::Unavailable("The server is shutting down.");
+    auto ping = db->Ping();
+    if (!ping.ok()) return Error::Unavailable("The database is not reachable.");
+    return http::JsonText(200, "{\"status\":\"ready\",\"database\":\"" + std::string(db->backend()) + "\"}");
+  });
+  router.Add("GET", "/metrics",
+             [&](const http::Request&) -> Result<http::Response> {
+               http::Response r;
+               r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+               r.body = metrics->Render();
+               return r;
+             },
+             {.run_on_io_thread = true});
+
+  tenancy::RegionService regions(*db);
+  tenancy::AddRegionRoutes(router, regions);
+
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const auto& route : router.Routes()) names.emplace_back(route->method, route->pattern);
+  metrics = std::make_unique<http::Metrics>(std::move(names));
+  metrics->AddCollector([&db](std::string& out) {
+    auto s = db->Stats();
+    out += "# TYPE allmende_db_read_connections gauge\nallmende_db_read_connections " +
+           std::to_string(s.read_connections) + "\n";
+    out += "# TYPE allmende_db_read_connections_in_use gauge\nallmende_db_read_connections_in_use " +
+           std::to_string(s.read_in_use) + "\n";
+    out += "# TYPE allmende_db_read_waits_total counter\nallmende_db_read_waits_total " + std::to_string(s.read_waits) +
+           "\n";
+    out += "# TYPE allmende_db_write_transactions_total counter\nallmende_db_write_transactions_total " +
+           std::to_string(s.write_transactions) + "\n";
+    out += "# TYPE allmende_db_write_rollbacks_total counter\nallmende_db_write_rollbacks_total " +
+           std::to_string(s.write_rollbacks) + "\n";
+    out += "# TYPE allmende_db_write_wait_seconds_total counter\nallmende_db_write_wait_seconds_total " +
+           std::to_string(s.write_wait_seconds) + "\n";
+  });
+
+  http::StaticFiles static_files(config.server.web_root);
+  if (static_files.file_count() == 0) {
+    log::Warn("web_ui_missing", {{"web_root", config.server.web_root}});
+  }
+  server = std::make_unique<http::HttpServer>(config.server, config.log.access_log, router, *metrics, static_files,
+                                              http::AdminTokenAuthenticator(config.admin_token));
+  auto port = server->Listen();
+  if (!port.ok()) {
+    log::Error("startup_failed", {{"error", port.error().message}});
+    return 1;
+  }
+  log::Info("listening", {{"url", "http://" + config.server.host + ":" + std::to_string(*port) + "/"},
+                          {"port", *port},
+                          {"routes", static_cast<std::uint64_t>(router.Routes().size())}});
+  server->Run();
+  db->Close();
+  log::Info("stopped");
+  return 0;
+}
+
+}  // namespace
+}  // namespace allmende
+
+int main(int argc, char** argv) {
+  using namespace allmende;
+  int exit_code = 0;
+  auto command = ParseCommandLine(argc, argv, &exit_code);
+  if (!command) return exit_code;
+  if (sodium_init() < 0) {
+    std::cerr << "allmende: libsodium could not be initialised\n";
+    return 1;
+  }
+  const Config& config = command->config;
+  log::Init(config.log.level, config.log.file);
+  int rc = 0;
+  if (command->name == "serve") {
+    rc = Serve(config);
+  } else {
+    auto db = OpenAndMigrate(config);
+    if (!db.ok()) {
+      log::Error("command_failed", {{"command", command->name}, {"error", db.error().message}});
+      rc = 1;
+    } else if (command->name == "seed") {
+      auto seeded = SeedDemo(**db);
+      if (!seeded.ok()) {
+        log::Error("seed_failed", {{"error", seeded.error().message}});
+        rc = 1;
+      } else {
+        log::Info("seeded", {{"regions", 4}});
+      }
+      (*db)->Close();
+    } else {
+      (*db)->Close();
+    }
+  }
+  log::Shutdown();
+  return rc;
+}

@@ -1,0 +1,59 @@
+// The request and response every handler sees. Deliberately free of Beast and Asio so that
+// feature code compiles fast and can be tested without a network.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/result.hpp"
+
+namespace allmende::http {
+
+// Who sent the request, as established by authentication before the handler runs.
+struct Principal {
+  std::string id;    // user or token id; "admin-token" for the bootstrap token
+  std::string role;  // "platform_admin", … (the identity issue adds the full set)
+};
+
+struct Request {
+  std::string method;                                        // upper case, as sent
+  std::string path;                                          // percent-decoded, without the query
+  std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower case
+  std::vector<std::pair<std::string, std::string>> params;   // path parameters from the route
+  std::string body;
+  std::string request_id;
+  std::string remote_address;
+  std::optional<Principal> principal;
+
+  // Empty if absent. Header names are matched case-insensitively.
+  std::string_view Header(std::string_view name) const;
+  // The first value of a query parameter, or nullopt.
+  std::optional<std::string> QueryParam(std::string_view name) const;
+  // A path parameter of the matched route ("{id}" → Param("id")).
+  std::string_view Param(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+
+  Response& WithHeader(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+using Handler = std::function<Result<Response>(const Request&)>;
+
+// A JSON response from an already serialized document.
+Response JsonText(int status, std::string json);
+
+}  // namespace allmende::http

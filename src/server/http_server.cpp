@@ -1,0 +1,517 @@
+#include "server/http_server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <chrono>
+#include <fstream>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include "common/ids.hpp"
+#include "common/log.hpp"
+#include "server/problem.hpp"
+
+namespace allmende::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
+
+// Headers every response carries. The CSP allows only our own origin; inline styles are
+// allowed because component libraries set style attributes.
+constexpr std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+     "frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"X-Frame-Options", "DENY"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+};
+
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  bool idle = false;  // waiting for the next request; only touched on the connection's own thread
+};
+
+// Runs `fn` on the worker pool and resumes the coroutine on its own I/O thread with the result.
+template <typename F>
+asio::awaitable<Response> OnWorkers(asio::thread_pool& pool, F fn) {
+  return asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
+      [&pool](auto handler, F work) {
+        auto guard = asio::make_work_guard(asio::get_associated_executor(handler));
+        asio::post(pool, [handler = std::move(handler), work = std::move(work), guard = std::move(guard)]() mutable {
+          Response response = work();
+          auto executor = guard.get_executor();
+          asio::post(executor, [handler = std::move(handler), response = std::move(response)]() mutable {
+            std::move(handler)(std::move(response));
+          });
+        });
+      },
+      asio::use_awaitable, std::move(fn));
+}
+
+bool IsValidRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') return false;
+  }
+  return true;
+}
+
+std::string_view MediaType(std::string_view content_type) {
+  auto semi = content_type.find(';');
+  auto t = content_type.substr(0, semi);
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  return t;
+}
+
+bool IEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(const ServerConfig& c, bool log_requests, const Router& r, Metrics& m, const StaticFiles& s, Authenticator a)
+      : config(c), access_log(log_requests), router(r), metrics(m), static_files(s), authenticate(std::move(a)) {
+    int io =
+        config.io_threads > 0 ? config.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    for (int i = 0; i < io; ++i) {
+      contexts.push_back(std::make_unique<asio::io_context>(1));
+      guards.push_back(asio::make_work_guard(*contexts.back()));
+    }
+    int workers = config.worker_threads > 0 ? config.worker_threads
+                                            : 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(workers));
+    acceptor.emplace(*contexts[0]);
+    signals.emplace(*contexts[0], SIGINT, SIGTERM);
+    shutdown_timer.emplace(*contexts[0]);
+  }
+
+  asio::awaitable<void> Accept();
+  asio::awaitable<void> Session(std::shared_ptr<Connection> conn);
+  Response Dispatch(Request& request, const RouteMatch& match, std::string_view content_type);
+  asio::awaitable<void> WriteResponse(Connection& conn, Response response, bool keep_alive, bool head,
+                                      const std::string& request_id);
+  asio::awaitable<void> Close(Connection& conn, bool drain);
+  void Register(const std::shared_ptr<Connection>& c);
+  void Unregister(const std::shared_ptr<Connection>& c);
+  void ReleaseContexts();
+  void Stop();
+
+  const ServerConfig& config;
+  bool access_log;
+  const Router& router;
+  Metrics& metrics;
+  const StaticFiles& static_files;
+  Authenticator authenticate;
+
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  std::unique_ptr<asio::thread_pool> pool;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::signal_set> signals;
+  std::optional<asio::steady_timer> shutdown_timer;
+  std::atomic<bool> stopping{false};
+  std::once_flag release_once;
+  std::atomic<bool> released{false};
+  std::mutex conn_mu;
+  std::unordered_set<std::shared_ptr<Connection>> connections;
+  std::size_t next_context = 0;
+};
+
+void HttpServer::Impl::Register(const std::shared_ptr<Connection>& c) {
+  std::lock_guard lock(conn_mu);
+  connections.insert(c);
+  metrics.ConnectionOpened();
+}
+
+void HttpServer::Impl::Unregister(const std::shared_ptr<Connection>& c) {
+  bool last = false;
+  {
+    std::lock_guard lock(conn_mu);
+    connections.erase(c);
+    last = connections.empty() && stopping.load();
+  }
+  metrics.ConnectionClosed();
+  if (last) ReleaseContexts();
+}
+
+void HttpServer::Impl::ReleaseContexts() {
+  std::call_once(release_once, [this] {
+    released = true;
+    asio::post(*contexts[0], [this] { shutdown_timer->cancel(); });
+    for (auto& g : guards) g.reset();
+  });
+}
+
+void HttpServer::Impl::Stop() {
+  if (stopping.exchange(true)) return;
+  log::Info("shutdown_started", {{"deadline_ms", config.shutdown_timeout_ms}});
+  asio::post(*contexts[0], [this] {
+    boost::system::error_code ec;
+    acceptor->close(ec);
+    signals->cancel(ec);
+    if (released) return;
+    shutdown_timer->expires_after(std::chrono::milliseconds(config.shutdown_timeout_ms));
+    shutdown_timer->async_wait([this](boost::system::error_code ec) {
+      if (ec) return;  // cancelled: everything finished in time
+      std::lock_guard lock(conn_mu);
+      log::Warn("shutdown_deadline_reached", {{"connections_cut", static_cast<std::int64_t>(connections.size())}});
+      for (const auto& c : connections) {
+        asio::post(c->stream.get_executor(), [c] { c->stream.socket().close(); });
+      }
+    });
+  });
+  std::lock_guard lock(conn_mu);
+  for (const auto& c : connections) {
+    asio::post(c->stream.get_executor(), [c] {
+      if (c->idle) c->stream.cancel();
+    });
+  }
+  if (connections.empty()) {
+    asio::post(*contexts[0], [this] {
+      std::lock_guard lock(conn_mu);
+      if (connections.empty()) ReleaseContexts();
+    });
+  }
+}
+
+asio::awaitable<void> HttpServer::Impl::Accept() {
+  for (;;) {
+    auto& context = *contexts[next_context++ % contexts.size()];
+    auto [ec, socket] = co_await acceptor->async_accept(context, kUseTuple);
+    if (ec) {
+      if (stopping || ec == asio::error::operation_aborted) co_return;
+      log::Warn("accept_failed", {{"error", ec.message()}});
+      // Out of file descriptors: back off briefly instead of spinning.
+      asio::steady_timer t(*contexts[0], std::chrono::milliseconds(50));
+      co_await t.async_wait(kUseTuple);
+      continue;
+    }
+    boost::system::error_code opt_ec;
+    socket.set_option(tcp::no_delay(true), opt_ec);
+    auto conn = std::make_shared<Connection>(std::move(socket));
+    Register(conn);
+    asio::co_spawn(context, Session(conn), asio::detached);
+  }
+}
+
+Response HttpServer::Impl::Dispatch(Request& request, const RouteMatch& match, std::string_view content_type) {
+  const Route& route = *match.route;
+  try {
+    if (route.options.json_body && (!request.body.empty() || !content_type.empty()) &&
+        !IEquals(MediaType(content_type), "application/json")) {
+      return ProblemResponse({ErrorCode::kUnsupportedMediaType,
+                              "Send the body as application/json (got '" + std::string(content_type) + "').",
+                              {}},
+                             request.request_id, request.path);
+    }
+    if (authenticate) {
+      auto principal = authenticate(request);
+      if (!principal.ok()) return ProblemResponse(principal.error(), request.request_id, request.path);
+      request.principal = std::move(*principal);
+    }
+    request.params = match.params;
+    Result<Response> result = route.handler(request);
+    if (result.ok()) return std::move(*result);
+    if (result.error().code == ErrorCode::kInternal) {
+      log::Error("handler_failed",
+                 {{"request_id", request.request_id}, {"route", route.pattern}, {"error", result.error().message}});
+    }
+    return ProblemResponse(result.error(), request.request_id, request.path);
+  } catch (const std::exception& e) {
+    log::Error("handler_threw", {{"request_id", request.request_id}, {"route", route.pattern}, {"error", e.what()}});
+  }
+  return ProblemResponse(Error::Internal("exception"), request.request_id, request.path);
+}
+
+asio::awaitable<void> HttpServer::Impl::WriteResponse(Connection& conn, Response response, bool keep_alive, bool head,
+                                                      const std::string& request_id) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status), 11};
+  if (!response.content_type.empty()) res.set(bhttp::field::content_type, response.content_type);
+  res.set(bhttp::field::server, "allmende");
+  res.set("X-Request-Id", request_id);
+  for (const auto& [name, value] : kSecurityHeaders) res.set(name, value);
+  bool cache_set = false;
+  for (auto& [name, value] : response.headers) {
+    cache_set |= IEquals(name, "cache-control");
+    res.set(name, value);
+  }
+  // API answers may carry personal data: never let a shared cache keep them.
+  if (!cache_set) res.set(bhttp::field::cache_control, "no-store");
+  res.keep_alive(keep_alive);
+  std::size_t body_size = response.body.size();
+  res.body() = std::move(response.body);
+  res.prepare_payload();
+  conn.stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
+  if (head) {
+    res.content_length(body_size);
+    bhttp::response_serializer<bhttp::string_body> sr{res};
+    co_await bhttp::async_write_header(conn.stream, sr, kUseTuple);
+  } else {
+    co_await bhttp::async_write(conn.stream, res, kUseTuple);
+  }
+}
+
+asio::awaitable<void> HttpServer::Impl::Close(Connection& conn, bool drain) {
+  boost::system::error_code ec;
+  conn.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if (drain && !ec) {
+    // Read what the client is still sending (an unread body) for a moment, so that closing the
+    // socket does not reset the connection before the client has read our error response.
+    conn.stream.expires_after(std::chrono::milliseconds(500));
+    std::array<char, 16384> sink;
+    std::size_t total = 0;
+    for (;;) {
+      auto [rec, n] = co_await conn.stream.async_read_some(asio::buffer(sink), kUseTuple);
+      total += n;
+      if (rec || total > (4u << 20)) break;
+    }
+  }
+  conn.stream.socket().close(ec);
+}
+
+asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn) {
+  beast::flat_buffer buffer;
+  auto& stream = conn->stream;
+  std::string remote;
+  {
+    boost::system::error_code ec;
+    auto ep = stream.socket().remote_endpoint(ec);
+    if (!ec) remote = ep.address().to_string();
+  }
+  bool drain_on_close = false;
+  for (;;) {
+    if (buffer.size() == 0) {
+      if (stopping) break;
+      conn->idle = true;
+      stream.expires_after(std::chrono::milliseconds(config.idle_timeout_ms));
+      auto [ec, n] = co_await stream.async_read_some(buffer.prepare(8192), kUseTuple);
+      conn->idle = false;
+      if (ec) break;  // closed by the client, idle timeout, or shutdown
+      buffer.commit(n);
+    }
+
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
+    parser.body_limit(static_cast<std::uint64_t>(config.body_limit));
+    stream.expires_after(std::chrono::milliseconds(config.header_timeout_ms));
+    auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+    auto started = Clock::now();
+    std::string request_id;
+    std::optional<Error> read_error;
+    if (hec) {
+      if (hec == bhttp::error::end_of_stream || hec == asio::error::eof || hec == asio::error::connection_reset ||
+          hec == asio::error::operation_aborted) {
+        break;
+      }
+      if (hec == beast::error::timeout) {
+        read_error =
+            Error{ErrorCode::kRequestTimeout,
+                  "The request head did not arrive within " + std::to_string(config.header_timeout_ms) + " ms.",
+                  {}};
+      } else if (hec == bhttp::error::header_limit) {
+        read_error = Error{ErrorCode::kHeadersTooLarge,
+                           "The request head is larger than " + std::to_string(config.header_limit) + " bytes.",
+                           {}};
+      } else {
+        read_error = Error::BadRequest("Malformed HTTP request: " + hec.message() + ".");
+      }
+    }
+
+    Request request;
+    RouteMatch match;
+    bool head = false;
+    std::string content_type;
+    if (!read_error) {
+      auto& msg = parser.get();
+      auto incoming_id = msg["X-Request-Id"];
+      request_id = IsValidRequestId(incoming_id) ? std::string(incoming_id) : NewId("req");
+      request.method = std::string(msg.method_string());
+      auto url = boost::urls::parse_origin_form(msg.target());
+      if (!url) {
+        read_error = Error::BadRequest("Malformed request target.");
+      } else {
+        request.path = url->path();
+        for (auto p : url->params()) request.query.emplace_back(p.key, p.value);
+        match = router.Match(request.method, request.path);
+        head = request.method == "HEAD";
+      }
+      content_type = std::string(msg[bhttp::field::content_type]);
+      bool has_body = parser.chunked() || (parser.content_length() && *parser.content_length() > 0);
+      std::int64_t limit =
+          match.route && match.route->options.body_limit >= 0 ? match.route->options.body_limit : config.body_limit;
+      if (!read_error && has_body && !match.route) {
+        // Nothing will read this body; answer and close rather than resynchronise.
+        drain_on_close = true;
+      } else if (!read_error && has_body) {
+        if (parser.content_length() && *parser.content_length() > static_cast<std::uint64_t>(limit)) {
+          read_error =
+              Error{ErrorCode::kPayloadTooLarge,
+                    "The request body is larger than this endpoint accepts (" + std::to_string(limit) + " bytes).",
+                    {}};
+        } else {
+          parser.body_limit(static_cast<std::uint64_t>(limit));
+          if (IEquals(msg[bhttp::field::expect], "100-continue")) {
+            bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
+            stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
+            co_await bhttp::async_write(stream, cont, kUseTuple);
+          }
+          stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
+          auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+          if (bec == bhttp::error::body_limit) {
+            read_error =
+                Error{ErrorCode::kPayloadTooLarge,
+                      "The request body is larger than this endpoint accepts (" + std::to_string(limit) + " bytes).",
+                      {}};
+          } else if (bec == beast::error::timeout) {
+            read_error =
+                Error{ErrorCode::kRequestTimeout,
+                      "The request body did not arrive within " + std::to_string(config.body_timeout_ms) + " ms.",
+                      {}};
+          } else if (bec) {
+            if (bec == asio::error::eof || bec == asio::error::connection_reset ||
+                bec == bhttp::error::partial_message || bec == asio::error::operation_aborted) {
+              break;
+            }
+            read_error = Error::BadRequest("Malformed HTTP request body: " + bec.message() + ".");
+          }
+        }
+      }
+    }
+    if (request_id.empty()) request_id = NewId("req");
+    request.request_id = request_id;
+    request.remote_address = remote;
+
+    Response response;
+    std::size_t route_index = metrics.Unmatched();
+    std::string_view route_name = "unmatched";
+    if (read_error) {
+      response = ProblemResponse(*read_error, request_id, request.path.empty() ? "/" : request.path);
+      drain_on_close = true;
+    } else if (match.route) {
+      route_index = match.route->index;
+      route_name = match.route->pattern;
+      auto& msg = parser.get();
+      request.body = std::move(msg.body());
+      request.headers.reserve(16);
+      for (const auto& field : msg) {
+        std::string name(field.name_string());
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        request.headers.emplace_back(std::move(name), std::string(field.value()));
+      }
+      if (match.route->options.run_on_io_thread) {
+        response = Dispatch(request, match, content_type);
+      } else {
+        response = co_await OnWorkers(
+            *pool, [this, &request, &match, &content_type] { return Dispatch(request, match, content_type); });
+      }
+    } else if (!match.allowed.empty()) {
+      std::string allow;
+      for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+      response = ProblemResponse(
+          {ErrorCode::kMethodNotAllowed, request.method + " is not allowed here; use " + allow + ".", {}}, request_id,
+          request.path);
+      response.headers.emplace_back("Allow", allow);
+    } else {
+      std::optional<Response> file;
+      if ((request.method == "GET" || head) && !request.path.starts_with("/api/")) {
+        for (const auto& field : parser.get()) {
+          if (field.name() == bhttp::field::if_none_match) request.headers.emplace_back("if-none-match", field.value());
+        }
+        file = static_files.Serve(request);
+      }
+      response = file ? std::move(*file)
+                      : ProblemResponse(Error::NotFound("There is nothing at " + request.path + "."), request_id,
+                                        request.path);
+    }
+
+    bool keep_alive = !read_error && !drain_on_close && !stopping && parser.get().keep_alive();
+    int status = response.status;
+    std::size_t bytes = response.body.size();
+    co_await WriteResponse(*conn, std::move(response), keep_alive, head, request_id);
+    double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    metrics.Record(route_index, status, seconds);
+    if (log::Enabled(log::Level::kInfo) && access_log) {
+      log::Info("request", {{"request_id", request_id},
+                            {"method", request.method},
+                            {"route", route_name},
+                            {"path", request.path},
+                            {"status", status},
+                            {"latency_ms", seconds * 1000.0},
+                            {"bytes", static_cast<std::uint64_t>(bytes)},
+                            {"remote", remote}});
+    }
+    if (!keep_alive) break;
+  }
+  co_await Close(*conn, drain_on_close);
+  Unregister(conn);
+}
+
+HttpServer::HttpServer(const ServerConfig& config, bool access_log, const Router& router, Metrics& metrics,
+                       const StaticFiles& static_files, Authenticator authenticator)
+    : impl_(std::make_unique<Impl>(config, access_log, router, metrics, static_files, std::move(authenticator))) {}
+
+HttpServer::~HttpServer() = default;
+
+Result<int> HttpServer::Listen() {
+  auto& a = *impl_->acceptor;
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(impl_->config.host, ec);
+  if (ec) return Error::Invalid("server.host", "is not an IP address: " + impl_->config.host);
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(impl_->config.port));
+  a.open(endpoint.protocol(), ec);
+  if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(endpoint, ec);
+  if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Error::Unavailable("Cannot listen on " + impl_->config.host + ":" + std::to_string(impl_->config.port) +
+                              ": " + ec.message());
+  }
+  int port = a.local_endpoint().port();
+  if (!impl_->config.port_file.empty()) {
+    std::string tmp = impl_->config.port_file + ".tmp";
+    std::ofstream(tmp) << port << "\n";
+    std::rename(tmp.c_str(), impl_->config.port_file.c_str());
+  }
+  return port;
+}
+
+void HttpServer::Run() {
+  auto& impl = *impl_;
+  asio::co_spawn(*impl.contexts[0], impl.Accept(), asio::detached);
+  impl.signals->async_wait([&impl](boost::system::error_code ec, int signal) {
+    if (ec) return;
+    log::Info("signal_received", {{"signal", signal}});
+    impl.Stop();
+  });
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < impl.contexts.size(); ++i) {
+    threads.emplace_back([&impl, i] { impl.contexts[i]->run(); });
+  }
+  impl.contexts[0]->run();
+  for (auto& t : threads) t.join();
+  impl.pool->join();
+  log::Info("shutdown_complete");
+}
+
+void HttpServer::Stop() { impl_->Stop(); }
+
+bool HttpServer::stopping() const { return impl_->stopping.load(); }
+
+}  // namespace allmende::http

@@ -1,0 +1,99 @@
+#include "server/router.hpp"
+
+#include <stdexcept>
+
+namespace allmende::http {
+
+struct Router::Node {
+  std::map<std::string, std::unique_ptr<Node>, std::less<>> literal;
+  std::unique_ptr<Node> param;
+  std::string param_name;
+  std::map<std::string, const Route*, std::less<>> methods;
+};
+
+namespace {
+
+// Splits "/a/b/" into {"a", "b", ""}; the leading slash is required and dropped.
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  if (path.empty() || path[0] != '/') return out;
+  path.remove_prefix(1);
+  for (;;) {
+    auto slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+Router::Router() : root_(std::make_unique<Node>()) {}
+Router::~Router() = default;
+
+void Router::Add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
+  if (pattern.empty() || pattern[0] != '/') throw std::logic_error("route pattern must start with /: " + pattern);
+  Node* node = root_.get();
+  for (std::string_view seg : Segments(pattern)) {
+    if (seg.size() >= 2 && seg.front() == '{' && seg.back() == '}') {
+      std::string name(seg.substr(1, seg.size() - 2));
+      if (!node->param) {
+        node->param = std::make_unique<Node>();
+        node->param_name = name;
+      } else if (node->param_name != name) {
+        throw std::logic_error("route " + pattern + " names parameter {" + name + "} where another route has {" +
+                               node->param_name + "}");
+      }
+      node = node->param.get();
+    } else {
+      auto& child = node->literal[std::string(seg)];
+      if (!child) child = std::make_unique<Node>();
+      node = child.get();
+    }
+  }
+  if (node->methods.count(method)) throw std::logic_error("duplicate route " + method + " " + pattern);
+  auto route = std::make_unique<Route>();
+  route->method = std::move(method);
+  route->pattern = std::move(pattern);
+  route->handler = std::move(handler);
+  route->options = options;
+  route->index = routes_.size();
+  node->methods[route->method] = route.get();
+  routes_.push_back(std::move(route));
+}
+
+RouteMatch Router::Match(std::string_view method, std::string_view path) const {
+  RouteMatch result;
+  auto segments = Segments(path);
+  if (segments.empty()) return result;
+  // Depth-first with literal before parameter; backtracks when a literal branch dead-ends.
+  std::vector<std::pair<std::string, std::string>> params;
+  const Node* found = nullptr;
+  auto walk = [&](auto&& self, const Node* node, std::size_t i) -> bool {
+    if (i == segments.size()) {
+      if (node->methods.empty()) return false;
+      found = node;
+      return true;
+    }
+    if (auto it = node->literal.find(segments[i]); it != node->literal.end()) {
+      if (self(self, it->second.get(), i + 1)) return true;
+    }
+    if (node->param && !segments[i].empty()) {
+      params.emplace_back(node->param_name, std::string(segments[i]));
+      if (self(self, node->param.get(), i + 1)) return true;
+      params.pop_back();
+    }
+    return false;
+  };
+  if (!walk(walk, root_.get(), 0)) return result;
+  if (auto it = found->methods.find(method); it != found->methods.end()) {
+    result.route = it->second;
+    result.params = std::move(params);
+    return result;
+  }
+  for (const auto& [m, r] : found->methods) result.allowed.push_back(m);
+  return result;
+}
+
+}  // namespace allmende::http

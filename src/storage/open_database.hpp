@@ -1,0 +1,22 @@
+// Chooses the storage backend from configuration.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "storage/database.hpp"
+
+namespace allmende::storage {
+
+struct DatabaseOptions {
+  std::string url;       // "sqlite:///abs/path.db", "sqlite://relative.db" or "postgresql://…"
+  std::string data_dir;  // used when url is empty: SQLite file <data_dir>/allmende.db
+  int read_connections = 4;
+  int busy_timeout_ms = 5000;
+};
+
+// Opens the database the options name, creating the data folder if needed. InvalidArgument
+// (field "storage.database") for an unknown scheme; Unavailable if it cannot be reached.
+Result<std::unique_ptr<Database>> OpenDatabase(const DatabaseOptions& options);
+
+}  // namespace allmende::storage

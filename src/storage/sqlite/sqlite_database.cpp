@@ -1,0 +1,336 @@
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace allmende::storage {
+namespace {
+
+Error SqliteError(sqlite3* db, int rc, std::string_view what) {
+  std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  int primary = rc & 0xFF;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Error::Unavailable(message);
+  if (primary == SQLITE_CONSTRAINT) {
+    int extended = db ? sqlite3_extended_errcode(db) : rc;
+    if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
+      return Error::Conflict("Already exists (" + message + ")");
+    }
+    if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) return Error::Conflict("Referenced record is missing or in use");
+  }
+  return Error::Internal(message);
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  Result<std::vector<Row>> Query(std::string_view sql, const Params& params) override {
+    ALLMENDE_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
+    std::vector<Row> rows;
+    const int columns = sqlite3_column_count(stmt);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        Error e = SqliteError(db_, rc, "query");
+        sqlite3_reset(stmt);
+        return e;
+      }
+      std::vector<Value> values;
+      values.reserve(static_cast<std::size_t>(columns));
+      for (int i = 0; i < columns; ++i) {
+        switch (sqlite3_column_type(stmt, i)) {
+          case SQLITE_INTEGER:
+            values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
+            break;
+          case SQLITE_FLOAT:
+            values.emplace_back(sqlite3_column_double(stmt, i));
+            break;
+          case SQLITE_NULL:
+            values.emplace_back(nullptr);
+            break;
+          default: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_blob(stmt, i));
+            values.emplace_back(std::string(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+          }
+        }
+      }
+      rows.emplace_back(std::move(values));
+    }
+    sqlite3_reset(stmt);
+    return rows;
+  }
+
+  Result<std::int64_t> Execute(std::string_view sql, const Params& params) override {
+    ALLMENDE_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) {
+      Error e = SqliteError(db_, rc, "execute");
+      sqlite3_reset(stmt);
+      return e;
+    }
+    sqlite3_reset(stmt);
+    return static_cast<std::int64_t>(sqlite3_changes64(db_));
+  }
+
+  Result<void> ExecuteScript(std::string_view sql) override {
+    std::string text(sql);
+    char* message = nullptr;
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+      std::string m = message ? message : sqlite3_errstr(rc);
+      sqlite3_free(message);
+      return Error::Internal("script: " + m);
+    }
+    return Ok();
+  }
+
+  Result<void> Exec(const char* sql) {
+    int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return SqliteError(db_, rc, sql);
+    return Ok();
+  }
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params) {
+    auto it = statements_.find(sql);
+    sqlite3_stmt* stmt;
+    if (it != statements_.end()) {
+      stmt = it->second;
+    } else {
+      std::string rewritten = RewritePlaceholdersForSqlite(sql);
+      int rc = sqlite3_prepare_v3(db_, rewritten.c_str(), static_cast<int>(rewritten.size()), SQLITE_PREPARE_PERSISTENT,
+                                  &stmt, nullptr);
+      if (rc != SQLITE_OK) return SqliteError(db_, rc, "prepare");
+      statements_.emplace(std::string(sql), stmt);
+    }
+    sqlite3_clear_bindings(stmt);
+    if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
+      return Error::Internal("statement expects " + std::to_string(sqlite3_bind_parameter_count(stmt)) +
+                             " parameters, got " + std::to_string(params.size()));
+    }
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      int index = static_cast<int>(i) + 1;
+      int rc = std::visit(
+          [&](const auto& v) -> int {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) {
+              return sqlite3_bind_null(stmt, index);
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+              return sqlite3_bind_int64(stmt, index, v);
+            } else if constexpr (std::is_same_v<T, double>) {
+              return sqlite3_bind_double(stmt, index, v);
+            } else {
+              return sqlite3_bind_text64(stmt, index, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+            }
+          },
+          params[i]);
+      if (rc != SQLITE_OK) return SqliteError(db_, rc, "bind");
+    }
+    return stmt;
+  }
+
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
+};
+
+Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& options, bool reader) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(options.path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = Error::Unavailable("Cannot open database " + options.path + ": " +
+                                 (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+    sqlite3_close_v2(db);
+    return e;
+  }
+  auto conn = std::make_unique<SqliteConnection>(db);
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  sqlite3_extended_result_codes(db, 1);
+  ALLMENDE_TRY(conn->Exec("PRAGMA journal_mode=WAL"));
+  ALLMENDE_TRY(conn->Exec("PRAGMA synchronous=FULL"));
+  ALLMENDE_TRY(conn->Exec("PRAGMA foreign_keys=ON"));
+  if (reader) ALLMENDE_TRY(conn->Exec("PRAGMA query_only=ON"));
+  return conn;
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(std::unique_ptr<SqliteConnection> writer, std::vector<std::unique_ptr<SqliteConnection>> readers)
+      : writer_(std::move(writer)), readers_(std::move(readers)) {
+    for (auto& r : readers_) free_readers_.push_back(r.get());
+  }
+  ~SqliteDatabase() override { Close(); }
+
+  std::string_view backend() const override { return "sqlite"; }
+
+  Result<void> Read(const Work& work) override {
+    SqliteConnection* conn = AcquireReader();
+    if (!conn) return Error::Unavailable("The database is closed.");
+    Result<void> result = RunRead(*conn, work);
+    ReleaseReader(conn);
+    return result;
+  }
+
+  Result<void> Write(const Work& work, Isolation) override {
+    // SQLite has one writer; every write transaction is serializable. BEGIN IMMEDIATE takes the
+    // write lock up front, so a transaction never fails half-way with SQLITE_BUSY on upgrade.
+    auto wait_start = std::chrono::steady_clock::now();
+    std::unique_lock lock(write_mu_);
+    write_wait_ns_ += static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wait_start).count());
+    if (!writer_) return Error::Unavailable("The database is closed.");
+    ALLMENDE_TRY(writer_->Exec("BEGIN IMMEDIATE"));
+    Result<void> result = work(*writer_);
+    if (result.ok()) {
+      Result<void> commit = writer_->Exec("COMMIT");
+      if (commit.ok()) {
+        ++write_transactions_;
+        return Ok();
+      }
+      result = std::move(commit);
+    }
+    (void)writer_->Exec("ROLLBACK");
+    ++write_rollbacks_;
+    return result;
+  }
+
+  Result<void> Ping() override {
+    return Read([](Connection& c) -> Result<void> {
+      ALLMENDE_TRY(c.Query("SELECT 1"));
+      return Ok();
+    });
+  }
+
+  PoolStats Stats() const override {
+    PoolStats s;
+    std::lock_guard lock(read_mu_);
+    s.read_connections = static_cast<int>(readers_.size());
+    s.read_in_use = static_cast<int>(readers_.size() - free_readers_.size());
+    s.read_waits = read_waits_;
+    s.write_transactions = write_transactions_.load();
+    s.write_rollbacks = write_rollbacks_.load();
+    s.write_wait_seconds = static_cast<double>(write_wait_ns_.load()) / 1e9;
+    return s;
+  }
+
+  void Close() override {
+    {
+      std::unique_lock lock(read_mu_);
+      closed_ = true;
+      read_cv_.notify_all();
+      read_cv_.wait(lock, [this] { return free_readers_.size() == readers_.size(); });
+      free_readers_.clear();
+      readers_.clear();
+    }
+    std::lock_guard lock(write_mu_);
+    if (writer_) {
+      // Fold the WAL back into the main file so a copy of the file alone is complete.
+      (void)writer_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      writer_.reset();
+    }
+  }
+
+ private:
+  Result<void> RunRead(SqliteConnection& conn, const Work& work) {
+    ALLMENDE_TRY(conn.Exec("BEGIN"));
+    Result<void> result = work(conn);
+    (void)conn.Exec(result.ok() ? "COMMIT" : "ROLLBACK");
+    return result;
+  }
+
+  SqliteConnection* AcquireReader() {
+    std::unique_lock lock(read_mu_);
+    if (free_readers_.empty() && !closed_) ++read_waits_;
+    read_cv_.wait(lock, [this] { return closed_ || !free_readers_.empty(); });
+    if (closed_) return nullptr;
+    SqliteConnection* c = free_readers_.back();
+    free_readers_.pop_back();
+    return c;
+  }
+
+  void ReleaseReader(SqliteConnection* c) {
+    std::lock_guard lock(read_mu_);
+    free_readers_.push_back(c);
+    read_cv_.notify_all();
+  }
+
+  std::mutex write_mu_;
+  std::unique_ptr<SqliteConnection> writer_;
+  std::atomic<std::uint64_t> write_transactions_{0}, write_rollbacks_{0}, write_wait_ns_{0};
+
+  mutable std::mutex read_mu_;
+  std::condition_variable read_cv_;
+  std::vector<std::unique_ptr<SqliteConnection>> readers_;
+  std::vector<SqliteConnection*> free_readers_;
+  std::uint64_t read_waits_ = 0;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+std::string RewritePlaceholdersForSqlite(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {
+      // Copy the quoted run verbatim; a doubled quote stays inside it.
+      std::size_t end = i + 1;
+      while (end < sql.size()) {
+        if (sql[end] == c) {
+          if (end + 1 < sql.size() && sql[end + 1] == c) {
+            end += 2;
+            continue;
+          }
+          break;
+        }
+        ++end;
+      }
+      out.append(sql.substr(i, end - i + 1));
+      i = end;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      std::size_t end = sql.find('\n', i);
+      if (end == std::string_view::npos) end = sql.size() - 1;
+      out.append(sql.substr(i, end - i + 1));
+      i = end;
+    } else if (c == '$' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+      out.push_back('?');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+Result<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto writer, OpenConnection(options, false));
+  // The version check reads the file: a file that is not a database fails here, not later.
+  ALLMENDE_TRY(writer->Exec("SELECT count(*) FROM sqlite_schema"));
+  std::vector<std::unique_ptr<SqliteConnection>> readers;
+  for (int i = 0; i < std::max(1, options.read_connections); ++i) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto reader, OpenConnection(options, true));
+    readers.push_back(std::move(reader));
+  }
+  return std::unique_ptr<Database>(new SqliteDatabase(std::move(writer), std::move(readers)));
+}
+
+}  // namespace allmende::storage
