@@ -40,10 +40,34 @@ constexpr std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
 };
 
 struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)), read_timer(stream.get_executor()) {}
   beast::tcp_stream stream;
+  // Deadline of a request read. Beast's own stream timeout closes the socket, which would leave
+  // no way to answer 408; this timer only cancels the read, so the connection can still reply.
+  asio::steady_timer read_timer;
+  bool read_timed_out = false;
   bool idle = false;  // waiting for the next request; only touched on the connection's own thread
 };
+
+void ArmReadDeadline(const std::shared_ptr<Connection>& conn, int ms) {
+  conn->read_timed_out = false;
+  conn->stream.expires_never();
+  conn->read_timer.expires_after(std::chrono::milliseconds(ms));
+  conn->read_timer.async_wait([weak = std::weak_ptr<Connection>(conn)](boost::system::error_code ec) {
+    if (ec) return;
+    if (auto c = weak.lock()) {
+      c->read_timed_out = true;
+      boost::system::error_code ignored;
+      c->stream.socket().cancel(ignored);
+    }
+  });
+}
+
+// True if a read ended because its deadline passed (and not because the client went away).
+bool TimedOut(Connection& conn, boost::system::error_code ec) {
+  conn.read_timer.cancel();
+  return conn.read_timed_out && ec == asio::error::operation_aborted;
+}
 
 // Runs `fn` on the worker pool and resumes the coroutine on its own I/O thread with the result.
 template <typename F>
@@ -310,17 +334,18 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
     parser.body_limit(static_cast<std::uint64_t>(config.body_limit));
-    stream.expires_after(std::chrono::milliseconds(config.header_timeout_ms));
+    ArmReadDeadline(conn, config.header_timeout_ms);
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+    bool head_timed_out = TimedOut(*conn, hec);
     auto started = Clock::now();
     std::string request_id;
     std::optional<Error> read_error;
     if (hec) {
-      if (hec == bhttp::error::end_of_stream || hec == asio::error::eof || hec == asio::error::connection_reset ||
-          hec == asio::error::operation_aborted) {
+      if (!head_timed_out && (hec == bhttp::error::end_of_stream || hec == asio::error::eof ||
+                              hec == asio::error::connection_reset || hec == asio::error::operation_aborted)) {
         break;
       }
-      if (hec == beast::error::timeout) {
+      if (head_timed_out) {
         read_error =
             Error{ErrorCode::kRequestTimeout,
                   "The request head did not arrive within " + std::to_string(config.header_timeout_ms) + " ms.",
@@ -372,14 +397,15 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
             stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
             co_await bhttp::async_write(stream, cont, kUseTuple);
           }
-          stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
+          ArmReadDeadline(conn, config.body_timeout_ms);
           auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+          bool body_timed_out = TimedOut(*conn, bec);
           if (bec == bhttp::error::body_limit) {
             read_error =
                 Error{ErrorCode::kPayloadTooLarge,
                       "The request body is larger than this endpoint accepts (" + std::to_string(limit) + " bytes).",
                       {}};
-          } else if (bec == beast::error::timeout) {
+          } else if (body_timed_out) {
             read_error =
                 Error{ErrorCode::kRequestTimeout,
                       "The request body did not arrive within " + std::to_string(config.body_timeout_ms) + " ms.",

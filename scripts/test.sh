@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test suite against the sanitizer build: unit tests, then integration tests (the real
+# binary on free loopback ports).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+ctest --test-dir build/debug --output-on-failure -j "$(nproc)" --timeout 180

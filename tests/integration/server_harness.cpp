@@ -1,0 +1,167 @@
+#include "server_harness.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+extern char** environ;
+
+namespace allmende::testing {
+namespace {
+
+std::atomic<int> g_counter{0};
+
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& env,
+            const std::string& output_file) {
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) {
+    // Tests must not pick up an operator's ALLMENDE_* settings.
+    if (std::string_view(*e).starts_with("ALLMENDE_")) continue;
+    env_strings.emplace_back(*e);
+  }
+  for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
+  std::vector<char*> argv;
+  std::string binary = ALLMENDE_BINARY;
+  argv.push_back(binary.data());
+  std::vector<std::string> arg_copies = args;
+  for (auto& a : arg_copies) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (auto& e : env_strings) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int fd = ::open(output_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    ::dup2(fd, 1);
+    ::dup2(fd, 2);
+    ::execve(argv[0], argv.data(), envp.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+std::optional<int> WaitExit(pid_t pid, std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    int status = 0;
+    pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) {
+      if (WIFEXITED(status)) return WEXITSTATUS(status);
+      if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+      return -1;
+    }
+    if (std::chrono::steady_clock::now() > deadline) return std::nullopt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+std::string FreshDir(const std::string& name) {
+  auto dir = std::filesystem::path(::testing::TempDir()) /
+             ("allmende_it_" + std::to_string(::getpid()) + "_" + std::to_string(g_counter++) + "_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+TestServer::TestServer(ServerOptions options) {
+  work_dir_ = FreshDir("server");
+  if (options.data_dir.empty()) {
+    data_dir_ = work_dir_ + "/data";
+    owns_data_ = true;
+  } else {
+    data_dir_ = options.data_dir;
+  }
+  std::string port_file = work_dir_ + "/port";
+  std::vector<std::string> args{"serve",
+                                "--port",
+                                "0",
+                                "--port-file",
+                                port_file,
+                                "--data",
+                                data_dir_,
+                                "--web-root",
+                                std::string(ALLMENDE_SOURCE_DIR) + "/web/dist",
+                                "--set",
+                                std::string("admin.token=") + kAdminToken};
+  args.insert(args.end(), options.args.begin(), options.args.end());
+  pid_ = Spawn(args, options.env, work_dir_ + "/output.log");
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::ifstream in(port_file);
+    int port = 0;
+    if (in >> port && port > 0) {
+      port_ = port;
+      return;
+    }
+    if (WaitExit(pid_, std::chrono::milliseconds(0))) {
+      pid_ = -1;
+      ADD_FAILURE() << "server exited during start-up:\n" << Output();
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ADD_FAILURE() << "server did not listen within 30 s:\n" << Output();
+}
+
+TestServer::~TestServer() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    (void)WaitExit(pid_, std::chrono::seconds(10));
+  }
+  std::error_code ec;
+  if (owns_data_ && !::testing::Test::HasFailure()) std::filesystem::remove_all(work_dir_, ec);
+}
+
+std::string TestServer::Output() const { return ReadFile(work_dir_ + "/output.log"); }
+
+std::optional<int> TestServer::StopWith(int signal, std::chrono::milliseconds timeout) {
+  if (pid_ <= 0) return std::nullopt;
+  ::kill(pid_, signal);
+  auto code = WaitExit(pid_, timeout);
+  if (code) pid_ = -1;
+  return code;
+}
+
+std::optional<HttpResponse> TestServer::PostJson(const std::string& path, const std::string& body,
+                                                 std::vector<std::pair<std::string, std::string>> headers) {
+  headers.emplace_back("Content-Type", "application/json");
+  return Fetch(port_, "POST", path, headers, body);
+}
+
+std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
+                                      const std::vector<std::pair<std::string, std::string>>& env,
+                                      std::chrono::milliseconds timeout) {
+  std::string dir = FreshDir("run");
+  std::string out = dir + "/output.log";
+  pid_t pid = Spawn(args, env, out);
+  auto code = WaitExit(pid, timeout);
+  if (!code) {
+    ::kill(pid, SIGKILL);
+    (void)WaitExit(pid, std::chrono::seconds(5));
+    code = -1;
+  }
+  std::string text = ReadFile(out);
+  std::filesystem::remove_all(dir);
+  return {*code, text};
+}
+
+}  // namespace allmende::testing
