@@ -89,8 +89,8 @@ TEST_F(HttpErrorsTest, WrongContentTypeIs415) {
 }
 
 TEST_F(HttpErrorsTest, JsonWithCharsetIsAccepted) {
-  auto r = Fetch(port(), "POST", "/api/v1/regions", {{"Content-Type", "application/json; charset=utf-8"}, Admin()[0]},
-                 "{}");
+  auto r =
+      Fetch(port(), "POST", "/api/v1/regions", {{"Content-Type", "application/json; charset=utf-8"}, Admin()[0]}, "{}");
   ExpectProblem(r, 422);  // reaches validation, so the media type was accepted
 }
 
@@ -129,7 +129,8 @@ TEST_F(HttpErrorsTest, OversizedHeadersAre431) {
 
 TEST_F(HttpErrorsTest, SlowHeadersAreCutOffAtTheDeadline) {
   HttpConnection c(port());
-  const std::string request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(100, 'a') + "\r\n\r\n";
+  const std::string request =
+      "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(100, 'a') + "\r\n\r\n";
   auto start = std::chrono::steady_clock::now();
   bool cut = false;
   // One byte every 50 ms would take over 7 s; the head deadline is 1 s.

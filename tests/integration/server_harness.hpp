@@ -16,9 +16,9 @@ namespace allmende::testing {
 inline constexpr const char* kAdminToken = "integration-admin-token-0123456789";
 
 struct ServerOptions {
-  std::vector<std::string> args = {};  // extra flags for `serve`
+  std::vector<std::string> args = {};                         // extra flags for `serve`
   std::vector<std::pair<std::string, std::string>> env = {};  // extra environment
-  std::string data_dir = {};  // empty: a fresh folder
+  std::string data_dir = {};                                  // empty: a fresh folder
 };
 
 class TestServer {

@@ -58,9 +58,9 @@ TEST(ServerLifecycle, MetricsCountRequestsPerRouteAndShowThePool) {
   ASSERT_TRUE(m);
   EXPECT_EQ(m->status, 200);
   EXPECT_TRUE(m->Header("content-type").starts_with("text/plain; version=0.0.4"));
-  EXPECT_NE(m->body.find(
-                "allmende_http_requests_total{method=\"GET\",route=\"/api/v1/regions/{id}\",status=\"404\"} 3"),
-            std::string::npos)
+  EXPECT_NE(
+      m->body.find("allmende_http_requests_total{method=\"GET\",route=\"/api/v1/regions/{id}\",status=\"404\"} 3"),
+      std::string::npos)
       << m->body;
   EXPECT_NE(m->body.find("allmende_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/regions/{id}\","
                          "le=\"+Inf\"} 3"),
@@ -170,10 +170,9 @@ TEST(ServerLifecycle, SigtermUnderWriteLoadLosesNoAcknowledgedWrite) {
         for (int i = 0; !done; ++i) {
           std::string body = R"({"code":"load-)" + std::to_string(t) + "-" + std::to_string(i) +
                              R"(","name":"Load test region","country":"DK"})";
-          auto r = conn->connected()
-                       ? conn->Request("POST", "/api/v1/regions",
-                                       {{"Authorization", std::string("Bearer ") + kAdminToken}}, body)
-                       : std::nullopt;
+          auto r = conn->connected() ? conn->Request("POST", "/api/v1/regions",
+                                                     {{"Authorization", std::string("Bearer ") + kAdminToken}}, body)
+                                     : std::nullopt;
           if (!r) {
             conn = std::make_unique<HttpConnection>(server.port());
             if (!conn->connected()) return;  // the listener is gone
