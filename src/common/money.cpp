@@ -81,10 +81,19 @@ std::string Money::ToString() const {
   std::int64_t scale = 1;
   for (int i = 0; i < digits; ++i) scale *= 10;
   std::uint64_t abs = minor_ < 0 ? 0 - static_cast<std::uint64_t>(minor_) : static_cast<std::uint64_t>(minor_);
-  std::string frac = std::to_string(abs % static_cast<std::uint64_t>(scale));
-  frac.insert(0, static_cast<std::size_t>(digits) - frac.size(), '0');
-  return (minor_ < 0 ? "-" : "") + std::to_string(abs / static_cast<std::uint64_t>(scale)) +
-         (digits > 0 ? "." + frac : "") + " " + currency_;
+  // Built piecewise: GCC 12 at -O3 reports a false -Wrestrict on chained operator+ here.
+  std::string out;
+  if (minor_ < 0) out += '-';
+  out += std::to_string(abs / static_cast<std::uint64_t>(scale));
+  if (digits > 0) {
+    std::string frac = std::to_string(abs % static_cast<std::uint64_t>(scale));
+    out += '.';
+    out.append(static_cast<std::size_t>(digits) - frac.size(), '0');
+    out += frac;
+  }
+  out += ' ';
+  out += currency_;
+  return out;
 }
 
 }  // namespace allmende

@@ -62,7 +62,7 @@ std::string FormatRfc3339(Timestamp t) {
   std::int64_t days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
   std::int64_t rem = ms - days * 86400000;
   Civil c = CivilFromDays(days);
-  char buf[32];
+  char buf[96];  // room for any int the compiler imagines, to keep -Wformat-truncation quiet
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", c.year, c.month, c.day,
                 static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60), static_cast<int>(rem / 1000 % 60),
                 static_cast<int>(rem % 1000));

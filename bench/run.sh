@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# HTTP benchmark: the Release server against nginx returning a static 200 on another loopback
+# port in the same run (the HTTP ceiling of this machine), so every figure comes with a ratio.
+# Usage: bench/run.sh [seconds per scenario, default 10] [connections, default 64]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-10}"
+connections="${2:-64}"
+threads=2
+bin=build/release/allmende
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 20000))
+    (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
+  done
+}
+
+wait_for() {  # wait_for URL
+  for _ in $(seq 1 200); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.05
+  done
+  echo "bench: $1 did not come up" >&2
+  exit 1
+}
+
+# --- nginx: the ceiling ---------------------------------------------------------------------
+nginx_port=$(free_port)
+mkdir -p "$work/nginx/logs"
+cat > "$work/nginx/nginx.conf" <<NGINX
+worker_processes ${threads};
+pid ${work}/nginx/nginx.pid;
+error_log ${work}/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  server {
+    listen 127.0.0.1:${nginx_port};
+    location / { default_type application/json; return 200 '{"status":"ok"}'; }
+  }
+}
+NGINX
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+wait_for "http://127.0.0.1:${nginx_port}/"
+
+# --- allmende on SQLite ---------------------------------------------------------------------
+token=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+"$bin" seed --data "$work/data" > /dev/null
+ALLMENDE_ADMIN_TOKEN="$token" "$bin" serve --port 0 --port-file "$work/port" --data "$work/data" \
+  --io-threads "$threads" --log-file "$work/allmende.log" &
+pids+=($!)
+for _ in $(seq 1 200); do [ -s "$work/port" ] && break; sleep 0.05; done
+port=$(cat "$work/port")
+wait_for "http://127.0.0.1:${port}/healthz"
+region_id=$(curl -fsS "http://127.0.0.1:${port}/api/v1/regions?limit=1" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+
+results="$work/results.tsv"
+scenario=0
+run_wrk() {  # run_wrk NAME URL [lua]
+  local name=$1 url=$2 script=${3:-}
+  local out="$work/wrk-$((++scenario)).txt"
+  if [ -n "$script" ]; then
+    BENCH_RUN=$RANDOM BENCH_TOKEN=$token wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$script" "$url" > "$out"
+  else
+    wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$url" > "$out"
+  fi
+  local rps p50 p99 errors
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+  p50=$(awk '$1=="50%" {print $2}' "$out")
+  p99=$(awk '$1=="99%" {print $2}' "$out")
+  errors=$(awk '/Non-2xx/ {n+=$NF} /Socket errors/ {gsub(",",""); n+=$4+$6+$8+$10} END {print n+0}' "$out")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" >> "$results"
+}
+
+run_wrk "nginx static 200" "http://127.0.0.1:${nginx_port}/"
+run_wrk "allmende GET /healthz" "http://127.0.0.1:${port}/healthz"
+run_wrk "allmende GET /api/v1/regions/{id} (one SQLite row)" "http://127.0.0.1:${port}/api/v1/regions/${region_id}"
+run_wrk "allmende POST /api/v1/regions (SQLite write, fsync)" "http://127.0.0.1:${port}/api/v1/regions" bench/write_region.lua
+
+ceiling=$(awk -F'\t' 'NR==1 {print $2}' "$results")
+{
+  echo "allmende HTTP benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t${threads} -c${connections} -d${duration}s, server --io-threads ${threads}"
+  printf '%-55s %12s %10s %10s %8s %10s\n' "scenario" "requests/s" "p50" "p99" "errors" "vs nginx"
+  while IFS=$'\t' read -r name rps p50 p99 errors; do
+    ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')
+    printf '%-55s %12s %10s %10s %8s %10s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$ratio"
+  done < "$results"
+} | tee bench/results/latest.txt
