@@ -98,3 +98,5 @@ ceiling=$(awk -F'\t' 'NR==1 {print $2}' "$results")
     printf '%-55s %12s %10s %10s %8s %10s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$ratio"
   done < "$results"
 } | tee bench/results/latest.txt
+
+bash bench/sigterm.sh | tee -a bench/results/latest.txt

@@ -10,7 +10,7 @@ debian_packages=(
   libsqlite3-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libsodium-dev
   libpq-dev postgresql-15
-  wrk nginx-light curl procps
+  wrk nginx-light curl procps sqlite3
 )
 
 missing=()
