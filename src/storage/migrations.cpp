@@ -9,12 +9,16 @@ constexpr std::string_view kCreateTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 constexpr std::string_view kMaxVersion = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+// Serialises migrations across server processes starting at once on one PostgreSQL database.
+constexpr std::string_view kPostgresLock = "SELECT pg_advisory_xact_lock(7461023409)";
 constexpr std::string_view kRecord = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)";
 
 }  // namespace
 
 Result<MigrationReport> ApplyMigrations(Database& db, const std::vector<Migration>& migrations) {
-  ALLMENDE_TRY(db.Write([](Connection& c) -> Result<void> {
+  const bool postgres = db.backend() == "postgresql";
+  ALLMENDE_TRY(db.Write([&](Connection& c) -> Result<void> {
+    if (postgres) ALLMENDE_TRY(c.Query(kPostgresLock));
     ALLMENDE_TRY(c.Execute(kCreateTable));
     return Ok();
   }));
@@ -24,6 +28,7 @@ Result<MigrationReport> ApplyMigrations(Database& db, const std::vector<Migratio
     bool applied = false;
     auto r = db.Write([&](Connection& c) -> Result<void> {
       applied = false;
+      if (postgres) ALLMENDE_TRY(c.Query(kPostgresLock));
       ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kMaxVersion));
       std::int64_t current = row ? row->Int(0) : 0;
       if (current > known) {

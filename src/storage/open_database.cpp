@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace allmende::storage {
@@ -20,8 +21,7 @@ Result<std::unique_ptr<Database>> OpenDatabase(const DatabaseOptions& options) {
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   } else if (options.url.starts_with("postgresql://") || options.url.starts_with("postgres://")) {
-    return Error::Invalid("storage.database",
-                          "PostgreSQL server mode is not built yet (issue 12); use sqlite:// or leave it empty");
+    return OpenPostgres({.url = options.url, .connections = options.read_connections});
   } else {
     return Error::Invalid("storage.database", "must start with sqlite:// or postgresql://");
   }

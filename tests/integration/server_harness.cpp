@@ -1,6 +1,8 @@
 #include "server_harness.hpp"
 
 #include <fcntl.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -81,26 +83,97 @@ std::string FreshDir(const std::string& name) {
   return dir.string();
 }
 
+std::string TestBackend() {
+  const char* b = std::getenv("ALLMENDE_TEST_BACKEND");
+  return b && *b ? b : "sqlite";
+}
+
+TestDatabase::TestDatabase(const std::string& name) {
+  data_dir_ = FreshDir(name);
+  if (TestBackend() != "postgresql") return;
+  const char* admin = std::getenv("ALLMENDE_TEST_POSTGRES_URL");
+  if (!admin || !*admin) {
+    ADD_FAILURE() << "PostgreSQL tests need ALLMENDE_TEST_POSTGRES_URL (make test starts a server and sets it)";
+    return;
+  }
+  name_ = "allmende_it_" + std::to_string(::getpid()) + "_" + std::to_string(g_counter++);
+  PGconn* conn = PQconnectdb(admin);
+  PGresult* r = PQexec(conn, ("CREATE DATABASE " + name_).c_str());
+  if (PQresultStatus(r) != PGRES_COMMAND_OK) ADD_FAILURE() << "CREATE DATABASE failed: " << PQerrorMessage(conn);
+  PQclear(r);
+  PQfinish(conn);
+  std::string base(admin);
+  url_ = base.substr(0, base.rfind('/') + 1) + name_;
+}
+
+TestDatabase::~TestDatabase() {
+  if (!name_.empty()) {
+    PGconn* conn = PQconnectdb(std::getenv("ALLMENDE_TEST_POSTGRES_URL"));
+    PQclear(PQexec(conn, ("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)").c_str()));
+    PQfinish(conn);
+  }
+  std::error_code ec;
+  if (!::testing::Test::HasFailure()) std::filesystem::remove_all(data_dir_, ec);
+}
+
+std::vector<std::string> TestDatabase::Args() const {
+  std::vector<std::string> args{"--data", data_dir_};
+  if (!url_.empty()) {
+    args.push_back("--database");
+    args.push_back(url_);
+  }
+  return args;
+}
+
+std::string TestDatabase::Execute(const std::string& sql) const {
+  std::string out;
+  if (!url_.empty()) {
+    PGconn* conn = PQconnectdb(url_.c_str());
+    PGresult* r = PQexec(conn, sql.c_str());
+    auto status = PQresultStatus(r);
+    if (status == PGRES_TUPLES_OK && PQntuples(r) > 0) {
+      out = PQgetvalue(r, 0, 0);
+    } else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      out = std::string("ERROR: ") + PQerrorMessage(conn);
+    }
+    PQclear(r);
+    PQfinish(conn);
+    return out;
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open((data_dir_ + "/allmende.db").c_str(), &db);
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+    out = std::string("ERROR: ") + sqlite3_errmsg(db);
+  } else {
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+      const auto* text = sqlite3_column_text(stmt, 0);
+      out = text ? reinterpret_cast<const char*>(text) : "";
+    } else if (rc != SQLITE_DONE) {
+      out = std::string("ERROR: ") + sqlite3_errmsg(db);
+    }
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return out;
+}
+
 TestServer::TestServer(ServerOptions options) {
   work_dir_ = FreshDir("server");
-  if (options.data_dir.empty()) {
-    data_dir_ = work_dir_ + "/data";
-    owns_data_ = true;
+  if (options.database) {
+    database_ = options.database;
   } else {
-    data_dir_ = options.data_dir;
+    owned_database_ = std::make_unique<TestDatabase>("data");
+    database_ = owned_database_.get();
   }
   std::string port_file = work_dir_ + "/port";
-  std::vector<std::string> args{"serve",
-                                "--port",
-                                "0",
-                                "--port-file",
-                                port_file,
-                                "--data",
-                                data_dir_,
-                                "--web-root",
-                                std::string(ALLMENDE_SOURCE_DIR) + "/web/dist",
-                                "--set",
-                                std::string("admin.token=") + kAdminToken};
+  std::vector<std::string> args{"serve", "--port", "0", "--port-file", port_file};
+  for (const auto& a : database_->Args()) args.push_back(a);
+  args.insert(args.end(), {"--web-root",
+                           std::string(ALLMENDE_SOURCE_DIR) + "/web/dist", "--set",
+                           std::string("admin.token=") + kAdminToken});
   args.insert(args.end(), options.args.begin(), options.args.end());
   pid_ = Spawn(args, options.env, work_dir_ + "/output.log");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
@@ -127,7 +200,7 @@ TestServer::~TestServer() {
     (void)WaitExit(pid_, std::chrono::seconds(10));
   }
   std::error_code ec;
-  if (owns_data_ && !::testing::Test::HasFailure()) std::filesystem::remove_all(work_dir_, ec);
+  if (!::testing::Test::HasFailure()) std::filesystem::remove_all(work_dir_, ec);
 }
 
 std::string TestServer::Output() const { return ReadFile(work_dir_ + "/output.log"); }

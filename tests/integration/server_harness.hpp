@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,10 +16,36 @@ namespace allmende::testing {
 
 inline constexpr const char* kAdminToken = "integration-admin-token-0123456789";
 
+// The backend these tests run against: ALLMENDE_TEST_BACKEND=sqlite (default) or postgresql, the
+// latter on the server at ALLMENDE_TEST_POSTGRES_URL (scripts/test.sh starts one).
+std::string TestBackend();
+
+// A fresh database for one test: a data folder, and on PostgreSQL a database of its own, dropped
+// again at the end. Several servers in turn may use one (restart tests).
+class TestDatabase {
+ public:
+  explicit TestDatabase(const std::string& name = "db");
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  // Flags that point the binary at this database: --data DIR [--database URL].
+  std::vector<std::string> Args() const;
+  const std::string& data_dir() const { return data_dir_; }
+  // Runs SQL directly on the database, beside the server (for fault injection and checks).
+  // Returns the first column of the first row, or the error text prefixed with "ERROR: ".
+  std::string Execute(const std::string& sql) const;
+
+ private:
+  std::string data_dir_;
+  std::string url_;  // PostgreSQL only
+  std::string name_;
+};
+
 struct ServerOptions {
   std::vector<std::string> args = {};                         // extra flags for `serve`
   std::vector<std::pair<std::string, std::string>> env = {};  // extra environment
-  std::string data_dir = {};                                  // empty: a fresh folder
+  const TestDatabase* database = nullptr;                     // null: a fresh one
 };
 
 class TestServer {
@@ -32,8 +59,7 @@ class TestServer {
   bool started() const { return port_ > 0; }
   int port() const { return port_; }
   pid_t pid() const { return pid_; }
-  const std::string& data_dir() const { return data_dir_; }
-  std::string database_path() const { return data_dir_ + "/allmende.db"; }
+  const TestDatabase& database() const { return *database_; }
   // Everything the server wrote to stdout and stderr so far.
   std::string Output() const;
 
@@ -46,9 +72,9 @@ class TestServer {
                                        std::vector<std::pair<std::string, std::string>> headers = {});
 
  private:
-  std::string data_dir_;
+  std::unique_ptr<TestDatabase> owned_database_;
+  const TestDatabase* database_ = nullptr;
   std::string work_dir_;
-  bool owns_data_ = false;
   pid_t pid_ = -1;
   int port_ = 0;
 };

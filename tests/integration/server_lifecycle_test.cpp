@@ -27,7 +27,7 @@ TEST(ServerLifecycle, HealthAndReadinessWithSecurityHeaders) {
   auto ready = server.Get("/readyz");
   ASSERT_TRUE(ready);
   EXPECT_EQ(ready->status, 200);
-  EXPECT_NE(ready->body.find("sqlite"), std::string::npos);
+  EXPECT_NE(ready->body.find(TestBackend()), std::string::npos) << ready->body;
 }
 
 TEST(ServerLifecycle, ValidIncomingRequestIdIsKeptAndInvalidOneReplaced) {
@@ -126,14 +126,20 @@ TEST(ServerLifecycle, HelpListsSubcommandsAndKeys) {
 }
 
 TEST(ServerLifecycle, MigrateAndSeedAreIdempotent) {
-  std::string data = FreshDir("seed");
+  TestDatabase db("seed");
+  std::vector<std::string> seed{"seed"}, migrate{"migrate"};
+  for (const auto& a : db.Args()) {
+    seed.push_back(a);
+    migrate.push_back(a);
+  }
   for (int i = 0; i < 2; ++i) {
-    auto [code, output] = RunBinary({"seed", "--data", data});
+    auto [code, output] = RunBinary(seed);
     ASSERT_EQ(code, 0) << output;
-    auto [mcode, moutput] = RunBinary({"migrate", "--data", data});
+    auto [mcode, moutput] = RunBinary(migrate);
     ASSERT_EQ(mcode, 0) << moutput;
   }
-  TestServer server({.data_dir = data});
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM schema_migrations"), "1");
+  TestServer server({.database = &db});
   ASSERT_TRUE(server.started());
   auto list = server.Get("/api/v1/regions?limit=100");
   auto doc = boost::json::parse(list->body).as_object();
@@ -155,12 +161,12 @@ TEST(ServerLifecycle, SigtermWhenIdleExitsAtOnce) {
 // SIGTERM under write load: the server exits 0 within its deadline and every write that got a
 // 201 is in the database after a restart.
 TEST(ServerLifecycle, SigtermUnderWriteLoadLosesNoAcknowledgedWrite) {
-  std::string data = FreshDir("sigterm");
+  TestDatabase data("sigterm");
   std::mutex mu;
   std::vector<std::string> acknowledged;
   std::vector<std::string> unexpected;
   {
-    TestServer server({.args = {"--set", "server.shutdown_timeout_ms=5000"}, .data_dir = data});
+    TestServer server({.args = {"--set", "server.shutdown_timeout_ms=5000"}, .database = &data});
     ASSERT_TRUE(server.started());
     std::atomic<bool> done{false};
     std::vector<std::thread> clients;
@@ -206,7 +212,7 @@ TEST(ServerLifecycle, SigtermUnderWriteLoadLosesNoAcknowledgedWrite) {
     EXPECT_LT(took, std::chrono::seconds(6));
     EXPECT_TRUE(unexpected.empty()) << unexpected.front();
   }
-  TestServer again({.data_dir = data});
+  TestServer again({.database = &data});
   ASSERT_TRUE(again.started());
   std::set<std::string> stored;
   std::string cursor;

@@ -1,0 +1,327 @@
+#include "storage/postgres/pg_database.hpp"
+
+#include <libpq-fe.h>
+
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <mutex>
+#include <random>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace allmende::storage {
+namespace {
+
+// Type OIDs of the built-in types whose text we turn into numbers (pg_type.h).
+constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700, kBool = 16;
+
+class PgConnection final : public Connection {
+ public:
+  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+  ~PgConnection() override { PQfinish(conn_); }
+
+  Result<std::vector<Row>> Query(std::string_view sql, const Params& params) override {
+    PGresult* res = nullptr;
+    ALLMENDE_TRY(Run(sql, params, &res));
+    std::vector<Row> rows;
+    int n = PQntuples(res), cols = PQnfields(res);
+    rows.reserve(static_cast<std::size_t>(n));
+    for (int r = 0; r < n; ++r) {
+      std::vector<Value> values;
+      values.reserve(static_cast<std::size_t>(cols));
+      for (int c = 0; c < cols; ++c) {
+        if (PQgetisnull(res, r, c)) {
+          values.emplace_back(nullptr);
+          continue;
+        }
+        const char* text = PQgetvalue(res, r, c);
+        int len = PQgetlength(res, r, c);
+        Oid type = PQftype(res, c);
+        if (type == kInt8 || type == kInt4 || type == kInt2) {
+          std::int64_t v = 0;
+          std::from_chars(text, text + len, v);
+          values.emplace_back(v);
+        } else if (type == kFloat8 || type == kFloat4 || type == kNumeric) {
+          values.emplace_back(std::strtod(text, nullptr));
+        } else if (type == kBool) {
+          values.emplace_back(std::int64_t{text[0] == 't' ? 1 : 0});
+        } else {
+          values.emplace_back(std::string(text, static_cast<std::size_t>(len)));
+        }
+      }
+      rows.emplace_back(std::move(values));
+    }
+    PQclear(res);
+    return rows;
+  }
+
+  Result<std::int64_t> Execute(std::string_view sql, const Params& params) override {
+    PGresult* res = nullptr;
+    ALLMENDE_TRY(Run(sql, params, &res));
+    std::int64_t changed = 0;
+    const char* tuples = PQcmdTuples(res);
+    std::from_chars(tuples, tuples + std::strlen(tuples), changed);
+    PQclear(res);
+    return changed;
+  }
+
+  Result<void> ExecuteScript(std::string_view sql) override { return Exec(std::string(sql).c_str()); }
+
+  // A statement without parameters through the simple protocol (BEGIN, COMMIT, scripts).
+  Result<void> Exec(const char* sql) {
+    PGresult* res = PQexec(conn_, sql);
+    Result<void> out = Check(res, "exec");
+    PQclear(res);
+    return out;
+  }
+
+  bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+  // Reconnects a broken connection; statements prepared on the old session are gone with it.
+  bool Reset() {
+    PQreset(conn_);
+    prepared_.clear();
+    return healthy();
+  }
+  // The last failure was a serialization failure or deadlock: the transaction may be retried.
+  bool retryable() const { return retryable_; }
+  void ClearFlags() { retryable_ = false; }
+
+ private:
+  Result<void> Run(std::string_view sql, const Params& params, PGresult** out) {
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end()) {
+      std::string name = "s" + std::to_string(prepared_.size() + 1);
+      std::string text(sql);
+      PGresult* prep = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
+      Result<void> ok = Check(prep, "prepare");
+      PQclear(prep);
+      if (!ok.ok()) return ok;
+      it = prepared_.emplace(std::move(text), std::move(name)).first;
+    }
+    std::vector<std::string> storage(params.size());
+    std::vector<const char*> values(params.size());
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) {
+              values[i] = nullptr;
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+              storage[i] = std::to_string(v);
+              values[i] = storage[i].c_str();
+            } else if constexpr (std::is_same_v<T, double>) {
+              char buf[64];
+              std::snprintf(buf, sizeof buf, "%.17g", v);
+              storage[i] = buf;
+              values[i] = storage[i].c_str();
+            } else {
+              values[i] = v.c_str();
+            }
+          },
+          params[i]);
+    }
+    PGresult* res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(),
+                                   nullptr, nullptr, 0);
+    Result<void> ok = Check(res, "query");
+    if (!ok.ok()) {
+      PQclear(res);
+      return ok;
+    }
+    *out = res;
+    return Ok();
+  }
+
+  Result<void> Check(PGresult* res, std::string_view what) {
+    ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return Ok();
+    const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    std::string code = state ? state : "";
+    std::string message = std::string(what) + ": " + (res ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    if (code == "40001" || code == "40P01") {
+      retryable_ = true;
+      return Error::Conflict("The transaction collided with another one (" + code + ").");
+    }
+    if (code == "23505") return Error::Conflict("Already exists (" + message + ")");
+    if (code == "23503") return Error::Conflict("Referenced record is missing or in use");
+    if (code == "57014" || code == "55P03") return Error::Unavailable(message);
+    if (!healthy() || code.starts_with("08")) return Error::Unavailable("Lost the database connection: " + message);
+    return Error::Internal(message);
+  }
+
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> prepared_;
+  bool retryable_ = false;
+};
+
+Result<std::unique_ptr<PgConnection>> Connect(const PostgresOptions& o) {
+  std::string pg_options = "-c statement_timeout=" + std::to_string(o.statement_timeout_ms) +
+                           " -c lock_timeout=" + std::to_string(o.lock_timeout_ms) + " -c TimeZone=UTC";
+  const char* keys[] = {"dbname", "application_name", "options", "connect_timeout", nullptr};
+  const char* values[] = {o.url.c_str(), "allmende", pg_options.c_str(), "5", nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, 1);
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string message = PQerrorMessage(conn);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    PQfinish(conn);
+    return Error::Unavailable("Cannot connect to " + RedactedUrl(o.url) + ": " + message);
+  }
+  return std::make_unique<PgConnection>(conn);
+}
+
+const char* BeginFor(Isolation isolation) {
+  switch (isolation) {
+    case Isolation::kReadCommitted:
+      return "BEGIN ISOLATION LEVEL READ COMMITTED";
+    case Isolation::kRepeatableRead:
+      return "BEGIN ISOLATION LEVEL REPEATABLE READ";
+    case Isolation::kSerializable:
+      return "BEGIN ISOLATION LEVEL SERIALIZABLE";
+  }
+  return "BEGIN ISOLATION LEVEL SERIALIZABLE";
+}
+
+class PgDatabase final : public Database {
+ public:
+  PgDatabase(PostgresOptions options, std::vector<std::unique_ptr<PgConnection>> conns)
+      : options_(std::move(options)), conns_(std::move(conns)) {
+    for (auto& c : conns_) free_.push_back(c.get());
+  }
+  ~PgDatabase() override { Close(); }
+
+  std::string_view backend() const override { return "postgresql"; }
+
+  Result<void> Read(const Work& work) override {
+    return Run(work, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", false);
+  }
+
+  Result<void> Write(const Work& work, Isolation isolation) override { return Run(work, BeginFor(isolation), true); }
+
+  Result<void> Ping() override {
+    return Read([](Connection& c) -> Result<void> {
+      ALLMENDE_TRY(c.Query("SELECT 1"));
+      return Ok();
+    });
+  }
+
+  PoolStats Stats() const override {
+    std::lock_guard lock(mu_);
+    PoolStats s;
+    s.read_connections = static_cast<int>(conns_.size());
+    s.read_in_use = static_cast<int>(conns_.size() - free_.size());
+    s.read_waits = waits_;
+    s.write_transactions = commits_.load();
+    s.write_rollbacks = rollbacks_.load();
+    s.write_retries = retries_.load();
+    return s;
+  }
+
+  void Close() override {
+    std::unique_lock lock(mu_);
+    closed_ = true;
+    cv_.notify_all();
+    cv_.wait(lock, [this] { return free_.size() == conns_.size(); });
+    free_.clear();
+    conns_.clear();
+  }
+
+ private:
+  // One transaction with bounded retries: serialization failures and deadlocks always, a lost
+  // connection once (the server restarted; nothing was committed, since COMMIT was not reached).
+  Result<void> Run(const Work& work, const char* begin, bool write) {
+    std::mt19937 jitter(std::random_device{}());
+    bool reconnected = false;
+    for (int attempt = 0;; ++attempt) {
+      PgConnection* conn = Acquire();
+      if (!conn) return Error::Unavailable("The database is closed.");
+      conn->ClearFlags();
+      bool committed = false;
+      Result<void> result = conn->Exec(begin);
+      if (result.ok()) {
+        result = work(*conn);
+        if (result.ok()) {
+          result = conn->Exec("COMMIT");
+          committed = result.ok();
+        }
+        if (!committed) (void)conn->Exec("ROLLBACK");
+      }
+      bool retryable = conn->retryable();
+      bool lost = !conn->healthy();
+      Release(conn);
+      if (committed) {
+        if (write) ++commits_;
+        return Ok();
+      }
+      if (write) ++rollbacks_;
+      if (retryable && attempt < options_.max_retries) {
+        ++retries_;
+        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(
+            200, 2000 * (attempt + 1))(jitter)));
+        continue;
+      }
+      if (lost && !reconnected && result.error().code == ErrorCode::kUnavailable) {
+        reconnected = true;
+        continue;
+      }
+      return result;
+    }
+  }
+
+  PgConnection* Acquire() {
+    std::unique_lock lock(mu_);
+    if (free_.empty() && !closed_) ++waits_;
+    cv_.wait(lock, [this] { return closed_ || !free_.empty(); });
+    if (closed_) return nullptr;
+    PgConnection* c = free_.back();
+    free_.pop_back();
+    lock.unlock();
+    if (!c->healthy()) c->Reset();  // after a server restart; a failure shows in the first statement
+    return c;
+  }
+
+  void Release(PgConnection* c) {
+    std::lock_guard lock(mu_);
+    free_.push_back(c);
+    cv_.notify_all();
+  }
+
+  PostgresOptions options_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<PgConnection>> conns_;
+  std::vector<PgConnection*> free_;
+  std::uint64_t waits_ = 0;
+  bool closed_ = false;
+  std::atomic<std::uint64_t> commits_{0}, rollbacks_{0}, retries_{0};
+};
+
+}  // namespace
+
+std::string RedactedUrl(const std::string& url) {
+  auto scheme = url.find("://");
+  auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+Result<std::unique_ptr<Database>> OpenPostgres(const PostgresOptions& options) {
+  std::vector<std::unique_ptr<PgConnection>> conns;
+  for (int i = 0; i < std::max(1, options.connections); ++i) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto c, Connect(options));
+    conns.push_back(std::move(c));
+  }
+  return std::unique_ptr<Database>(new PgDatabase(options, std::move(conns)));
+}
+
+}  // namespace allmende::storage
