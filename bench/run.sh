@@ -37,6 +37,7 @@ wait_for() {  # wait_for URL
 # --- nginx: the ceiling ---------------------------------------------------------------------
 nginx_port=$(free_port)
 mkdir -p "$work/nginx/logs"
+chmod 755 "$work"
 cat > "$work/nginx/nginx.conf" <<NGINX
 worker_processes ${threads};
 pid ${work}/nginx/nginx.pid;
@@ -55,16 +56,27 @@ nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 wait_for "http://127.0.0.1:${nginx_port}/"
 
-# --- allmende on SQLite ---------------------------------------------------------------------
+# --- allmende on SQLite and on PostgreSQL 15, one server process each ---------------------------
 token=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-"$bin" seed --data "$work/data" > /dev/null
-ALLMENDE_ADMIN_TOKEN="$token" "$bin" serve --port 0 --port-file "$work/port" --data "$work/data" \
-  --io-threads "$threads" --log-file "$work/allmende.log" &
-pids+=($!)
-for _ in $(seq 1 200); do [ -s "$work/port" ] && break; sleep 0.05; done
-port=$(cat "$work/port")
-wait_for "http://127.0.0.1:${port}/healthz"
-region_id=$(curl -fsS "http://127.0.0.1:${port}/api/v1/regions?limit=1" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+start_allmende() {  # start_allmende NAME [database flags...]; sets port_NAME and region_NAME
+  local name=$1
+  shift
+  "$bin" seed --data "$work/$name" "$@" > /dev/null
+  ALLMENDE_ADMIN_TOKEN="$token" "$bin" serve --port 0 --port-file "$work/$name.port" --data "$work/$name" "$@" \
+    --io-threads "$threads" --log-file "$work/$name.log" &
+  pids+=($!)
+  for _ in $(seq 1 200); do [ -s "$work/$name.port" ] && break; sleep 0.05; done
+  local p
+  p=$(cat "$work/$name.port")
+  wait_for "http://127.0.0.1:${p}/healthz"
+  printf -v "port_$name" '%s' "$p"
+  printf -v "region_$name" '%s' "$(curl -fsS "http://127.0.0.1:${p}/api/v1/regions?limit=1" | sed -E 's/.*"id":"([^"]+)".*/\1/')"
+}
+start_allmende sqlite
+pg_url=$(bash scripts/test-postgres.sh start "$work/pg")
+trap 'cleanup; bash scripts/test-postgres.sh stop "$work/pg" 2>/dev/null || true' EXIT
+psql -q "$pg_url" -c "CREATE DATABASE allmende_bench" > /dev/null
+start_allmende postgresql --database "${pg_url%/*}/allmende_bench"
 
 results="$work/results.tsv"
 scenario=0
@@ -85,13 +97,18 @@ run_wrk() {  # run_wrk NAME URL [lua]
 }
 
 run_wrk "nginx static 200" "http://127.0.0.1:${nginx_port}/"
-run_wrk "allmende GET /healthz" "http://127.0.0.1:${port}/healthz"
-run_wrk "allmende GET /api/v1/regions/{id} (one SQLite row)" "http://127.0.0.1:${port}/api/v1/regions/${region_id}"
-run_wrk "allmende POST /api/v1/regions (SQLite write, fsync)" "http://127.0.0.1:${port}/api/v1/regions" bench/write_region.lua
+for backend in sqlite postgresql; do
+  p_var="port_$backend" r_var="region_$backend"
+  p=${!p_var} region=${!r_var}
+  run_wrk "$backend GET /healthz" "http://127.0.0.1:${p}/healthz"
+  run_wrk "$backend GET /api/v1/regions/{id} (one row)" "http://127.0.0.1:${p}/api/v1/regions/${region}"
+  run_wrk "$backend POST /api/v1/regions (durable write)" "http://127.0.0.1:${p}/api/v1/regions" bench/write_region.lua
+done
 
 ceiling=$(awk -F'\t' 'NR==1 {print $2}' "$results")
 {
   echo "allmende HTTP benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t${threads} -c${connections} -d${duration}s, server --io-threads ${threads}"
+  echo "(PostgreSQL 15 on the same machine, fsync on, default settings; the PostgreSQL server holds its own cores' share)"
   printf '%-55s %12s %10s %10s %8s %10s\n' "scenario" "requests/s" "p50" "p99" "errors" "vs nginx"
   while IFS=$'\t' read -r name rps p50 p99 errors; do
     ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')

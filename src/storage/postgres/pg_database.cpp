@@ -175,6 +175,9 @@ Result<std::unique_ptr<PgConnection>> Connect(const PostgresOptions& o) {
     PQfinish(conn);
     return Error::Unavailable("Cannot connect to " + RedactedUrl(o.url) + ": " + message);
   }
+  // Server notices ("relation already exists, skipping") would go to stderr and break the JSON
+  // log; nothing in them needs an operator.
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   return std::make_unique<PgConnection>(conn);
 }
 
