@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "common/log.hpp"
+#include "events/event_handlers.hpp"
 #include "server/admin_token.hpp"
 #include "server/http_server.hpp"
 #include "storage/migrations.hpp"
@@ -36,7 +37,8 @@ Result<std::unique_ptr<storage::Database>> OpenAndMigrate(const Config& config) 
 // The demo regions of the source programmes (see shared/JOURNEYS.md). Seeding is idempotent:
 // each region is created through the service with a fixed idempotency key.
 Result<void> SeedDemo(storage::Database& db) {
-  tenancy::RegionService regions(db);
+  events::InProcessEventBus no_listeners;  // nobody is subscribed while seeding
+  tenancy::RegionService regions(db, no_listeners);
   http::Principal system{"system-seed", "platform_admin"};
   const tenancy::NewRegion demo[] = {
       {"pirkanmaa", "Pirkanmaan hyvinvointialue", "FI", std::nullopt, std::nullopt},
@@ -82,7 +84,9 @@ int Serve(const Config& config) {
              },
              {.run_on_io_thread = true});
 
-  tenancy::RegionService regions(*db);
+  auto bus = events::MakeEventBus(*db, config.storage.database);
+  events::AddEventRoutes(router, *bus);
+  tenancy::RegionService regions(*db, *bus);
   tenancy::AddRegionRoutes(router, regions);
 
   std::vector<std::pair<std::string, std::string>> names;
@@ -119,6 +123,7 @@ int Serve(const Config& config) {
                           {"port", *port},
                           {"routes", static_cast<std::uint64_t>(router.Routes().size())}});
   server->Run();
+  bus->Stop();
   db->Close();
   log::Info("stopped");
   return 0;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,11 +40,26 @@ struct Request {
   std::string_view Param(std::string_view name) const;
 };
 
+// A response body produced over time (Server-Sent Events). The server sends the head, then
+// whatever Pull() returns whenever the stream wakes it, and a comment line as heartbeat.
+class ResponseStream {
+ public:
+  virtual ~ResponseStream() = default;
+  // Called once by the server before the first Pull. The stream calls `wake` (from any thread)
+  // when Pull has something to return.
+  virtual void SetWaker(std::function<void()> wake) = 0;
+  // What is ready to send, possibly empty. Never blocks.
+  virtual std::string Pull() = 0;
+  // The client went away or the server is stopping. Called once.
+  virtual void Close() = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  std::shared_ptr<ResponseStream> stream;                    // set: body is streamed, `body` unused
 
   Response& WithHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -132,6 +132,8 @@ struct HttpServer::Impl {
   asio::awaitable<void> WriteResponse(Connection& conn, Response response, bool keep_alive, bool head,
                                       const std::string& request_id);
   asio::awaitable<void> Close(Connection& conn, bool drain);
+  asio::awaitable<void> Stream(const std::shared_ptr<Connection>& conn, Response response,
+                               const std::string& request_id);
   void Register(const std::shared_ptr<Connection>& c);
   void Unregister(const std::shared_ptr<Connection>& c);
   void ReleaseContexts();
@@ -204,7 +206,10 @@ void HttpServer::Impl::Stop() {
   std::lock_guard lock(conn_mu);
   for (const auto& c : connections) {
     asio::post(c->stream.get_executor(), [c] {
-      if (c->idle) c->stream.cancel();
+      if (c->idle) {
+        c->stream.cancel();
+        c->read_timer.cancel();  // an event stream waiting for its next event
+      }
     });
   }
   if (connections.empty()) {
@@ -290,6 +295,50 @@ asio::awaitable<void> HttpServer::Impl::WriteResponse(Connection& conn, Response
   } else {
     co_await bhttp::async_write(conn.stream, res, kUseTuple);
   }
+}
+
+asio::awaitable<void> HttpServer::Impl::Stream(const std::shared_ptr<Connection>& conn, Response response,
+                                               const std::string& request_id) {
+  bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(response.status), 11};
+  res.set(bhttp::field::content_type, response.content_type);
+  res.set(bhttp::field::server, "allmende");
+  res.set("X-Request-Id", request_id);
+  for (const auto& [name, value] : kSecurityHeaders) res.set(name, value);
+  res.set(bhttp::field::cache_control, "no-store");
+  res.set("X-Accel-Buffering", "no");  // tell nginx in front not to buffer the stream
+  for (auto& [name, value] : response.headers) res.set(name, value);
+  res.chunked(true);
+  bhttp::response_serializer<bhttp::empty_body> sr{res};
+  conn->stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
+  auto [hec, hn] = co_await bhttp::async_write_header(conn->stream, sr, kUseTuple);
+  auto source = response.stream;
+  if (!hec) {
+    // The source wakes us from any thread; the wake runs on this connection's thread and can only
+    // run while we wait, so no wake is lost between Pull() and the wait.
+    source->SetWaker([weak = std::weak_ptr<Connection>(conn), executor = conn->stream.get_executor()] {
+      asio::post(executor, [weak] {
+        if (auto c = weak.lock()) c->read_timer.cancel();
+      });
+    });
+    for (;;) {
+      std::string data = source->Pull();
+      if (data.empty()) {
+        conn->idle = true;
+        conn->read_timer.expires_after(std::chrono::seconds(15));
+        co_await conn->read_timer.async_wait(kUseTuple);
+        conn->idle = false;
+        if (stopping) break;
+        data = source->Pull();
+        if (data.empty()) data = ": keep-alive\n\n";
+      }
+      conn->stream.expires_after(std::chrono::milliseconds(config.body_timeout_ms));
+      auto [wec, wn] = co_await asio::async_write(conn->stream, bhttp::make_chunk(asio::buffer(data)), kUseTuple);
+      if (wec || stopping) break;
+    }
+  }
+  source->Close();
+  conn->stream.expires_after(std::chrono::milliseconds(500));
+  co_await asio::async_write(conn->stream, bhttp::make_chunk_last(), kUseTuple);
 }
 
 asio::awaitable<void> HttpServer::Impl::Close(Connection& conn, bool drain) {
@@ -470,9 +519,19 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
     bool keep_alive = !read_error && !drain_on_close && !stopping && parser.get().keep_alive();
     int status = response.status;
     std::size_t bytes = response.body.size();
-    co_await WriteResponse(*conn, std::move(response), keep_alive, head, request_id);
-    double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    metrics.Record(route_index, status, seconds);
+    bool streaming = response.stream != nullptr;
+    double seconds = 0;
+    if (streaming) {
+      // Metrics and the access log take the time to the start of the stream, not its length.
+      seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      keep_alive = false;
+      metrics.Record(route_index, status, seconds);
+      co_await Stream(conn, std::move(response), request_id);
+    } else {
+      co_await WriteResponse(*conn, std::move(response), keep_alive, head, request_id);
+      seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    }
+    if (!streaming) metrics.Record(route_index, status, seconds);
     if (log::Enabled(log::Level::kInfo) && access_log) {
       log::Info("request", {{"request_id", request_id},
                             {"method", request.method},

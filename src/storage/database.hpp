@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -52,6 +53,20 @@ class Connection {
 
   // The first row, or nullopt if there is none.
   Result<std::optional<Row>> QueryOne(std::string_view sql, const Params& params = {});
+
+  // Runs `callback` after the current transaction commits, never after a rollback. Of a retried
+  // transaction only the attempt that committed runs its callbacks. Callbacks run on the
+  // committing thread after the database lock is released; they must be quick (wake a thread,
+  // hand an event to subscribers).
+  void OnCommit(std::function<void()> callback) { on_commit_.push_back(std::move(callback)); }
+
+  // For Database implementations: forget the callbacks of a transaction that did not commit, or
+  // take those of one that did.
+  void DiscardOnCommit() { on_commit_.clear(); }
+  std::vector<std::function<void()>> TakeOnCommit() { return std::exchange(on_commit_, {}); }
+
+ private:
+  std::vector<std::function<void()>> on_commit_;
 };
 
 struct PoolStats {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "events/event_bus.hpp"
 #include "server/http.hpp"
 #include "storage/database.hpp"
 #include "tenancy/region_types.hpp"
@@ -25,12 +26,12 @@ struct CreatedRegion {
 
 class RegionService {
  public:
-  explicit RegionService(storage::Database& db) : db_(db) {}
+  RegionService(storage::Database& db, events::EventBus& bus) : db_(db), bus_(bus) {}
 
   // Validates and stores a region. Unauthenticated without a principal, PermissionDenied unless
   // platform admin, InvalidArgument listing every wrong field, Conflict (field "code") if the
   // code is taken. With an idempotency key the first answer is stored in the same transaction
-  // and returned again for a retry of the same body.
+  // and returned again for a retry of the same body. Publishes region.created on commit.
   Result<CreatedRegion> Create(const std::optional<http::Principal>& principal, const NewRegion& input,
                                const std::string& idempotency_key, const std::string& request_body);
 
@@ -42,6 +43,7 @@ class RegionService {
 
  private:
   storage::Database& db_;
+  events::EventBus& bus_;
 };
 
 // Checks a NewRegion and fills in the defaults of its country; InvalidArgument lists every

@@ -18,7 +18,7 @@ class RegionServiceTest : public ::testing::Test {
              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     db_ = std::move(*storage::OpenSqlite({.path = path_.string(), .read_connections = 2, .busy_timeout_ms = 1000}));
     ASSERT_TRUE(storage::ApplyMigrations(*db_, storage::EmbeddedMigrations("sqlite")));
-    service_ = std::make_unique<RegionService>(*db_);
+    service_ = std::make_unique<RegionService>(*db_, bus_);
   }
   void TearDown() override {
     service_.reset();
@@ -29,6 +29,7 @@ class RegionServiceTest : public ::testing::Test {
 
   std::filesystem::path path_;
   std::unique_ptr<storage::Database> db_;
+  events::InProcessEventBus bus_;
   std::unique_ptr<RegionService> service_;
   std::optional<http::Principal> admin_ = http::Principal{"admin-token", "platform_admin"};
 };
@@ -46,6 +47,15 @@ TEST_F(RegionServiceTest, CreateFillsCountryDefaultsAndCanBeRead) {
   auto got = service_->Get(r.id);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->name, "Pirkanmaan hyvinvointialue");
+}
+
+TEST_F(RegionServiceTest, CreationIsAnnouncedToPlatformAdminsOnlyOnce) {
+  auto admins = bus_.Subscribe({"role:platform_admin"});
+  ASSERT_TRUE(service_->Create(admin_, Pirkanmaa(), "k", "{}"));
+  ASSERT_TRUE(service_->Create(admin_, Pirkanmaa(), "k", "{}"));  // a retry announces nothing new
+  auto got = admins->Drain();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].topic, "region.created");
 }
 
 TEST_F(RegionServiceTest, OnlyPlatformAdminsCreate) {

@@ -247,6 +247,7 @@ class PgDatabase final : public Database {
       PgConnection* conn = Acquire();
       if (!conn) return Error::Unavailable("The database is closed.");
       conn->ClearFlags();
+      conn->DiscardOnCommit();
       bool committed = false;
       Result<void> result = conn->Exec(begin);
       if (result.ok()) {
@@ -259,9 +260,12 @@ class PgDatabase final : public Database {
       }
       bool retryable = conn->retryable();
       bool lost = !conn->healthy();
+      auto callbacks = committed && write ? conn->TakeOnCommit() : std::vector<std::function<void()>>{};
+      conn->DiscardOnCommit();
       Release(conn);
       if (committed) {
         if (write) ++commits_;
+        for (auto& cb : callbacks) cb();
         return Ok();
       }
       if (write) ++rollbacks_;

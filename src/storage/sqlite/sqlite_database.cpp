@@ -198,17 +198,22 @@ class SqliteDatabase final : public Database {
     write_wait_ns_ += static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wait_start).count());
     if (!writer_) return Error::Unavailable("The database is closed.");
+    writer_->DiscardOnCommit();
     ALLMENDE_TRY(writer_->Exec("BEGIN IMMEDIATE"));
     Result<void> result = work(*writer_);
     if (result.ok()) {
       Result<void> commit = writer_->Exec("COMMIT");
       if (commit.ok()) {
         ++write_transactions_;
+        auto callbacks = writer_->TakeOnCommit();
+        lock.unlock();
+        for (auto& cb : callbacks) cb();
         return Ok();
       }
       result = std::move(commit);
     }
     (void)writer_->Exec("ROLLBACK");
+    writer_->DiscardOnCommit();
     ++write_rollbacks_;
     return result;
   }
@@ -254,6 +259,7 @@ class SqliteDatabase final : public Database {
     ALLMENDE_TRY(conn.Exec("BEGIN"));
     Result<void> result = work(conn);
     (void)conn.Exec(result.ok() ? "COMMIT" : "ROLLBACK");
+    conn.DiscardOnCommit();  // a read transaction changes nothing to announce
     return result;
   }
 

@@ -1,0 +1,54 @@
+#include "events/event_handlers.hpp"
+
+namespace allmende::events {
+namespace {
+
+class EventStream final : public http::ResponseStream {
+ public:
+  explicit EventStream(std::shared_ptr<Subscription> subscription) : subscription_(std::move(subscription)) {}
+
+  void SetWaker(std::function<void()> wake) override { subscription_->SetWaker(std::move(wake)); }
+
+  std::string Pull() override {
+    std::string out;
+    if (first_) {
+      // Tell the browser how soon to reconnect, and show the stream is open before any event.
+      out += "retry: 3000\n: connected\n\n";
+      first_ = false;
+    }
+    for (const Event& e : subscription_->Drain()) {
+      out += "id: " + e.id + "\nevent: " + e.topic + "\ndata: " + e.ToJson(false) + "\n\n";
+    }
+    return out;
+  }
+
+  void Close() override {
+    subscription_->SetWaker(nullptr);
+    subscription_.reset();
+  }
+
+ private:
+  std::shared_ptr<Subscription> subscription_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::vector<std::string> AudienceKeys(const http::Principal& principal) {
+  return {"user:" + principal.id, "role:" + principal.role};
+}
+
+void AddEventRoutes(http::Router& router, EventBus& bus) {
+  router.Add(
+      "GET", "/api/v1/events",
+      [&bus](const http::Request& request) -> Result<http::Response> {
+        if (!request.principal) return Error::Unauthenticated("Sign in to receive live updates.");
+        http::Response r;
+        r.content_type = "text/event-stream; charset=utf-8";
+        r.stream = std::make_shared<EventStream>(bus.Subscribe(AudienceKeys(*request.principal)));
+        return r;
+      },
+      {.run_on_io_thread = true});
+}
+
+}  // namespace allmende::events
