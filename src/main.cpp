@@ -1,13 +1,17 @@
 // Composition root: configuration → storage → services → routes → server.
 #include <sodium.h>
+#include <unistd.h>
 
 #include <iostream>
 #include <memory>
 #include <thread>
 
 #include "cli.hpp"
+#include "common/ids.hpp"
 #include "common/log.hpp"
 #include "events/event_handlers.hpp"
+#include "jobs/job_scheduler.hpp"
+#include "notify/outbox_sender.hpp"
 #include "server/admin_token.hpp"
 #include "server/http_server.hpp"
 #include "storage/migrations.hpp"
@@ -54,6 +58,30 @@ Result<void> SeedDemo(storage::Database& db) {
   return Ok();
 }
 
+// Names this process in leases and job records: host, pid and a unique suffix.
+std::string ProcessName() {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  return std::string(host) + ":" + std::to_string(::getpid()) + ":" + NewId("p").substr(2, 10);
+}
+
+// Housekeeping every installation needs, each run once per period across all processes.
+void AddMaintenanceJobs(jobs::JobScheduler& scheduler, const notify::Outbox& outbox) {
+  scheduler.Register("idempotency.purge", [](storage::Connection& c, const jobs::Job&, Timestamp now) -> Result<void> {
+    // A retry comes within minutes; a day is generous.
+    ALLMENDE_TRY(
+        c.Execute("DELETE FROM idempotency_keys WHERE created_at < $1", {FormatRfc3339(now - std::chrono::hours(24))}));
+    return Ok();
+  });
+  scheduler.Every("idempotency.purge", std::chrono::hours(1));
+  scheduler.Register("outbox.purge",
+                     [&outbox](storage::Connection& c, const jobs::Job&, Timestamp now) -> Result<void> {
+                       ALLMENDE_TRY(outbox.PurgeSent(c, now - std::chrono::hours(24 * 30)));
+                       return Ok();
+                     });
+  scheduler.Every("outbox.purge", std::chrono::hours(24));
+}
+
 int Serve(const Config& config) {
   auto db_result = OpenAndMigrate(config);
   if (!db_result.ok()) {
@@ -85,6 +113,29 @@ int Serve(const Config& config) {
              {.run_on_io_thread = true});
 
   auto bus = events::MakeEventBus(*db, config.storage.database);
+
+  // Background work of this process: the outbox sender and the job runner.
+  const std::string owner = ProcessName();
+  SystemTimeSource clock;
+  notify::Outbox outbox(std::string(db->backend()));
+  std::unique_ptr<notify::OutboxSender> sender;
+  if (!config.mail.smtp_url.empty()) {
+    sender = std::make_unique<notify::OutboxSender>(
+        *db, outbox,
+        notify::MakeSmtpMailer({.url = config.mail.smtp_url,
+                                .from = config.mail.from,
+                                .username = config.mail.username,
+                                .password = config.mail.password}),
+        clock,
+        notify::SenderOptions{.owner = owner,
+                              .lease = std::chrono::seconds(config.mail.lease_seconds),
+                              .poll = std::chrono::milliseconds(config.mail.poll_ms)});
+    outbox.SetWaker([s = sender.get()] { s->Wake(); });
+  } else {
+    log::Warn("mail_disabled", {{"reason", "mail.smtp_url is empty; e-mail stays in the outbox"}});
+  }
+  jobs::JobScheduler scheduler(*db, clock, owner);
+  AddMaintenanceJobs(scheduler, outbox);
   events::AddEventRoutes(router, *bus);
   tenancy::RegionService regions(*db, *bus);
   tenancy::AddRegionRoutes(router, regions);
@@ -92,6 +143,13 @@ int Serve(const Config& config) {
   std::vector<std::pair<std::string, std::string>> names;
   for (const auto& route : router.Routes()) names.emplace_back(route->method, route->pattern);
   metrics = std::make_unique<http::Metrics>(std::move(names));
+  metrics->AddCollector([&sender](std::string& out) {
+    if (!sender) return;
+    out += "# TYPE allmende_outbox_delivered_total counter\nallmende_outbox_delivered_total " +
+           std::to_string(sender->delivered()) + "\n";
+    out += "# TYPE allmende_outbox_failures_total counter\nallmende_outbox_failures_total " +
+           std::to_string(sender->failures()) + "\n";
+  });
   metrics->AddCollector([&db](std::string& out) {
     auto s = db->Stats();
     out += "# TYPE allmende_db_read_connections gauge\nallmende_db_read_connections " +
@@ -122,7 +180,11 @@ int Serve(const Config& config) {
   log::Info("listening", {{"url", "http://" + config.server.host + ":" + std::to_string(*port) + "/"},
                           {"port", *port},
                           {"routes", static_cast<std::uint64_t>(router.Routes().size())}});
+  if (sender) sender->Start();
+  scheduler.Start(std::chrono::milliseconds(config.jobs.poll_ms));
   server->Run();
+  scheduler.Stop();
+  if (sender) sender->Stop();
   bus->Stop();
   db->Close();
   log::Info("stopped");

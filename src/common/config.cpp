@@ -109,6 +109,19 @@ const std::vector<Setting>& Settings() {
     add("log.access_log", "one JSON line per request", BoolSetter([](Config& c, bool v) { c.log.access_log = v; }));
     add("log.file", "log to this file instead of standard output",
         StringSetter([](Config& c, const std::string& v) { c.log.file = v; }));
+    add("mail.smtp_url", "SMTP server for outgoing e-mail (smtp://host:port); empty keeps e-mail in the outbox",
+        StringSetter([](Config& c, const std::string& v) { c.mail.smtp_url = v; }));
+    add("mail.from", "sender address of outgoing e-mail",
+        StringSetter([](Config& c, const std::string& v) { c.mail.from = v; }));
+    add("mail.username", "SMTP user (enables STARTTLS)",
+        StringSetter([](Config& c, const std::string& v) { c.mail.username = v; }));
+    add("mail.password", "SMTP password", StringSetter([](Config& c, const std::string& v) { c.mail.password = v; }));
+    add("mail.lease_seconds", "how long a sender holds a message it is delivering",
+        IntSetter(1, 3600, [](Config& c, std::int64_t v) { c.mail.lease_seconds = static_cast<int>(v); }));
+    add("mail.poll_ms", "how often senders look for due messages",
+        IntSetter(10, kMaxMs, [](Config& c, std::int64_t v) { c.mail.poll_ms = static_cast<int>(v); }));
+    add("jobs.poll_ms", "how often each process looks for due jobs",
+        IntSetter(10, kMaxMs, [](Config& c, std::int64_t v) { c.jobs.poll_ms = static_cast<int>(v); }));
     add("admin.token", "bootstrap platform-admin bearer token (empty disables)",
         StringSetter([](Config& c, const std::string& v) { c.admin_token = v; }));
     return s;

@@ -39,10 +39,25 @@ struct LogConfig {
   std::string file;  // empty: standard output
 };
 
+struct MailConfig {
+  std::string smtp_url;  // smtp://host:port; empty: e-mail waits in the outbox, undelivered
+  std::string from = "Allmende <noreply@allmende.invalid>";
+  std::string username;
+  std::string password;    // prefer the environment (ALLMENDE_MAIL_PASSWORD); never logged
+  int lease_seconds = 60;  // a sender that dies holds its messages this long
+  int poll_ms = 1000;      // how often senders look for due messages without a wake-up
+};
+
+struct JobsConfig {
+  int poll_ms = 1000;  // how often each process looks for due jobs
+};
+
 struct Config {
   ServerConfig server;
   StorageConfig storage;
   LogConfig log;
+  MailConfig mail;
+  JobsConfig jobs;
   // Bearer token that acts as platform administrator until the identity module issues real
   // tokens. Empty disables it. Compared in constant time; never logged.
   std::string admin_token;

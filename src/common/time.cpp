@@ -55,6 +55,8 @@ bool IsValidDate(int year, unsigned month, unsigned day) {
   return day <= max;
 }
 
+Timestamp SystemTimeSource::Now() const { return allmende::Now(); }
+
 Timestamp Now() { return std::chrono::time_point_cast<std::chrono::milliseconds>(Clock::now()); }
 
 std::string FormatRfc3339(Timestamp t) {

@@ -1,7 +1,9 @@
 // Time as the API speaks it: RFC 3339 in UTC, millisecond precision ("2026-11-23T08:15:00.000Z").
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +22,31 @@ std::string FormatRfc3339(Timestamp t);
 // Parses RFC 3339 date-time ("2026-11-23T10:15:00+02:00", "…Z", fractional seconds optional)
 // and converts it to UTC. Returns nullopt for anything else, including invalid dates (Feb 30).
 std::optional<Timestamp> ParseRfc3339(std::string_view text);
+
+// Where "now" comes from, so that schedulers and deadlines can be tested with a clock the test
+// moves. Thread-safe.
+class TimeSource {
+ public:
+  virtual ~TimeSource() = default;
+  virtual Timestamp Now() const = 0;
+};
+
+class SystemTimeSource final : public TimeSource {
+ public:
+  Timestamp Now() const override;
+};
+
+// A clock that stands still until the test moves it.
+class ManualTimeSource final : public TimeSource {
+ public:
+  explicit ManualTimeSource(Timestamp start) : ms_(start.time_since_epoch().count()) {}
+  Timestamp Now() const override { return Timestamp(std::chrono::milliseconds(ms_.load())); }
+  void Advance(std::chrono::milliseconds d) { ms_ += d.count(); }
+  void Set(Timestamp t) { ms_ = t.time_since_epoch().count(); }
+
+ private:
+  std::atomic<std::int64_t> ms_;
+};
 
 // Days since 1970-01-01 for a proleptic Gregorian date; valid for years 1..9999.
 std::int64_t DaysFromCivil(int year, unsigned month, unsigned day);

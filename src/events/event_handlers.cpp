@@ -39,16 +39,15 @@ std::vector<std::string> AudienceKeys(const http::Principal& principal) {
 }
 
 void AddEventRoutes(http::Router& router, EventBus& bus) {
-  router.Add(
-      "GET", "/api/v1/events",
-      [&bus](const http::Request& request) -> Result<http::Response> {
-        if (!request.principal) return Error::Unauthenticated("Sign in to receive live updates.");
-        http::Response r;
-        r.content_type = "text/event-stream; charset=utf-8";
-        r.stream = std::make_shared<EventStream>(bus.Subscribe(AudienceKeys(*request.principal)));
-        return r;
-      },
-      {.run_on_io_thread = true});
+  router.Add("GET", "/api/v1/events",
+             [&bus](const http::Request& request) -> Result<http::Response> {
+               if (!request.principal) return Error::Unauthenticated("Sign in to receive live updates.");
+               http::Response r;
+               r.content_type = "text/event-stream; charset=utf-8";
+               r.stream = std::make_shared<EventStream>(bus.Subscribe(AudienceKeys(*request.principal)));
+               return r;
+             },
+             {.run_on_io_thread = true});
 }
 
 }  // namespace allmende::events

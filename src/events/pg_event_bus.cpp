@@ -52,7 +52,8 @@ class PostgresEventBus final : public EventBus {
         backoff_ms = std::min(backoff_ms * 2, 5000);
         continue;
       }
-      PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+      PQsetNoticeProcessor(
+          conn, [](void*, const char*) {}, nullptr);
       PQclear(PQexec(conn, (std::string("LISTEN ") + kChannel).c_str()));
       backoff_ms = 100;
       while (!stop_ && PQstatus(conn) == CONNECTION_OK) {

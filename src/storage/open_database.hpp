@@ -9,8 +9,8 @@
 namespace allmende::storage {
 
 struct DatabaseOptions {
-  std::string url;       // "sqlite:///abs/path.db", "sqlite://relative.db" or "postgresql://…"
-  std::string data_dir;  // used when url is empty: SQLite file <data_dir>/allmende.db
+  std::string url;           // "sqlite:///abs/path.db", "sqlite://relative.db" or "postgresql://…"
+  std::string data_dir;      // used when url is empty: SQLite file <data_dir>/allmende.db
   int read_connections = 4;  // SQLite readers, or the PostgreSQL pool size
   int busy_timeout_ms = 5000;
 };

@@ -83,13 +83,8 @@ Result<CreatedRegion> RegionService::Create(const std::optional<http::Principal>
       }
       return std::move(inserted).error();
     }
-    ALLMENDE_TRY(bus_.Publish(c, events::Event{NewId("evt"),
-                                                "region.created",
-                                                region.id,
-                                                region.id,
-                                                {"role:platform_admin"},
-                                                "{}",
-                                                now}));
+    ALLMENDE_TRY(bus_.Publish(
+        c, events::Event{NewId("evt"), "region.created", region.id, region.id, {"role:platform_admin"}, "{}", now}));
     CreatedRegion created{201, RegionJson(region)};
     if (!idempotency_key.empty()) {
       ALLMENDE_TRY(storage::StoreResponse(c, scope, idempotency_key, digest, {created.status, created.body}));

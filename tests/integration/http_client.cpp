@@ -91,6 +91,17 @@ std::optional<HttpResponse> HttpConnection::Read(std::chrono::milliseconds timeo
   return r;
 }
 
+std::optional<std::string> HttpConnection::ReadUntil(const std::string& needle, std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::size_t at;
+  while ((at = buffer_.find(needle)) == std::string::npos) {
+    if (!Fill(deadline)) return std::nullopt;
+  }
+  std::string out = buffer_.substr(0, at + needle.size());
+  buffer_.erase(0, at + needle.size());
+  return out;
+}
+
 bool HttpConnection::Readable() {
   pollfd p{fd_, POLLIN, 0};
   return !buffer_.empty() || ::poll(&p, 1, 0) > 0;

@@ -32,6 +32,9 @@ class HttpConnection {
   bool Send(const std::string& bytes);
   // Reads one response; nullopt if the connection closed or `timeout` passed first.
   std::optional<HttpResponse> Read(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  // Reads raw bytes until `needle` has arrived; returns everything up to and including it (and
+  // keeps the rest buffered), or nullopt at the timeout. For streams such as Server-Sent Events.
+  std::optional<std::string> ReadUntil(const std::string& needle, std::chrono::milliseconds timeout);
   // True if the server has sent something (or closed) that has not been read yet.
   bool Readable();
   // True if the server closed the connection within `timeout` (reads and discards anything else).

@@ -1,10 +1,10 @@
 #include "server_harness.hpp"
 
 #include <fcntl.h>
-#include <libpq-fe.h>
-#include <sqlite3.h>
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -171,8 +171,7 @@ TestServer::TestServer(ServerOptions options) {
   std::string port_file = work_dir_ + "/port";
   std::vector<std::string> args{"serve", "--port", "0", "--port-file", port_file};
   for (const auto& a : database_->Args()) args.push_back(a);
-  args.insert(args.end(), {"--web-root",
-                           std::string(ALLMENDE_SOURCE_DIR) + "/web/dist", "--set",
+  args.insert(args.end(), {"--web-root", std::string(ALLMENDE_SOURCE_DIR) + "/web/dist", "--set",
                            std::string("admin.token=") + kAdminToken});
   args.insert(args.end(), options.args.begin(), options.args.end());
   pid_ = Spawn(args, options.env, work_dir_ + "/output.log");

@@ -125,8 +125,8 @@ class PgConnection final : public Connection {
           },
           params[i]);
     }
-    PGresult* res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(),
-                                   nullptr, nullptr, 0);
+    PGresult* res =
+        PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
     Result<void> ok = Check(res, "query");
     if (!ok.ok()) {
       PQclear(res);
@@ -177,7 +177,8 @@ Result<std::unique_ptr<PgConnection>> Connect(const PostgresOptions& o) {
   }
   // Server notices ("relation already exists, skipping") would go to stderr and break the JSON
   // log; nothing in them needs an operator.
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);
   return std::make_unique<PgConnection>(conn);
 }
 
@@ -271,8 +272,8 @@ class PgDatabase final : public Database {
       if (write) ++rollbacks_;
       if (retryable && attempt < options_.max_retries) {
         ++retries_;
-        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(
-            200, 2000 * (attempt + 1))(jitter)));
+        std::this_thread::sleep_for(
+            std::chrono::microseconds(std::uniform_int_distribution<int>(200, 2000 * (attempt + 1))(jitter)));
         continue;
       }
       if (lost && !reconnected && result.error().code == ErrorCode::kUnavailable) {

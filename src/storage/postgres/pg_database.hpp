@@ -12,11 +12,11 @@
 namespace allmende::storage {
 
 struct PostgresOptions {
-  std::string url;        // postgresql://user[:password]@host:port/db[?…]
-  int connections = 8;    // pool size; reads and writes share it
+  std::string url;      // postgresql://user[:password]@host:port/db[?…]
+  int connections = 8;  // pool size; reads and writes share it
   int statement_timeout_ms = 30'000;
   int lock_timeout_ms = 5'000;
-  int max_retries = 5;    // serialization failures / deadlocks retried this often
+  int max_retries = 5;  // serialization failures / deadlocks retried this often
 };
 
 // Connects the whole pool. Unavailable (naming host and port, never the password) if the server

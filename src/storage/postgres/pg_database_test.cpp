@@ -57,7 +57,8 @@ TEST_F(PgDatabaseTest, ValuesRoundTripWithTheirTypes) {
     return Ok();
   }));
   auto row = db_->ReadValue<Row>([](Connection& c) -> Result<Row> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto r, c.QueryOne("SELECT id, name, score, note FROM t WHERE id = $1", {std::int64_t{7}}));
+    ALLMENDE_ASSIGN_OR_RETURN(auto r,
+                              c.QueryOne("SELECT id, name, score, note FROM t WHERE id = $1", {std::int64_t{7}}));
     if (!r) return Error::NotFound("row");
     return std::move(*r);
   });

@@ -1,0 +1,89 @@
+#include "notify/outbox.hpp"
+
+#include "common/ids.hpp"
+
+namespace allmende::notify {
+namespace {
+
+constexpr std::string_view kInsert =
+    "INSERT INTO outbox_messages (id, region_id, channel, recipient, subject, body, next_attempt_at, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
+// The inner SELECT picks due messages; PostgreSQL's SKIP LOCKED lets senders in other processes
+// pass over rows one of them is claiming instead of waiting or claiming them twice. SQLite has
+// one writer, so its claim is serial by construction.
+constexpr std::string_view kClaimSqlite =
+    "UPDATE outbox_messages SET lease_owner = $1, lease_until = $2, attempts = attempts + 1 "
+    "WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $3 "
+    "AND (lease_until IS NULL OR lease_until < $3) ORDER BY next_attempt_at, id LIMIT $4) "
+    "RETURNING id, COALESCE(region_id, ''), channel, recipient, subject, body, attempts";
+constexpr std::string_view kClaimPostgres =
+    "UPDATE outbox_messages SET lease_owner = $1, lease_until = $2, attempts = attempts + 1 "
+    "WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $3 "
+    "AND (lease_until IS NULL OR lease_until < $3) ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) "
+    "RETURNING id, COALESCE(region_id, ''), channel, recipient, subject, body, attempts";
+constexpr std::string_view kSent =
+    "UPDATE outbox_messages SET status = 'sent', sent_at = $3, lease_owner = NULL, lease_until = NULL, "
+    "last_error = NULL WHERE id = $1 AND lease_owner = $2 AND status = 'pending'";
+constexpr std::string_view kFailed =
+    "UPDATE outbox_messages SET lease_owner = NULL, lease_until = NULL, last_error = $3, next_attempt_at = $4, "
+    "status = CASE WHEN attempts >= $5 THEN 'failed' ELSE 'pending' END "
+    "WHERE id = $1 AND lease_owner = $2 AND status = 'pending'";
+constexpr std::string_view kPurge = "DELETE FROM outbox_messages WHERE status = 'sent' AND sent_at < $1";
+constexpr std::string_view kStats = "SELECT status, count(*) FROM outbox_messages GROUP BY status";
+
+}  // namespace
+
+std::chrono::seconds RetryDelay(int attempts) {
+  std::int64_t seconds = 30;
+  for (int i = 1; i < attempts && seconds < 3600; ++i) seconds *= 2;
+  return std::chrono::seconds(std::min<std::int64_t>(seconds, 3600));
+}
+
+Result<std::string> Outbox::Enqueue(storage::Connection& c, OutboxMessage m, Timestamp now) const {
+  if (m.id.empty()) m.id = NewId("msg");
+  storage::Value region = m.region_id.empty() ? storage::Value(nullptr) : storage::Value(m.region_id);
+  ALLMENDE_TRY(c.Execute(kInsert, {m.id, region, m.channel, m.recipient, m.subject, m.body, FormatRfc3339(now)}));
+  if (wake_) c.OnCommit(wake_);
+  return m.id;
+}
+
+Result<std::vector<OutboxMessage>> Outbox::Claim(storage::Connection& c, const std::string& owner, Timestamp now,
+                                                 std::chrono::seconds lease, int limit) const {
+  auto until = now + std::chrono::duration_cast<std::chrono::milliseconds>(lease);
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(backend_ == "postgresql" ? kClaimPostgres : kClaimSqlite,
+                                               {owner, FormatRfc3339(until), FormatRfc3339(now), std::int64_t{limit}}));
+  std::vector<OutboxMessage> out;
+  for (const auto& r : rows) {
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), static_cast<int>(r.Int(6))});
+  }
+  return out;
+}
+
+Result<bool> Outbox::MarkSent(storage::Connection& c, const std::string& id, const std::string& owner,
+                              Timestamp now) const {
+  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kSent, {id, owner, FormatRfc3339(now)}));
+  return n == 1;
+}
+
+Result<void> Outbox::MarkFailed(storage::Connection& c, const std::string& id, const std::string& owner,
+                                const std::string& error, Timestamp retry_at, int max_attempts) const {
+  ALLMENDE_TRY(c.Execute(kFailed, {id, owner, error, FormatRfc3339(retry_at), std::int64_t{max_attempts}}));
+  return Ok();
+}
+
+Result<std::int64_t> Outbox::PurgeSent(storage::Connection& c, Timestamp before) const {
+  return c.Execute(kPurge, {FormatRfc3339(before)});
+}
+
+Result<OutboxStats> Outbox::Stats(storage::Connection& c) const {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kStats));
+  OutboxStats s;
+  for (const auto& r : rows) {
+    if (r.Text(0) == "pending") s.pending = r.Int(1);
+    if (r.Text(0) == "sent") s.sent = r.Int(1);
+    if (r.Text(0) == "failed") s.failed = r.Int(1);
+  }
+  return s;
+}
+
+}  // namespace allmende::notify

@@ -1,0 +1,70 @@
+// The transactional outbox. A feature writes a message in the same transaction as the change
+// that causes it (an invitation and its e-mail commit together or not at all); OutboxSender
+// delivers it later, from whichever server process leases it first.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.hpp"
+#include "storage/database.hpp"
+
+namespace allmende::notify {
+
+struct OutboxMessage {
+  std::string id = {};  // "msg_…"; also the e-mail's Message-ID, so receivers can drop a redelivery
+  std::string region_id = {};
+  std::string channel = "email";  // "email" (webhooks follow)
+  std::string recipient = {};
+  std::string subject = {};
+  std::string body = {};
+  int attempts = 0;  // including the one under way
+};
+
+struct OutboxStats {
+  std::int64_t pending = 0;
+  std::int64_t sent = 0;
+  std::int64_t failed = 0;
+};
+
+class Outbox {
+ public:
+  // `backend` selects the claiming SQL ("postgresql" uses FOR UPDATE SKIP LOCKED).
+  explicit Outbox(std::string backend) : backend_(std::move(backend)) {}
+
+  // Called on the commit of every Enqueue: wakes this process's sender.
+  void SetWaker(std::function<void()> wake) { wake_ = std::move(wake); }
+
+  // Inside the caller's write transaction: queues a message, due now. Returns its id.
+  Result<std::string> Enqueue(storage::Connection& c, OutboxMessage message, Timestamp now) const;
+
+  // Leases up to `limit` due messages to `owner` until now + lease. A message whose lease ran
+  // out (its sender died) is due again.
+  Result<std::vector<OutboxMessage>> Claim(storage::Connection& c, const std::string& owner, Timestamp now,
+                                           std::chrono::seconds lease, int limit) const;
+
+  // Marks a leased message delivered. False if the lease was lost meanwhile.
+  Result<bool> MarkSent(storage::Connection& c, const std::string& id, const std::string& owner, Timestamp now) const;
+
+  // Records a failed attempt: due again after `retry_at`, or failed for good after
+  // `max_attempts`.
+  Result<void> MarkFailed(storage::Connection& c, const std::string& id, const std::string& owner,
+                          const std::string& error, Timestamp retry_at, int max_attempts) const;
+
+  // Deletes sent messages older than `before`; returns how many.
+  Result<std::int64_t> PurgeSent(storage::Connection& c, Timestamp before) const;
+
+  Result<OutboxStats> Stats(storage::Connection& c) const;
+
+ private:
+  std::string backend_;
+  std::function<void()> wake_;
+};
+
+// Exponential backoff with a cap: 30 s, 1 min, 2 min, … 1 h.
+std::chrono::seconds RetryDelay(int attempts);
+
+}  // namespace allmende::notify
