@@ -53,12 +53,13 @@ Result<bool> JobScheduler::RunOne() {
       [&](storage::Connection& c) -> Result<void> {
         job.reset();
         handler_error.reset();
-        ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(postgres_ ? kClaimPostgres : kClaimSqlite, {FormatRfc3339(now)}));
+        ALLMENDE_ASSIGN_OR_RETURN(auto row,
+                                  c.QueryOne(postgres_ ? kClaimPostgres : kClaimSqlite, {FormatRfc3339(now)}));
         if (!row) return Ok();
         job = Job{row->Text(0), row->Text(1), row->Text(2), row->Text(3), row->Text(4), static_cast<int>(row->Int(5))};
         auto it = handlers_.find(job->kind);
-        Result<void> ran = it == handlers_.end() ? Error::Internal("no handler for job kind " + job->kind)
-                                                 : it->second(c, *job, now);
+        Result<void> ran =
+            it == handlers_.end() ? Error::Internal("no handler for job kind " + job->kind) : it->second(c, *job, now);
         if (!ran.ok()) {
           handler_error = std::move(ran).error();
           return *handler_error;  // roll the handler's changes back
@@ -77,8 +78,8 @@ Result<bool> JobScheduler::RunOne() {
   auto retry_at = now + std::chrono::seconds(30 << std::min(job->attempts, 10));
   ALLMENDE_TRY(db_.Write(
       [&](storage::Connection& c) -> Result<void> {
-        ALLMENDE_TRY(c.Execute(kFailed, {job->id, handler_error->message, FormatRfc3339(retry_at),
-                                         std::int64_t{max_attempts}}));
+        ALLMENDE_TRY(
+            c.Execute(kFailed, {job->id, handler_error->message, FormatRfc3339(retry_at), std::int64_t{max_attempts}}));
         return Ok();
       },
       storage::Isolation::kReadCommitted));

@@ -18,10 +18,10 @@
 namespace allmende::notify {
 
 struct SenderOptions {
-  std::string owner = {};                      // unique per process: "host:pid:start"
-  std::chrono::seconds lease{60};              // longer than one delivery can take
+  std::string owner = {};          // unique per process: "host:pid:start"
+  std::chrono::seconds lease{60};  // longer than one delivery can take
   int batch = 50;
-  std::chrono::milliseconds poll{1000};        // how often to look for work without a wake-up
+  std::chrono::milliseconds poll{1000};  // how often to look for work without a wake-up
   int max_attempts = 8;
 };
 

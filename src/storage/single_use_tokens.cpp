@@ -13,7 +13,8 @@ constexpr std::string_view kInsert =
 constexpr std::string_view kUse =
     "UPDATE single_use_tokens SET used_at = $1 "
     "WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 RETURNING subject_id";
-constexpr std::string_view kFind = "SELECT used_at, expires_at FROM single_use_tokens WHERE token_hash = $1 AND purpose = $2";
+constexpr std::string_view kFind =
+    "SELECT used_at, expires_at FROM single_use_tokens WHERE token_hash = $1 AND purpose = $2";
 
 }  // namespace
 

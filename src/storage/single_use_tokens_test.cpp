@@ -30,9 +30,8 @@ class SingleUseTokensTest : public ::testing::Test {
     return std::move(*OpenSqlite({.path = path_.string(), .read_connections = 1, .busy_timeout_ms = 5000}));
   }
   std::string Issue(Timestamp now, std::chrono::minutes valid) {
-    return *a_->WriteValue<std::string>([&](Connection& c) {
-      return IssueSingleUseToken(c, "password_reset", "usr_1", "", now, now + valid);
-    });
+    return *a_->WriteValue<std::string>(
+        [&](Connection& c) { return IssueSingleUseToken(c, "password_reset", "usr_1", "", now, now + valid); });
   }
   Result<std::string> Use(Database& db, const std::string& secret, Timestamp now) {
     return db.WriteValue<std::string>(
@@ -60,7 +59,8 @@ TEST_F(SingleUseTokensTest, ExpiredUnknownAndWrongPurposeAreRefused) {
   auto late = Use(*a_, secret, now_ + std::chrono::minutes(31));
   EXPECT_NE(late.error().message.find("expired"), std::string::npos);
   EXPECT_EQ(Use(*a_, "no-such-secret", now_).error().code, ErrorCode::kNotFound);
-  auto other = a_->WriteValue<std::string>([&](Connection& c) { return UseSingleUseToken(c, "invitation", secret, now_); });
+  auto other =
+      a_->WriteValue<std::string>([&](Connection& c) { return UseSingleUseToken(c, "invitation", secret, now_); });
   EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
 }
 

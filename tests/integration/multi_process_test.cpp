@@ -27,7 +27,9 @@ class MultiProcessTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_EQ(TestBackend(), "postgresql"); }
   std::vector<std::string> Args() const {
-    return {"--set", "mail.smtp_url=" + sink_.url(), "--set", "mail.lease_seconds=3", "--set", "mail.poll_ms=100",
+    return {"--set", "mail.smtp_url=" + sink_.url(),
+            "--set", "mail.lease_seconds=3",
+            "--set", "mail.poll_ms=100",
             "--set", "jobs.poll_ms=100"};
   }
   SmtpSink sink_;
@@ -48,13 +50,14 @@ TEST_F(MultiProcessTest, ChangeThroughOneProcessReachesSseClientsOfTheOther) {
   std::vector<double> latencies;
   for (int i = 0; i < 5; ++i) {
     auto start = std::chrono::steady_clock::now();
-    auto created = a.PostJson("/api/v1/regions",
-                              R"({"code":"live-)" + std::to_string(i) + R"(","name":"Live","country":"FI"})",
-                              {{"Authorization", std::string("Bearer ") + kAdminToken}});
+    auto created =
+        a.PostJson("/api/v1/regions", R"({"code":"live-)" + std::to_string(i) + R"(","name":"Live","country":"FI"})",
+                   {{"Authorization", std::string("Bearer ") + kAdminToken}});
     ASSERT_EQ(created->status, 201);
     std::string id(boost::json::parse(created->body).at("id").as_string());
     auto event = sse.ReadUntil("\n\n", std::chrono::seconds(2));
-    while (event && event->find("region.created") == std::string::npos) event = sse.ReadUntil("\n\n", std::chrono::seconds(2));
+    while (event && event->find("region.created") == std::string::npos)
+      event = sse.ReadUntil("\n\n", std::chrono::seconds(2));
     ASSERT_TRUE(event) << "no event on process B";
     EXPECT_NE(event->find(id), std::string::npos);
     EXPECT_EQ(event->find("audience"), std::string::npos);
@@ -74,8 +77,8 @@ TEST_F(MultiProcessTest, ThousandEmailsAreDeliveredOnceAcrossAKillAndRestart) {
   const std::string due = "'2000-01-01T00:00:00.000Z'";
   ASSERT_EQ(db_.Execute("INSERT INTO outbox_messages (id, channel, recipient, subject, body, next_attempt_at, "
                         "created_at) SELECT 'msg_mp_' || lpad(g::text, 5, '0'), 'email', 'user' || g || "
-                        "'@example.fi', 'Hei ' || g, 'Viesti ' || g, " + due + ", " + due +
-                        " FROM generate_series(1, 1000) AS g"),
+                        "'@example.fi', 'Hei ' || g, 'Viesti ' || g, " +
+                        due + ", " + due + " FROM generate_series(1, 1000) AS g"),
             "");
   ASSERT_TRUE(sink_.WaitFor(200, std::chrono::seconds(60))) << sink_.Count();
   // Kill A without warning in the middle of the work, then bring it back.
@@ -85,16 +88,19 @@ TEST_F(MultiProcessTest, ThousandEmailsAreDeliveredOnceAcrossAKillAndRestart) {
   ASSERT_TRUE(a->started());
   ASSERT_TRUE(Eventually([&] { return sink_.CountByMessageId().size() == 1000; }, std::chrono::seconds(90)))
       << sink_.CountByMessageId().size() << " distinct of 1000";
-  ASSERT_TRUE(Eventually([&] { return db_.Execute("SELECT count(*) FROM outbox_messages WHERE status = 'sent'") == "1000"; },
-                         std::chrono::seconds(20)));
+  ASSERT_TRUE(
+      Eventually([&] { return db_.Execute("SELECT count(*) FROM outbox_messages WHERE status = 'sent'") == "1000"; },
+                 std::chrono::seconds(20)));
   int redelivered = 0;
   for (const auto& [id, n] : sink_.CountByMessageId()) redelivered += n - 1;
   std::cout << "[ figures  ] 1000 e-mails, " << at_kill << " delivered when A was killed, " << redelivered
             << " redelivered (same Message-ID)\n";
   // Only the message A was sending at the moment of the kill can be sent twice.
   EXPECT_LE(redelivered, 1);
-  EXPECT_EQ(db_.Execute("SELECT count(*) FROM outbox_messages WHERE attempts > 1"),
-            std::to_string(redelivered));
+  // Messages A had leased but not sent were taken over after the lease ran out: a second
+  // attempt, yet one delivery. Every redelivered message must be among the re-attempted ones.
+  int reattempted = std::stoi(db_.Execute("SELECT count(*) FROM outbox_messages WHERE attempts > 1"));
+  EXPECT_GE(reattempted, redelivered);
 }
 
 TEST_F(MultiProcessTest, DueJobRunsOnceAndPeriodicJobsExistOncePerPeriod) {

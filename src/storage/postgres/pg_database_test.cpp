@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <barrier>
 #include <cstdlib>
 #include <thread>
 
 #include "storage/migrations.hpp"
+#include "storage/single_use_tokens.hpp"
 
 namespace allmende::storage {
 namespace {
@@ -157,6 +159,35 @@ TEST_F(PgDatabaseTest, EmbeddedMigrationsApplyOnceAndMatchSqlite) {
   auto second = ApplyMigrations(*db_, pg);
   ASSERT_TRUE(second);
   EXPECT_TRUE(second->applied.empty());
+}
+
+TEST_F(PgDatabaseTest, OfTwoPoolsUsingOneTokenAtOnceExactlyOneWins) {
+  ASSERT_TRUE(ApplyMigrations(*db_, EmbeddedMigrations("postgresql")));
+  auto other = OpenPostgres({.url = url_, .connections = 2});  // what a second server process has
+  ASSERT_TRUE(other);
+  Timestamp now = Now();
+  for (int round = 0; round < 20; ++round) {
+    std::string secret = *db_->WriteValue<std::string>([&](Connection& c) {
+      return IssueSingleUseToken(c, "invitation", "inv_" + std::to_string(round), "", now, now + std::chrono::hours(1));
+    });
+    std::atomic<int> wins{0}, conflicts{0};
+    std::barrier start(2);
+    auto racer = [&](Database& db) {
+      start.arrive_and_wait();
+      auto r =
+          db.WriteValue<std::string>([&](Connection& c) { return UseSingleUseToken(c, "invitation", secret, now); });
+      if (r) {
+        ++wins;
+      } else if (r.error().code == ErrorCode::kConflict) {
+        ++conflicts;
+      }
+    };
+    std::thread t1(racer, std::ref(*db_)), t2(racer, std::ref(**other));
+    t1.join();
+    t2.join();
+    EXPECT_EQ(wins, 1) << "round " << round;
+    EXPECT_EQ(conflicts, 1) << "round " << round;
+  }
 }
 
 TEST(PgUrl, PasswordIsRedacted) {
