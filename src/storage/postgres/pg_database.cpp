@@ -272,8 +272,10 @@ class PgDatabase final : public Database {
       if (write) ++rollbacks_;
       if (retryable && attempt < options_.max_retries) {
         ++retries_;
+        // Full jitter on an exponential ceiling (1, 2, 4 … 64 ms): colliding writers spread out.
+        int ceiling_us = 1000 << std::min(attempt, 6);
         std::this_thread::sleep_for(
-            std::chrono::microseconds(std::uniform_int_distribution<int>(200, 2000 * (attempt + 1))(jitter)));
+            std::chrono::microseconds(std::uniform_int_distribution<int>(100, ceiling_us)(jitter)));
         continue;
       }
       if (lost && !reconnected && result.error().code == ErrorCode::kUnavailable) {
