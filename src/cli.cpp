@@ -20,7 +20,7 @@ constexpr Flag kServeFlags[] = {
     {"--database", "storage.database", "sqlite:///path or postgresql://user@host:port/db"},
     {"--web-root", "server.web_root", "folder of the built web UI (default web/dist)"},
     {"--io-threads", "server.io_threads", "network threads (default: one per core)"},
-    {"--worker-threads", "server.worker_threads", "handler threads (default: four per core)"},
+    {"--worker-threads", "server.worker_threads", "handler threads (default: two per core)"},
     {"--port-file", "server.port_file", "write the bound port to this file once listening"},
     {"--log-level", "log.level", "trace, debug, info, warn or error"},
     {"--log-file", "log.file", "log to this file instead of standard output"},

@@ -21,13 +21,8 @@
 namespace allmende {
 namespace {
 
-int WorkerThreads(const Config& config) {
-  if (config.server.worker_threads > 0) return config.server.worker_threads;
-  return 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
-
 Result<std::unique_ptr<storage::Database>> OpenAndMigrate(const Config& config) {
-  int readers = config.storage.read_connections > 0 ? config.storage.read_connections : WorkerThreads(config);
+  int readers = config.storage.read_connections > 0 ? config.storage.read_connections : WorkerThreads(config.server);
   ALLMENDE_ASSIGN_OR_RETURN(auto db, storage::OpenDatabase({.url = config.storage.database,
                                                             .data_dir = config.storage.data_dir,
                                                             .read_connections = readers,

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <functional>
+#include <thread>
 
 extern char** environ;
 
@@ -77,7 +78,7 @@ const std::vector<Setting>& Settings() {
         IntSetter(0, 65535, [](Config& c, std::int64_t v) { c.server.port = static_cast<int>(v); }));
     add("server.io_threads", "network threads; 0 = one per core",
         IntSetter(0, 256, [](Config& c, std::int64_t v) { c.server.io_threads = static_cast<int>(v); }));
-    add("server.worker_threads", "threads running handlers and database work; 0 = four per core",
+    add("server.worker_threads", "threads running handlers and database work; 0 = two per core",
         IntSetter(0, 1024, [](Config& c, std::int64_t v) { c.server.worker_threads = static_cast<int>(v); }));
     add("server.header_limit", "largest request head in bytes",
         IntSetter(1024, 1 << 20, [](Config& c, std::int64_t v) { c.server.header_limit = v; }));
@@ -161,6 +162,16 @@ Result<void> Flatten(const toml::table& table, const std::string& prefix, std::m
 }
 
 }  // namespace
+
+namespace {
+int Cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+}  // namespace
+
+int IoThreads(const ServerConfig& server) { return server.io_threads > 0 ? server.io_threads : Cores(); }
+
+int WorkerThreads(const ServerConfig& server) {
+  return server.worker_threads > 0 ? server.worker_threads : 2 * Cores();
+}
 
 const std::vector<ConfigKey>& ConfigKeys() {
   static const std::vector<ConfigKey> keys = [] {

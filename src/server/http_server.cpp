@@ -112,14 +112,12 @@ bool IEquals(std::string_view a, std::string_view b) {
 struct HttpServer::Impl {
   Impl(const ServerConfig& c, bool log_requests, const Router& r, Metrics& m, const StaticFiles& s, Authenticator a)
       : config(c), access_log(log_requests), router(r), metrics(m), static_files(s), authenticate(std::move(a)) {
-    int io =
-        config.io_threads > 0 ? config.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int io = IoThreads(config);
     for (int i = 0; i < io; ++i) {
       contexts.push_back(std::make_unique<asio::io_context>(1));
       guards.push_back(asio::make_work_guard(*contexts.back()));
     }
-    int workers = config.worker_threads > 0 ? config.worker_threads
-                                            : 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int workers = WorkerThreads(config);
     pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(workers));
     acceptor.emplace(*contexts[0]);
     signals.emplace(*contexts[0], SIGINT, SIGTERM);

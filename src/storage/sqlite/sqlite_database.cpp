@@ -26,6 +26,11 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   return Error::Internal(message);
 }
 
+Result<void> Status(Result<std::int64_t> r) {
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(sqlite3* db) : db_(db) {}
@@ -199,10 +204,10 @@ class SqliteDatabase final : public Database {
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wait_start).count());
     if (!writer_) return Error::Unavailable("The database is closed.");
     writer_->DiscardOnCommit();
-    ALLMENDE_TRY(writer_->Exec("BEGIN IMMEDIATE"));
+    ALLMENDE_TRY(writer_->Execute("BEGIN IMMEDIATE", {}));
     Result<void> result = work(*writer_);
     if (result.ok()) {
-      Result<void> commit = writer_->Exec("COMMIT");
+      Result<void> commit = Status(writer_->Execute("COMMIT", {}));
       if (commit.ok()) {
         ++write_transactions_;
         auto callbacks = writer_->TakeOnCommit();
@@ -212,7 +217,7 @@ class SqliteDatabase final : public Database {
       }
       result = std::move(commit);
     }
-    (void)writer_->Exec("ROLLBACK");
+    (void)writer_->Execute("ROLLBACK", {});
     writer_->DiscardOnCommit();
     ++write_rollbacks_;
     return result;
@@ -256,9 +261,10 @@ class SqliteDatabase final : public Database {
 
  private:
   Result<void> RunRead(SqliteConnection& conn, const Work& work) {
-    ALLMENDE_TRY(conn.Exec("BEGIN"));
+    // BEGIN/COMMIT go through the statement cache like any query: no parsing per transaction.
+    ALLMENDE_TRY(conn.Execute("BEGIN", {}));
     Result<void> result = work(conn);
-    (void)conn.Exec(result.ok() ? "COMMIT" : "ROLLBACK");
+    (void)conn.Execute(result.ok() ? "COMMIT" : "ROLLBACK", {});
     conn.DiscardOnCommit();  // a read transaction changes nothing to announce
     return result;
   }
