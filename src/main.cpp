@@ -19,6 +19,9 @@
 #include "tenancy/region_handlers.hpp"
 
 namespace allmende {
+
+std::string_view OpenApiDocument();  // docs/openapi.json, compiled in
+
 namespace {
 
 Result<std::unique_ptr<storage::Database>> OpenAndMigrate(const Config& config) {
@@ -104,6 +107,12 @@ int Serve(const Config& config) {
                r.content_type = "text/plain; version=0.0.4; charset=utf-8";
                r.body = metrics->Render();
                return r;
+             },
+             {.run_on_io_thread = true});
+
+  router.Add("GET", "/api/v1/openapi.json",
+             [](const http::Request&) -> Result<http::Response> {
+               return http::JsonText(200, std::string(OpenApiDocument())).WithHeader("Cache-Control", "no-cache");
              },
              {.run_on_io_thread = true});
 
