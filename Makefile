@@ -29,7 +29,7 @@ bench: build
 	@bash bench/run.sh
 
 format:
-	@git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' | xargs clang-format -i
+	@find src tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 check-format:
 	@git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' | xargs clang-format --dry-run --Werror

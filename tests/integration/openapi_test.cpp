@@ -17,8 +17,8 @@ TEST(OpenApi, EveryDocumentedOperationExistsAndAnswersAsDocumented) {
   EXPECT_EQ(doc["openapi"].as_string(), "3.1.0");
   int operations = 0;
   for (const auto& [path, item] : doc["paths"].as_object()) {
-    std::string concrete = std::regex_replace(std::string(path), std::regex(R"(\{[^}]+\})"),
-                                              "reg_01JD3M5Q8Z4X9K2V7N6B5C4D3E");
+    std::string concrete =
+        std::regex_replace(std::string(path), std::regex(R"(\{[^}]+\})"), "reg_01JD3M5Q8Z4X9K2V7N6B5C4D3E");
     for (const auto& [method, op] : item.as_object()) {
       ++operations;
       std::string m(method);
