@@ -57,6 +57,8 @@ std::optional<Command> ParseCommandLine(int argc, char** argv, int* exit_code) {
   auto* seed = app.add_subcommand("seed", "create the demo region if it is missing (idempotent) and exit");
   seed->add_option("--data", flag_values["storage.data_dir"], "data folder");
   seed->add_option("--database", flag_values["storage.database"], "database URL");
+  seed->add_option("--demo-password", flag_values["demo.password"],
+                   "create the demo accounts with this password (or ALLMENDE_DEMO_PASSWORD)");
 
   try {
     app.parse(argc, argv);

@@ -10,6 +10,7 @@
 #include "common/ids.hpp"
 #include "common/log.hpp"
 #include "events/event_handlers.hpp"
+#include "identity/identity_handlers.hpp"
 #include "jobs/job_scheduler.hpp"
 #include "notify/outbox_sender.hpp"
 #include "server/admin_token.hpp"
@@ -38,7 +39,33 @@ Result<std::unique_ptr<storage::Database>> OpenAndMigrate(const Config& config) 
 
 // The demo regions of the source programmes (see shared/JOURNEYS.md). Seeding is idempotent:
 // each region is created through the service with a fixed idempotency key.
-Result<void> SeedDemo(storage::Database& db) {
+struct DemoUser {
+  const char* email;
+  const char* name;
+  const char* language;
+  bool platform_admin;
+};
+
+const std::vector<DemoUser>& DemoUsers() {
+  static const std::vector<DemoUser> users{
+      {"pia.admin@allmende.demo", "Pia Platform", "en", true},
+      {"aino.virtanen@allmende.demo", "Aino Virtanen", "fi", false},
+      {"liisa.virtanen@allmende.demo", "Liisa Virtanen", "fi", false},
+      {"ebba.lindqvist@allmende.demo", "Ebba Lindqvist", "sv", false},
+      {"mikko.neuvoja@allmende.demo", "Mikko Neuvoja", "fi", false},
+      {"sari.tilaaja@allmende.demo", "Sari Tilaaja", "fi", false},
+      {"outi.koordinaattori@allmende.demo", "Outi Koordinaattori", "fi", false},
+      {"jussi.siivous@allmende.demo", "Jussi Siivous", "fi", false},
+      {"aleksi.tyontekija@allmende.demo", "Aleksi Työntekijä", "fi", false},
+      {"hanna.vapaaehtoinen@allmende.demo", "Hanna Vapaaehtoinen", "fi", false},
+      {"tuomas.hr@allmende.demo", "Tuomas HR", "de", false},
+      {"jonas.mitarbeiter@allmende.demo", "Jonas Mitarbeiter", "de", false},
+      {"kirsi.tietosuoja@allmende.demo", "Kirsi Tietosuoja", "fi", false},
+  };
+  return users;
+}
+
+Result<void> SeedDemo(storage::Database& db, const std::string& demo_password) {
   events::InProcessEventBus no_listeners;  // nobody is subscribed while seeding
   tenancy::RegionService regions(db, no_listeners);
   http::Principal system{"system-seed", "platform_admin"};
@@ -52,6 +79,20 @@ Result<void> SeedDemo(storage::Database& db) {
   for (const auto& r : demo) {
     auto created = regions.Create(system, r, "seed-" + r.code, "seed:" + r.code);
     if (!created.ok()) return std::move(created).error();
+  }
+  if (demo_password.empty()) return Ok();
+  // The people of shared/JOURNEYS.md. Their roles come with organizations and memberships.
+  SystemTimeSource clock;
+  notify::Outbox outbox(std::string(db.backend()));
+  identity::AuthService auth(db, outbox, clock, {});
+  for (const auto& u : DemoUsers()) {
+    ALLMENDE_TRY(auth.EnsureUser(
+        {.email = u.email,
+         .name = u.name,
+         .language = u.language,
+         .password = demo_password,
+         .platform_role = u.platform_admin ? std::optional<std::string>("platform_admin") : std::nullopt},
+        true));
   }
   return Ok();
 }
@@ -140,6 +181,23 @@ int Serve(const Config& config) {
   }
   jobs::JobScheduler scheduler(*db, clock, owner);
   AddMaintenanceJobs(scheduler, outbox);
+
+  std::string public_url = config.server.public_url.empty()
+                               ? "http://" + config.server.host + ":" + std::to_string(config.server.port)
+                               : config.server.public_url;
+  identity::AuthService auth(*db, outbox, clock,
+                             {.session_idle = std::chrono::minutes(config.identity.session_idle_minutes),
+                              .session_absolute = std::chrono::minutes(60 * config.identity.session_absolute_hours),
+                              .max_failures = config.identity.max_login_failures,
+                              .public_url = public_url});
+  identity::AddIdentityRoutes(
+      router, auth,
+      {.secure = config.server.secure_cookies, .max_age_seconds = 3600 * config.identity.session_absolute_hours});
+  scheduler.Register("login_failures.purge",
+                     [&auth](storage::Connection& c, const jobs::Job&, Timestamp now) -> Result<void> {
+                       return auth.PurgeFailures(c, now);
+                     });
+  scheduler.Every("login_failures.purge", std::chrono::hours(1));
   events::AddEventRoutes(router, *bus);
   tenancy::RegionService regions(*db, *bus);
   tenancy::AddRegionRoutes(router, regions);
@@ -174,8 +232,14 @@ int Serve(const Config& config) {
   if (static_files.file_count() == 0) {
     log::Warn("web_ui_missing", {{"web_root", config.server.web_root}});
   }
+  // A bearer token is the bootstrap admin's; otherwise the browser session cookie decides.
+  auto admin_token = http::AdminTokenAuthenticator(config.admin_token);
+  auto authenticate = [&admin_token, &auth](const http::Request& r) -> Result<std::optional<http::Principal>> {
+    if (!r.Header("authorization").empty()) return admin_token(r);
+    return auth.Authenticate(r);
+  };
   server = std::make_unique<http::HttpServer>(config.server, config.log.access_log, router, *metrics, static_files,
-                                              http::AdminTokenAuthenticator(config.admin_token));
+                                              authenticate);
   auto port = server->Listen();
   if (!port.ok()) {
     log::Error("startup_failed", {{"error", port.error().message}});
@@ -218,12 +282,18 @@ int main(int argc, char** argv) {
       log::Error("command_failed", {{"command", command->name}, {"error", db.error().message}});
       rc = 1;
     } else if (command->name == "seed") {
-      auto seeded = SeedDemo(**db);
+      auto seeded = SeedDemo(**db, config.identity.demo_password);
       if (!seeded.ok()) {
         log::Error("seed_failed", {{"error", seeded.error().message}});
         rc = 1;
       } else {
-        log::Info("seeded", {{"regions", 4}});
+        log::Info("seeded",
+                  {{"regions", 4},
+                   {"demo_users", config.identity.demo_password.empty() ? 0 : static_cast<int>(DemoUsers().size())}});
+        for (const auto& u : config.identity.demo_password.empty() ? std::vector<DemoUser>{} : DemoUsers()) {
+          std::cout << "demo log-in: " << u.email << "  (" << u.name << (u.platform_admin ? ", platform admin" : "")
+                    << ")\n";
+        }
       }
       (*db)->Close();
     } else {

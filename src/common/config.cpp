@@ -96,6 +96,20 @@ const std::vector<Setting>& Settings() {
         StringSetter([](Config& c, const std::string& v) { c.server.web_root = v; }));
     add("server.port_file", "file the bound port is written to once listening",
         StringSetter([](Config& c, const std::string& v) { c.server.port_file = v; }));
+    add("server.public_url", "how users reach the server, for links in e-mails (https://allmende.example.org)",
+        StringSetter([](Config& c, const std::string& v) { c.server.public_url = v; }));
+    add("server.secure_cookies", "mark cookies Secure (TLS in front of the server)",
+        BoolSetter([](Config& c, bool v) { c.server.secure_cookies = v; }));
+    add("identity.session_idle_minutes", "a session unused this long ends",
+        IntSetter(1, 24 * 60,
+                  [](Config& c, std::int64_t v) { c.identity.session_idle_minutes = static_cast<int>(v); }));
+    add("identity.session_absolute_hours", "a session ends this long after sign-in, used or not",
+        IntSetter(1, 24 * 30,
+                  [](Config& c, std::int64_t v) { c.identity.session_absolute_hours = static_cast<int>(v); }));
+    add("identity.max_login_failures", "failed sign-ins per account and per address in a minute before 429",
+        IntSetter(1, 1000, [](Config& c, std::int64_t v) { c.identity.max_login_failures = static_cast<int>(v); }));
+    add("demo.password", "password of the demo accounts that `seed` creates (demo installations only)",
+        StringSetter([](Config& c, const std::string& v) { c.identity.demo_password = v; }));
     add("storage.data_dir", "folder for the SQLite database and other data",
         StringSetter([](Config& c, const std::string& v) { c.storage.data_dir = v; }));
     add("storage.database", "sqlite:///path or postgresql://user@host:port/db; empty = SQLite in data_dir",

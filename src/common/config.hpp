@@ -23,7 +23,9 @@ struct ServerConfig {
   int idle_timeout_ms = 60'000;           // keep-alive connection with no request is closed
   int shutdown_timeout_ms = 10'000;       // in-flight requests get this long after SIGTERM
   std::string web_root = "web/dist";
-  std::string port_file;  // if set, the bound port is written here once listening
+  std::string port_file;        // if set, the bound port is written here once listening
+  std::string public_url;       // how users reach us, for links in e-mails; empty: http://host:port
+  bool secure_cookies = false;  // mark cookies Secure: set when TLS ends in front of the server
 };
 
 struct StorageConfig {
@@ -48,6 +50,13 @@ struct MailConfig {
   int poll_ms = 1000;      // how often senders look for due messages without a wake-up
 };
 
+struct IdentityConfig {
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  int max_login_failures = 10;  // per account and per address in a minute
+  std::string demo_password;    // set: `seed` creates the demo accounts with it
+};
+
 struct JobsConfig {
   int poll_ms = 1000;  // how often each process looks for due jobs
 };
@@ -58,6 +67,7 @@ struct Config {
   LogConfig log;
   MailConfig mail;
   JobsConfig jobs;
+  IdentityConfig identity;
   // Bearer token that acts as platform administrator until the identity module issues real
   // tokens. Empty disables it. Compared in constant time; never logged.
   std::string admin_token;

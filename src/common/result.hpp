@@ -44,6 +44,7 @@ struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::vector<FieldError> fields;  // set for kInvalidArgument
+  int retry_after_seconds = 0;     // set for kTooManyRequests and kUnavailable: the Retry-After header
 
   static Error BadRequest(std::string m) { return {ErrorCode::kBadRequest, std::move(m), {}}; }
   static Error Invalid(std::vector<FieldError> f) {
@@ -58,6 +59,9 @@ struct Error {
   static Error Unauthenticated(std::string m) { return {ErrorCode::kUnauthenticated, std::move(m), {}}; }
   static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m), {}}; }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m), {}}; }
+  static Error TooManyRequests(std::string m, int retry_after) {
+    return {ErrorCode::kTooManyRequests, std::move(m), {}, retry_after};
+  }
 };
 
 // Either a T or an Error. Check with `ok()` / `operator bool` before `value()`.

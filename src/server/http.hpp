@@ -17,8 +17,12 @@ namespace allmende::http {
 
 // Who sent the request, as established by authentication before the handler runs.
 struct Principal {
-  std::string id;    // user or token id; "admin-token" for the bootstrap token
-  std::string role;  // "platform_admin", … (the identity issue adds the full set)
+  std::string id;               // user id, or "admin-token" for the bootstrap token
+  std::string role;             // "platform_admin" or "user" (organization roles come with memberships)
+  std::string session_id = {};  // set when authenticated by a browser session cookie
+  // False for a cookie-authenticated state-changing request without the session's CSRF token;
+  // the server then answers 403 unless the route is csrf_exempt.
+  bool csrf_verified = true;
 };
 
 struct Request {

@@ -252,6 +252,11 @@ Response HttpServer::Impl::Dispatch(Request& request, const RouteMatch& match, s
       auto principal = authenticate(request);
       if (!principal.ok()) return ProblemResponse(principal.error(), request.request_id, request.path);
       request.principal = std::move(*principal);
+      if (request.principal && !request.principal->csrf_verified && !route.options.csrf_exempt) {
+        return ProblemResponse(
+            Error::PermissionDenied("This request needs the CSRF token of your session in the X-CSRF-Token header."),
+            request.request_id, request.path);
+      }
     }
     request.params = match.params;
     Result<Response> result = route.handler(request);

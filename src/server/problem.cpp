@@ -124,6 +124,7 @@ Response ProblemResponse(const Error& error, std::string_view request_id, std::s
   Response r;
   r.status = status;
   r.content_type = "application/problem+json";
+  if (error.retry_after_seconds > 0) r.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
   r.body = std::move(body);
   return r;
 }

@@ -17,6 +17,7 @@ struct RouteOptions {
   std::int64_t body_limit = -1;   // bytes; -1: the server's default (server.body_limit)
   bool json_body = false;         // a body must be sent as application/json (415 otherwise)
   bool run_on_io_thread = false;  // only for handlers that never block (no database, no locks held long)
+  bool csrf_exempt = false;       // log-in and links from e-mails: they do not act with the rights of a session
 };
 
 struct Route {

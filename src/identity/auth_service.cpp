@@ -1,0 +1,402 @@
+#include "identity/auth_service.hpp"
+
+#include <sodium.h>
+
+#include "common/ids.hpp"
+#include "common/log.hpp"
+#include "identity/emails.hpp"
+#include "identity/identity_store.hpp"
+#include "identity/password.hpp"
+#include "storage/idempotency.hpp"
+#include "storage/single_use_tokens.hpp"
+
+namespace allmende::identity {
+namespace {
+
+constexpr std::string_view kLanguages[] = {"fi", "sv", "en", "de", "da"};
+
+std::string RandomToken() {
+  unsigned char raw[32];
+  randombytes_buf(raw, sizeof raw);
+  char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(out, sizeof out, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return out;
+}
+
+bool SameSecret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+bool IsLanguage(const std::string& l) {
+  for (auto k : kLanguages) {
+    if (k == l) return true;
+  }
+  return false;
+}
+
+Error WrongCredentials() { return Error::Unauthenticated("The e-mail address or the password is wrong."); }
+
+}  // namespace
+
+std::string NormalizeEmail(std::string_view email) {
+  std::string out;
+  for (char c : email) {
+    if (c != ' ' && c != '\t') out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  auto at = out.find('@');
+  if (out.size() > 254 || at == std::string::npos || at == 0 || out.find('@', at + 1) != std::string::npos ||
+      out.find('.', at) == std::string::npos || out.back() == '.' || out[at + 1] == '.') {
+    return "";
+  }
+  return out;
+}
+
+std::string CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    auto semi = header.find(';');
+    auto part = header.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    if (semi == std::string_view::npos) break;
+    header.remove_prefix(semi + 1);
+  }
+  return "";
+}
+
+AuthService::AuthService(storage::Database& db, const notify::Outbox& outbox, const TimeSource& clock,
+                         AuthOptions options)
+    : db_(db), outbox_(outbox), clock_(clock), options_(std::move(options)) {}
+
+Result<void> AuthService::Throttled(storage::Connection& c, const std::vector<std::string>& keys, Timestamp now) {
+  std::string since =
+      FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(options_.failure_window));
+  for (const auto& key : keys) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto failures, LoginFailures::Since(c, key, since));
+    if (failures.first >= options_.max_failures) {
+      auto oldest = ParseRfc3339(failures.second).value_or(now);
+      auto wait = std::chrono::duration_cast<std::chrono::seconds>(oldest + options_.failure_window - now).count();
+      return Error::TooManyRequests("Too many failed sign-ins. Try again in a minute.",
+                                    static_cast<int>(std::max<std::int64_t>(1, wait + 1)));
+    }
+  }
+  return Ok();
+}
+
+Result<LoginResult> AuthService::Login(const std::string& email_text, const std::string& password,
+                                       const std::string& user_agent, const std::string& ip,
+                                       const std::string& old_secret) {
+  Timestamp now = clock_.Now();
+  std::string email = NormalizeEmail(email_text);
+  std::vector<std::string> keys{"ip:" + ip};
+  if (!email.empty()) keys.push_back("account:" + email);
+  std::optional<User> user;
+  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(Throttled(c, keys, now));
+    if (email.empty()) return Ok();
+    ALLMENDE_ASSIGN_OR_RETURN(user, UserStore::GetByEmail(c, email));
+    return Ok();
+  }));
+  // Argon2 runs outside any transaction: it takes a tenth of a second and must not hold the writer.
+  bool ok = false;
+  if (user && user->password_hash) {
+    ok = VerifyPassword(password, *user->password_hash);
+  } else {
+    VerifyDummyPassword(password);
+  }
+  if (!ok) {
+    ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+      for (const auto& key : keys) ALLMENDE_TRY(LoginFailures::Record(c, key, FormatRfc3339(now)));
+      if (!user) return Ok();
+      ALLMENDE_ASSIGN_OR_RETURN(
+          auto failures,
+          LoginFailures::Since(
+              c, "account:" + email,
+              FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(options_.failure_window))));
+      if (failures.first == options_.max_failures) {
+        // The failure that locks the account: tell its owner once.
+        EmailText text = ComposeEmail(EmailKind::kLockedOut, user->language, user->name, "");
+        ALLMENDE_TRY(outbox_.Enqueue(c, {.recipient = user->email, .subject = text.subject, .body = text.body}, now));
+      }
+      return Ok();
+    }));
+    log::Info("login_failed", {{"user_id", user ? user->id : std::string("unknown")}, {"remote", ip}});
+    return WrongCredentials();
+  }
+  LoginResult result;
+  result.user = *user;
+  result.secret = RandomToken();
+  std::string now_text = FormatRfc3339(now);
+  result.session = Session{NewId("ses"),
+                           storage::RequestDigest(result.secret),
+                           user->id,
+                           RandomToken(),
+                           now_text,
+                           now_text,
+                           FormatRfc3339(now + options_.session_idle),
+                           FormatRfc3339(now + options_.session_absolute),
+                           std::nullopt,
+                           user_agent.substr(0, 300),
+                           ip};
+  ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(LoginFailures::Clear(c, "account:" + email));
+    if (!old_secret.empty()) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto old, SessionStore::FindByTokenHash(c, storage::RequestDigest(old_secret)));
+      if (old) ALLMENDE_TRY(SessionStore::Revoke(c, old->user_id, old->id, now_text));
+    }
+    return SessionStore::Insert(c, result.session);
+  }));
+  log::Info("login", {{"user_id", user->id}, {"session_id", result.session.id}});
+  return result;
+}
+
+Result<std::optional<http::Principal>> AuthService::Authenticate(const http::Request& request) {
+  std::string secret = CookieValue(request.Header("cookie"), kSessionCookie);
+  if (secret.empty()) return std::optional<http::Principal>();
+  Timestamp now = clock_.Now();
+  std::string now_text = FormatRfc3339(now);
+  std::optional<Session> session;
+  std::optional<User> user;
+  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(session, SessionStore::FindByTokenHash(c, storage::RequestDigest(secret)));
+    if (!session || session->revoked_at || session->idle_expires_at <= now_text ||
+        session->absolute_expires_at <= now_text) {
+      session.reset();
+      return Ok();
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(user, UserStore::Get(c, session->user_id));
+    return Ok();
+  }));
+  if (!session || !user) return std::optional<http::Principal>();
+  const std::string& method = request.method;
+  bool safe = method == "GET" || method == "HEAD" || method == "OPTIONS";
+  bool csrf_ok = safe || SameSecret(std::string(request.Header("x-csrf-token")), session->csrf_token);
+  // Move the idle deadline at most once a minute, so reads do not turn into writes.
+  if (auto seen = ParseRfc3339(session->last_seen_at); seen && now - *seen > std::chrono::minutes(1)) {
+    auto idle = std::min(FormatRfc3339(now + options_.session_idle), session->absolute_expires_at);
+    ALLMENDE_TRY(
+        db_.Write([&](storage::Connection& c) { return SessionStore::Touch(c, session->id, now_text, idle); }));
+  }
+  return std::optional<http::Principal>(
+      http::Principal{user->id, user->platform_role.value_or("user"), session->id, csrf_ok});
+}
+
+Result<void> AuthService::Logout(const http::Principal& p) {
+  if (p.session_id.empty()) return Error::Invalid("session", "this credential is not a browser session");
+  std::string now = FormatRfc3339(clock_.Now());
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(SessionStore::Revoke(c, p.id, p.session_id, now));
+    return Ok();
+  });
+}
+
+Result<void> AuthService::LogoutEverywhere(const http::Principal& p) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(SessionStore::RevokeAll(c, p.id, "", now));
+    return Ok();
+  });
+}
+
+Result<std::vector<Session>> AuthService::Sessions(const http::Principal& p) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return db_.ReadValue<std::vector<Session>>(
+      [&](storage::Connection& c) { return SessionStore::ListLive(c, p.id, now); });
+}
+
+Result<void> AuthService::RevokeSession(const http::Principal& p, const std::string& session_id) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(bool revoked, SessionStore::Revoke(c, p.id, session_id, now));
+    if (!revoked) return Error::NotFound("You have no active session " + session_id + ".");
+    return Ok();
+  });
+}
+
+Result<User> AuthService::RequireUser(storage::Connection& c, const std::string& id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto user, UserStore::Get(c, id));
+  if (!user) return Error::Unauthenticated("Sign in first.");
+  return std::move(*user);
+}
+
+Result<std::pair<User, std::string>> AuthService::Me(const http::Principal& p) {
+  return db_.ReadValue<std::pair<User, std::string>>(
+      [&](storage::Connection& c) -> Result<std::pair<User, std::string>> {
+        ALLMENDE_ASSIGN_OR_RETURN(User user, RequireUser(c, p.id));
+        std::string csrf;
+        if (!p.session_id.empty()) {
+          ALLMENDE_ASSIGN_OR_RETURN(auto sessions, SessionStore::ListLive(c, p.id, FormatRfc3339(clock_.Now())));
+          for (const auto& s : sessions) {
+            if (s.id == p.session_id) csrf = s.csrf_token;
+          }
+        }
+        return std::make_pair(std::move(user), csrf);
+      });
+}
+
+Result<User> AuthService::UpdateProfile(const http::Principal& p, const ProfileChange& change, std::int64_t if_match) {
+  std::vector<FieldError> errors;
+  if (change.name && (change.name->find_first_not_of(" \t") == std::string::npos || change.name->size() > 200)) {
+    errors.push_back({"name", "must be 1-200 characters"});
+  }
+  if (change.language && !IsLanguage(*change.language))
+    errors.push_back({"language", "must be one of: fi, sv, en, de, da"});
+  if (change.phone && !change.phone->empty() &&
+      (change.phone->front() != '+' || change.phone->size() < 8 || change.phone->size() > 16 ||
+       change.phone->find_first_not_of("+0123456789") != std::string::npos ||
+       change.phone->find('+', 1) != std::string::npos)) {
+    errors.push_back({"phone", "must be in international form, e.g. +358401234567"});
+  }
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+  std::string now = FormatRfc3339(clock_.Now());
+  return db_.WriteValue<User>([&](storage::Connection& c) -> Result<User> {
+    ALLMENDE_ASSIGN_OR_RETURN(User user, RequireUser(c, p.id));
+    if (change.name) user.name = *change.name;
+    if (change.phone) user.phone = change.phone->empty() ? std::nullopt : change.phone;
+    if (change.language) user.language = *change.language;
+    ALLMENDE_ASSIGN_OR_RETURN(bool updated, UserStore::UpdateProfile(c, user, if_match, now));
+    if (!updated) {
+      return Error{ErrorCode::kPreconditionFailed,
+                   "Your profile was changed elsewhere (now version " + std::to_string(user.version) +
+                       "); reload and try again.",
+                   {}};
+    }
+    return RequireUser(c, p.id);
+  });
+}
+
+Result<void> AuthService::SendLink(storage::Connection& c, const User& user, int kind, std::string_view purpose,
+                                   std::chrono::minutes valid, std::string_view path, Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(std::string secret,
+                            storage::IssueSingleUseToken(c, purpose, user.id, "", now, now + valid));
+  // The secret travels in the fragment: browsers send neither it to the server nor in Referer.
+  std::string link = options_.public_url + std::string(path) + "#token=" + secret;
+  EmailText text = ComposeEmail(static_cast<EmailKind>(kind), user.language, user.name, link);
+  ALLMENDE_TRY(outbox_.Enqueue(c, {.recipient = user.email, .subject = text.subject, .body = text.body}, now));
+  return Ok();
+}
+
+Result<void> AuthService::RequestPasswordReset(const std::string& email_text) {
+  std::string email = NormalizeEmail(email_text);
+  if (email.empty()) return Error::Invalid("email", "is not an e-mail address");
+  Timestamp now = clock_.Now();
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto user, UserStore::GetByEmail(c, email));
+    if (!user) return Ok();  // the same answer: nobody learns which addresses have accounts
+    return SendLink(c, *user, static_cast<int>(EmailKind::kPasswordReset), "password_reset", std::chrono::minutes(30),
+                    "/reset-password", now);
+  });
+}
+
+Result<void> AuthService::ResetPassword(const std::string& token, const std::string& password) {
+  auto generic = PasswordProblems(password, "", "");
+  if (!generic.empty()) return Error::Invalid("password", generic.front());
+  ALLMENDE_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
+  Timestamp now = clock_.Now();
+  std::string now_text = FormatRfc3339(now);
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    auto used = storage::UseSingleUseToken(c, "password_reset", token, now);
+    if (!used.ok()) {
+      // A set-your-password link of a new account works the same way.
+      if (used.error().code != ErrorCode::kNotFound) return std::move(used).error();
+      used = storage::UseSingleUseToken(c, "set_password", token, now);
+      if (!used.ok()) return std::move(used).error();
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(User user, RequireUser(c, *used));
+    auto personal = PasswordProblems(password, user.email, user.name);
+    if (!personal.empty()) return Error::Invalid("password", personal.front());  // rolls back: the link stays usable
+    ALLMENDE_TRY(UserStore::SetPassword(c, user.id, hash, now_text));
+    ALLMENDE_TRY(UserStore::MarkEmailVerified(c, user.id, now_text));  // the link proved the mailbox
+    ALLMENDE_TRY(SessionStore::RevokeAll(c, user.id, "", now_text));
+    return Ok();
+  });
+}
+
+Result<void> AuthService::VerifyEmail(const std::string& token) {
+  Timestamp now = clock_.Now();
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(std::string user_id, storage::UseSingleUseToken(c, "email_verification", token, now));
+    return UserStore::MarkEmailVerified(c, user_id, FormatRfc3339(now));
+  });
+}
+
+Result<User> AuthService::CreateUser(const std::optional<http::Principal>& principal, const NewUser& in) {
+  if (!principal) return Error::Unauthenticated("Sign in to create accounts.");
+  if (principal->role != "platform_admin") return Error::PermissionDenied("Only a platform admin can create accounts.");
+  std::vector<FieldError> errors;
+  std::string email = NormalizeEmail(in.email);
+  if (email.empty()) errors.push_back({"email", "is not an e-mail address"});
+  if (in.name.find_first_not_of(" \t") == std::string::npos || in.name.size() > 200) {
+    errors.push_back({"name", "must be 1-200 characters"});
+  }
+  if (!IsLanguage(in.language)) errors.push_back({"language", "must be one of: fi, sv, en, de, da"});
+  if (in.platform_role && *in.platform_role != "platform_admin") {
+    errors.push_back({"platform_role", "must be platform_admin or absent"});
+  }
+  if (in.password) {
+    for (auto& p : PasswordProblems(*in.password, email, in.name)) errors.push_back({"password", p});
+  }
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+  std::optional<std::string> hash;
+  if (in.password) {
+    ALLMENDE_ASSIGN_OR_RETURN(hash, HashPassword(*in.password));
+  }
+  Timestamp now = clock_.Now();
+  std::string now_text = FormatRfc3339(now);
+  User user{NewId("usr"), email,    in.name,  in.phone, in.language, hash, in.platform_role,
+            std::nullopt, now_text, now_text, 1};
+  return db_.WriteValue<User>([&](storage::Connection& c) -> Result<User> {
+    auto inserted = UserStore::Insert(c, user);
+    if (!inserted.ok()) {
+      if (inserted.error().code == ErrorCode::kConflict) return Error::Invalid("email", "already has an account");
+      return std::move(inserted).error();
+    }
+    if (hash) {
+      ALLMENDE_TRY(SendLink(c, user, static_cast<int>(EmailKind::kVerifyEmail), "email_verification",
+                            std::chrono::minutes(72 * 60), "/verify-email", now));
+    } else {
+      ALLMENDE_TRY(SendLink(c, user, static_cast<int>(EmailKind::kSetPassword), "set_password",
+                            std::chrono::minutes(72 * 60), "/reset-password", now));
+    }
+    return user;
+  });
+}
+
+Result<User> AuthService::EnsureUser(const NewUser& in, bool verified) {
+  std::string email = NormalizeEmail(in.email);
+  if (email.empty()) return Error::Invalid("email", "is not an e-mail address");
+  std::optional<std::string> hash;
+  if (in.password) {
+    ALLMENDE_ASSIGN_OR_RETURN(hash, HashPassword(*in.password));
+  }
+  std::string now = FormatRfc3339(clock_.Now());
+  return db_.WriteValue<User>([&](storage::Connection& c) -> Result<User> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto existing, UserStore::GetByEmail(c, email));
+    if (existing) {
+      if (hash) ALLMENDE_TRY(UserStore::SetPassword(c, existing->id, *hash, now));
+      return RequireUser(c, existing->id);
+    }
+    User user{NewId("usr"),
+              email,
+              in.name,
+              in.phone,
+              in.language,
+              hash,
+              in.platform_role,
+              verified ? std::optional<std::string>(now) : std::nullopt,
+              now,
+              now,
+              1};
+    ALLMENDE_TRY(UserStore::Insert(c, user));
+    return user;
+  });
+}
+
+Result<void> AuthService::PurgeFailures(storage::Connection& c, Timestamp now) {
+  ALLMENDE_TRY(LoginFailures::PurgeBefore(
+      c, FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(options_.failure_window))));
+  return Ok();
+}
+
+}  // namespace allmende::identity

@@ -1,0 +1,112 @@
+// Accounts and browser sessions: log-in with throttling, sessions with idle and absolute
+// timeouts, CSRF, log-out (here and everywhere), password reset and e-mail verification by
+// single-use links sent through the outbox, and accounts created by a platform admin.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.hpp"
+#include "identity/identity_types.hpp"
+#include "notify/outbox.hpp"
+#include "server/http.hpp"
+#include "storage/database.hpp"
+
+namespace allmende::identity {
+
+inline constexpr std::string_view kSessionCookie = "allmende_session";
+
+struct AuthOptions {
+  std::chrono::minutes session_idle{30};
+  std::chrono::minutes session_absolute{12 * 60};
+  int max_failures = 10;  // per account and per client address within `failure_window`
+  std::chrono::seconds failure_window{60};
+  std::string public_url = "http://127.0.0.1:8080";  // base of the links in e-mails
+};
+
+struct LoginResult {
+  User user;
+  Session session;
+  std::string secret;  // the cookie value; only its digest is stored
+};
+
+struct NewUser {
+  std::string email;
+  std::string name;
+  std::string language = "fi";
+  std::optional<std::string> phone = {};
+  std::optional<std::string> password = {};  // none: a set-your-password link is e-mailed
+  std::optional<std::string> platform_role = {};
+};
+
+struct ProfileChange {
+  std::optional<std::string> name;
+  std::optional<std::string> phone;
+  std::optional<std::string> language;
+};
+
+class AuthService {
+ public:
+  AuthService(storage::Database& db, const notify::Outbox& outbox, const TimeSource& clock, AuthOptions options);
+
+  // Unauthenticated with one message for an unknown address and a wrong password alike (and the
+  // same work: a dummy hash is checked); TooManyRequests with retry_after once an account or an
+  // address has `max_failures` failures in the window (the account's owner is e-mailed once).
+  // A session presented with the log-in (`old_secret`) is revoked: the id always changes.
+  Result<LoginResult> Login(const std::string& email, const std::string& password, const std::string& user_agent,
+                            const std::string& ip, const std::string& old_secret);
+
+  // The principal of a request's session cookie, nullopt without a valid one. For a
+  // state-changing method the principal's csrf_verified says whether X-CSRF-Token matched.
+  Result<std::optional<http::Principal>> Authenticate(const http::Request& request);
+
+  Result<void> Logout(const http::Principal& principal);
+  // Revokes every session of the user, the current one included.
+  Result<void> LogoutEverywhere(const http::Principal& principal);
+  Result<std::vector<Session>> Sessions(const http::Principal& principal);
+  // NotFound if the session is not a live one of this user.
+  Result<void> RevokeSession(const http::Principal& principal, const std::string& session_id);
+
+  // The signed-in user and the CSRF token of the current session.
+  Result<std::pair<User, std::string>> Me(const http::Principal& principal);
+  // PreconditionFailed if `if_match` is not the current version.
+  Result<User> UpdateProfile(const http::Principal& principal, const ProfileChange& change, std::int64_t if_match);
+
+  // Always Ok, whether or not the address has an account; if it has, a link valid 30 minutes is
+  // e-mailed in the user's language.
+  Result<void> RequestPasswordReset(const std::string& email);
+  // Sets the password and ends every session. NotFound / Conflict for a bad, used or expired
+  // link; InvalidArgument (field "password") for a weak password, leaving the link usable.
+  Result<void> ResetPassword(const std::string& token, const std::string& password);
+  Result<void> VerifyEmail(const std::string& token);
+
+  // Platform admin only. Conflict-free: a taken address is InvalidArgument on "email".
+  Result<User> CreateUser(const std::optional<http::Principal>& principal, const NewUser& input);
+
+  // Creates or updates an account without e-mails (demo data). Idempotent by e-mail.
+  Result<User> EnsureUser(const NewUser& input, bool verified);
+
+  // Deletes log-in failures older than the window (an hourly job).
+  Result<void> PurgeFailures(storage::Connection& c, Timestamp now);
+
+ private:
+  Result<User> RequireUser(storage::Connection& c, const std::string& id);
+  Result<void> Throttled(storage::Connection& c, const std::vector<std::string>& keys, Timestamp now);
+  Result<void> SendLink(storage::Connection& c, const User& user, int kind, std::string_view purpose,
+                        std::chrono::minutes valid, std::string_view path, Timestamp now);
+
+  storage::Database& db_;
+  const notify::Outbox& outbox_;
+  const TimeSource& clock_;
+  AuthOptions options_;
+};
+
+// "Aino@Example.FI " → "aino@example.fi"; empty if it does not look like an address.
+std::string NormalizeEmail(std::string_view email);
+
+// The value of one cookie in a Cookie header, or empty.
+std::string CookieValue(std::string_view header, std::string_view name);
+
+}  // namespace allmende::identity

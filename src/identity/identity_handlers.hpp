@@ -1,0 +1,16 @@
+// HTTP routes of accounts and sessions under /api/v1/auth, /api/v1/me and /api/v1/users.
+#pragma once
+
+#include "identity/auth_service.hpp"
+#include "server/router.hpp"
+
+namespace allmende::identity {
+
+struct CookieOptions {
+  bool secure = false;
+  int max_age_seconds = 12 * 3600;
+};
+
+void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions cookies);
+
+}  // namespace allmende::identity

@@ -1,0 +1,155 @@
+#include "identity/identity_store.hpp"
+
+namespace allmende::identity {
+namespace {
+
+using storage::Value;
+
+constexpr std::string_view kInsertUser =
+    "INSERT INTO users (id, email, name, phone, language, password_hash, platform_role, email_verified_at, "
+    "created_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+constexpr std::string_view kGetUser =
+    "SELECT id, email, name, phone, language, password_hash, platform_role, email_verified_at, created_at, "
+    "updated_at, version FROM users WHERE id = $1";
+constexpr std::string_view kGetUserByEmail =
+    "SELECT id, email, name, phone, language, password_hash, platform_role, email_verified_at, created_at, "
+    "updated_at, version FROM users WHERE email = $1";
+constexpr std::string_view kSetPassword =
+    "UPDATE users SET password_hash = $2, updated_at = $3, version = version + 1 WHERE id = $1";
+constexpr std::string_view kVerified =
+    "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2), updated_at = $2 WHERE id = $1";
+constexpr std::string_view kUpdateProfile =
+    "UPDATE users SET name = $2, phone = $3, language = $4, updated_at = $5, version = version + 1 "
+    "WHERE id = $1 AND version = $6";
+
+constexpr std::string_view kInsertSession =
+    "INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_at, last_seen_at, idle_expires_at, "
+    "absolute_expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+constexpr std::string_view kFindSession =
+    "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, idle_expires_at, absolute_expires_at, "
+    "revoked_at, user_agent, ip FROM sessions WHERE token_hash = $1";
+constexpr std::string_view kTouch = "UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1";
+constexpr std::string_view kRevoke =
+    "UPDATE sessions SET revoked_at = $3 WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL";
+constexpr std::string_view kRevokeAll =
+    "UPDATE sessions SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL";
+constexpr std::string_view kListLive =
+    "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, idle_expires_at, absolute_expires_at, "
+    "revoked_at, user_agent, ip FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND idle_expires_at > $2 "
+    "AND absolute_expires_at > $2 ORDER BY created_at DESC, id DESC LIMIT 100";
+
+constexpr std::string_view kRecordFailure = "INSERT INTO login_failures (throttle_key, failed_at) VALUES ($1, $2)";
+constexpr std::string_view kFailuresSince =
+    "SELECT count(*), COALESCE(min(failed_at), '') FROM login_failures WHERE throttle_key = $1 AND failed_at >= $2";
+constexpr std::string_view kClearFailures = "DELETE FROM login_failures WHERE throttle_key = $1";
+constexpr std::string_view kPurgeFailures = "DELETE FROM login_failures WHERE failed_at < $1";
+
+Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
+
+User UserFrom(const storage::Row& r) {
+  return User{r.Text(0),    r.Text(1),    r.Text(2), r.OptText(3), r.Text(4), r.OptText(5),
+              r.OptText(6), r.OptText(7), r.Text(8), r.Text(9),    r.Int(10)};
+}
+
+Session SessionFrom(const storage::Row& r) {
+  return Session{r.Text(0), r.Text(1), r.Text(2),    r.Text(3), r.Text(4), r.Text(5),
+                 r.Text(6), r.Text(7), r.OptText(8), r.Text(9), r.Text(10)};
+}
+
+}  // namespace
+
+Result<void> UserStore::Insert(storage::Connection& c, const User& u) {
+  ALLMENDE_TRY(
+      c.Execute(kInsertUser, {u.id, u.email, u.name, Opt(u.phone), u.language, Opt(u.password_hash),
+                              Opt(u.platform_role), Opt(u.email_verified_at), u.created_at, u.updated_at, u.version}));
+  return Ok();
+}
+
+Result<std::optional<User>> UserStore::Get(storage::Connection& c, const std::string& id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kGetUser, {id}));
+  if (!row) return std::optional<User>();
+  return std::optional<User>(UserFrom(*row));
+}
+
+Result<std::optional<User>> UserStore::GetByEmail(storage::Connection& c, const std::string& email) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kGetUserByEmail, {email}));
+  if (!row) return std::optional<User>();
+  return std::optional<User>(UserFrom(*row));
+}
+
+Result<void> UserStore::SetPassword(storage::Connection& c, const std::string& id, const std::string& hash,
+                                    const std::string& now) {
+  ALLMENDE_TRY(c.Execute(kSetPassword, {id, hash, now}));
+  return Ok();
+}
+
+Result<void> UserStore::MarkEmailVerified(storage::Connection& c, const std::string& id, const std::string& now) {
+  ALLMENDE_TRY(c.Execute(kVerified, {id, now}));
+  return Ok();
+}
+
+Result<bool> UserStore::UpdateProfile(storage::Connection& c, const User& u, std::int64_t expected_version,
+                                      const std::string& now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto n,
+                            c.Execute(kUpdateProfile, {u.id, u.name, Opt(u.phone), u.language, now, expected_version}));
+  return n == 1;
+}
+
+Result<void> SessionStore::Insert(storage::Connection& c, const Session& s) {
+  ALLMENDE_TRY(c.Execute(kInsertSession, {s.id, s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
+                                          s.idle_expires_at, s.absolute_expires_at, s.user_agent, s.ip}));
+  return Ok();
+}
+
+Result<std::optional<Session>> SessionStore::FindByTokenHash(storage::Connection& c, const std::string& token_hash) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kFindSession, {token_hash}));
+  if (!row) return std::optional<Session>();
+  return std::optional<Session>(SessionFrom(*row));
+}
+
+Result<void> SessionStore::Touch(storage::Connection& c, const std::string& id, const std::string& now,
+                                 const std::string& idle_expires_at) {
+  ALLMENDE_TRY(c.Execute(kTouch, {id, now, idle_expires_at}));
+  return Ok();
+}
+
+Result<bool> SessionStore::Revoke(storage::Connection& c, const std::string& user_id, const std::string& id,
+                                  const std::string& now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kRevoke, {user_id, id, now}));
+  return n == 1;
+}
+
+Result<std::int64_t> SessionStore::RevokeAll(storage::Connection& c, const std::string& user_id,
+                                             const std::string& keep, const std::string& now) {
+  return c.Execute(kRevokeAll, {user_id, keep, now});
+}
+
+Result<std::vector<Session>> SessionStore::ListLive(storage::Connection& c, const std::string& user_id,
+                                                    const std::string& now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kListLive, {user_id, now}));
+  std::vector<Session> out;
+  for (const auto& r : rows) out.push_back(SessionFrom(r));
+  return out;
+}
+
+Result<void> LoginFailures::Record(storage::Connection& c, const std::string& key, const std::string& now) {
+  ALLMENDE_TRY(c.Execute(kRecordFailure, {key, now}));
+  return Ok();
+}
+
+Result<std::pair<std::int64_t, std::string>> LoginFailures::Since(storage::Connection& c, const std::string& key,
+                                                                  const std::string& since) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kFailuresSince, {key, since}));
+  return std::make_pair(row->Int(0), row->Text(1));
+}
+
+Result<void> LoginFailures::Clear(storage::Connection& c, const std::string& key) {
+  ALLMENDE_TRY(c.Execute(kClearFailures, {key}));
+  return Ok();
+}
+
+Result<std::int64_t> LoginFailures::PurgeBefore(storage::Connection& c, const std::string& before) {
+  return c.Execute(kPurgeFailures, {before});
+}
+
+}  // namespace allmende::identity
