@@ -2,6 +2,7 @@
 // subscribers of the other, e-mail is delivered once across a crash, a due job runs once.
 #include <signal.h>
 
+#include <barrier>
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -101,6 +102,41 @@ TEST_F(MultiProcessTest, ThousandEmailsAreDeliveredOnceAcrossAKillAndRestart) {
   // attempt, yet one delivery. Every redelivered message must be among the re-attempted ones.
   int reattempted = std::stoi(db_.Execute("SELECT count(*) FROM outbox_messages WHERE attempts > 1"));
   EXPECT_GE(reattempted, redelivered);
+}
+
+TEST_F(MultiProcessTest, OneResetLinkUsedThroughBothProcessesAtOnceWorksOnce) {
+  TestServer a({.args = Args(), .database = &db_});
+  TestServer b({.args = Args(), .database = &db_});
+  ASSERT_TRUE(a.started() && b.started());
+  ASSERT_EQ(a.PostJson("/api/v1/users", R"({"email":"liisa@example.fi","name":"Liisa Virtanen"})",
+                       {{"Authorization", std::string("Bearer ") + kAdminToken}})
+                ->status,
+            201);
+  for (int round = 0; round < 5; ++round) {
+    std::size_t before = sink_.Count();
+    ASSERT_EQ(b.PostJson("/api/v1/auth/password-reset", R"({"email":"liisa@example.fi"})")->status, 202);
+    ASSERT_TRUE(sink_.WaitFor(before + 1, std::chrono::seconds(10)));
+    std::string data;
+    for (const auto& m : sink_.Messages()) {
+      if (m.data.find("Byte av") == std::string::npos && m.data.find("#token=") != std::string::npos) data = m.data;
+    }
+    std::string token = data.substr(data.find("#token=") + 7, 43);
+    std::barrier start(2);
+    std::vector<int> statuses(2);
+    auto use = [&](TestServer& s, int i) {
+      start.arrive_and_wait();
+      statuses[static_cast<std::size_t>(i)] =
+          s.PostJson("/api/v1/auth/password-reset/confirm", R"({"token":")" + token +
+                                                                R"(","password":"kesäkuun-mökki-järvellä-)" +
+                                                                std::to_string(round) + std::to_string(i) + R"("})")
+              ->status;
+    };
+    std::thread ta(use, std::ref(a), 0), tb(use, std::ref(b), 1);
+    ta.join();
+    tb.join();
+    std::sort(statuses.begin(), statuses.end());
+    EXPECT_EQ(statuses, (std::vector<int>{204, 409})) << "round " << round;
+  }
 }
 
 TEST_F(MultiProcessTest, DueJobRunsOnceAndPeriodicJobsExistOncePerPeriod) {
