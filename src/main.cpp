@@ -17,6 +17,7 @@
 #include "server/http_server.hpp"
 #include "storage/migrations.hpp"
 #include "storage/open_database.hpp"
+#include "tenancy/organization_handlers.hpp"
 #include "tenancy/region_handlers.hpp"
 
 namespace allmende {
@@ -201,6 +202,8 @@ int Serve(const Config& config) {
   events::AddEventRoutes(router, *bus);
   tenancy::RegionService regions(*db, *bus);
   tenancy::AddRegionRoutes(router, regions);
+  tenancy::OrganizationService organizations(*db, regions, auth, outbox, clock, public_url);
+  tenancy::AddOrganizationRoutes(router, organizations);
 
   std::vector<std::pair<std::string, std::string>> names;
   for (const auto& route : router.Routes()) names.emplace_back(route->method, route->pattern);

@@ -363,6 +363,36 @@ Result<User> AuthService::CreateUser(const std::optional<http::Principal>& princ
   });
 }
 
+Result<User> AuthService::PrepareVerifiedUser(const std::string& email_text, const std::string& name,
+                                              const std::string& password, const std::string& language) {
+  std::vector<FieldError> errors;
+  std::string email = NormalizeEmail(email_text);
+  if (email.empty()) errors.push_back({"email", "is not an e-mail address"});
+  if (name.find_first_not_of(" \t") == std::string::npos || name.size() > 200) {
+    errors.push_back({"name", "must be 1-200 characters"});
+  }
+  if (!IsLanguage(language)) errors.push_back({"language", "must be one of: fi, sv, en, de, da"});
+  for (auto& p : PasswordProblems(password, email, name)) errors.push_back({"password", p});
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+  ALLMENDE_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
+  std::string now = FormatRfc3339(clock_.Now());
+  return User{NewId("usr"), email, name, std::nullopt, language, hash, std::nullopt, now, now, now, 1};
+}
+
+Result<void> AuthService::InsertUser(storage::Connection& c, const User& user) {
+  auto inserted = UserStore::Insert(c, user);
+  if (!inserted.ok() && inserted.error().code == ErrorCode::kConflict) {
+    return Error::Invalid("email", "already has an account: sign in and accept the invitation");
+  }
+  return inserted;
+}
+
+Result<std::optional<User>> AuthService::FindByEmail(const std::string& email) {
+  std::string normalized = NormalizeEmail(email);
+  return db_.ReadValue<std::optional<User>>(
+      [&](storage::Connection& c) { return UserStore::GetByEmail(c, normalized); });
+}
+
 Result<User> AuthService::EnsureUser(const NewUser& in, bool verified) {
   std::string email = NormalizeEmail(in.email);
   if (email.empty()) return Error::Invalid("email", "is not an e-mail address");

@@ -85,6 +85,18 @@ class AuthService {
   // Platform admin only. Conflict-free: a taken address is InvalidArgument on "email".
   Result<User> CreateUser(const std::optional<http::Principal>& principal, const NewUser& input);
 
+  // For someone who proves their address with a link (an invitation): checks the fields and the
+  // password and hashes it, without touching the database (the hash takes a tenth of a second
+  // and must not run inside a transaction). InvalidArgument lists every wrong field.
+  Result<User> PrepareVerifiedUser(const std::string& email, const std::string& name, const std::string& password,
+                                   const std::string& language);
+  // Inside the caller's write transaction: stores a prepared user. InvalidArgument on "email"
+  // if the address already has an account.
+  Result<void> InsertUser(storage::Connection& c, const User& user);
+
+  // The account of an e-mail address, if there is one.
+  Result<std::optional<User>> FindByEmail(const std::string& email);
+
   // Creates or updates an account without e-mails (demo data). Idempotent by e-mail.
   Result<User> EnsureUser(const NewUser& input, bool verified);
 

@@ -5,7 +5,7 @@
 
 namespace allmende::identity {
 
-enum class EmailKind { kPasswordReset, kSetPassword, kVerifyEmail, kLockedOut };
+enum class EmailKind { kPasswordReset, kSetPassword, kVerifyEmail, kLockedOut, kInvitation };
 
 struct EmailText {
   std::string subject;
@@ -13,7 +13,9 @@ struct EmailText {
 };
 
 // `language` is one of fi, sv, en, de, da (anything else gives English); `link` may be empty
-// for kinds without one.
-EmailText ComposeEmail(EmailKind kind, const std::string& language, const std::string& name, const std::string& link);
+// for kinds without one; `detail` fills the {} of texts that name something (the organization
+// of an invitation).
+EmailText ComposeEmail(EmailKind kind, const std::string& language, const std::string& name, const std::string& link,
+                       const std::string& detail = "");
 
 }  // namespace allmende::identity

@@ -14,7 +14,7 @@ constexpr std::string_view kUse =
     "UPDATE single_use_tokens SET used_at = $1 "
     "WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 RETURNING subject_id";
 constexpr std::string_view kFind =
-    "SELECT used_at, expires_at FROM single_use_tokens WHERE token_hash = $1 AND purpose = $2";
+    "SELECT used_at, expires_at, subject_id FROM single_use_tokens WHERE token_hash = $1 AND purpose = $2";
 
 }  // namespace
 
@@ -38,6 +38,15 @@ Result<std::string> UseSingleUseToken(Connection& c, std::string_view purpose, s
   if (!row) return Error::NotFound("This link is not valid.");
   if (!row->IsNull(0)) return Error::Conflict("This link has already been used.");
   return Error::Conflict("This link has expired.");
+}
+
+Result<std::string> PeekSingleUseToken(Connection& c, std::string_view purpose, std::string_view secret,
+                                       Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kFind, {RequestDigest(secret), std::string(purpose)}));
+  if (!row) return Error::NotFound("This link is not valid.");
+  if (!row->IsNull(0)) return Error::Conflict("This link has already been used.");
+  if (row->Text(1) <= FormatRfc3339(now)) return Error::Conflict("This link has expired.");
+  return row->Text(2);
 }
 
 }  // namespace allmende::storage

@@ -22,4 +22,8 @@ Result<std::string> IssueSingleUseToken(Connection& c, std::string_view purpose,
 // or has expired.
 Result<std::string> UseSingleUseToken(Connection& c, std::string_view purpose, std::string_view secret, Timestamp now);
 
+// Like UseSingleUseToken, but leaves the token unused: for checking a link before work that must
+// not happen for a bad one.
+Result<std::string> PeekSingleUseToken(Connection& c, std::string_view purpose, std::string_view secret, Timestamp now);
+
 }  // namespace allmende::storage

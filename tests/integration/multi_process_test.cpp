@@ -139,6 +139,51 @@ TEST_F(MultiProcessTest, OneResetLinkUsedThroughBothProcessesAtOnceWorksOnce) {
   }
 }
 
+TEST_F(MultiProcessTest, OneInvitationAcceptedThroughBothProcessesAtOnceSucceedsOnce) {
+  TestServer a({.args = Args(), .database = &db_});
+  TestServer b({.args = Args(), .database = &db_});
+  ASSERT_TRUE(a.started() && b.started());
+  auto admin = [&](TestServer& s, const std::string& path, const std::string& body) {
+    return s.PostJson(path, body, {{"Authorization", std::string("Bearer ") + kAdminToken}});
+  };
+  auto region = admin(a, "/api/v1/regions", R"({"code":"pirkanmaa","name":"Pirkanmaa","country":"FI"})");
+  std::string region_id(boost::json::parse(region->body).at("id").as_string());
+  auto org = admin(b, "/api/v1/regions/" + region_id + "/organizations",
+                   R"({"kind":"provider_company","name":"Hervannan Siivous Oy"})");
+  std::string org_id(boost::json::parse(org->body).at("id").as_string());
+  for (int round = 0; round < 5; ++round) {
+    std::string email = "worker" + std::to_string(round) + "@example.fi";
+    std::size_t before = sink_.Count();
+    ASSERT_EQ(admin(a, "/api/v1/organizations/" + org_id + "/invitations",
+                    R"({"email":")" + email + R"(","role":"provider_worker"})")
+                  ->status,
+              201);
+    ASSERT_TRUE(sink_.WaitFor(before + 1, std::chrono::seconds(10)));
+    std::string data;
+    for (const auto& m : sink_.Messages()) {
+      if (m.to.at(0) == email) data = m.data;
+    }
+    std::string token = data.substr(data.find("#token=") + 7, 43);
+    std::barrier start(2);
+    std::vector<int> statuses(2);
+    auto accept = [&](TestServer& s, int i) {
+      start.arrive_and_wait();
+      statuses[static_cast<std::size_t>(i)] =
+          s.PostJson("/api/v1/invitations/accept", R"({"token":")" + token +
+                                                       R"(","name":"Työntekijä","password":"moppi-ämpäri-ikkuna-)" +
+                                                       std::to_string(i) + R"("})")
+              ->status;
+    };
+    std::thread ta(accept, std::ref(a), 0), tb(accept, std::ref(b), 1);
+    ta.join();
+    tb.join();
+    std::sort(statuses.begin(), statuses.end());
+    EXPECT_EQ(statuses[0], 201) << "round " << round;
+    EXPECT_EQ(statuses[1], 409) << "round " << round;
+  }
+  EXPECT_EQ(db_.Execute("SELECT count(*) FROM memberships"), "5");
+}
+
 TEST_F(MultiProcessTest, DueJobRunsOnceAndPeriodicJobsExistOncePerPeriod) {
   TestServer a({.args = Args(), .database = &db_});
   TestServer b({.args = Args(), .database = &db_});

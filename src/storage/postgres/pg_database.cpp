@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -251,6 +252,17 @@ class PgDatabase final : public Database {
       conn->DiscardOnCommit();
       bool committed = false;
       Result<void> result = conn->Exec(begin);
+      // A thrown exception (a bug) must neither leak the connection nor leave it in a transaction.
+      struct ReleaseOnThrow {
+        PgDatabase* db;
+        PgConnection* conn;
+        ~ReleaseOnThrow() {
+          if (std::uncaught_exceptions() > 0) {
+            (void)conn->Exec("ROLLBACK");
+            db->Release(conn);
+          }
+        }
+      } guard{this, conn};
       if (result.ok()) {
         result = work(*conn);
         if (result.ok()) {

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -190,9 +191,16 @@ class SqliteDatabase final : public Database {
   Result<void> Read(const Work& work) override {
     SqliteConnection* conn = AcquireReader();
     if (!conn) return Error::Unavailable("The database is closed.");
-    Result<void> result = RunRead(*conn, work);
-    ReleaseReader(conn);
-    return result;
+    // Hand the connection back however `work` ends, a thrown exception (a bug) included.
+    struct Release {
+      SqliteDatabase* db;
+      SqliteConnection* conn;
+      ~Release() {
+        if (std::uncaught_exceptions() > 0) (void)conn->Execute("ROLLBACK", {});
+        db->ReleaseReader(conn);
+      }
+    } release{this, conn};
+    return RunRead(*conn, work);
   }
 
   Result<void> Write(const Work& work, Isolation) override {
@@ -205,6 +213,16 @@ class SqliteDatabase final : public Database {
     if (!writer_) return Error::Unavailable("The database is closed.");
     writer_->DiscardOnCommit();
     ALLMENDE_TRY(writer_->Execute("BEGIN IMMEDIATE", {}));
+    // A thrown exception (a bug) must not leave the one writer inside a transaction.
+    struct RollbackOnThrow {
+      SqliteConnection* conn;
+      ~RollbackOnThrow() {
+        if (std::uncaught_exceptions() > 0) {
+          (void)conn->Execute("ROLLBACK", {});
+          conn->DiscardOnCommit();
+        }
+      }
+    } guard{writer_.get()};
     Result<void> result = work(*writer_);
     if (result.ok()) {
       Result<void> commit = Status(writer_->Execute("COMMIT", {}));

@@ -153,3 +153,28 @@ TEST_F(SqliteDatabaseTest, ClosedDatabaseAnswersUnavailable) {
 
 }  // namespace
 }  // namespace allmende::storage
+
+namespace allmende::storage {
+namespace {
+
+TEST(SqliteExceptionSafety, WorkThatThrowsLeaksNoConnectionAndNoTransaction) {
+  auto path = std::filesystem::path(::testing::TempDir()) / ("allmende_throw_" + std::to_string(::getpid()) + ".db");
+  auto db = std::move(*OpenSqlite({.path = path.string(), .read_connections = 1, .busy_timeout_ms = 1000}));
+  for (int i = 0; i < 3; ++i) {  // one reader: a leak would block the second round forever
+    EXPECT_THROW((void)db->Read([](Connection&) -> Result<void> { throw std::out_of_range("bug"); }),
+                 std::out_of_range);
+    EXPECT_THROW((void)db->Write([](Connection& c) -> Result<void> {
+      (void)c.ExecuteScript("CREATE TABLE IF NOT EXISTS t (x INTEGER)");
+      throw std::out_of_range("bug");
+    }),
+                 std::out_of_range);
+  }
+  EXPECT_TRUE(db->Ping());
+  EXPECT_TRUE(db->Write([](Connection& c) -> Result<void> { return c.ExecuteScript("CREATE TABLE t (x INTEGER)"); }))
+      << "the throwing transactions were rolled back";
+  db.reset();
+  for (auto s : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + s);
+}
+
+}  // namespace
+}  // namespace allmende::storage

@@ -1,0 +1,22 @@
+// Identifiers users type and we must check (shared/DOMAIN.md): a clear error on a wrong one.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace allmende {
+
+// Finnish business id (Y-tunnus) "1234567-8": weights 7 9 10 5 8 4 2; remainder 0 → check 0,
+// remainder 1 → invalid, otherwise 11 − remainder.
+bool IsValidYTunnus(std::string_view id);
+
+// Danish CVR number: 8 digits, weights 2 7 6 5 4 3 2 1, weighted sum divisible by 11.
+bool IsValidCvr(std::string_view id);
+
+// German Institutionskennzeichen (IK) of a provider billing a Pflegekasse: 9 digits.
+bool IsValidIk(std::string_view id);
+
+// The problem with a business id for an organization in `country` (FI, DE, DK), or empty.
+std::string BusinessIdProblem(std::string_view country, std::string_view id);
+
+}  // namespace allmende

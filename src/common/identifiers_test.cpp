@@ -1,0 +1,45 @@
+#include "common/identifiers.hpp"
+
+#include <gtest/gtest.h>
+
+namespace allmende {
+namespace {
+
+TEST(Identifiers, FinnishBusinessId) {
+  EXPECT_TRUE(IsValidYTunnus("1572860-0"));  // remainder 0 → check digit 0
+  EXPECT_TRUE(IsValidYTunnus("0737546-2"));
+  EXPECT_FALSE(IsValidYTunnus("0737546-3"));  // wrong check digit
+  EXPECT_FALSE(IsValidYTunnus("07375462"));   // no hyphen
+  EXPECT_FALSE(IsValidYTunnus("0737546-"));
+}
+
+TEST(Identifiers, FinnishBusinessIdWithRemainderOneIsNeverValid) {
+  // 0000001: sum 2 → remainder 2 → check 9; 0000010: sum 4 → check 7. Find a remainder-1 body.
+  for (int body = 0; body < 200; ++body) {
+    char text[10];
+    std::snprintf(text, sizeof text, "%07d", body);
+    static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 7; ++i) sum += (text[i] - '0') * kWeights[i];
+    if (sum % 11 != 1) continue;
+    for (char d = '0'; d <= '9'; ++d) EXPECT_FALSE(IsValidYTunnus(std::string(text) + "-" + d)) << text;
+    return;
+  }
+  FAIL() << "no remainder-1 body found";
+}
+
+TEST(Identifiers, DanishCvr) {
+  EXPECT_TRUE(IsValidCvr("29188505"));  // weighted sum 165 = 15 × 11
+  EXPECT_FALSE(IsValidCvr("29188506"));
+  EXPECT_FALSE(IsValidCvr("2918850"));
+}
+
+TEST(Identifiers, ProblemsNameTheCountrysFormat) {
+  EXPECT_EQ(BusinessIdProblem("FI", "1572860-0"), "");
+  EXPECT_NE(BusinessIdProblem("FI", "1234567-8").find("Y-tunnus"), std::string::npos);
+  EXPECT_NE(BusinessIdProblem("DK", "12345678").find("CVR"), std::string::npos);
+  EXPECT_EQ(BusinessIdProblem("DE", "260812345"), "");
+}
+
+}  // namespace
+}  // namespace allmende

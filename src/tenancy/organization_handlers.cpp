@@ -1,0 +1,127 @@
+#include "tenancy/organization_handlers.hpp"
+
+#include <charconv>
+
+#include "common/json.hpp"
+
+namespace allmende::tenancy {
+namespace {
+
+template <typename T, typename F>
+std::string Items(const std::vector<T>& items, F json, const std::optional<std::string>& next = std::nullopt,
+                  bool with_cursor = false) {
+  std::string body = "{\"items\":[";
+  for (std::size_t i = 0; i < items.size(); ++i) body += (i ? "," : "") + json(items[i]);
+  body += "]";
+  if (with_cursor) body += ",\"next_cursor\":" + (next ? "\"" + *next + "\"" : std::string("null"));
+  return body + "}";
+}
+
+Result<int> Limit(const http::Request& r) {
+  auto text = r.QueryParam("limit");
+  if (!text) return 20;
+  int limit = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
+  if (ec != std::errc() || end != text->data() + text->size()) {
+    return Error::Invalid("limit", "must be an integer from 1 to 100");
+  }
+  return limit;
+}
+
+http::Response NoContent() {
+  http::Response r;
+  r.status = 204;
+  return r;
+}
+
+}  // namespace
+
+void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
+  const http::RouteOptions json{.body_limit = 16 * 1024, .json_body = true};
+
+  router.Add(
+      "POST", "/api/v1/regions/{id}/organizations",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+        JsonFields f(doc);
+        NewOrganization in;
+        f.Required("kind", &in.kind);
+        f.Required("name", &in.name);
+        f.Optional("business_id", &in.business_id, MaxLength(20));
+        ALLMENDE_TRY(f.Finish());
+        ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Create(r.principal, std::string(r.Param("id")), in));
+        return http::JsonText(201, OrganizationJson(o));
+      },
+      json);
+
+  router.Add("GET", "/api/v1/regions/{id}/organizations", [&s](const http::Request& r) -> Result<http::Response> {
+    ALLMENDE_ASSIGN_OR_RETURN(int limit, Limit(r));
+    ALLMENDE_ASSIGN_OR_RETURN(
+        auto page, s.List(r.principal, std::string(r.Param("id")), limit, r.QueryParam("cursor").value_or("")));
+    return http::JsonText(200, Items(page.items, OrganizationJson, page.next_cursor, true));
+  });
+
+  router.Add("GET", "/api/v1/organizations/{id}", [&s](const http::Request& r) -> Result<http::Response> {
+    ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Get(r.principal, std::string(r.Param("id"))));
+    return http::JsonText(200, OrganizationJson(o));
+  });
+
+  router.Add("GET", "/api/v1/organizations/{id}/members", [&s](const http::Request& r) -> Result<http::Response> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto members, s.Members(r.principal, std::string(r.Param("id"))));
+    return http::JsonText(200, Items(members, MembershipJson));
+  });
+
+  router.Add("DELETE", "/api/v1/organizations/{id}/members/{member_id}",
+             [&s](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_TRY(s.RemoveMember(r.principal, std::string(r.Param("id")), std::string(r.Param("member_id"))));
+               return NoContent();
+             });
+
+  router.Add(
+      "POST", "/api/v1/organizations/{id}/invitations",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+        JsonFields f(doc);
+        std::string email, role;
+        f.Required("email", &email, MaxLength(254));
+        f.Required("role", &role);
+        ALLMENDE_TRY(f.Finish());
+        ALLMENDE_ASSIGN_OR_RETURN(Invitation inv, s.Invite(r.principal, std::string(r.Param("id")), email, role));
+        return http::JsonText(201, InvitationJson(inv));
+      },
+      json);
+
+  router.Add("GET", "/api/v1/organizations/{id}/invitations", [&s](const http::Request& r) -> Result<http::Response> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto invitations, s.Invitations(r.principal, std::string(r.Param("id"))));
+    return http::JsonText(200, Items(invitations, InvitationJson));
+  });
+
+  router.Add("DELETE", "/api/v1/organizations/{id}/invitations/{invitation_id}",
+             [&s](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_TRY(
+                   s.RevokeInvitation(r.principal, std::string(r.Param("id")), std::string(r.Param("invitation_id"))));
+               return NoContent();
+             });
+
+  router.Add("POST", "/api/v1/invitations/accept",
+             [&s](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+               JsonFields f(doc);
+               Acceptance a;
+               f.Required("token", &a.token, MaxLength(100));
+               f.Optional("name", &a.name, MaxLength(200));
+               f.Optional("password", &a.password, MaxLength(1024));
+               ALLMENDE_TRY(f.Finish());
+               ALLMENDE_ASSIGN_OR_RETURN(Membership m, s.Accept(r.principal, a));
+               return http::JsonText(201, MembershipJson(m));
+             },
+             {.body_limit = 16 * 1024, .json_body = true, .csrf_exempt = true});
+
+  router.Add("GET", "/api/v1/me/memberships", [&s](const http::Request& r) -> Result<http::Response> {
+    if (!r.principal) return Error::Unauthenticated("Sign in first.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto memberships, s.MembershipsOf(*r.principal));
+    return http::JsonText(200, Items(memberships, MembershipJson));
+  });
+}
+
+}  // namespace allmende::tenancy

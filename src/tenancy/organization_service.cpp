@@ -1,0 +1,230 @@
+#include "tenancy/organization_service.hpp"
+
+#include <algorithm>
+
+#include "common/identifiers.hpp"
+#include "common/ids.hpp"
+#include "identity/emails.hpp"
+#include "storage/single_use_tokens.hpp"
+#include "tenancy/organization_store.hpp"
+
+namespace allmende::tenancy {
+namespace {
+
+constexpr auto kInvitationValid = std::chrono::hours(24 * 7);
+
+Error SignIn() { return Error::Unauthenticated("Sign in first."); }
+
+}  // namespace
+
+OrganizationService::OrganizationService(storage::Database& db, RegionService& regions, identity::AuthService& auth,
+                                         const notify::Outbox& outbox, const TimeSource& clock, std::string public_url)
+    : db_(db), regions_(regions), auth_(auth), outbox_(outbox), clock_(clock), public_url_(std::move(public_url)) {}
+
+Result<Organization> OrganizationService::Load(storage::Connection& c, const std::string& id) {
+  if (!IsValidId("org", id)) return Error::NotFound("There is no organization " + id + ".");
+  ALLMENDE_ASSIGN_OR_RETURN(auto org, OrganizationStore::Get(c, id));
+  if (!org) return Error::NotFound("There is no organization " + id + ".");
+  return std::move(*org);
+}
+
+Result<void> OrganizationService::RequireAdmin(storage::Connection& c, const std::optional<http::Principal>& p,
+                                               const Organization& o) {
+  if (!p) return SignIn();
+  if (p->role == "platform_admin") return Ok();
+  ALLMENDE_ASSIGN_OR_RETURN(auto mine, OrganizationStore::MembershipsOf(c, p->id));
+  for (const auto& m : mine) {
+    if (m.organization_id == o.id && IsAdminRole(m.role)) return Ok();
+  }
+  return Error::PermissionDenied("Only the admins of " + o.name + " can do this.");
+}
+
+Result<Organization> OrganizationService::Create(const std::optional<http::Principal>& p, const std::string& region_id,
+                                                 const NewOrganization& in) {
+  if (!p) return SignIn();
+  if (p->role != "platform_admin") return Error::PermissionDenied("Only a platform admin can add organizations.");
+  ALLMENDE_ASSIGN_OR_RETURN(Region region, regions_.Get(region_id));
+  std::vector<FieldError> errors;
+  const auto& kinds = OrganizationKinds();
+  if (std::find(kinds.begin(), kinds.end(), in.kind) == kinds.end()) {
+    errors.push_back({"kind",
+                      "must be one of: welfare_area, municipality, employer, provider_company, association, "
+                      "volunteer_group, integrator, partner_company"});
+  }
+  if (in.name.find_first_not_of(" \t") == std::string::npos || in.name.size() > 200) {
+    errors.push_back({"name", "must be 1-200 characters"});
+  }
+  if (in.business_id) {
+    if (auto problem = BusinessIdProblem(region.country, *in.business_id); !problem.empty()) {
+      errors.push_back({"business_id", problem});
+    }
+  }
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+  std::string now = FormatRfc3339(clock_.Now());
+  Organization org{NewId("org"), region.id, in.kind, in.name, in.business_id, now, now, 1};
+  return db_.WriteValue<Organization>([&](storage::Connection& c) -> Result<Organization> {
+    auto inserted = OrganizationStore::Insert(c, org);
+    if (!inserted.ok()) {
+      if (inserted.error().code == ErrorCode::kConflict) {
+        return Error::Invalid("name", "the region already has an organization of this name");
+      }
+      return std::move(inserted).error();
+    }
+    return org;
+  });
+}
+
+Result<OrganizationPage> OrganizationService::List(const std::optional<http::Principal>& p,
+                                                   const std::string& region_id, int limit, const std::string& cursor) {
+  if (!p) return SignIn();
+  if (limit < 1 || limit > 100) return Error::Invalid("limit", "must be an integer from 1 to 100");
+  if (!cursor.empty() && !IsValidId("org", cursor))
+    return Error::Invalid("cursor", "is not a cursor from a previous page");
+  ALLMENDE_TRY(regions_.Get(region_id));
+  return db_.ReadValue<OrganizationPage>([&](storage::Connection& c) -> Result<OrganizationPage> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto rows, OrganizationStore::ListInRegion(c, region_id, cursor, limit + 1));
+    OrganizationPage page;
+    if (static_cast<int>(rows.size()) > limit) {
+      rows.resize(static_cast<std::size_t>(limit));
+      page.next_cursor = rows.back().id;
+    }
+    page.items = std::move(rows);
+    return page;
+  });
+}
+
+Result<Organization> OrganizationService::Get(const std::optional<http::Principal>& p, const std::string& id) {
+  if (!p) return SignIn();
+  return db_.ReadValue<Organization>([&](storage::Connection& c) { return Load(c, id); });
+}
+
+Result<std::vector<Membership>> OrganizationService::Members(const std::optional<http::Principal>& p,
+                                                             const std::string& org_id) {
+  return db_.ReadValue<std::vector<Membership>>([&](storage::Connection& c) -> Result<std::vector<Membership>> {
+    ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
+    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    return OrganizationStore::Members(c, org.id);
+  });
+}
+
+Result<void> OrganizationService::RemoveMember(const std::optional<http::Principal>& p, const std::string& org_id,
+                                               const std::string& membership_id) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
+    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    ALLMENDE_ASSIGN_OR_RETURN(auto m, OrganizationStore::GetMembership(c, membership_id));
+    if (!m || m->organization_id != org.id || m->revoked_at) {
+      return Error::NotFound("There is no member " + membership_id + " in " + org.name + ".");
+    }
+    if (IsAdminRole(m->role)) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto members, OrganizationStore::Members(c, org.id));
+      auto admins =
+          std::count_if(members.begin(), members.end(), [](const Membership& x) { return IsAdminRole(x.role); });
+      if (admins <= 1) return Error::Conflict(org.name + " would have no admin left; make someone else admin first.");
+    }
+    ALLMENDE_TRY(OrganizationStore::RevokeMembership(c, m->id, now));
+    return Ok();
+  });
+}
+
+Result<Invitation> OrganizationService::Invite(const std::optional<http::Principal>& p, const std::string& org_id,
+                                               const std::string& email_text, const std::string& role) {
+  std::string email = identity::NormalizeEmail(email_text);
+  Timestamp now = clock_.Now();
+  std::string now_text = FormatRfc3339(now);
+  return db_.WriteValue<Invitation>([&](storage::Connection& c) -> Result<Invitation> {
+    ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
+    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    std::vector<FieldError> errors;
+    if (email.empty()) errors.push_back({"email", "is not an e-mail address"});
+    auto roles = RolesFor(org.kind);
+    if (std::find(roles.begin(), roles.end(), role) == roles.end()) {
+      std::string list;
+      for (const auto& r : roles) list += (list.empty() ? "" : ", ") + r;
+      errors.push_back({"role", "must be one of the roles of this organization: " + list});
+    }
+    if (!errors.empty()) return Error::Invalid(std::move(errors));
+    ALLMENDE_ASSIGN_OR_RETURN(Region region, regions_.Get(org.region_id));
+    Invitation inv{NewId("inv"), org.region_id, org.id,
+                   email,        role,          p->id,
+                   "pending",    now_text,      FormatRfc3339(now + kInvitationValid),
+                   std::nullopt, std::nullopt};
+    ALLMENDE_TRY(OrganizationStore::InsertInvitation(c, inv));
+    ALLMENDE_ASSIGN_OR_RETURN(std::string secret, storage::IssueSingleUseToken(c, "invitation", inv.id, org.region_id,
+                                                                               now, now + kInvitationValid));
+    auto text = identity::ComposeEmail(identity::EmailKind::kInvitation, region.default_language, "",
+                                       public_url_ + "/invitation#token=" + secret, org.name);
+    ALLMENDE_TRY(outbox_.Enqueue(
+        c, {.region_id = org.region_id, .recipient = email, .subject = text.subject, .body = text.body}, now));
+    return inv;
+  });
+}
+
+Result<std::vector<Invitation>> OrganizationService::Invitations(const std::optional<http::Principal>& p,
+                                                                 const std::string& org_id) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return db_.ReadValue<std::vector<Invitation>>([&](storage::Connection& c) -> Result<std::vector<Invitation>> {
+    ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
+    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    return OrganizationStore::PendingInvitations(c, org.id, now);
+  });
+}
+
+Result<void> OrganizationService::RevokeInvitation(const std::optional<http::Principal>& p, const std::string& org_id,
+                                                   const std::string& invitation_id) {
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
+    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    ALLMENDE_ASSIGN_OR_RETURN(auto inv, OrganizationStore::GetInvitation(c, invitation_id));
+    if (!inv || inv->organization_id != org.id) return Error::NotFound("There is no invitation " + invitation_id + ".");
+    ALLMENDE_ASSIGN_OR_RETURN(bool revoked, OrganizationStore::MarkRevoked(c, inv->id));
+    if (!revoked) return Error::Conflict("The invitation is already " + inv->status + ".");
+    return Ok();
+  });
+}
+
+Result<Membership> OrganizationService::Accept(const std::optional<http::Principal>& p, const Acceptance& a) {
+  Timestamp now = clock_.Now();
+  std::string now_text = FormatRfc3339(now);
+  std::optional<identity::User> newcomer;
+  if (!p) {
+    // A newcomer: check the link, then prepare the account for the invited address (the slow
+    // password hash) before the transaction that uses the link and creates both.
+    if (!a.name || !a.password) {
+      return Error::Invalid({{"name", "is required to create your account (or sign in first)"},
+                             {"password", "is required to create your account (or sign in first)"}});
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(auto inv, db_.ReadValue<Invitation>([&](storage::Connection& c) -> Result<Invitation> {
+      ALLMENDE_ASSIGN_OR_RETURN(std::string id, storage::PeekSingleUseToken(c, "invitation", a.token, now));
+      ALLMENDE_ASSIGN_OR_RETURN(auto found, OrganizationStore::GetInvitation(c, id));
+      if (!found) return Error::NotFound("This link is not valid.");
+      return std::move(*found);
+    }));
+    ALLMENDE_ASSIGN_OR_RETURN(Region region, regions_.Get(inv.region_id));
+    ALLMENDE_ASSIGN_OR_RETURN(newcomer,
+                              auth_.PrepareVerifiedUser(inv.email, *a.name, *a.password, region.default_language));
+  }
+  return db_.WriteValue<Membership>([&](storage::Connection& c) -> Result<Membership> {
+    // The link decides first: of two concurrent acceptances exactly one gets past this line.
+    ALLMENDE_ASSIGN_OR_RETURN(std::string invitation_id, storage::UseSingleUseToken(c, "invitation", a.token, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto inv, OrganizationStore::GetInvitation(c, invitation_id));
+    if (!inv) return Error::NotFound("This link is not valid.");
+    ALLMENDE_ASSIGN_OR_RETURN(bool accepted,
+                              OrganizationStore::MarkAccepted(c, inv->id, p ? p->id : newcomer->id, now_text));
+    if (!accepted) return Error::Conflict("This invitation is " + inv->status + ".");
+    if (newcomer) ALLMENDE_TRY(auth_.InsertUser(c, *newcomer));
+    Membership m{NewId("mem"), inv->region_id, inv->organization_id, p ? p->id : newcomer->id,
+                 inv->role,    now_text,       inv->invited_by,      std::nullopt};
+    ALLMENDE_TRY(OrganizationStore::InsertMembership(c, m));
+    ALLMENDE_ASSIGN_OR_RETURN(auto full, OrganizationStore::GetMembership(c, m.id));
+    return std::move(*full);
+  });
+}
+
+Result<std::vector<Membership>> OrganizationService::MembershipsOf(const http::Principal& p) {
+  return db_.ReadValue<std::vector<Membership>>(
+      [&](storage::Connection& c) { return OrganizationStore::MembershipsOf(c, p.id); });
+}
+
+}  // namespace allmende::tenancy

@@ -1,0 +1,111 @@
+// Organizations, invitations by e-mail and memberships over real HTTP.
+#include <barrier>
+#include <thread>
+
+#include "problem_assertions.hpp"
+#include "server_harness.hpp"
+#include "smtp_sink.hpp"
+
+namespace allmende::testing {
+namespace {
+
+class OrganizationsApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<TestServer>(
+        ServerOptions{.args = {"--set", "mail.smtp_url=" + sink_.url(), "--set", "mail.poll_ms=50"}});
+    ASSERT_TRUE(server_->started());
+    auto region = Admin("POST", "/api/v1/regions", R"({"code":"pirkanmaa","name":"Pirkanmaa","country":"FI"})");
+    ASSERT_EQ(region->status, 201);
+    region_ = std::string(boost::json::parse(region->body).at("id").as_string());
+  }
+  std::optional<HttpResponse> Admin(const std::string& method, const std::string& path, const std::string& body = "") {
+    return Fetch(server_->port(), method, path,
+                 {{"Authorization", std::string("Bearer ") + kAdminToken}, {"Content-Type", "application/json"}}, body);
+  }
+  std::string TokenOfNewestMailTo(const std::string& to, std::size_t count) {
+    EXPECT_TRUE(sink_.WaitFor(count, std::chrono::seconds(10)));
+    for (auto m : sink_.Messages()) {
+      if (m.to.at(0) == to && m.data.find("/invitation#token=") != std::string::npos) {
+        auto at = m.data.find("#token=");
+        token_ = m.data.substr(at + 7, 43);
+      }
+    }
+    return token_;
+  }
+  SmtpSink sink_;
+  std::unique_ptr<TestServer> server_;
+  std::string region_, token_;
+};
+
+TEST_F(OrganizationsApiTest, InvitedPersonJoinsWithTheLinkOnceEvenWhenClickedTwiceAtOnce) {
+  auto org = Admin("POST", "/api/v1/regions/" + region_ + "/organizations",
+                   R"({"kind":"provider_company","name":"Hervannan Siivous Oy","business_id":"1572860-0"})");
+  ASSERT_EQ(org->status, 201) << org->body;
+  std::string org_id(boost::json::parse(org->body).at("id").as_string());
+  auto bad = Admin("POST", "/api/v1/regions/" + region_ + "/organizations",
+                   R"({"kind":"provider_company","name":"Toinen Oy","business_id":"1234567-8"})");
+  EXPECT_EQ(FieldErrors(ExpectProblem(bad, 422)).at(0).substr(0, 12), "business_id:");
+
+  auto inv = Admin("POST", "/api/v1/organizations/" + org_id + "/invitations",
+                   R"({"email":"jussi@example.fi","role":"provider_admin"})");
+  ASSERT_EQ(inv->status, 201) << inv->body;
+  std::string token = TokenOfNewestMailTo("jussi@example.fi", 1);
+  ASSERT_EQ(token.size(), 43u);
+  EXPECT_NE(sink_.Messages().back().data.find("Hervannan Siivous Oy"), std::string::npos);
+
+  std::barrier start(2);
+  std::vector<int> statuses(2);
+  auto accept = [&](int i) {
+    start.arrive_and_wait();
+    statuses[static_cast<std::size_t>(i)] =
+        server_
+            ->PostJson("/api/v1/invitations/accept",
+                       R"({"token":")" + token + R"(","name":"Jussi Siivonen","password":"ämpäri-moppi-ikkuna-)" +
+                           std::to_string(i) + R"("})")
+            ->status;
+  };
+  std::thread a(accept, 0), b(accept, 1);
+  a.join();
+  b.join();
+  std::sort(statuses.begin(), statuses.end());
+  // One creates Jussi's account and joins; the other is told the link is used.
+  EXPECT_EQ(statuses, (std::vector<int>{201, 409}));
+  auto members = boost::json::parse(Admin("GET", "/api/v1/organizations/" + org_id + "/members")->body).as_object();
+  ASSERT_EQ(members["items"].as_array().size(), 1u);
+  EXPECT_EQ(members["items"].as_array()[0].at("role").as_string(), "provider_admin");
+}
+
+TEST_F(OrganizationsApiTest, SignedInMemberSeesTheirMembershipsAndNonAdminsCannotInvite) {
+  auto org = Admin("POST", "/api/v1/regions/" + region_ + "/organizations",
+                   R"({"kind":"welfare_area","name":"Pirkanmaan hyvinvointialue"})");
+  std::string org_id(boost::json::parse(org->body).at("id").as_string());
+  ASSERT_EQ(Admin("POST", "/api/v1/organizations/" + org_id + "/invitations",
+                  R"({"email":"sari@example.fi","role":"purchaser_officer"})")
+                ->status,
+            201);
+  std::string token = TokenOfNewestMailTo("sari@example.fi", 1);
+  ASSERT_EQ(server_
+                ->PostJson("/api/v1/invitations/accept",
+                           R"({"token":")" + token + R"(","name":"Sari Tilaaja","password":"kuusi-järvi-laituri-9"})")
+                ->status,
+            201);
+  auto login =
+      server_->PostJson("/api/v1/auth/login", R"({"email":"sari@example.fi","password":"kuusi-järvi-laituri-9"})");
+  ASSERT_EQ(login->status, 200);
+  std::string cookie = login->Header("set-cookie").substr(0, login->Header("set-cookie").find(';'));
+  std::string csrf(boost::json::parse(login->body).at("csrf_token").as_string());
+  auto mine = Fetch(server_->port(), "GET", "/api/v1/me/memberships", {{"Cookie", cookie}});
+  auto items = boost::json::parse(mine->body).at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("organization_name").as_string(), "Pirkanmaan hyvinvointialue");
+  ExpectProblem(Fetch(server_->port(), "POST", "/api/v1/organizations/" + org_id + "/invitations",
+                      {{"Cookie", cookie}, {"X-CSRF-Token", csrf}, {"Content-Type", "application/json"}},
+                      R"({"email":"x@example.fi","role":"advisor"})"),
+                403);
+  ExpectProblem(Fetch(server_->port(), "GET", "/api/v1/organizations/" + org_id + "/members", {{"Cookie", cookie}}),
+                403);
+}
+
+}  // namespace
+}  // namespace allmende::testing
