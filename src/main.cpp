@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -17,6 +18,7 @@
 #include "server/http_server.hpp"
 #include "storage/migrations.hpp"
 #include "storage/open_database.hpp"
+#include "tenancy/demo_data.hpp"
 #include "tenancy/organization_handlers.hpp"
 #include "tenancy/region_handlers.hpp"
 
@@ -45,23 +47,24 @@ struct DemoUser {
   const char* name;
   const char* language;
   bool platform_admin;
+  const char* journey_role;  // what they do in shared/JOURNEYS.md
 };
 
 const std::vector<DemoUser>& DemoUsers() {
   static const std::vector<DemoUser> users{
-      {"pia.admin@allmende.demo", "Pia Platform", "en", true},
-      {"aino.virtanen@allmende.demo", "Aino Virtanen", "fi", false},
-      {"liisa.virtanen@allmende.demo", "Liisa Virtanen", "fi", false},
-      {"ebba.lindqvist@allmende.demo", "Ebba Lindqvist", "sv", false},
-      {"mikko.neuvoja@allmende.demo", "Mikko Neuvoja", "fi", false},
-      {"sari.tilaaja@allmende.demo", "Sari Tilaaja", "fi", false},
-      {"outi.koordinaattori@allmende.demo", "Outi Koordinaattori", "fi", false},
-      {"jussi.siivous@allmende.demo", "Jussi Siivous", "fi", false},
-      {"aleksi.tyontekija@allmende.demo", "Aleksi Työntekijä", "fi", false},
-      {"hanna.vapaaehtoinen@allmende.demo", "Hanna Vapaaehtoinen", "fi", false},
-      {"tuomas.hr@allmende.demo", "Tuomas HR", "de", false},
-      {"jonas.mitarbeiter@allmende.demo", "Jonas Mitarbeiter", "de", false},
-      {"kirsi.tietosuoja@allmende.demo", "Kirsi Tietosuoja", "fi", false},
+      {"pia.admin@allmende.demo", "Pia Platform", "en", true, "platform admin"},
+      {"aino.virtanen@allmende.demo", "Aino Virtanen", "fi", false, "client, 84, Hervanta"},
+      {"liisa.virtanen@allmende.demo", "Liisa Virtanen", "fi", false, "Aino's daughter"},
+      {"ebba.lindqvist@allmende.demo", "Ebba Lindqvist", "sv", false, "self-paying client"},
+      {"mikko.neuvoja@allmende.demo", "Mikko Neuvoja", "fi", false, "advisor, Kotitori Pirkanmaa"},
+      {"sari.tilaaja@allmende.demo", "Sari Tilaaja", "fi", false, "purchaser officer, welfare area"},
+      {"outi.koordinaattori@allmende.demo", "Outi Koordinaattori", "fi", false, "coordinator, Kotitori Pirkanmaa"},
+      {"jussi.siivous@allmende.demo", "Jussi Siivous", "fi", false, "provider admin, Hervannan Kotisiivous"},
+      {"aleksi.tyontekija@allmende.demo", "Aleksi Työntekijä", "fi", false, "provider worker"},
+      {"hanna.vapaaehtoinen@allmende.demo", "Hanna Vapaaehtoinen", "fi", false, "volunteer coordinator"},
+      {"tuomas.hr@allmende.demo", "Tuomas HR", "de", false, "employer HR, Balingen"},
+      {"jonas.mitarbeiter@allmende.demo", "Jonas Mitarbeiter", "de", false, "employee, Balingen"},
+      {"kirsi.tietosuoja@allmende.demo", "Kirsi Tietosuoja", "fi", false, "data-protection officer"},
   };
   return users;
 }
@@ -82,20 +85,23 @@ Result<void> SeedDemo(storage::Database& db, const std::string& demo_password) {
     if (!created.ok()) return std::move(created).error();
   }
   if (demo_password.empty()) return Ok();
-  // The people of shared/JOURNEYS.md. Their roles come with organizations and memberships.
+  // The people of shared/JOURNEYS.md, and their roles in the demo organizations.
   SystemTimeSource clock;
   notify::Outbox outbox(std::string(db.backend()));
   identity::AuthService auth(db, outbox, clock, {});
+  std::map<std::string, std::string> ids;
   for (const auto& u : DemoUsers()) {
-    ALLMENDE_TRY(auth.EnsureUser(
-        {.email = u.email,
-         .name = u.name,
-         .language = u.language,
-         .password = demo_password,
-         .platform_role = u.platform_admin ? std::optional<std::string>("platform_admin") : std::nullopt},
-        true));
+    ALLMENDE_ASSIGN_OR_RETURN(
+        auto user, auth.EnsureUser({.email = u.email,
+                                    .name = u.name,
+                                    .language = u.language,
+                                    .password = demo_password,
+                                    .platform_role =
+                                        u.platform_admin ? std::optional<std::string>("platform_admin") : std::nullopt},
+                                   true));
+    ids[u.email] = user.id;
   }
-  return Ok();
+  return tenancy::SeedDemoOrganizations(db, regions, ids);
 }
 
 // Names this process in leases and job records: host, pid and a unique suffix.
@@ -294,8 +300,7 @@ int main(int argc, char** argv) {
                   {{"regions", 4},
                    {"demo_users", config.identity.demo_password.empty() ? 0 : static_cast<int>(DemoUsers().size())}});
         for (const auto& u : config.identity.demo_password.empty() ? std::vector<DemoUser>{} : DemoUsers()) {
-          std::cout << "demo log-in: " << u.email << "  (" << u.name << (u.platform_admin ? ", platform admin" : "")
-                    << ")\n";
+          std::cout << "demo log-in: " << u.email << "  (" << u.name << ", " << u.journey_role << ")\n";
         }
       }
       (*db)->Close();
