@@ -100,6 +100,8 @@ const std::vector<Setting>& Settings() {
         StringSetter([](Config& c, const std::string& v) { c.server.public_url = v; }));
     add("server.secure_cookies", "mark cookies Secure (TLS in front of the server)",
         BoolSetter([](Config& c, bool v) { c.server.secure_cookies = v; }));
+    add("server.trust_forwarded_for", "behind a reverse proxy: client address from X-Forwarded-For",
+        BoolSetter([](Config& c, bool v) { c.server.trust_forwarded_for = v; }));
     add("identity.session_idle_minutes", "a session unused this long ends",
         IntSetter(1, 24 * 60,
                   [](Config& c, std::int64_t v) { c.identity.session_idle_minutes = static_cast<int>(v); }));

@@ -26,6 +26,9 @@ struct ServerConfig {
   std::string port_file;        // if set, the bound port is written here once listening
   std::string public_url;       // how users reach us, for links in e-mails; empty: http://host:port
   bool secure_cookies = false;  // mark cookies Secure: set when TLS ends in front of the server
+  // Behind a reverse proxy: take the client address from the last X-Forwarded-For entry (the one
+  // our proxy added), so throttling and logs see clients, not the proxy.
+  bool trust_forwarded_for = false;
 };
 
 struct StorageConfig {

@@ -1,6 +1,7 @@
 #include "common/config.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -11,7 +12,9 @@ namespace {
 class ConfigTest : public ::testing::Test {
  protected:
   std::string WriteToml(const std::string& text) {
-    path_ = ::testing::TempDir() + "/allmende_config_test.toml";
+    // One file per test process: CTest runs these tests in parallel.
+    path_ = ::testing::TempDir() + "/allmende_config_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml";
     std::ofstream(path_) << text;
     return path_;
   }

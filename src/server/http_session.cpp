@@ -310,6 +310,16 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
     if (request_id.empty()) request_id = NewId("req");
     request.request_id = request_id;
     request.remote_address = remote;
+    if (config.trust_forwarded_for && !read_error) {
+      // The proxy appends the address it saw; earlier entries are the client's word.
+      std::string_view forwarded = parser.get()["X-Forwarded-For"];
+      if (!forwarded.empty()) {
+        auto last = forwarded.substr(forwarded.rfind(',') == std::string_view::npos ? 0 : forwarded.rfind(',') + 1);
+        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+        while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+        if (!last.empty() && last.size() <= 45) request.remote_address = std::string(last);
+      }
+    }
 
     Response response;
     std::size_t route_index = metrics.Unmatched();
@@ -378,7 +388,7 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
                             {"status", status},
                             {"latency_ms", seconds * 1000.0},
                             {"bytes", static_cast<std::uint64_t>(bytes)},
-                            {"remote", remote}});
+                            {"remote", request.remote_address}});
     }
     if (!keep_alive) break;
   }

@@ -182,3 +182,25 @@ TEST_F(IdentityApiTest, OnlyPlatformAdminsCreateAccounts) {
 
 }  // namespace
 }  // namespace allmende::testing
+
+namespace allmende::testing {
+namespace {
+
+TEST(ForwardedFor, BehindAProxyThrottlingCountsEachClientAddress) {
+  TestServer server({.args = {"--set", "server.trust_forwarded_for=true"}});
+  ASSERT_TRUE(server.started());
+  auto attempt = [&](const std::string& email, const std::string& client) {
+    return server
+        .PostJson("/api/v1/auth/login", R"({"email":")" + email + R"(","password":"wrong-password-x"})",
+                  {{"X-Forwarded-For", "198.51.100.7, " + client}})
+        ->status;
+  };
+  // One client address tries ten accounts: the eleventh attempt from it is refused ...
+  for (int i = 0; i < 10; ++i) ASSERT_EQ(attempt("user" + std::to_string(i) + "@example.fi", "203.0.113.5"), 401);
+  EXPECT_EQ(attempt("user99@example.fi", "203.0.113.5"), 429);
+  // ... while another client behind the same proxy is not held up.
+  EXPECT_EQ(attempt("user99@example.fi", "203.0.113.6"), 401);
+}
+
+}  // namespace
+}  // namespace allmende::testing

@@ -112,10 +112,15 @@ void SmtpSink::Serve(int fd) {
     } else if (verb == "DATA") {
       SendAll(fd, "354 End data with <CR><LF>.<CR><LF>\r\n");
       std::string data;
+      bool complete = false;
       while (read_line(&line)) {
-        if (line == ".") break;
+        if (line == ".") {
+          complete = true;
+          break;
+        }
         data += (line.starts_with("..") ? line.substr(1) : line) + "\r\n";
       }
+      if (!complete) break;  // the client went away mid-message: nothing was delivered
       if (refuse_ > 0) {
         --refuse_;
         SendAll(fd, "451 4.3.0 Try again later\r\n");
