@@ -18,6 +18,7 @@
 #include "server/http_server.hpp"
 #include "storage/migrations.hpp"
 #include "storage/open_database.hpp"
+#include "tenancy/delegation_handlers.hpp"
 #include "tenancy/demo_data.hpp"
 #include "tenancy/organization_handlers.hpp"
 #include "tenancy/region_handlers.hpp"
@@ -210,6 +211,8 @@ int Serve(const Config& config) {
   tenancy::AddRegionRoutes(router, regions);
   tenancy::OrganizationService organizations(*db, regions, auth, outbox, clock, public_url);
   tenancy::AddOrganizationRoutes(router, organizations);
+  tenancy::DelegationService delegations(*db, auth, clock);
+  tenancy::AddDelegationRoutes(router, delegations, clock);
 
   std::vector<std::pair<std::string, std::string>> names;
   for (const auto& route : router.Routes()) names.emplace_back(route->method, route->pattern);

@@ -48,6 +48,11 @@ const std::vector<DemoOrganization>& Demo() {
 
 constexpr std::string_view kRegionByCode = "SELECT id FROM regions WHERE code = $1";
 constexpr std::string_view kOrgByName = "SELECT id FROM organizations WHERE region_id = $1 AND name = $2";
+constexpr std::string_view kHasDelegation =
+    "SELECT count(*) FROM delegations WHERE client_id = $1 AND delegate_id = $2 AND revoked_at IS NULL";
+constexpr std::string_view kInsertDelegation =
+    "INSERT INTO delegations (id, client_id, delegate_id, scope, valid_from, granted_by, created_at) "
+    "VALUES ($1, $2, $3, 'all', $4, $2, $4)";
 constexpr std::string_view kHasMembership =
     "SELECT count(*) FROM memberships WHERE organization_id = $1 AND user_id = $2 AND role = $3 "
     "AND revoked_at IS NULL";
@@ -76,6 +81,15 @@ Result<void> SeedDemoOrganizations(storage::Database& db, RegionService&,
         if (has && has->Int(0) > 0) continue;
         ALLMENDE_TRY(OrganizationStore::InsertMembership(
             c, {NewId("mem"), region_id, org_id, user->second, role, now, "system-seed", std::nullopt}));
+      }
+    }
+    // Liisa acts for her mother Aino (journeys 1, 3 and 8).
+    auto aino = users.find("aino.virtanen@allmende.demo");
+    auto liisa = users.find("liisa.virtanen@allmende.demo");
+    if (aino != users.end() && liisa != users.end()) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto has, c.QueryOne(kHasDelegation, {aino->second, liisa->second}));
+      if (has->Int(0) == 0) {
+        ALLMENDE_TRY(c.Execute(kInsertDelegation, {NewId("dlg"), aino->second, liisa->second, now}));
       }
     }
     return Ok();

@@ -204,3 +204,53 @@ TEST(ForwardedFor, BehindAProxyThrottlingCountsEachClientAddress) {
 
 }  // namespace
 }  // namespace allmende::testing
+
+namespace allmende::testing {
+namespace {
+
+TEST(Delegations, ClientGrantsARelativeAndRevokingEndsItAtOnce) {
+  TestServer server;
+  ASSERT_TRUE(server.started());
+  auto make = [&](const std::string& email, const std::string& name) {
+    auto r = server.PostJson(
+        "/api/v1/users",
+        R"({"email":")" + email + R"(","name":")" + name + R"(","password":"sininen-kahvikuppi-pöydällä"})",
+        {{"Authorization", std::string("Bearer ") + kAdminToken}});
+    ASSERT_EQ(r->status, 201) << r->body;
+  };
+  make("aino@example.fi", "Aino Virtanen");
+  make("liisa@example.fi", "Liisa Virtanen");
+  auto login = [&](const std::string& email) {
+    auto r = server.PostJson("/api/v1/auth/login",
+                             R"({"email":")" + email + R"(","password":"sininen-kahvikuppi-pöydällä"})");
+    std::string cookie = r->Header("set-cookie").substr(0, r->Header("set-cookie").find(';'));
+    return std::make_pair(cookie, std::string(boost::json::parse(r->body).at("csrf_token").as_string()));
+  };
+  auto [aino_cookie, aino_csrf] = login("aino@example.fi");
+  auto [liisa_cookie, liisa_csrf] = login("liisa@example.fi");
+  auto granted = Fetch(server.port(), "POST", "/api/v1/me/delegations",
+                       {{"Cookie", aino_cookie}, {"X-CSRF-Token", aino_csrf}, {"Content-Type", "application/json"}},
+                       R"({"delegate_email":"liisa@example.fi","scope":"all"})");
+  ASSERT_EQ(granted->status, 201) << granted->body;
+  std::string id(boost::json::parse(granted->body).at("id").as_string());
+  auto received =
+      boost::json::parse(Fetch(server.port(), "GET", "/api/v1/me/delegations", {{"Cookie", liisa_cookie}})->body)
+          .as_object();
+  ASSERT_EQ(received["received"].as_array().size(), 1u);
+  EXPECT_TRUE(received["received"].as_array()[0].at("active").as_bool());
+  EXPECT_EQ(received["received"].as_array()[0].at("client_name").as_string(), "Aino Virtanen");
+  EXPECT_EQ(Fetch(server.port(), "DELETE", "/api/v1/me/delegations/" + id,
+                  {{"Cookie", aino_cookie}, {"X-CSRF-Token", aino_csrf}})
+                ->status,
+            204);
+  auto after =
+      boost::json::parse(Fetch(server.port(), "GET", "/api/v1/me/delegations", {{"Cookie", liisa_cookie}})->body)
+          .as_object();
+  EXPECT_FALSE(after["received"].as_array()[0].at("active").as_bool());
+  ExpectProblem(Fetch(server.port(), "DELETE", "/api/v1/me/delegations/" + id,
+                      {{"Cookie", liisa_cookie}, {"X-CSRF-Token", liisa_csrf}}),
+                409);
+}
+
+}  // namespace
+}  // namespace allmende::testing

@@ -151,6 +151,7 @@ TEST(ServerLifecycle, MigrateAndSeedAreIdempotent) {
   EXPECT_EQ(db.Execute("SELECT count(*) FROM users"), "13");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM organizations"), "5");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM memberships"), "9");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM delegations"), "1");
   TestServer server({.database = &db});
   ASSERT_TRUE(server.started());
   auto list = server.Get("/api/v1/regions?limit=100");

@@ -1,0 +1,43 @@
+#include "tenancy/delegation_handlers.hpp"
+
+#include "common/json.hpp"
+
+namespace allmende::tenancy {
+
+void AddDelegationRoutes(http::Router& router, DelegationService& s, const TimeSource& clock) {
+  router.Add("POST", "/api/v1/me/delegations",
+             [&s, &clock](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+               JsonFields f(doc);
+               NewDelegation in;
+               std::optional<std::string> scope;
+               f.Required("delegate_email", &in.delegate_email, MaxLength(254));
+               f.Optional("scope", &scope);
+               f.Optional("valid_until", &in.valid_until);
+               ALLMENDE_TRY(f.Finish());
+               if (scope) in.scope = *scope;
+               ALLMENDE_ASSIGN_OR_RETURN(Delegation d, s.Grant(r.principal, in));
+               return http::JsonText(201, DelegationJson(d, FormatRfc3339(clock.Now())));
+             },
+             {.body_limit = 16 * 1024, .json_body = true});
+
+  router.Add("GET", "/api/v1/me/delegations", [&s, &clock](const http::Request& r) -> Result<http::Response> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto all, s.Mine(r.principal));
+    std::string now = FormatRfc3339(clock.Now());
+    std::string given = "[", received = "[";
+    for (const auto& d : all) {
+      std::string& list = d.client_id == r.principal->id ? given : received;
+      list += (list.size() > 1 ? "," : "") + DelegationJson(d, now);
+    }
+    return http::JsonText(200, "{\"given\":" + given + "],\"received\":" + received + "]}");
+  });
+
+  router.Add("DELETE", "/api/v1/me/delegations/{id}", [&s](const http::Request& r) -> Result<http::Response> {
+    ALLMENDE_TRY(s.Revoke(r.principal, std::string(r.Param("id"))));
+    http::Response resp;
+    resp.status = 204;
+    return resp;
+  });
+}
+
+}  // namespace allmende::tenancy

@@ -1,0 +1,11 @@
+// HTTP routes of delegations: /api/v1/me/delegations.
+#pragma once
+
+#include "server/router.hpp"
+#include "tenancy/delegation_service.hpp"
+
+namespace allmende::tenancy {
+
+void AddDelegationRoutes(http::Router& router, DelegationService& service, const TimeSource& clock);
+
+}  // namespace allmende::tenancy
