@@ -92,10 +92,21 @@ Result<LoginResult> AuthService::Login(const std::string& email_text, const std:
   std::vector<std::string> keys{"ip:" + ip};
   if (!email.empty()) keys.push_back("account:" + email);
   std::optional<User> user;
-  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+  std::int64_t account_failures = 0;
+  const std::string now_text = FormatRfc3339(now);
+  // The attempt counts as a failure before the password is checked, in the same transaction as
+  // the throttle check: parallel attempts cannot all slip under the limit. Success takes it back.
+  ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_TRY(Throttled(c, keys, now));
+    for (const auto& key : keys) ALLMENDE_TRY(LoginFailures::Record(c, key, now_text));
     if (email.empty()) return Ok();
     ALLMENDE_ASSIGN_OR_RETURN(user, UserStore::GetByEmail(c, email));
+    ALLMENDE_ASSIGN_OR_RETURN(
+        auto failures,
+        LoginFailures::Since(
+            c, "account:" + email,
+            FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(options_.failure_window))));
+    account_failures = failures.first;
     return Ok();
   }));
   // Argon2 runs outside any transaction: it takes a tenth of a second and must not hold the writer.
@@ -106,28 +117,20 @@ Result<LoginResult> AuthService::Login(const std::string& email_text, const std:
     VerifyDummyPassword(password);
   }
   if (!ok) {
-    ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
-      for (const auto& key : keys) ALLMENDE_TRY(LoginFailures::Record(c, key, FormatRfc3339(now)));
-      if (!user) return Ok();
-      ALLMENDE_ASSIGN_OR_RETURN(
-          auto failures,
-          LoginFailures::Since(
-              c, "account:" + email,
-              FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(options_.failure_window))));
-      if (failures.first == options_.max_failures) {
-        // The failure that locks the account: tell its owner once.
+    if (user && account_failures == options_.max_failures) {
+      // The failure that locks the account: tell its owner once.
+      ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
         EmailText text = ComposeEmail(EmailKind::kLockedOut, user->language, user->name, "");
         ALLMENDE_TRY(outbox_.Enqueue(c, {.recipient = user->email, .subject = text.subject, .body = text.body}, now));
-      }
-      return Ok();
-    }));
+        return Ok();
+      }));
+    }
     log::Info("login_failed", {{"user_id", user ? user->id : std::string("unknown")}, {"remote", ip}});
     return WrongCredentials();
   }
   LoginResult result;
   result.user = *user;
   result.secret = RandomToken();
-  std::string now_text = FormatRfc3339(now);
   result.session = Session{NewId("ses"),
                            storage::RequestDigest(result.secret),
                            user->id,
@@ -141,6 +144,7 @@ Result<LoginResult> AuthService::Login(const std::string& email_text, const std:
                            ip};
   ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_TRY(LoginFailures::Clear(c, "account:" + email));
+    ALLMENDE_TRY(LoginFailures::Forget(c, "ip:" + ip, now_text));  // this attempt's provisional failure
     if (!old_secret.empty()) {
       ALLMENDE_ASSIGN_OR_RETURN(auto old, SessionStore::FindByTokenHash(c, storage::RequestDigest(old_secret)));
       if (old) ALLMENDE_TRY(SessionStore::Revoke(c, old->user_id, old->id, now_text));

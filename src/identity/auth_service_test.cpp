@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
 
 #include "storage/migrations.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -100,6 +102,24 @@ TEST_F(AuthServiceTest, EleventhFailureInAMinuteIsThrottledAndTheOwnerToldOnce) 
   EXPECT_NE(LastMail("aino@example.fi").second.find("Kirjautuminen estetty"), std::string::npos) << "in Finnish";
   clock_.Advance(std::chrono::seconds(61));
   EXPECT_TRUE(auth_->Login("aino@example.fi", kPassword, "", "10.0.1.1", ""));
+}
+
+TEST_F(AuthServiceTest, ParallelGuessesCannotSlipUnderTheLimit) {
+  std::atomic<int> unauthenticated{0}, throttled{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5; ++i) {
+        auto r = auth_->Login("aino@example.fi", "guess-" + std::to_string(t) + "-" + std::to_string(i), "",
+                              "10.1." + std::to_string(t) + "." + std::to_string(i), "");
+        if (r.error().code == ErrorCode::kUnauthenticated) ++unauthenticated;
+        if (r.error().code == ErrorCode::kTooManyRequests) ++throttled;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(unauthenticated, 10) << "exactly the limit of guesses reached the password check";
+  EXPECT_EQ(throttled, 10);
 }
 
 TEST_F(AuthServiceTest, OneAddressTryingManyAccountsIsThrottled) {

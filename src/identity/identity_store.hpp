@@ -50,6 +50,8 @@ class LoginFailures {
   static Result<std::pair<std::int64_t, std::string>> Since(storage::Connection& c, const std::string& key,
                                                             const std::string& since);
   static Result<void> Clear(storage::Connection& c, const std::string& key);
+  // Removes the failure of `key` recorded at `at` (a provisional one, for an attempt that succeeded).
+  static Result<void> Forget(storage::Connection& c, const std::string& key, const std::string& at);
   static Result<std::int64_t> PurgeBefore(storage::Connection& c, const std::string& before);
 };
 

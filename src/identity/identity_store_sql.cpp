@@ -42,6 +42,7 @@ constexpr std::string_view kRecordFailure = "INSERT INTO login_failures (throttl
 constexpr std::string_view kFailuresSince =
     "SELECT count(*), COALESCE(min(failed_at), '') FROM login_failures WHERE throttle_key = $1 AND failed_at >= $2";
 constexpr std::string_view kClearFailures = "DELETE FROM login_failures WHERE throttle_key = $1";
+constexpr std::string_view kForgetFailure = "DELETE FROM login_failures WHERE throttle_key = $1 AND failed_at = $2";
 constexpr std::string_view kPurgeFailures = "DELETE FROM login_failures WHERE failed_at < $1";
 
 Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
@@ -145,6 +146,11 @@ Result<std::pair<std::int64_t, std::string>> LoginFailures::Since(storage::Conne
 
 Result<void> LoginFailures::Clear(storage::Connection& c, const std::string& key) {
   ALLMENDE_TRY(c.Execute(kClearFailures, {key}));
+  return Ok();
+}
+
+Result<void> LoginFailures::Forget(storage::Connection& c, const std::string& key, const std::string& at) {
+  ALLMENDE_TRY(c.Execute(kForgetFailure, {key, at}));
   return Ok();
 }
 

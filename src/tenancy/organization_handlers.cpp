@@ -115,7 +115,9 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
                ALLMENDE_ASSIGN_OR_RETURN(Membership m, s.Accept(r.principal, a));
                return http::JsonText(201, MembershipJson(m));
              },
-             {.body_limit = 16 * 1024, .json_body = true, .csrf_exempt = true});
+             // Not csrf_exempt: signed in, accepting acts with the session's rights (newcomers have no
+             // session, so the check does not apply to them).
+             {.body_limit = 16 * 1024, .json_body = true});
 
   router.Add("GET", "/api/v1/me/memberships", [&s](const http::Request& r) -> Result<http::Response> {
     if (!r.principal) return Error::Unauthenticated("Sign in first.");

@@ -188,7 +188,11 @@ Result<Membership> OrganizationService::Accept(const std::optional<http::Princip
   Timestamp now = clock_.Now();
   std::string now_text = FormatRfc3339(now);
   std::optional<identity::User> newcomer;
-  if (!p) {
+  std::string signed_in_email;
+  if (p) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto me, auth_.Me(*p));
+    signed_in_email = me.first.email;
+  } else {
     // A newcomer: check the link, then prepare the account for the invited address (the slow
     // password hash) before the transaction that uses the link and creates both.
     if (!a.name || !a.password) {
@@ -210,6 +214,11 @@ Result<Membership> OrganizationService::Accept(const std::optional<http::Princip
     ALLMENDE_ASSIGN_OR_RETURN(std::string invitation_id, storage::UseSingleUseToken(c, "invitation", a.token, now));
     ALLMENDE_ASSIGN_OR_RETURN(auto inv, OrganizationStore::GetInvitation(c, invitation_id));
     if (!inv) return Error::NotFound("This link is not valid.");
+    if (p && signed_in_email != inv->email) {
+      // Rolls back: the link stays usable for the person it was sent to.
+      return Error::PermissionDenied("This invitation was sent to another e-mail address; sign in as " + inv->email +
+                                     " to accept it.");
+    }
     ALLMENDE_ASSIGN_OR_RETURN(bool accepted,
                               OrganizationStore::MarkAccepted(c, inv->id, p ? p->id : newcomer->id, now_text));
     if (!accepted) return Error::Conflict("This invitation is " + inv->status + ".");

@@ -93,6 +93,14 @@ TEST_F(OrganizationServiceTest, InvitationIsEmailedInTheRegionsLanguageAndAccept
   EXPECT_EQ(service_->MembershipsOf(Of(jussi_))->size(), 1u);
 }
 
+TEST_F(OrganizationServiceTest, SignedInPersonCannotTakeSomeoneElsesInvitation) {
+  Organization org = Cleaning();
+  ASSERT_TRUE(service_->Invite(admin_, org.id, "jussi@example.fi", "provider_admin"));
+  std::string token = LastInvitationToken("jussi@example.fi");
+  EXPECT_EQ(service_->Accept(Of(aleksi_), {.token = token}).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(service_->Accept(Of(jussi_), {.token = token})) << "the refused try left the link usable";
+}
+
 TEST_F(OrganizationServiceTest, OfTwoConcurrentAcceptancesExactlyOneWins) {
   Organization org = Cleaning();
   ASSERT_TRUE(service_->Invite(admin_, org.id, "jussi@example.fi", "provider_admin"));
@@ -108,7 +116,7 @@ TEST_F(OrganizationServiceTest, OfTwoConcurrentAcceptancesExactlyOneWins) {
       ++conflicts;
     }
   };
-  std::thread a(accept, Of(jussi_)), b(accept, Of(aleksi_));
+  std::thread a(accept, Of(jussi_)), b(accept, Of(jussi_));  // e.g. a double click in two tabs
   a.join();
   b.join();
   EXPECT_EQ(wins, 1);
