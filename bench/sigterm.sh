@@ -21,7 +21,7 @@ ALLMENDE_ADMIN_TOKEN="$token" "$bin" serve --port 0 --port-file "$work/port" --d
 server_pid=$!
 for _ in $(seq 1 200); do [ -s "$work/port" ] && break; sleep 0.05; done
 port=$(cat "$work/port")
-BENCH_RUN=$run BENCH_TOKEN=$token wrk -t2 -c64 -d6s -s bench/write_region_counted.lua \
+BENCH_COUNT=1 BENCH_PREFIX=s BENCH_RUN=$run BENCH_TOKEN=$token wrk -t2 -c64 -d6s -s bench/write_region.lua \
   "http://127.0.0.1:${port}/api/v1/regions" > "$work/wrk.txt" 2>&1 &
 wrk_pid=$!
 sleep 2

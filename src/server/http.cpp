@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include <charconv>
+
 namespace allmende::http {
 
 std::string_view Request::Header(std::string_view name) const {
@@ -23,6 +25,17 @@ std::string_view Request::Param(std::string_view name) const {
     if (k == name) return v;
   }
   return {};
+}
+
+Result<int> LimitParam(const Request& request, int fallback) {
+  auto text = request.QueryParam("limit");
+  if (!text) return fallback;
+  int limit = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
+  if (ec != std::errc() || end != text->data() + text->size()) {
+    return Error::Invalid("limit", "must be an integer from 1 to 100");
+  }
+  return limit;
 }
 
 Response JsonText(int status, std::string json) {

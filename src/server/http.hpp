@@ -73,6 +73,10 @@ struct Response {
 
 using Handler = std::function<Result<Response>(const Request&)>;
 
+// The `limit` query parameter of a list: `fallback` when absent, InvalidArgument (field "limit")
+// when it is not an integer. The service checks the range.
+Result<int> LimitParam(const Request& request, int fallback = 20);
+
 // A JSON response from an already serialized document.
 Response JsonText(int status, std::string json);
 

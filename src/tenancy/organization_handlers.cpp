@@ -1,7 +1,5 @@
 #include "tenancy/organization_handlers.hpp"
 
-#include <charconv>
-
 #include "common/json.hpp"
 
 namespace allmende::tenancy {
@@ -15,17 +13,6 @@ std::string Items(const std::vector<T>& items, F json, const std::optional<std::
   body += "]";
   if (with_cursor) body += ",\"next_cursor\":" + (next ? "\"" + *next + "\"" : std::string("null"));
   return body + "}";
-}
-
-Result<int> Limit(const http::Request& r) {
-  auto text = r.QueryParam("limit");
-  if (!text) return 20;
-  int limit = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
-  if (ec != std::errc() || end != text->data() + text->size()) {
-    return Error::Invalid("limit", "must be an integer from 1 to 100");
-  }
-  return limit;
 }
 
 http::Response NoContent() {
@@ -55,7 +42,7 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
       json);
 
   router.Add("GET", "/api/v1/regions/{id}/organizations", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(int limit, Limit(r));
+    ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(r));
     ALLMENDE_ASSIGN_OR_RETURN(
         auto page, s.List(r.principal, std::string(r.Param("id")), limit, r.QueryParam("cursor").value_or("")));
     return http::JsonText(200, Items(page.items, OrganizationJson, page.next_cursor, true));

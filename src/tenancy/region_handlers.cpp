@@ -1,28 +1,12 @@
 #include "tenancy/region_handlers.hpp"
 
-#include <charconv>
-
 #include "common/json.hpp"
 
 namespace allmende::tenancy {
-namespace {
-
-Result<int> LimitParam(const http::Request& request) {
-  auto text = request.QueryParam("limit");
-  if (!text) return 20;
-  int limit = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
-  if (ec != std::errc() || end != text->data() + text->size()) {
-    return Error::Invalid("limit", "must be an integer from 1 to 100");
-  }
-  return limit;
-}
-
-}  // namespace
 
 void AddRegionRoutes(http::Router& router, RegionService& service) {
   router.Add("GET", "/api/v1/regions", [&service](const http::Request& request) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(int limit, LimitParam(request));
+    ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(request));
     ALLMENDE_ASSIGN_OR_RETURN(RegionPage page, service.List(limit, request.QueryParam("cursor").value_or("")));
     std::string body = "{\"items\":[";
     for (std::size_t i = 0; i < page.items.size(); ++i) {

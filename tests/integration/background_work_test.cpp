@@ -29,16 +29,6 @@ std::string QueueEmails(int n, const std::string& prefix) {
          due + ", " + due + " FROM g";
 }
 
-template <typename F>
-bool Eventually(F f, std::chrono::seconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (f()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return f();
-}
-
 TEST(BackgroundWork, QueuedEmailIsDeliveredOverSmtpAndMarkedSent) {
   SmtpSink sink;
   TestServer server({.args = {"--set", "mail.smtp_url=" + sink.url(), "--set", "mail.poll_ms=100"}});

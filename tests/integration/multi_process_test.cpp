@@ -14,16 +14,6 @@
 namespace allmende::testing {
 namespace {
 
-template <typename F>
-bool Eventually(F f, std::chrono::seconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (f()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return f();
-}
-
 class MultiProcessTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_EQ(TestBackend(), "postgresql"); }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -83,6 +84,17 @@ class TestServer {
 std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
                                       const std::vector<std::pair<std::string, std::string>>& env = {},
                                       std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
+// Polls `condition` until it holds or `timeout` passes; returns its last value.
+template <typename F>
+bool Eventually(F condition, std::chrono::seconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return condition();
+}
 
 // A new empty folder under the test temp dir.
 std::string FreshDir(const std::string& name);
