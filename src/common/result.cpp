@@ -16,6 +16,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "conflict";
     case ErrorCode::kPermissionDenied:
       return "permission_denied";
+    case ErrorCode::kMfaRequired:
+      return "mfa_required";
     case ErrorCode::kUnauthenticated:
       return "unauthenticated";
     case ErrorCode::kPreconditionFailed:

@@ -19,6 +19,7 @@ enum class ErrorCode {
   kMethodNotAllowed,      // the path exists but not with this method
   kConflict,              // the state of the thing forbids the change, or someone else won
   kPermissionDenied,      // authenticated, but not allowed
+  kMfaRequired,           // allowed only after a second factor, which this session has not shown
   kUnauthenticated,       // no valid credentials
   kPreconditionFailed,    // If-Match did not match
   kPayloadTooLarge,       // body over the route's limit
@@ -56,6 +57,7 @@ struct Error {
   static Error NotFound(std::string m) { return {ErrorCode::kNotFound, std::move(m), {}}; }
   static Error Conflict(std::string m) { return {ErrorCode::kConflict, std::move(m), {}}; }
   static Error PermissionDenied(std::string m) { return {ErrorCode::kPermissionDenied, std::move(m), {}}; }
+  static Error MfaRequired(std::string m) { return {ErrorCode::kMfaRequired, std::move(m), {}}; }
   static Error Unauthenticated(std::string m) { return {ErrorCode::kUnauthenticated, std::move(m), {}}; }
   static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m), {}}; }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m), {}}; }

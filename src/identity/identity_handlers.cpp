@@ -17,24 +17,6 @@ Result<http::Principal> SignedIn(const http::Request& r) {
   return *r.principal;
 }
 
-http::Response NoContent() {
-  http::Response r;
-  r.status = 204;
-  return r;
-}
-
-// "If-Match: \"3\"" → 3.
-Result<std::int64_t> IfMatchVersion(const http::Request& r) {
-  std::string_view v = r.Header("if-match");
-  if (v.empty()) return Error::Invalid("If-Match", "is required: send the ETag of the profile you changed");
-  if (v.starts_with("W/")) v.remove_prefix(2);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  std::int64_t n = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size()) return Error::Invalid("If-Match", "is not an ETag of a profile");
-  return n;
-}
-
 http::Response UserResponse(int status, const User& user, const std::string& csrf = "") {
   return http::JsonText(status, UserJson(user, csrf)).WithHeader("ETag", "\"" + std::to_string(user.version) + "\"");
 }
@@ -65,14 +47,14 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
   router.Add("POST", "/api/v1/auth/logout", [&auth, cookies](const http::Request& r) -> Result<http::Response> {
     ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
     ALLMENDE_TRY(auth.Logout(p));
-    return NoContent().WithHeader("Set-Cookie", SetCookie(cookies, "", 0));
+    return http::NoContent().WithHeader("Set-Cookie", SetCookie(cookies, "", 0));
   });
 
   router.Add("POST", "/api/v1/auth/logout-everywhere",
              [&auth, cookies](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
                ALLMENDE_TRY(auth.LogoutEverywhere(p));
-               return NoContent().WithHeader("Set-Cookie", SetCookie(cookies, "", 0));
+               return http::NoContent().WithHeader("Set-Cookie", SetCookie(cookies, "", 0));
              });
 
   router.Add(
@@ -98,7 +80,7 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
         f.Required("password", &password, MaxLength(1024));
         ALLMENDE_TRY(f.Finish());
         ALLMENDE_TRY(auth.ResetPassword(token, password));
-        return NoContent();
+        return http::NoContent();
       },
       json_public);
 
@@ -111,7 +93,7 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
         f.Required("token", &token, MaxLength(100));
         ALLMENDE_TRY(f.Finish());
         ALLMENDE_TRY(auth.VerifyEmail(token));
-        return NoContent();
+        return http::NoContent();
       },
       json_public);
 
@@ -125,7 +107,7 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
       "PATCH", "/api/v1/me",
       [&auth](const http::Request& r) -> Result<http::Response> {
         ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
-        ALLMENDE_ASSIGN_OR_RETURN(std::int64_t version, IfMatchVersion(r));
+        ALLMENDE_ASSIGN_OR_RETURN(std::int64_t version, http::IfMatchVersion(r));
         ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
         JsonFields f(doc);
         ProfileChange change;
@@ -153,7 +135,7 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
   router.Add("DELETE", "/api/v1/me/sessions/{id}", [&auth](const http::Request& r) -> Result<http::Response> {
     ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
     ALLMENDE_TRY(auth.RevokeSession(p, std::string(r.Param("id"))));
-    return NoContent();
+    return http::NoContent();
   });
 
   router.Add(

@@ -46,4 +46,23 @@ Response JsonText(int status, std::string json) {
   return r;
 }
 
+// "If-Match: \"3\"" → 3.
+Result<std::int64_t> IfMatchVersion(const Request& r) {
+  std::string_view v = r.Header("if-match");
+  if (v.empty()) return Error::Invalid("If-Match", "is required: send the ETag of what you changed");
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size())
+    return Error::Invalid("If-Match", "is not an ETag of this resource");
+  return n;
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  return r;
+}
+
 }  // namespace allmende::http

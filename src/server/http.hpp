@@ -18,11 +18,18 @@ namespace allmende::http {
 // Who sent the request, as established by authentication before the handler runs.
 struct Principal {
   std::string id;               // user id, or "admin-token" for the bootstrap token
-  std::string role;             // "platform_admin" or "user" (organization roles come with memberships)
+  std::string role;             // "platform_admin", "user" or "api_token" (organization roles come with memberships)
   std::string session_id = {};  // set when authenticated by a browser session cookie
   // False for a cookie-authenticated state-changing request without the session's CSRF token;
   // the server then answers 403 unless the route is csrf_exempt.
   bool csrf_verified = true;
+  // The session showed a second factor (always true for tokens). Staff roles count only then,
+  // unless the account is exempt (a demo account on a server in demo mode).
+  bool mfa_verified = true;
+  bool mfa_exempt = false;
+  // An organization API token ("api_token" role): the organization it acts for and its scopes.
+  std::string organization_id = {};
+  std::vector<std::string> scopes = {};
 };
 
 struct Request {
@@ -79,5 +86,22 @@ Result<int> LimitParam(const Request& request, int fallback = 20);
 
 // A JSON response from an already serialized document.
 Response JsonText(int status, std::string json);
+Response NoContent();
+
+// The version in `If-Match: "3"` (a weak tag too). InvalidArgument on "If-Match" when absent or
+// not one of our ETags.
+Result<std::int64_t> IfMatchVersion(const Request& request);
+
+// `{"items":[…]}` from each item's JSON; with `with_cursor` also `"next_cursor"` (null on the
+// last page).
+template <typename T, typename F>
+std::string ItemsJson(const std::vector<T>& items, F json, const std::optional<std::string>& next = std::nullopt,
+                      bool with_cursor = false) {
+  std::string body = "{\"items\":[";
+  for (std::size_t i = 0; i < items.size(); ++i) body += (i ? "," : "") + json(items[i]);
+  body += "]";
+  if (with_cursor) body += ",\"next_cursor\":" + (next ? "\"" + *next + "\"" : std::string("null"));
+  return body + "}";
+}
 
 }  // namespace allmende::http

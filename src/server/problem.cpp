@@ -19,6 +19,7 @@ int StatusFor(ErrorCode code) {
     case ErrorCode::kConflict:
       return 409;
     case ErrorCode::kPermissionDenied:
+    case ErrorCode::kMfaRequired:
       return 403;
     case ErrorCode::kUnauthenticated:
       return 401;

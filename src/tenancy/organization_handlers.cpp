@@ -3,25 +3,7 @@
 #include "common/json.hpp"
 
 namespace allmende::tenancy {
-namespace {
-
-template <typename T, typename F>
-std::string Items(const std::vector<T>& items, F json, const std::optional<std::string>& next = std::nullopt,
-                  bool with_cursor = false) {
-  std::string body = "{\"items\":[";
-  for (std::size_t i = 0; i < items.size(); ++i) body += (i ? "," : "") + json(items[i]);
-  body += "]";
-  if (with_cursor) body += ",\"next_cursor\":" + (next ? "\"" + *next + "\"" : std::string("null"));
-  return body + "}";
-}
-
-http::Response NoContent() {
-  http::Response r;
-  r.status = 204;
-  return r;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
   const http::RouteOptions json{.body_limit = 16 * 1024, .json_body = true};
@@ -45,7 +27,7 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
     ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(r));
     ALLMENDE_ASSIGN_OR_RETURN(
         auto page, s.List(r.principal, std::string(r.Param("id")), limit, r.QueryParam("cursor").value_or("")));
-    return http::JsonText(200, Items(page.items, OrganizationJson, page.next_cursor, true));
+    return http::JsonText(200, http::ItemsJson(page.items, OrganizationJson, page.next_cursor, true));
   });
 
   router.Add("GET", "/api/v1/organizations/{id}", [&s](const http::Request& r) -> Result<http::Response> {
@@ -55,13 +37,13 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
 
   router.Add("GET", "/api/v1/organizations/{id}/members", [&s](const http::Request& r) -> Result<http::Response> {
     ALLMENDE_ASSIGN_OR_RETURN(auto members, s.Members(r.principal, std::string(r.Param("id"))));
-    return http::JsonText(200, Items(members, MembershipJson));
+    return http::JsonText(200, http::ItemsJson(members, MembershipJson));
   });
 
   router.Add("DELETE", "/api/v1/organizations/{id}/members/{member_id}",
              [&s](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_TRY(s.RemoveMember(r.principal, std::string(r.Param("id")), std::string(r.Param("member_id"))));
-               return NoContent();
+               return http::NoContent();
              });
 
   router.Add(
@@ -80,14 +62,14 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
 
   router.Add("GET", "/api/v1/organizations/{id}/invitations", [&s](const http::Request& r) -> Result<http::Response> {
     ALLMENDE_ASSIGN_OR_RETURN(auto invitations, s.Invitations(r.principal, std::string(r.Param("id"))));
-    return http::JsonText(200, Items(invitations, InvitationJson));
+    return http::JsonText(200, http::ItemsJson(invitations, InvitationJson));
   });
 
   router.Add("DELETE", "/api/v1/organizations/{id}/invitations/{invitation_id}",
              [&s](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_TRY(
                    s.RevokeInvitation(r.principal, std::string(r.Param("id")), std::string(r.Param("invitation_id"))));
-               return NoContent();
+               return http::NoContent();
              });
 
   router.Add("POST", "/api/v1/invitations/accept",
@@ -109,7 +91,7 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
   router.Add("GET", "/api/v1/me/memberships", [&s](const http::Request& r) -> Result<http::Response> {
     if (!r.principal) return Error::Unauthenticated("Sign in first.");
     ALLMENDE_ASSIGN_OR_RETURN(auto memberships, s.MembershipsOf(*r.principal));
-    return http::JsonText(200, Items(memberships, MembershipJson));
+    return http::JsonText(200, http::ItemsJson(memberships, MembershipJson));
   });
 }
 

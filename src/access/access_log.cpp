@@ -1,0 +1,249 @@
+#include "access/access_log.hpp"
+
+#include <sodium.h>
+
+#include <boost/json.hpp>
+
+#include "common/ids.hpp"
+
+namespace allmende::access {
+namespace {
+
+using storage::Value;
+
+constexpr std::string_view kPlatformChain = "platform";
+
+constexpr std::string_view kAdvanceHead =
+    "UPDATE access_log_heads SET seq = seq + 1 WHERE chain = $1 RETURNING seq, hash";
+constexpr std::string_view kCreateHead =
+    "INSERT INTO access_log_heads (chain, seq, hash) VALUES ($1, 0, '') ON CONFLICT (chain) DO NOTHING";
+constexpr std::string_view kSetHeadHash = "UPDATE access_log_heads SET hash = $2 WHERE chain = $1";
+constexpr std::string_view kInsert =
+    "INSERT INTO access_log (id, chain, seq, at, actor_id, actor_name, actor_role, organization_id, "
+    "organization_name, action, subject_type, subject_id, client_id, purpose, request_id, prev_hash, hash) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
+constexpr std::string_view kUserName = "SELECT name FROM users WHERE id = $1";
+constexpr std::string_view kTokenName = "SELECT name FROM api_tokens WHERE id = $1";
+constexpr std::string_view kOrganizationName = "SELECT name FROM organizations WHERE id = $1";
+
+#define ALLMENDE_ACCESS_COLUMNS                                                                                  \
+  "a.id, a.chain, a.seq, a.at, a.actor_id, a.actor_name, a.actor_role, a.organization_id, a.organization_name, " \
+  "a.action, a.subject_type, a.subject_id, a.client_id, u.name, a.purpose, a.request_id"
+constexpr std::string_view kListClient =
+    "SELECT " ALLMENDE_ACCESS_COLUMNS
+    " FROM access_log a LEFT JOIN users u ON u.id = a.client_id "
+    "WHERE a.client_id = $1 AND ($2 = '' OR a.id < $2) ORDER BY a.id DESC LIMIT $3";
+constexpr std::string_view kSearch =
+    "SELECT " ALLMENDE_ACCESS_COLUMNS
+    " FROM access_log a LEFT JOIN users u ON u.id = a.client_id WHERE a.chain = $1 AND ($2 = '' OR a.actor_id = $2) "
+    "AND ($3 = '' OR a.client_id = $3) AND ($4 = '' OR a.action = $4) AND ($5 = '' OR a.at >= $5) "
+    "AND ($6 = '' OR a.at < $6) AND ($7 = '' OR a.id < $7) ORDER BY a.id DESC LIMIT $8";
+#undef ALLMENDE_ACCESS_COLUMNS
+
+constexpr std::string_view kChains = "SELECT chain, seq, hash FROM access_log_heads ORDER BY chain";
+constexpr std::string_view kChainPage =
+    "SELECT id, chain, seq, at, actor_id, actor_name, actor_role, organization_id, organization_name, action, "
+    "subject_type, subject_id, client_id, purpose, request_id, prev_hash, hash FROM access_log "
+    "WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT 1000";
+
+Value Opt(const std::string& v) { return v.empty() ? Value(nullptr) : Value(v); }
+
+// SHA-256 over the length-prefixed fields: no choice of values can make two entries collide.
+std::string EntryHash(const std::vector<std::string>& fields) {
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  for (const auto& f : fields) {
+    std::string prefix = std::to_string(f.size()) + ":";
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()), prefix.size());
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(f.data()), f.size());
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+// The hashed fields of a stored row of kChainPage (columns 0-15, prev_hash included).
+std::vector<std::string> HashedFields(const storage::Row& r) {
+  std::vector<std::string> f;
+  for (std::size_t i = 0; i <= 15; ++i) f.push_back(r.Text(i));
+  return f;
+}
+
+Result<std::string> ActorName(storage::Connection& c, const Decision& d) {
+  if (d.actor_id == "admin-token") return std::string("bootstrap admin token");
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(d.role == "api_token" ? kTokenName : kUserName, {d.actor_id}));
+  return row ? row->Text(0) : d.actor_id;
+}
+
+AccessEntry EntryFrom(const storage::Row& r) {
+  return AccessEntry{r.Text(0),     r.Text(1),     r.Int(2),     r.Text(3), r.Text(4),  r.Text(5),
+                     r.Text(6),     r.OptText(7),  r.OptText(8), r.Text(9), r.Text(10), r.Text(11),
+                     r.OptText(12), r.OptText(13), r.Text(14),   r.Text(15)};
+}
+
+AccessPage PageFrom(const std::vector<storage::Row>& rows, int limit) {
+  AccessPage page;
+  for (const auto& r : rows) page.items.push_back(EntryFrom(r));
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().id;
+  }
+  return page;
+}
+
+}  // namespace
+
+Result<void> AppendAccess(storage::Connection& c, const Decision& decision, const AccessEvent& event,
+                          const std::string& request_id, Timestamp now) {
+  const std::string chain = event.region_id.empty() ? std::string(kPlatformChain) : event.region_id;
+  // The head row is the lock: concurrent appends to one chain wait here in turn.
+  ALLMENDE_ASSIGN_OR_RETURN(auto head, c.QueryOne(kAdvanceHead, {chain}));
+  if (!head) {
+    ALLMENDE_TRY(c.Execute(kCreateHead, {chain}));
+    ALLMENDE_ASSIGN_OR_RETURN(head, c.QueryOne(kAdvanceHead, {chain}));
+    if (!head) return Error::Internal("access log head of " + chain + " could not be created");
+  }
+  std::int64_t seq = head->Int(0);
+  std::string prev = head->Text(1);
+  ALLMENDE_ASSIGN_OR_RETURN(std::string actor_name, ActorName(c, decision));
+  std::string org_name;
+  if (!decision.organization_id.empty()) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto org, c.QueryOne(kOrganizationName, {decision.organization_id}));
+    if (org) org_name = org->Text(0);
+  }
+  std::vector<std::string> fields{NewId("acc"),
+                                  chain,
+                                  std::to_string(seq),
+                                  FormatRfc3339(now),
+                                  decision.actor_id,
+                                  actor_name,
+                                  decision.role,
+                                  decision.organization_id,
+                                  org_name,
+                                  event.action,
+                                  event.subject_type,
+                                  event.subject_id,
+                                  event.client_id,
+                                  event.purpose.empty() ? decision.purpose : event.purpose,
+                                  request_id,
+                                  prev};
+  std::string hash = EntryHash(fields);
+  ALLMENDE_TRY(c.Execute(
+      kInsert, {fields[0], fields[1], seq, fields[3], fields[4], fields[5], fields[6], Opt(fields[7]), Opt(fields[8]),
+                fields[9], fields[10], fields[11], Opt(fields[12]), fields[13], fields[14], fields[15], hash}));
+  ALLMENDE_TRY(c.Execute(kSetHeadHash, {chain, hash}));
+  return Ok();
+}
+
+Result<Decision> AuthorizeAndRecord(storage::Connection& c, const Actor& actor, Action action, const Target& target,
+                                    AccessEvent event, Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(Decision d, Authorize(c, actor.principal, action, target, now));
+  if (event.purpose.empty()) event.purpose = actor.purpose;
+  ALLMENDE_TRY(AppendAccess(c, d, event, actor.request_id, now));
+  return d;
+}
+
+Result<Actor> Actor::Of(const http::Request& request) {
+  Actor a(request.principal);
+  a.request_id = request.request_id;
+  ALLMENDE_ASSIGN_OR_RETURN(a.purpose, StatedPurpose(request.Header("x-access-purpose")));
+  return a;
+}
+
+Result<std::string> StatedPurpose(std::string_view header) {
+  if (header.empty()) return std::string();
+  if (header.size() > 200) return Error::Invalid("X-Access-Purpose", "must be at most 200 characters");
+  for (unsigned char ch : header) {
+    if (ch < 0x20 || ch == 0x7f) return Error::Invalid("X-Access-Purpose", "must be printable text");
+  }
+  return std::string(header);
+}
+
+Result<AccessPage> ListClientAccess(storage::Connection& c, const std::string& client_id, int limit,
+                                    const std::string& cursor) {
+  if (limit < 1 || limit > 100) return Error::Invalid("limit", "must be between 1 and 100");
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kListClient, {client_id, cursor, std::int64_t{limit + 1}}));
+  return PageFrom(rows, limit);
+}
+
+Result<AccessPage> SearchAccess(storage::Connection& c, const AccessSearch& s) {
+  std::vector<FieldError> errors;
+  if (s.limit < 1 || s.limit > 100) errors.push_back({"limit", "must be between 1 and 100"});
+  if (!s.from.empty() && !ParseRfc3339(s.from)) errors.push_back({"from", "must be an RFC 3339 time"});
+  if (!s.to.empty() && !ParseRfc3339(s.to)) errors.push_back({"to", "must be an RFC 3339 time"});
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+  auto norm = [](const std::string& t) { return t.empty() ? t : FormatRfc3339(*ParseRfc3339(t)); };
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kSearch, {s.region_id, s.actor_id, s.client_id, s.action, norm(s.from),
+                                                         norm(s.to), s.cursor, std::int64_t{s.limit + 1}}));
+  return PageFrom(rows, s.limit);
+}
+
+std::string AccessEntryJson(const AccessEntry& e, bool full) {
+  auto opt = [](const std::optional<std::string>& v) { return v ? boost::json::value(*v) : nullptr; };
+  boost::json::object o;
+  o["id"] = e.id;
+  o["at"] = e.at;
+  o["actor_name"] = e.actor_name;
+  o["actor_role"] = e.actor_role;
+  o["organization_name"] = opt(e.organization_name);
+  o["action"] = e.action;
+  o["subject_type"] = e.subject_type;
+  o["purpose"] = e.purpose;
+  if (full) {
+    o["actor_id"] = e.actor_id;
+    o["organization_id"] = opt(e.organization_id);
+    o["subject_id"] = e.subject_id;
+    o["client_id"] = opt(e.client_id);
+    o["client_name"] = opt(e.client_name);
+    o["request_id"] = e.request_id;
+    o["chain"] = e.chain;
+    o["seq"] = e.seq;
+  }
+  return boost::json::serialize(o);
+}
+
+Result<VerifyReport> VerifyAccessLog(storage::Database& db) {
+  VerifyReport report;
+  ALLMENDE_TRY(db.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto heads, c.Query(kChains));
+    for (const auto& head : heads) {
+      ++report.chains;
+      const std::string chain = head.Text(0);
+      std::string prev;
+      std::int64_t seq = 0;
+      bool broken = false;
+      while (!broken) {
+        ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kChainPage, {chain, seq}));
+        if (rows.empty()) break;
+        for (const auto& r : rows) {
+          ++report.entries;
+          std::int64_t s = r.Int(2);
+          std::string reason;
+          if (s != seq + 1) {
+            reason = "entry " + std::to_string(seq + 1) + " is missing";
+          } else if (r.Text(15) != prev) {
+            reason = "previous-hash link does not match";
+          } else if (EntryHash(HashedFields(r)) != r.Text(16)) {
+            reason = "entry was changed after it was written";
+          }
+          if (!reason.empty()) {
+            report.breaks.push_back({chain, s, reason});
+            broken = true;
+            break;
+          }
+          seq = s;
+          prev = r.Text(16);
+        }
+      }
+      if (!broken && (seq != head.Int(1) || prev != head.Text(2))) {
+        report.breaks.push_back({chain, seq + 1, "entries after " + std::to_string(seq) + " are missing"});
+      }
+    }
+    return Ok();
+  }));
+  return report;
+}
+
+}  // namespace allmende::access

@@ -1,0 +1,299 @@
+#include "access/policy.hpp"
+
+#include <algorithm>
+
+namespace allmende::access {
+namespace {
+
+// Who a grant is for.
+enum class Who {
+  kAnySignedIn,    // any person or token
+  kPlatformAdmin,  // platform admin (session with a second factor, or the bootstrap token)
+  kSelf,           // the client themself
+  kDelegate,       // someone the client delegated to, with one of `names` as scope
+  kMember,         // a member with one of `names` as role, in an organization `where` says
+  kToken,          // an organization API token with one of `names` as scope, its organization `where` says
+};
+
+// Which organizations a membership or token must belong to.
+enum class Where {
+  kAnywhere,
+  kTargetOrganization,
+  kTargetRegion,     // an organization of the target region
+  kClientRegion,     // an organization of the client's region
+  kClientProvider,   // an organization assigned to the client as provider now
+  kClientPurchaser,  // an organization paying for the client's services now
+};
+
+struct Grant {
+  Who who;
+  std::vector<std::string_view> names = {};
+  Where where = Where::kAnywhere;
+  std::string_view relation = {};
+  std::string_view purpose = {};
+};
+
+struct Rule {
+  Action action;
+  std::string_view name;
+  std::vector<Grant> grants;
+};
+
+const std::vector<Rule>& Rules() {
+  static const std::vector<Rule> rules{
+      {Action::kRegionCreate, "region.create", {{Who::kPlatformAdmin, {}, {}, "platform", "administration"}}},
+      {Action::kOrganizationCreate,
+       "organization.create",
+       {{Who::kPlatformAdmin, {}, {}, "platform", "administration"}}},
+      {Action::kOrganizationRead,
+       "organization.read",
+       {{Who::kAnySignedIn, {}, {}, "any", "directory"},
+        {Who::kToken, {"organization.read"}, Where::kTargetOrganization, "org_token", "integration"}}},
+      {Action::kMembersRead,
+       "members.read",
+       {{Who::kPlatformAdmin, {}, {}, "platform", "administration"},
+        {Who::kMember, {"org_admin", "provider_admin"}, Where::kTargetOrganization, "org_admin", "administration"},
+        {Who::kToken, {"members.read"}, Where::kTargetOrganization, "org_token", "integration"}}},
+      {Action::kMembersManage,
+       "members.manage",
+       {{Who::kPlatformAdmin, {}, {}, "platform", "administration"},
+        {Who::kMember, {"org_admin", "provider_admin"}, Where::kTargetOrganization, "org_admin", "administration"}}},
+      {Action::kTokensManage,
+       "tokens.manage",
+       {{Who::kMember, {"org_admin", "provider_admin"}, Where::kTargetOrganization, "org_admin", "administration"}}},
+      {Action::kClientRead,
+       "client.read",
+       {{Who::kSelf, {}, {}, "self", "own_use"},
+        {Who::kDelegate, {"all", "services"}, {}, "delegate", "on_behalf"},
+        {Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"},
+        {Who::kMember, {"purchaser_officer"}, Where::kClientPurchaser, "purchaser", "purchasing"},
+        {Who::kMember,
+         {"provider_admin", "provider_worker"},
+         Where::kClientProvider,
+         "assigned_provider",
+         "service_delivery"},
+        {Who::kToken, {"clients.read"}, Where::kClientProvider, "assigned_provider", "service_delivery"},
+        {Who::kToken, {"clients.read"}, Where::kClientPurchaser, "purchaser", "purchasing"}}},
+      {Action::kClientUpdate,
+       "client.update",
+       {{Who::kSelf, {}, {}, "self", "own_use"},
+        {Who::kDelegate, {"all"}, {}, "delegate", "on_behalf"},
+        {Who::kMember, {"advisor"}, Where::kClientRegion, "region_staff", "advice"}}},
+      {Action::kClientAccessLogRead,
+       "client.access_log.read",
+       {{Who::kSelf, {}, {}, "self", "own_use"}, {Who::kDelegate, {"all", "access_log"}, {}, "delegate", "on_behalf"}}},
+      {Action::kDelegationGrant,
+       "delegation.grant",
+       {{Who::kSelf, {}, {}, "self", "own_use"},
+        {Who::kMember, {"advisor"}, Where::kClientRegion, "region_staff", "advice"}}},
+      {Action::kAccessLogSearch,
+       "access_log.search",
+       {{Who::kMember, {"auditor"}, Where::kTargetRegion, "auditor", "audit"}}},
+  };
+  return rules;
+}
+
+const Rule& RuleFor(Action action) {
+  for (const auto& r : Rules()) {
+    if (r.action == action) return r;
+  }
+  static const Rule none{action, "unknown", {}};
+  return none;
+}
+
+bool Contains(const std::vector<std::string_view>& names, std::string_view value) {
+  return std::find(names.begin(), names.end(), value) != names.end();
+}
+
+constexpr std::string_view kMemberships =
+    "SELECT m.organization_id, m.role, o.region_id FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+    "WHERE m.user_id = $1 AND m.revoked_at IS NULL";
+constexpr std::string_view kClientRegion = "SELECT region_id FROM clients WHERE user_id = $1";
+constexpr std::string_view kClientRelations =
+    "SELECT organization_id, relation FROM client_relations WHERE client_id = $1 AND valid_from <= $2 "
+    "AND (valid_until IS NULL OR valid_until > $2)";
+constexpr std::string_view kDelegationScopes =
+    "SELECT scope FROM delegations WHERE client_id = $1 AND delegate_id = $2 AND revoked_at IS NULL "
+    "AND valid_from <= $3 AND (valid_until IS NULL OR valid_until > $3)";
+constexpr std::string_view kOrganizationRegion = "SELECT region_id FROM organizations WHERE id = $1";
+
+struct Membership {
+  std::string organization_id;
+  std::string role;
+  std::string region_id;
+};
+
+// The facts a decision may need, loaded once and only when a grant asks for them.
+class Facts {
+ public:
+  Facts(storage::Connection& c, const http::Principal& p, const Target& t, Timestamp now)
+      : c_(c), p_(p), t_(t), now_(FormatRfc3339(now)) {}
+
+  Result<const std::vector<Membership>*> Memberships() {
+    if (!memberships_) {
+      memberships_.emplace();
+      ALLMENDE_ASSIGN_OR_RETURN(auto rows, c_.Query(kMemberships, {p_.id}));
+      for (const auto& r : rows) memberships_->push_back({r.Text(0), r.Text(1), r.Text(2)});
+    }
+    return &*memberships_;
+  }
+  Result<std::string> ClientRegion() {
+    if (!client_region_) {
+      client_region_.emplace();
+      if (!t_.client_id.empty()) {
+        ALLMENDE_ASSIGN_OR_RETURN(auto row, c_.QueryOne(kClientRegion, {t_.client_id}));
+        if (row) *client_region_ = row->Text(0);
+      }
+    }
+    return *client_region_;
+  }
+  // The organizations with `relation` to the client now.
+  Result<std::vector<std::string>> Related(std::string_view relation) {
+    if (!relations_) {
+      relations_.emplace();
+      if (!t_.client_id.empty()) {
+        ALLMENDE_ASSIGN_OR_RETURN(auto rows, c_.Query(kClientRelations, {t_.client_id, now_}));
+        for (const auto& r : rows) relations_->emplace_back(r.Text(0), r.Text(1));
+      }
+    }
+    std::vector<std::string> out;
+    for (const auto& [org, rel] : *relations_) {
+      if (rel == relation) out.push_back(org);
+    }
+    return out;
+  }
+  Result<std::vector<std::string>> DelegationScopes() {
+    std::vector<std::string> out;
+    if (t_.client_id.empty()) return out;
+    ALLMENDE_ASSIGN_OR_RETURN(auto rows, c_.Query(kDelegationScopes, {t_.client_id, p_.id, now_}));
+    for (const auto& r : rows) out.push_back(r.Text(0));
+    return out;
+  }
+  Result<std::string> OrganizationRegion(const std::string& org) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto row, c_.QueryOne(kOrganizationRegion, {org}));
+    return row ? row->Text(0) : std::string();
+  }
+
+  // Does organization `org` (of region `region`) lie where the grant says?
+  Result<bool> InPlace(Where where, const std::string& org, const std::string& region) {
+    switch (where) {
+      case Where::kAnywhere:
+        return true;
+      case Where::kTargetOrganization:
+        return !t_.organization_id.empty() && org == t_.organization_id;
+      case Where::kTargetRegion:
+        return !t_.region_id.empty() && region == t_.region_id;
+      case Where::kClientRegion: {
+        ALLMENDE_ASSIGN_OR_RETURN(auto r, ClientRegion());
+        return !r.empty() && region == r;
+      }
+      case Where::kClientProvider:
+      case Where::kClientPurchaser: {
+        ALLMENDE_ASSIGN_OR_RETURN(auto orgs, Related(where == Where::kClientProvider ? "provider" : "purchaser"));
+        return std::find(orgs.begin(), orgs.end(), org) != orgs.end();
+      }
+    }
+    return false;
+  }
+
+ private:
+  storage::Connection& c_;
+  const http::Principal& p_;
+  const Target& t_;
+  std::string now_;
+  std::optional<std::vector<Membership>> memberships_;
+  std::optional<std::string> client_region_;
+  std::optional<std::vector<std::pair<std::string, std::string>>> relations_;
+};
+
+Decision Allowed(const http::Principal& p, const Grant& g, std::string role, std::string org) {
+  return Decision{p.id, std::move(role), std::move(org), std::string(g.relation), std::string(g.purpose)};
+}
+
+}  // namespace
+
+std::string_view ActionName(Action action) { return RuleFor(action).name; }
+
+const std::vector<Action>& AllActions() {
+  static const std::vector<Action> all = [] {
+    std::vector<Action> v;
+    for (const auto& r : Rules()) v.push_back(r.action);
+    return v;
+  }();
+  return all;
+}
+
+bool IsStaffRole(std::string_view role) {
+  static const std::vector<std::string_view> staff{"advisor", "coordinator", "purchaser_officer", "provider_admin",
+                                                   "auditor", "org_admin",   "platform_admin"};
+  return Contains(staff, role);
+}
+
+Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
+                           const Target& target, Timestamp now) {
+  if (!principal) return Error::Unauthenticated("Sign in first.");
+  const http::Principal& p = *principal;
+  const bool token = p.role == "api_token";
+  const bool second_factor = p.mfa_verified || p.mfa_exempt;
+  bool blocked_by_mfa = false;
+  Facts facts(c, p, target, now);
+  for (const Grant& g : RuleFor(action).grants) {
+    switch (g.who) {
+      case Who::kAnySignedIn:
+        return Allowed(p, g,
+                       token                        ? "api_token"
+                       : p.role == "platform_admin" ? "platform_admin"
+                                                    : "user",
+                       p.organization_id);
+      case Who::kPlatformAdmin:
+        if (p.role != "platform_admin") break;
+        if (!second_factor) {
+          blocked_by_mfa = true;
+          break;
+        }
+        return Allowed(p, g, "platform_admin", "");
+      case Who::kSelf:
+        if (!token && !target.client_id.empty() && p.id == target.client_id) return Allowed(p, g, "client", "");
+        break;
+      case Who::kDelegate: {
+        if (token || target.client_id.empty() || p.id == target.client_id) break;
+        ALLMENDE_ASSIGN_OR_RETURN(auto scopes, facts.DelegationScopes());
+        for (const auto& s : scopes) {
+          if (Contains(g.names, s)) return Allowed(p, g, "delegate", "");
+        }
+        break;
+      }
+      case Who::kMember: {
+        if (token) break;
+        ALLMENDE_ASSIGN_OR_RETURN(auto memberships, facts.Memberships());
+        for (const auto& m : *memberships) {
+          if (!Contains(g.names, m.role)) continue;
+          ALLMENDE_ASSIGN_OR_RETURN(bool here, facts.InPlace(g.where, m.organization_id, m.region_id));
+          if (!here) continue;
+          if (IsStaffRole(m.role) && !second_factor) {
+            blocked_by_mfa = true;
+            continue;
+          }
+          return Allowed(p, g, m.role, m.organization_id);
+        }
+        break;
+      }
+      case Who::kToken: {
+        if (!token) break;
+        bool scoped =
+            std::any_of(p.scopes.begin(), p.scopes.end(), [&](const std::string& s) { return Contains(g.names, s); });
+        if (!scoped) break;
+        ALLMENDE_ASSIGN_OR_RETURN(auto region, facts.OrganizationRegion(p.organization_id));
+        ALLMENDE_ASSIGN_OR_RETURN(bool here, facts.InPlace(g.where, p.organization_id, region));
+        if (here) return Allowed(p, g, "api_token", p.organization_id);
+        break;
+      }
+    }
+  }
+  if (blocked_by_mfa) {
+    return Error::MfaRequired("This needs a second factor: set up an authenticator app in your profile first.");
+  }
+  return Error::PermissionDenied("You may not do this.");
+}
+
+}  // namespace allmende::access

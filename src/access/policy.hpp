@@ -1,0 +1,82 @@
+// The one authorization policy. Every handler that touches anything beyond public reference data
+// asks Authorize() before it reads or writes; the decision says through which role, organization
+// and relation the request was allowed, which is what the access log records.
+//
+// Default deny: an action is allowed only by one of the grants listed for it in policy.cpp.
+// A grant names who (the client, a delegate, an organization role, a token scope, a platform
+// admin, anyone signed in) and where (the target organization, the target region, the client's
+// region, an organization assigned to the client as provider or purchaser).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/time.hpp"
+#include "server/http.hpp"
+#include "storage/database.hpp"
+
+namespace allmende::access {
+
+enum class Action {
+  kRegionCreate,
+  kOrganizationCreate,
+  kOrganizationRead,
+  kMembersRead,
+  kMembersManage,  // remove members, invite, revoke invitations
+  kTokensManage,
+  kClientRead,           // a client's record
+  kClientUpdate,         // change a client's record
+  kClientAccessLogRead,  // who has seen the client's data
+  kDelegationGrant,      // let someone act for the client
+  kAccessLogSearch,      // the whole log of a region
+};
+
+// "client.read", "members.manage", … as in the access log and the docs.
+std::string_view ActionName(Action action);
+// Every action, for tests and docs.
+const std::vector<Action>& AllActions();
+
+// What a request is about; empty fields are not part of it.
+struct Target {
+  std::string region_id = {};
+  std::string organization_id = {};
+  std::string client_id = {};
+};
+
+// Who acts in a request, with what the access log needs besides the principal.
+struct Actor {
+  std::optional<http::Principal> principal;
+  std::string request_id = {};
+  std::string purpose = {};  // stated in X-Access-Purpose; empty: the decision's default
+
+  Actor(std::optional<http::Principal> p) : principal(std::move(p)) {}  // NOLINT: seeds and tests
+  Actor(const http::Principal& p) : principal(p) {}                     // NOLINT
+  Actor(std::nullopt_t) {}                                              // NOLINT
+  // The actor of a request; InvalidArgument on "X-Access-Purpose" when the stated purpose is unusable.
+  static Result<Actor> Of(const http::Request& request);
+};
+
+// How a request was allowed.
+struct Decision {
+  std::string actor_id;
+  std::string role;             // an organization role, or client, delegate, platform_admin, api_token, user
+  std::string organization_id;  // the membership's or token's organization, if any
+  std::string relation;         // self, delegate, region_staff, assigned_provider, purchaser, org_admin, platform, any
+  // The default purpose for the access log, by relation ("own_use", "service_delivery", …).
+  std::string purpose;
+};
+
+// Roles that need a second factor: advisor, coordinator, purchaser officer, provider admin,
+// auditor, organization admin; platform admins likewise.
+bool IsStaffRole(std::string_view role);
+
+// Decides `action` on `target` for the principal. Unauthenticated without one; MfaRequired when
+// only a staff grant would allow it and the session has not shown a second factor;
+// PermissionDenied otherwise. Reads memberships, delegations and client relations in the
+// caller's transaction (so a revoked delegation stops working at once).
+Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
+                           const Target& target, Timestamp now);
+
+}  // namespace allmende::access

@@ -1,0 +1,66 @@
+// The client record: a person who receives services in a region, the organizations that serve
+// or pay for them, and their contact details. Every read and change by anyone goes through the
+// policy and leaves one access-log entry in the same transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/policy.hpp"
+#include "common/time.hpp"
+#include "storage/database.hpp"
+
+namespace allmende::clients {
+
+struct ClientRelation {
+  std::string organization_id;
+  std::string organization_name;
+  std::string relation;  // provider, purchaser
+  std::string valid_from;
+  std::optional<std::string> valid_until;
+};
+
+struct ClientRecord {
+  std::string id;  // the person's user id
+  std::string name;
+  std::string email;
+  std::optional<std::string> phone;
+  std::string language;
+  std::string region_id;
+  std::string created_at;
+  std::int64_t version = 1;
+  std::vector<ClientRelation> relations;
+};
+
+struct ClientChange {
+  std::optional<std::string> name;
+  std::optional<std::string> phone;
+  std::optional<std::string> language;
+};
+
+std::string ClientJson(const ClientRecord& c);
+
+class ClientService {
+ public:
+  ClientService(storage::Database& db, const TimeSource& clock);
+
+  // PermissionDenied unless the policy allows client.read; NotFound if the person is no client.
+  Result<ClientRecord> Get(const access::Actor& actor, const std::string& client_id);
+  // PreconditionFailed if `if_match` is not the record's version; InvalidArgument per field.
+  Result<ClientRecord> Update(const access::Actor& actor, const std::string& client_id, const ClientChange& change,
+                              std::int64_t if_match);
+
+  // Demo data and order routing: makes a person a client of a region (idempotent) and records
+  // which organization serves or pays for them.
+  static Result<void> EnsureClient(storage::Connection& c, const std::string& user_id, const std::string& region_id,
+                                   const std::string& created_by, Timestamp now);
+  static Result<void> EnsureRelation(storage::Connection& c, const std::string& client_id,
+                                     const std::string& organization_id, const std::string& relation, Timestamp now);
+
+ private:
+  storage::Database& db_;
+  const TimeSource& clock_;
+};
+
+}  // namespace allmende::clients
