@@ -38,4 +38,4 @@ ${logins}
   Stop with Ctrl-C (the server finishes in-flight requests first).
 
 TXT
-exec env ALLMENDE_ADMIN_TOKEN="$token" "$bin" serve --data "$data" --port "$port"
+exec env ALLMENDE_ADMIN_TOKEN="$token" ALLMENDE_DEMO_MODE=true "$bin" serve --data "$data" --port "$port"

@@ -60,6 +60,11 @@ std::optional<Command> ParseCommandLine(int argc, char** argv, int* exit_code) {
   seed->add_option("--demo-password", flag_values["demo.password"],
                    "create the demo accounts with this password (or ALLMENDE_DEMO_PASSWORD)");
 
+  auto* verify = app.add_subcommand("verify-access-log",
+                                    "recompute the hash chains of the access log; exit 1 naming the first break");
+  verify->add_option("--data", flag_values["storage.data_dir"], "data folder");
+  verify->add_option("--database", flag_values["storage.database"], "database URL");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

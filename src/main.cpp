@@ -7,7 +7,11 @@
 #include <memory>
 #include <thread>
 
+#include "access/access_handlers.hpp"
+#include "access/access_log.hpp"
 #include "cli.hpp"
+#include "clients/client_handlers.hpp"
+#include "clients/demo_clients.hpp"
 #include "common/ids.hpp"
 #include "common/log.hpp"
 #include "events/event_handlers.hpp"
@@ -22,6 +26,7 @@
 #include "tenancy/demo_data.hpp"
 #include "tenancy/organization_handlers.hpp"
 #include "tenancy/region_handlers.hpp"
+#include "tenancy/token_handlers.hpp"
 
 namespace allmende {
 
@@ -93,16 +98,18 @@ Result<void> SeedDemo(storage::Database& db, const std::string& demo_password) {
   std::map<std::string, std::string> ids;
   for (const auto& u : DemoUsers()) {
     ALLMENDE_ASSIGN_OR_RETURN(
-        auto user, auth.EnsureUser({.email = u.email,
-                                    .name = u.name,
-                                    .language = u.language,
-                                    .password = demo_password,
-                                    .platform_role =
-                                        u.platform_admin ? std::optional<std::string>("platform_admin") : std::nullopt},
-                                   true));
+        auto user, auth.EnsureUser(
+                       {.email = u.email,
+                        .name = u.name,
+                        .language = u.language,
+                        .password = demo_password,
+                        .platform_role = u.platform_admin ? std::optional<std::string>("platform_admin") : std::nullopt,
+                        .demo_account = true},
+                       true));
     ids[u.email] = user.id;
   }
-  return tenancy::SeedDemoOrganizations(db, regions, ids);
+  ALLMENDE_TRY(tenancy::SeedDemoOrganizations(db, regions, ids));
+  return clients::SeedDemoClients(db, ids);
 }
 
 // Names this process in leases and job records: host, pid and a unique suffix.
@@ -197,7 +204,10 @@ int Serve(const Config& config) {
                              {.session_idle = std::chrono::minutes(config.identity.session_idle_minutes),
                               .session_absolute = std::chrono::minutes(60 * config.identity.session_absolute_hours),
                               .max_failures = config.identity.max_login_failures,
-                              .public_url = public_url});
+                              .public_url = public_url,
+                              .demo_mode = config.identity.demo_mode});
+  if (config.identity.demo_mode) log::Warn("demo_mode", {{"reason", "demo accounts sign in without a second factor"}});
+  identity::AddMfaRoutes(router, auth);
   identity::AddIdentityRoutes(
       router, auth,
       {.secure = config.server.secure_cookies, .max_age_seconds = 3600 * config.identity.session_absolute_hours});
@@ -213,6 +223,12 @@ int Serve(const Config& config) {
   tenancy::AddOrganizationRoutes(router, organizations);
   tenancy::DelegationService delegations(*db, auth, clock);
   tenancy::AddDelegationRoutes(router, delegations, clock);
+  tenancy::TokenService tokens(*db, clock);
+  tenancy::AddTokenRoutes(router, tokens);
+  clients::ClientService client_records(*db, clock);
+  clients::AddClientRoutes(router, client_records);
+  access::AddAccessLogRoutes(router, *db, clock);
+  access::AccessLogSealer sealer(*db, std::chrono::seconds(2));
 
   std::vector<std::pair<std::string, std::string>> names;
   for (const auto& route : router.Routes()) names.emplace_back(route->method, route->pattern);
@@ -244,11 +260,17 @@ int Serve(const Config& config) {
   if (static_files.file_count() == 0) {
     log::Warn("web_ui_missing", {{"web_root", config.server.web_root}});
   }
-  // A bearer token is the bootstrap admin's; otherwise the browser session cookie decides.
+  // A bearer token is an organization's API token (alm_…) or the bootstrap admin's; otherwise the
+  // browser session cookie decides.
   auto admin_token = http::AdminTokenAuthenticator(config.admin_token);
-  auto authenticate = [&admin_token, &auth](const http::Request& r) -> Result<std::optional<http::Principal>> {
-    if (!r.Header("authorization").empty()) return admin_token(r);
-    return auth.Authenticate(r);
+  auto authenticate = [&admin_token, &auth, &tokens](const http::Request& r) -> Result<std::optional<http::Principal>> {
+    std::string_view header = r.Header("authorization");
+    if (header.empty()) return auth.Authenticate(r);
+    if (header.starts_with("Bearer alm_")) {
+      ALLMENDE_ASSIGN_OR_RETURN(http::Principal p, tokens.Authenticate(std::string(header.substr(7))));
+      return std::optional<http::Principal>(std::move(p));
+    }
+    return admin_token(r);
   };
   server = std::make_unique<http::HttpServer>(config.server, config.log.access_log, router, *metrics, static_files,
                                               authenticate);
@@ -261,9 +283,11 @@ int Serve(const Config& config) {
                           {"port", *port},
                           {"routes", static_cast<std::uint64_t>(router.Routes().size())}});
   if (sender) sender->Start();
+  sealer.Start();
   scheduler.Start(std::chrono::milliseconds(config.jobs.poll_ms));
   server->Run();
   scheduler.Stop();
+  sealer.Stop();
   if (sender) sender->Stop();
   bus->Stop();
   db->Close();
@@ -293,6 +317,21 @@ int main(int argc, char** argv) {
     if (!db.ok()) {
       log::Error("command_failed", {{"command", command->name}, {"error", db.error().message}});
       rc = 1;
+    } else if (command->name == "verify-access-log") {
+      auto sealed = access::SealAccessLog(**db);  // entries a stopped server left unsealed
+      auto report = sealed.ok() ? access::VerifyAccessLog(**db) : Result<access::VerifyReport>(sealed.error());
+      if (!report.ok()) {
+        log::Error("command_failed", {{"command", command->name}, {"error", report.error().message}});
+        rc = 1;
+      } else {
+        std::cout << "access log: " << report->chains << " chains, " << report->entries << " entries\n";
+        for (const auto& b : report->breaks) {
+          std::cout << "BROKEN chain " << b.chain << " at entry " << b.seq << ": " << b.reason << "\n";
+        }
+        if (report->breaks.empty()) std::cout << "every chain is intact\n";
+        rc = report->breaks.empty() ? 0 : 1;
+      }
+      (*db)->Close();
     } else if (command->name == "seed") {
       auto seeded = SeedDemo(**db, config.identity.demo_password);
       if (!seeded.ok()) {

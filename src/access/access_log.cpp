@@ -2,9 +2,12 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <boost/json.hpp>
+#include <functional>
 
 #include "common/ids.hpp"
+#include "common/log.hpp"
 
 namespace allmende::access {
 namespace {
@@ -13,15 +16,22 @@ using storage::Value;
 
 constexpr std::string_view kPlatformChain = "platform";
 
-constexpr std::string_view kAdvanceHead =
-    "UPDATE access_log_heads SET seq = seq + 1 WHERE chain = $1 RETURNING seq, hash";
+constexpr std::string_view kInsert =
+    "INSERT INTO access_log (id, chain, at, actor_id, actor_name, actor_role, organization_id, organization_name, "
+    "action, subject_type, subject_id, client_id, purpose, request_id) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+constexpr std::string_view kUnsealedChains = "SELECT DISTINCT chain FROM access_log WHERE hash IS NULL";
 constexpr std::string_view kCreateHead =
     "INSERT INTO access_log_heads (chain, seq, hash) VALUES ($1, 0, '') ON CONFLICT (chain) DO NOTHING";
-constexpr std::string_view kSetHeadHash = "UPDATE access_log_heads SET hash = $2 WHERE chain = $1";
-constexpr std::string_view kInsert =
-    "INSERT INTO access_log (id, chain, seq, at, actor_id, actor_name, actor_role, organization_id, "
-    "organization_name, action, subject_type, subject_id, client_id, purpose, request_id, prev_hash, hash) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
+// An UPDATE takes the row lock on PostgreSQL (concurrent sealers wait here) and works on SQLite.
+constexpr std::string_view kLockHead = "UPDATE access_log_heads SET seq = seq WHERE chain = $1 RETURNING seq, hash";
+constexpr std::string_view kUnsealed =
+    "SELECT id, chain, seq, at, actor_id, actor_name, actor_role, organization_id, organization_name, action, "
+    "subject_type, subject_id, client_id, purpose, request_id, prev_hash FROM access_log "
+    "WHERE chain = $1 AND hash IS NULL ORDER BY at, id LIMIT $2";
+constexpr std::string_view kSeal =
+    "UPDATE access_log SET seq = $2, prev_hash = $3, hash = $4 WHERE id = $1 AND hash IS NULL";
+constexpr std::string_view kSetHead = "UPDATE access_log_heads SET seq = $2, hash = $3 WHERE chain = $1";
 constexpr std::string_view kUserName = "SELECT name FROM users WHERE id = $1";
 constexpr std::string_view kTokenName = "SELECT name FROM api_tokens WHERE id = $1";
 constexpr std::string_view kOrganizationName = "SELECT name FROM organizations WHERE id = $1";
@@ -44,7 +54,13 @@ constexpr std::string_view kChains = "SELECT chain, seq, hash FROM access_log_he
 constexpr std::string_view kChainPage =
     "SELECT id, chain, seq, at, actor_id, actor_name, actor_role, organization_id, organization_name, action, "
     "subject_type, subject_id, client_id, purpose, request_id, prev_hash, hash FROM access_log "
-    "WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT 1000";
+    "WHERE chain = $1 AND seq > $2 AND hash IS NOT NULL ORDER BY seq LIMIT 1000";
+constexpr std::string_view kPending = "SELECT count(*) FROM access_log WHERE hash IS NULL";
+
+std::atomic<std::function<void()>*>& SealerWakerSlot() {
+  static std::atomic<std::function<void()>*> wake{nullptr};
+  return wake;
+}
 
 Value Opt(const std::string& v) { return v.empty() ? Value(nullptr) : Value(v); }
 
@@ -97,44 +113,98 @@ AccessPage PageFrom(const std::vector<storage::Row>& rows, int limit) {
 
 Result<void> AppendAccess(storage::Connection& c, const Decision& decision, const AccessEvent& event,
                           const std::string& request_id, Timestamp now) {
-  const std::string chain = event.region_id.empty() ? std::string(kPlatformChain) : event.region_id;
-  // The head row is the lock: concurrent appends to one chain wait here in turn.
-  ALLMENDE_ASSIGN_OR_RETURN(auto head, c.QueryOne(kAdvanceHead, {chain}));
-  if (!head) {
-    ALLMENDE_TRY(c.Execute(kCreateHead, {chain}));
-    ALLMENDE_ASSIGN_OR_RETURN(head, c.QueryOne(kAdvanceHead, {chain}));
-    if (!head) return Error::Internal("access log head of " + chain + " could not be created");
-  }
-  std::int64_t seq = head->Int(0);
-  std::string prev = head->Text(1);
   ALLMENDE_ASSIGN_OR_RETURN(std::string actor_name, ActorName(c, decision));
   std::string org_name;
   if (!decision.organization_id.empty()) {
     ALLMENDE_ASSIGN_OR_RETURN(auto org, c.QueryOne(kOrganizationName, {decision.organization_id}));
     if (org) org_name = org->Text(0);
   }
-  std::vector<std::string> fields{NewId("acc"),
-                                  chain,
-                                  std::to_string(seq),
-                                  FormatRfc3339(now),
-                                  decision.actor_id,
-                                  actor_name,
-                                  decision.role,
-                                  decision.organization_id,
-                                  org_name,
-                                  event.action,
-                                  event.subject_type,
-                                  event.subject_id,
-                                  event.client_id,
-                                  event.purpose.empty() ? decision.purpose : event.purpose,
-                                  request_id,
-                                  prev};
-  std::string hash = EntryHash(fields);
   ALLMENDE_TRY(c.Execute(
-      kInsert, {fields[0], fields[1], seq, fields[3], fields[4], fields[5], fields[6], Opt(fields[7]), Opt(fields[8]),
-                fields[9], fields[10], fields[11], Opt(fields[12]), fields[13], fields[14], fields[15], hash}));
-  ALLMENDE_TRY(c.Execute(kSetHeadHash, {chain, hash}));
+      kInsert, {NewId("acc"), event.region_id.empty() ? std::string(kPlatformChain) : event.region_id,
+                FormatRfc3339(now), decision.actor_id, actor_name, decision.role, Opt(decision.organization_id),
+                Opt(org_name), event.action, event.subject_type, event.subject_id, Opt(event.client_id),
+                event.purpose.empty() ? decision.purpose : event.purpose, request_id}));
+  if (auto* wake = SealerWakerSlot().load()) c.OnCommit(*wake);
   return Ok();
+}
+
+void SetAccessLogSealerWaker(std::function<void()> wake) {
+  // Set once per process and never freed: commits on any thread may still hold the old one.
+  SealerWakerSlot().store(new std::function<void()>(std::move(wake)));
+}
+
+AccessLogSealer::AccessLogSealer(storage::Database& db, std::chrono::milliseconds period) : db_(db), period_(period) {}
+
+AccessLogSealer::~AccessLogSealer() { Stop(); }
+
+void AccessLogSealer::Start() {
+  SetAccessLogSealerWaker([this] { Wake(); });
+  thread_ = std::thread([this] { Run(); });
+}
+
+void AccessLogSealer::Wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_one();
+}
+
+void AccessLogSealer::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ || !thread_.joinable()) return;
+    stopping_ = true;
+  }
+  cv_.notify_one();
+  thread_.join();
+}
+
+void AccessLogSealer::Run() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    cv_.wait_for(lock, period_, [this] { return woken_ || stopping_; });
+    bool last = stopping_;
+    woken_ = false;
+    lock.unlock();
+    auto sealed = SealAccessLog(db_);  // at stop too: what the last requests appended
+    if (!sealed.ok()) log::Warn("access_log_seal_failed", {{"error", sealed.error().message}});
+    lock.lock();
+    if (last) return;
+  }
+}
+
+Result<std::int64_t> SealAccessLog(storage::Database& db, int batch) {
+  std::int64_t sealed = 0;
+  // Read committed: after waiting for another sealer's lock on a head, the next statements see
+  // what it sealed.
+  ALLMENDE_TRY(db.Write(
+      [&](storage::Connection& c) -> Result<void> {
+        sealed = 0;
+        ALLMENDE_ASSIGN_OR_RETURN(auto chains, c.Query(kUnsealedChains));
+        for (const auto& chain_row : chains) {
+          const std::string chain = chain_row.Text(0);
+          ALLMENDE_TRY(c.Execute(kCreateHead, {chain}));
+          ALLMENDE_ASSIGN_OR_RETURN(auto head, c.QueryOne(kLockHead, {chain}));
+          std::int64_t seq = head->Int(0);
+          std::string prev = head->Text(1);
+          ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kUnsealed, {chain, std::int64_t{batch}}));
+          for (const auto& r : rows) {
+            ++seq;
+            std::vector<std::string> fields = HashedFields(r);
+            fields[2] = std::to_string(seq);
+            fields[15] = prev;
+            std::string hash = EntryHash(fields);
+            ALLMENDE_TRY(c.Execute(kSeal, {r.Text(0), seq, prev, hash}));
+            prev = hash;
+            ++sealed;
+          }
+          if (!rows.empty()) ALLMENDE_TRY(c.Execute(kSetHead, {chain, seq, prev}));
+        }
+        return Ok();
+      },
+      storage::Isolation::kReadCommitted));
+  return sealed;
 }
 
 Result<Decision> AuthorizeAndRecord(storage::Connection& c, const Actor& actor, Action action, const Target& target,
@@ -207,6 +277,8 @@ std::string AccessEntryJson(const AccessEntry& e, bool full) {
 Result<VerifyReport> VerifyAccessLog(storage::Database& db) {
   VerifyReport report;
   ALLMENDE_TRY(db.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto pending, c.QueryOne(kPending));
+    report.pending = pending->Int(0);
     ALLMENDE_ASSIGN_OR_RETURN(auto heads, c.Query(kChains));
     for (const auto& head : heads) {
       ++report.chains;

@@ -4,8 +4,13 @@
 // edited, removed or reordered entry breaks the chain and VerifyAccessLog finds it.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "access/policy.hpp"
@@ -60,7 +65,8 @@ struct AccessSearch {
 };
 
 // Inside the caller's write transaction, so the entry exists exactly when the access happened:
-// appends one entry for `decision` and `event`.
+// appends one entry for `decision` and `event`. The sealer puts it into the hash chain after the
+// commit (SealAccessLog).
 Result<void> AppendAccess(storage::Connection& c, const Decision& decision, const AccessEvent& event,
                           const std::string& request_id, Timestamp now);
 
@@ -80,6 +86,33 @@ Result<AccessPage> SearchAccess(storage::Connection& c, const AccessSearch& sear
 
 std::string AccessEntryJson(const AccessEntry& e, bool full);
 
+// Seals up to `batch` waiting entries per chain into their chains, in the order they were made;
+// returns how many. Several processes may call it at once: they take turns per chain.
+Result<std::int64_t> SealAccessLog(storage::Database& db, int batch = 1000);
+// Called after each commit that appended entries (the server's sealer thread sets it once).
+void SetAccessLogSealerWaker(std::function<void()> wake);
+
+// The server's sealer: seals after each commit that appended entries, and every `period` (for
+// entries other processes left, e.g. after a crash).
+class AccessLogSealer {
+ public:
+  AccessLogSealer(storage::Database& db, std::chrono::milliseconds period);
+  ~AccessLogSealer();
+  void Start();
+  void Wake();
+  void Stop();  // seals once more, then returns
+
+ private:
+  void Run();
+  storage::Database& db_;
+  std::chrono::milliseconds period_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool woken_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
 struct ChainBreak {
   std::string chain;
   std::int64_t seq = 0;
@@ -88,7 +121,8 @@ struct ChainBreak {
 
 struct VerifyReport {
   std::int64_t chains = 0;
-  std::int64_t entries = 0;
+  std::int64_t entries = 0;  // sealed entries checked
+  std::int64_t pending = 0;  // entries not sealed yet
   std::vector<ChainBreak> breaks;
 };
 

@@ -23,7 +23,10 @@ class AccessLogTest : public AccessWorld {
           "req_1", *ParseRfc3339("2026-11-24T08:00:00Z"));
     });
   }
-  VerifyReport Verify() { return *VerifyAccessLog(*db_); }
+  VerifyReport Verify() {
+    EXPECT_TRUE(SealAccessLog(*db_));
+    return *VerifyAccessLog(*db_);
+  }
 };
 
 TEST_F(AccessLogTest, EntriesChainAndTheClientSeesThemNewestFirst) {
@@ -45,8 +48,13 @@ TEST_F(AccessLogTest, EntriesChainAndTheClientSeesThemNewestFirst) {
   EXPECT_TRUE(report.breaks.empty());
 }
 
-TEST_F(AccessLogTest, UpdatesAndDeletesAreRefused) {
+TEST_F(AccessLogTest, UpdatesAndDeletesAreRefusedOnceSealed) {
   ASSERT_TRUE(Append("client.read"));
+  EXPECT_FALSE(db_->Write([](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(c.Execute("UPDATE access_log SET purpose = 'before sealing', hash = 'x'"));
+    return Ok();
+  })) << "sealing changes nothing but seq and hashes";
+  EXPECT_EQ(*SealAccessLog(*db_), 1);
   auto update = db_->Write([](storage::Connection& c) -> Result<void> {
     ALLMENDE_TRY(c.Execute("UPDATE access_log SET purpose = 'nothing to see'"));
     return Ok();
@@ -61,6 +69,7 @@ TEST_F(AccessLogTest, UpdatesAndDeletesAreRefused) {
 
 TEST_F(AccessLogTest, VerifyFindsAChangedAndARemovedEntry) {
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(Append("client.read"));
+  EXPECT_TRUE(Verify().breaks.empty());
   // Someone with the database file drops the guard and edits history.
   Sql("DROP TRIGGER access_log_no_update");
   Sql("UPDATE access_log SET actor_name = 'Someone else' WHERE seq = 3");
@@ -82,11 +91,16 @@ TEST_F(AccessLogTest, VerifyFindsAChangedAndARemovedEntry) {
   EXPECT_EQ(report.breaks[0].reason, "entry 2 is missing");
 }
 
-TEST_F(AccessLogTest, ParallelAppendsMakeOneUnbrokenChain) {
+TEST_F(AccessLogTest, ParallelAppendsAndSealersMakeOneUnbrokenChain) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([this] {
-      for (int i = 0; i < 25; ++i) EXPECT_TRUE(Append("client.read"));
+    threads.emplace_back([this, t] {
+      for (int i = 0; i < 25; ++i) {
+        EXPECT_TRUE(Append("client.read"));
+        if (t == 0 && i % 5 == 0) {
+          EXPECT_TRUE(SealAccessLog(*db_, 7));
+        }
+      }
     });
   }
   for (auto& t : threads) t.join();

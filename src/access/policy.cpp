@@ -42,6 +42,7 @@ struct Rule {
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule> rules{
       {Action::kRegionCreate, "region.create", {{Who::kPlatformAdmin, {}, {}, "platform", "administration"}}},
+      {Action::kUserCreate, "user.create", {{Who::kPlatformAdmin, {}, {}, "platform", "administration"}}},
       {Action::kOrganizationCreate,
        "organization.create",
        {{Who::kPlatformAdmin, {}, {}, "platform", "administration"}}},
@@ -86,6 +87,10 @@ const std::vector<Rule>& Rules() {
        "delegation.grant",
        {{Who::kSelf, {}, {}, "self", "own_use"},
         {Who::kMember, {"advisor"}, Where::kClientRegion, "region_staff", "advice"}}},
+      {Action::kDelegationRevoke,
+       "delegation.revoke",
+       {{Who::kSelf, {}, {}, "self", "own_use"},
+        {Who::kDelegate, {"all", "services", "access_log"}, {}, "delegate", "on_behalf"}}},
       {Action::kAccessLogSearch,
        "access_log.search",
        {{Who::kMember, {"auditor"}, Where::kTargetRegion, "auditor", "audit"}}},

@@ -21,6 +21,7 @@ namespace allmende::access {
 
 enum class Action {
   kRegionCreate,
+  kUserCreate,
   kOrganizationCreate,
   kOrganizationRead,
   kMembersRead,
@@ -30,6 +31,7 @@ enum class Action {
   kClientUpdate,         // change a client's record
   kClientAccessLogRead,  // who has seen the client's data
   kDelegationGrant,      // let someone act for the client
+  kDelegationRevoke,     // end it (the client or the delegate)
   kAccessLogSearch,      // the whole log of a region
 };
 

@@ -112,6 +112,8 @@ const std::vector<Setting>& Settings() {
         IntSetter(1, 1000, [](Config& c, std::int64_t v) { c.identity.max_login_failures = static_cast<int>(v); }));
     add("demo.password", "password of the demo accounts that `seed` creates (demo installations only)",
         StringSetter([](Config& c, const std::string& v) { c.identity.demo_password = v; }));
+    add("demo.mode", "demo installation: the demo accounts need no second factor (never in production)",
+        BoolSetter([](Config& c, bool v) { c.identity.demo_mode = v; }));
     add("storage.data_dir", "folder for the SQLite database and other data",
         StringSetter([](Config& c, const std::string& v) { c.storage.data_dir = v; }));
     add("storage.database", "sqlite:///path or postgresql://user@host:port/db; empty = SQLite in data_dir",

@@ -58,6 +58,7 @@ struct IdentityConfig {
   int session_absolute_hours = 12;
   int max_login_failures = 10;  // per account and per address in a minute
   std::string demo_password;    // set: `seed` creates the demo accounts with it
+  bool demo_mode = false;       // demo accounts (made by `seed`) need no second factor
 };
 
 struct JobsConfig {

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "access/access_log.hpp"
 #include "common/ids.hpp"
 #include "common/log.hpp"
 #include "identity/emails.hpp"
@@ -128,12 +129,39 @@ Result<LoginResult> AuthService::Login(const std::string& email_text, const std:
     log::Info("login_failed", {{"user_id", user ? user->id : std::string("unknown")}, {"remote", ip}});
     return WrongCredentials();
   }
+  if (user->totp_enabled_at) {
+    // The password was right; the session waits for the second factor (5 minutes).
+    LoginResult result;
+    result.user = *user;
+    ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+      ALLMENDE_TRY(LoginFailures::Clear(c, "account:" + email));
+      ALLMENDE_TRY(LoginFailures::Forget(c, "ip:" + ip, now_text));
+      ALLMENDE_ASSIGN_OR_RETURN(result.mfa_token, storage::IssueSingleUseToken(c, "mfa_login", user->id, "", now,
+                                                                               now + std::chrono::minutes(5)));
+      return Ok();
+    }));
+    log::Info("login_password_ok", {{"user_id", user->id}, {"next", "mfa"}});
+    return result;
+  }
+  ALLMENDE_ASSIGN_OR_RETURN(
+      LoginResult result,
+      OpenSession(*user, user_agent, ip, old_secret, now, false, [&](storage::Connection& c) -> Result<void> {
+        ALLMENDE_TRY(LoginFailures::Clear(c, "account:" + email));
+        return LoginFailures::Forget(c, "ip:" + ip, now_text);  // this attempt's provisional failure
+      }));
+  return result;
+}
+
+Result<LoginResult> AuthService::OpenSession(const User& user, const std::string& user_agent, const std::string& ip,
+                                             const std::string& old_secret, Timestamp now, bool mfa_verified,
+                                             const storage::Work& also) {
+  const std::string now_text = FormatRfc3339(now);
   LoginResult result;
-  result.user = *user;
+  result.user = user;
   result.secret = RandomToken();
   result.session = Session{NewId("ses"),
                            storage::RequestDigest(result.secret),
-                           user->id,
+                           user.id,
                            RandomToken(),
                            now_text,
                            now_text,
@@ -141,17 +169,17 @@ Result<LoginResult> AuthService::Login(const std::string& email_text, const std:
                            FormatRfc3339(now + options_.session_absolute),
                            std::nullopt,
                            user_agent.substr(0, 300),
-                           ip};
+                           ip,
+                           mfa_verified ? std::optional<std::string>(now_text) : std::nullopt};
   ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
-    ALLMENDE_TRY(LoginFailures::Clear(c, "account:" + email));
-    ALLMENDE_TRY(LoginFailures::Forget(c, "ip:" + ip, now_text));  // this attempt's provisional failure
+    ALLMENDE_TRY(also(c));
     if (!old_secret.empty()) {
       ALLMENDE_ASSIGN_OR_RETURN(auto old, SessionStore::FindByTokenHash(c, storage::RequestDigest(old_secret)));
       if (old) ALLMENDE_TRY(SessionStore::Revoke(c, old->user_id, old->id, now_text));
     }
     return SessionStore::Insert(c, result.session);
   }));
-  log::Info("login", {{"user_id", user->id}, {"session_id", result.session.id}});
+  log::Info("login", {{"user_id", user.id}, {"session_id", result.session.id}, {"mfa", mfa_verified}});
   return result;
 }
 
@@ -182,8 +210,10 @@ Result<std::optional<http::Principal>> AuthService::Authenticate(const http::Req
     ALLMENDE_TRY(
         db_.Write([&](storage::Connection& c) { return SessionStore::Touch(c, session->id, now_text, idle); }));
   }
-  return std::optional<http::Principal>(
-      http::Principal{user->id, user->platform_role.value_or("user"), session->id, csrf_ok});
+  http::Principal p{user->id, user->platform_role.value_or("user"), session->id, csrf_ok};
+  p.mfa_verified = session->mfa_verified_at.has_value();
+  p.mfa_exempt = options_.demo_mode && user->demo_account;
+  return std::optional<http::Principal>(std::move(p));
 }
 
 Result<void> AuthService::Logout(const http::Principal& p) {
@@ -326,8 +356,10 @@ Result<void> AuthService::VerifyEmail(const std::string& token) {
 }
 
 Result<User> AuthService::CreateUser(const std::optional<http::Principal>& principal, const NewUser& in) {
-  if (!principal) return Error::Unauthenticated("Sign in to create accounts.");
-  if (principal->role != "platform_admin") return Error::PermissionDenied("Only a platform admin can create accounts.");
+  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(access::Authorize(c, principal, access::Action::kUserCreate, {}, clock_.Now()));
+    return Ok();
+  }));
   std::vector<FieldError> errors;
   std::string email = NormalizeEmail(in.email);
   if (email.empty()) errors.push_back({"email", "is not an e-mail address"});
@@ -351,6 +383,9 @@ Result<User> AuthService::CreateUser(const std::optional<http::Principal>& princ
   User user{NewId("usr"), email,    in.name,  in.phone, in.language, hash, in.platform_role,
             std::nullopt, now_text, now_text, 1};
   return db_.WriteValue<User>([&](storage::Connection& c) -> Result<User> {
+    ALLMENDE_TRY(access::AuthorizeAndRecord(c, principal, access::Action::kUserCreate, {},
+                                            {.action = "user.create", .subject_type = "user", .subject_id = user.id},
+                                            now));
     auto inserted = UserStore::Insert(c, user);
     if (!inserted.ok()) {
       if (inserted.error().code == ErrorCode::kConflict) return Error::Invalid("email", "already has an account");
@@ -409,6 +444,7 @@ Result<User> AuthService::EnsureUser(const NewUser& in, bool verified) {
     ALLMENDE_ASSIGN_OR_RETURN(auto existing, UserStore::GetByEmail(c, email));
     if (existing) {
       if (hash) ALLMENDE_TRY(UserStore::SetPassword(c, existing->id, *hash, now));
+      if (in.demo_account) ALLMENDE_TRY(c.Execute("UPDATE users SET demo_account = 1 WHERE id = $1", {existing->id}));
       return RequireUser(c, existing->id);
     }
     User user{NewId("usr"),
@@ -423,7 +459,8 @@ Result<User> AuthService::EnsureUser(const NewUser& in, bool verified) {
               now,
               1};
     ALLMENDE_TRY(UserStore::Insert(c, user));
-    return user;
+    if (in.demo_account) ALLMENDE_TRY(c.Execute("UPDATE users SET demo_account = 1 WHERE id = $1", {user.id}));
+    return RequireUser(c, user.id);
   });
 }
 

@@ -24,12 +24,20 @@ struct AuthOptions {
   int max_failures = 10;  // per account and per client address within `failure_window`
   std::chrono::seconds failure_window{60};
   std::string public_url = "http://127.0.0.1:8080";  // base of the links in e-mails
+  bool demo_mode = false;                            // demo accounts need no second factor
 };
 
 struct LoginResult {
   User user;
   Session session;
   std::string secret;  // the cookie value; only its digest is stored
+  // Set instead of a session when the account has a second factor: LoginSecondFactor takes it.
+  std::string mfa_token = {};
+};
+
+struct TotpEnrolment {
+  std::string secret;  // base32, shown once
+  std::string uri;     // otpauth://…
 };
 
 struct NewUser {
@@ -39,6 +47,7 @@ struct NewUser {
   std::optional<std::string> phone = {};
   std::optional<std::string> password = {};  // none: a set-your-password link is e-mailed
   std::optional<std::string> platform_role = {};
+  bool demo_account = false;  // EnsureUser only
 };
 
 struct ProfileChange {
@@ -57,6 +66,22 @@ class AuthService {
   // A session presented with the log-in (`old_secret`) is revoked: the id always changes.
   Result<LoginResult> Login(const std::string& email, const std::string& password, const std::string& user_agent,
                             const std::string& ip, const std::string& old_secret);
+
+  // Second step of a log-in: the code of the authenticator app or an unused recovery code.
+  // InvalidArgument on "code" / "recovery_code" when wrong (counted like wrong passwords);
+  // NotFound / Conflict for an unknown, used or expired mfa_token.
+  Result<LoginResult> LoginSecondFactor(const std::string& mfa_token, const std::string& code,
+                                        const std::string& recovery_code, const std::string& user_agent,
+                                        const std::string& ip, const std::string& old_secret);
+
+  Result<MfaStatus> Mfa(const http::Principal& principal);
+  // Starts (or restarts) enrolment: a new secret waits for its first code. Conflict when a second
+  // factor is already on.
+  Result<TotpEnrolment> StartTotp(const http::Principal& principal);
+  // The first code turns it on, marks this session as verified and returns ten recovery codes.
+  Result<std::vector<std::string>> ConfirmTotp(const http::Principal& principal, const std::string& code);
+  Result<void> DisableTotp(const http::Principal& principal, const std::string& code);
+  Result<std::vector<std::string>> RenewRecoveryCodes(const http::Principal& principal, const std::string& code);
 
   // The principal of a request's session cookie, nullopt without a valid one. For a
   // state-changing method the principal's csrf_verified says whether X-CSRF-Token matched.
@@ -105,6 +130,15 @@ class AuthService {
 
  private:
   Result<User> RequireUser(storage::Connection& c, const std::string& id);
+  // A new session for `user` (revoking the one presented with the log-in), stored together with
+  // whatever `also` writes.
+  Result<LoginResult> OpenSession(const User& user, const std::string& user_agent, const std::string& ip,
+                                  const std::string& old_secret, Timestamp now, bool mfa_verified,
+                                  const storage::Work& also);
+  // Checks a TOTP code of the active (or, with `pending`, the waiting) secret and uses its step.
+  Result<bool> UseTotpCode(storage::Connection& c, const std::string& user_id, const std::string& code, Timestamp now,
+                           bool pending);
+  Result<std::vector<std::string>> StoreRecoveryCodes(storage::Connection& c, const std::string& user_id);
   Result<void> Throttled(storage::Connection& c, const std::vector<std::string>& keys, Timestamp now);
   Result<void> SendLink(storage::Connection& c, const User& user, int kind, std::string_view purpose,
                         std::chrono::minutes valid, std::string_view path, Timestamp now);

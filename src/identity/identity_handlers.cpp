@@ -17,8 +17,19 @@ Result<http::Principal> SignedIn(const http::Request& r) {
   return *r.principal;
 }
 
-http::Response UserResponse(int status, const User& user, const std::string& csrf = "") {
-  return http::JsonText(status, UserJson(user, csrf)).WithHeader("ETag", "\"" + std::to_string(user.version) + "\"");
+http::Response UserResponse(int status, const User& user, const std::string& csrf = "",
+                            const std::optional<MfaStatus>& mfa = std::nullopt) {
+  return http::JsonText(status, UserJson(user, csrf, mfa))
+      .WithHeader("ETag", "\"" + std::to_string(user.version) + "\"");
+}
+
+// A finished log-in sets the cookie; one that waits for the second factor answers with its token.
+http::Response LoginResponse(const LoginResult& login, const CookieOptions& cookies) {
+  if (!login.mfa_token.empty()) {
+    return http::JsonText(200, R"({"mfa_required":true,"mfa_token":")" + login.mfa_token + "\"}");
+  }
+  return UserResponse(200, login.user, login.session.csrf_token)
+      .WithHeader("Set-Cookie", SetCookie(cookies, login.secret, cookies.max_age_seconds));
 }
 
 }  // namespace
@@ -39,8 +50,26 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
         ALLMENDE_ASSIGN_OR_RETURN(LoginResult login,
                                   auth.Login(email, password, std::string(r.Header("user-agent")), r.remote_address,
                                              CookieValue(r.Header("cookie"), kSessionCookie)));
-        return UserResponse(200, login.user, login.session.csrf_token)
-            .WithHeader("Set-Cookie", SetCookie(cookies, login.secret, cookies.max_age_seconds));
+        return LoginResponse(login, cookies);
+      },
+      json_public);
+
+  router.Add(
+      "POST", "/api/v1/auth/login/mfa",
+      [&auth, cookies](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+        JsonFields f(doc);
+        std::string token;
+        std::optional<std::string> code, recovery;
+        f.Required("mfa_token", &token, MaxLength(100));
+        f.Optional("code", &code, MaxLength(10));
+        f.Optional("recovery_code", &recovery, MaxLength(40));
+        ALLMENDE_TRY(f.Finish());
+        ALLMENDE_ASSIGN_OR_RETURN(
+            LoginResult login,
+            auth.LoginSecondFactor(token, code.value_or(""), recovery.value_or(""), std::string(r.Header("user-agent")),
+                                   r.remote_address, CookieValue(r.Header("cookie"), kSessionCookie)));
+        return LoginResponse(login, cookies);
       },
       json_public);
 
@@ -100,7 +129,8 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
   router.Add("GET", "/api/v1/me", [&auth](const http::Request& r) -> Result<http::Response> {
     ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
     ALLMENDE_ASSIGN_OR_RETURN(auto me, auth.Me(p));
-    return UserResponse(200, me.first, me.second);
+    ALLMENDE_ASSIGN_OR_RETURN(MfaStatus mfa, auth.Mfa(p));
+    return UserResponse(200, me.first, me.second, mfa);
   });
 
   router.Add(

@@ -12,5 +12,7 @@ struct CookieOptions {
 };
 
 void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions cookies);
+// /api/v1/me/mfa/…: set up, turn off, new recovery codes.
+void AddMfaRoutes(http::Router& router, AuthService& auth);
 
 }  // namespace allmende::identity

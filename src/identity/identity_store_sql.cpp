@@ -10,10 +10,10 @@ constexpr std::string_view kInsertUser =
     "created_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr std::string_view kGetUser =
     "SELECT id, email, name, phone, language, password_hash, platform_role, email_verified_at, created_at, "
-    "updated_at, version FROM users WHERE id = $1";
+    "updated_at, version, totp_enabled_at, demo_account FROM users WHERE id = $1";
 constexpr std::string_view kGetUserByEmail =
     "SELECT id, email, name, phone, language, password_hash, platform_role, email_verified_at, created_at, "
-    "updated_at, version FROM users WHERE email = $1";
+    "updated_at, version, totp_enabled_at, demo_account FROM users WHERE email = $1";
 constexpr std::string_view kSetPassword =
     "UPDATE users SET password_hash = $2, updated_at = $3, version = version + 1 WHERE id = $1";
 constexpr std::string_view kVerified =
@@ -24,10 +24,10 @@ constexpr std::string_view kUpdateProfile =
 
 constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_at, last_seen_at, idle_expires_at, "
-    "absolute_expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    "absolute_expires_at, user_agent, ip, mfa_verified_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr std::string_view kFindSession =
     "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, idle_expires_at, absolute_expires_at, "
-    "revoked_at, user_agent, ip FROM sessions WHERE token_hash = $1";
+    "revoked_at, user_agent, ip, mfa_verified_at FROM sessions WHERE token_hash = $1";
 constexpr std::string_view kTouch = "UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1";
 constexpr std::string_view kRevoke =
     "UPDATE sessions SET revoked_at = $3 WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL";
@@ -35,7 +35,8 @@ constexpr std::string_view kRevokeAll =
     "UPDATE sessions SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL";
 constexpr std::string_view kListLive =
     "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, idle_expires_at, absolute_expires_at, "
-    "revoked_at, user_agent, ip FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND idle_expires_at > $2 "
+    "revoked_at, user_agent, ip, mfa_verified_at FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND "
+    "idle_expires_at > $2 "
     "AND absolute_expires_at > $2 ORDER BY created_at DESC, id DESC LIMIT 100";
 
 constexpr std::string_view kRecordFailure = "INSERT INTO login_failures (throttle_key, failed_at) VALUES ($1, $2)";
@@ -48,13 +49,13 @@ constexpr std::string_view kPurgeFailures = "DELETE FROM login_failures WHERE fa
 Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
 
 User UserFrom(const storage::Row& r) {
-  return User{r.Text(0),    r.Text(1),    r.Text(2), r.OptText(3), r.Text(4), r.OptText(5),
-              r.OptText(6), r.OptText(7), r.Text(8), r.Text(9),    r.Int(10)};
+  return User{r.Text(0),    r.Text(1), r.Text(2), r.OptText(3), r.Text(4),     r.OptText(5),  r.OptText(6),
+              r.OptText(7), r.Text(8), r.Text(9), r.Int(10),    r.OptText(11), r.Int(12) != 0};
 }
 
 Session SessionFrom(const storage::Row& r) {
-  return Session{r.Text(0), r.Text(1), r.Text(2),    r.Text(3), r.Text(4), r.Text(5),
-                 r.Text(6), r.Text(7), r.OptText(8), r.Text(9), r.Text(10)};
+  return Session{r.Text(0), r.Text(1), r.Text(2),    r.Text(3), r.Text(4),  r.Text(5),
+                 r.Text(6), r.Text(7), r.OptText(8), r.Text(9), r.Text(10), r.OptText(11)};
 }
 
 }  // namespace
@@ -97,8 +98,9 @@ Result<bool> UserStore::UpdateProfile(storage::Connection& c, const User& u, std
 }
 
 Result<void> SessionStore::Insert(storage::Connection& c, const Session& s) {
-  ALLMENDE_TRY(c.Execute(kInsertSession, {s.id, s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
-                                          s.idle_expires_at, s.absolute_expires_at, s.user_agent, s.ip}));
+  ALLMENDE_TRY(c.Execute(kInsertSession,
+                         {s.id, s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_expires_at,
+                          s.absolute_expires_at, s.user_agent, s.ip, Opt(s.mfa_verified_at)}));
   return Ok();
 }
 

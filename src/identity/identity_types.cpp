@@ -4,7 +4,7 @@
 
 namespace allmende::identity {
 
-std::string UserJson(const User& u, const std::string& csrf_token) {
+std::string UserJson(const User& u, const std::string& csrf_token, const std::optional<MfaStatus>& mfa) {
   boost::json::object o;
   o["id"] = u.id;
   o["email"] = u.email;
@@ -16,6 +16,10 @@ std::string UserJson(const User& u, const std::string& csrf_token) {
   o["created_at"] = u.created_at;
   o["version"] = u.version;
   if (!csrf_token.empty()) o["csrf_token"] = csrf_token;
+  if (mfa) {
+    o["mfa"] = {
+        {"enabled", mfa->enabled}, {"required", mfa->required}, {"recovery_codes_left", mfa->recovery_codes_left}};
+  }
   return boost::json::serialize(o);
 }
 

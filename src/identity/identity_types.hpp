@@ -1,6 +1,7 @@
 // Accounts and browser sessions.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -18,6 +19,8 @@ struct User {
   std::string created_at;
   std::string updated_at;
   std::int64_t version = 1;
+  std::optional<std::string> totp_enabled_at = {};  // a second factor is set up
+  bool demo_account = false;                        // made by `allmende seed`: exempt in demo mode
 };
 
 struct Session {
@@ -32,10 +35,18 @@ struct Session {
   std::optional<std::string> revoked_at;
   std::string user_agent;
   std::string ip;
+  std::optional<std::string> mfa_verified_at = {};  // when this session showed a second factor
 };
 
-// JSON for the user themself (no hash); `csrf_token` added when given.
-std::string UserJson(const User& user, const std::string& csrf_token = "");
+struct MfaStatus {
+  bool enabled = false;
+  bool required = false;  // a staff role or platform admin, and not exempt
+  std::int64_t recovery_codes_left = 0;
+};
+
+// JSON for the user themself (no hash); `csrf_token` and `mfa` added when given.
+std::string UserJson(const User& user, const std::string& csrf_token = "",
+                     const std::optional<MfaStatus>& mfa = std::nullopt);
 // JSON of one session in the user's own list; `current` marks the one making the request.
 std::string SessionJson(const Session& session, bool current);
 

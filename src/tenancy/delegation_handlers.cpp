@@ -1,27 +1,36 @@
 #include "tenancy/delegation_handlers.hpp"
 
+#include "access/policy.hpp"
 #include "common/json.hpp"
 
 namespace allmende::tenancy {
 
 void AddDelegationRoutes(http::Router& router, DelegationService& s, const TimeSource& clock) {
-  router.Add("POST", "/api/v1/me/delegations",
-             [&s, &clock](const http::Request& r) -> Result<http::Response> {
-               ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
-               JsonFields f(doc);
-               NewDelegation in;
-               std::optional<std::string> scope;
-               f.Required("delegate_email", &in.delegate_email, MaxLength(254));
-               f.Optional("scope", &scope);
-               f.Optional("valid_until", &in.valid_until);
-               ALLMENDE_TRY(f.Finish());
-               if (scope) in.scope = *scope;
-               ALLMENDE_ASSIGN_OR_RETURN(Delegation d, s.Grant(r.principal, in));
-               return http::JsonText(201, DelegationJson(d, FormatRfc3339(clock.Now())));
-             },
-             {.body_limit = 16 * 1024, .json_body = true});
+  // The signed-in client grants; on /clients/{id}/delegations their advisor grants for them.
+  auto grant = [&s, &clock](const http::Request& r, const std::string& client_id) -> Result<http::Response> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+    JsonFields f(doc);
+    NewDelegation in;
+    std::optional<std::string> scope;
+    f.Required("delegate_email", &in.delegate_email, MaxLength(254));
+    f.Optional("scope", &scope);
+    f.Optional("valid_until", &in.valid_until);
+    ALLMENDE_TRY(f.Finish());
+    if (scope) in.scope = *scope;
+    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+    ALLMENDE_ASSIGN_OR_RETURN(Delegation d, s.Grant(actor, client_id, in));
+    return http::JsonText(201, DelegationJson(d, FormatRfc3339(clock.Now())));
+  };
+  const http::RouteOptions json{.body_limit = 16 * 1024, .json_body = true};
+  router.Add(
+      "POST", "/api/v1/me/delegations",
+      [grant](const http::Request& r) { return grant(r, r.principal ? r.principal->id : ""); }, json);
+  router.Add(
+      "POST", "/api/v1/clients/{id}/delegations",
+      [grant](const http::Request& r) { return grant(r, std::string(r.Param("id"))); }, json);
 
   router.Add("GET", "/api/v1/me/delegations", [&s, &clock](const http::Request& r) -> Result<http::Response> {
+    if (!r.principal) return Error::Unauthenticated("Sign in first.");
     ALLMENDE_ASSIGN_OR_RETURN(auto all, s.Mine(r.principal));
     std::string now = FormatRfc3339(clock.Now());
     std::string given = "[", received = "[";
@@ -33,7 +42,8 @@ void AddDelegationRoutes(http::Router& router, DelegationService& s, const TimeS
   });
 
   router.Add("DELETE", "/api/v1/me/delegations/{id}", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_TRY(s.Revoke(r.principal, std::string(r.Param("id"))));
+    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+    ALLMENDE_TRY(s.Revoke(actor, std::string(r.Param("id"))));
     http::Response resp;
     resp.status = 204;
     return resp;

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "access/access_log.hpp"
 #include "common/ids.hpp"
 
 namespace allmende::tenancy {
@@ -25,6 +26,12 @@ constexpr std::string_view kActive =
     "SELECT count(*) FROM delegations WHERE delegate_id = $1 AND client_id = $2 AND (scope = $3 OR scope = 'all') "
     "AND revoked_at IS NULL AND valid_from <= $4 AND (valid_until IS NULL OR valid_until > $4)";
 constexpr std::string_view kScopes[] = {"all", "services", "access_log"};
+
+// The chain a client's access-log entries go to: their region, if they are a client of one.
+Result<std::string> ClientRegion(storage::Connection& c, const std::string& client_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT region_id FROM clients WHERE user_id = $1", {client_id}));
+  return row ? row->Text(0) : std::string();
+}
 
 Delegation From(const storage::Row& r) {
   return {r.Text(0), r.Text(1),    r.Text(2), r.Text(3), r.Text(4),    r.Text(5),
@@ -51,9 +58,16 @@ std::string DelegationJson(const Delegation& d, const std::string& now) {
 DelegationService::DelegationService(storage::Database& db, identity::AuthService& auth, const TimeSource& clock)
     : db_(db), auth_(auth), clock_(clock) {}
 
-Result<Delegation> DelegationService::Grant(const std::optional<http::Principal>& p, const NewDelegation& in) {
-  if (!p) return Error::Unauthenticated("Sign in first.");
+Result<Delegation> DelegationService::Grant(const access::Actor& a, const std::string& client_id,
+                                            const NewDelegation& in) {
   Timestamp now = clock_.Now();
+  // Decide first: someone who may not grant learns nothing about which addresses have accounts.
+  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, client_id));
+    ALLMENDE_TRY(access::Authorize(c, a.principal, access::Action::kDelegationGrant,
+                                   {.region_id = region, .client_id = client_id}, now));
+    return Ok();
+  }));
   std::vector<FieldError> errors;
   bool scope_ok = false;
   for (auto s : kScopes) scope_ok |= s == in.scope;
@@ -72,15 +86,26 @@ Result<Delegation> DelegationService::Grant(const std::optional<http::Principal>
   ALLMENDE_ASSIGN_OR_RETURN(auto delegate, auth_.FindByEmail(in.delegate_email));
   if (!delegate) {
     errors.push_back({"delegate_email", "has no account; ask them to get one first"});
-  } else if (delegate->id == p->id) {
-    errors.push_back({"delegate_email", "is your own address"});
+  } else if (delegate->id == client_id) {
+    errors.push_back(
+        {"delegate_email", client_id == a.principal->id ? "is your own address" : "is the client's own address"});
   }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   std::string now_text = FormatRfc3339(now);
   std::string id = NewId("dlg");
   return db_.WriteValue<Delegation>([&](storage::Connection& c) -> Result<Delegation> {
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, client_id));
+    ALLMENDE_TRY(access::AuthorizeAndRecord(c, a, access::Action::kDelegationGrant,
+                                            {.region_id = region, .client_id = client_id},
+                                            {.action = "delegation.grant",
+                                             .subject_type = "delegation",
+                                             .subject_id = id,
+                                             .client_id = client_id,
+                                             .region_id = region},
+                                            now));
     storage::Value until_value = until ? storage::Value(*until) : storage::Value(nullptr);
-    ALLMENDE_TRY(c.Execute(kInsert, {id, p->id, delegate->id, in.scope, now_text, until_value, p->id, now_text}));
+    ALLMENDE_TRY(
+        c.Execute(kInsert, {id, client_id, delegate->id, in.scope, now_text, until_value, a.principal->id, now_text}));
     ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kById, {id}));
     return From(*row);
   });
@@ -96,14 +121,28 @@ Result<std::vector<Delegation>> DelegationService::Mine(const std::optional<http
   });
 }
 
-Result<void> DelegationService::Revoke(const std::optional<http::Principal>& p, const std::string& id) {
-  if (!p) return Error::Unauthenticated("Sign in first.");
-  std::string now = FormatRfc3339(clock_.Now());
+Result<void> DelegationService::Revoke(const access::Actor& a, const std::string& id) {
+  if (!a.principal) return Error::Unauthenticated("Sign in first.");
+  const http::Principal* p = &*a.principal;
+  Timestamp now_time = clock_.Now();
+  std::string now = FormatRfc3339(now_time);
   return db_.Write([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kById, {id}));
     if (!row) return Error::NotFound("There is no delegation " + id + ".");
     Delegation d = From(*row);
     if (d.client_id != p->id && d.delegate_id != p->id) return Error::NotFound("There is no delegation " + id + ".");
+    if (d.revoked_at || (d.valid_until && *d.valid_until <= now)) {
+      return Error::Conflict("The delegation has already ended.");
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, d.client_id));
+    ALLMENDE_TRY(access::AuthorizeAndRecord(c, a, access::Action::kDelegationRevoke,
+                                            {.region_id = region, .client_id = d.client_id},
+                                            {.action = "delegation.revoke",
+                                             .subject_type = "delegation",
+                                             .subject_id = id,
+                                             .client_id = d.client_id,
+                                             .region_id = region},
+                                            now_time));
     ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kRevoke, {id, now, p->id}));
     if (n == 0) return Error::Conflict("The delegation has already ended.");
     return Ok();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "access/policy.hpp"
 #include "common/time.hpp"
 #include "identity/auth_service.hpp"
 #include "server/http.hpp"
@@ -39,14 +40,14 @@ class DelegationService {
  public:
   DelegationService(storage::Database& db, identity::AuthService& auth, const TimeSource& clock);
 
-  // The signed-in client grants a delegation to the account with `delegate_email`.
-  // InvalidArgument naming the field for an unknown address, oneself, a bad scope or an end in
-  // the past.
-  Result<Delegation> Grant(const std::optional<http::Principal>& p, const NewDelegation& input);
+  // Client `client_id` (the signed-in client themself, or their advisor on their behalf) grants a
+  // delegation to the account with `delegate_email`. InvalidArgument naming the field for an
+  // unknown address, the client's own, a bad scope or an end in the past.
+  Result<Delegation> Grant(const access::Actor& a, const std::string& client_id, const NewDelegation& input);
   // Delegations the person gave and received, newest first.
   Result<std::vector<Delegation>> Mine(const std::optional<http::Principal>& p);
   // The client or the delegate ends it. NotFound for someone else's; Conflict if already ended.
-  Result<void> Revoke(const std::optional<http::Principal>& p, const std::string& id);
+  Result<void> Revoke(const access::Actor& a, const std::string& id);
   // True if `delegate_id` may act for `client_id` in `scope` now.
   Result<bool> MayActFor(const std::string& delegate_id, const std::string& client_id, const std::string& scope);
 

@@ -43,7 +43,7 @@ class DelegationServiceTest : public ::testing::Test {
 };
 
 TEST_F(DelegationServiceTest, ClientGrantsAndRevokingEndsItAtOnce) {
-  auto d = service_->Grant(Of(aino_), {.delegate_email = "Liisa@Example.fi", .scope = "all"});
+  auto d = service_->Grant(Of(aino_), aino_.id, {.delegate_email = "Liisa@Example.fi", .scope = "all"});
   ASSERT_TRUE(d) << d.error().message;
   EXPECT_EQ(d->delegate_name, "Liisa");
   EXPECT_TRUE(*service_->MayActFor(liisa_.id, aino_.id, "services"));
@@ -55,7 +55,8 @@ TEST_F(DelegationServiceTest, ClientGrantsAndRevokingEndsItAtOnce) {
 
 TEST_F(DelegationServiceTest, ScopeAndEndAreHonoured) {
   auto d = service_->Grant(
-      Of(aino_), {.delegate_email = "liisa@example.fi", .scope = "access_log", .valid_until = "2026-12-01T00:00:00Z"});
+      Of(aino_), aino_.id,
+      {.delegate_email = "liisa@example.fi", .scope = "access_log", .valid_until = "2026-12-01T00:00:00Z"});
   ASSERT_TRUE(d);
   EXPECT_TRUE(*service_->MayActFor(liisa_.id, aino_.id, "access_log"));
   EXPECT_FALSE(*service_->MayActFor(liisa_.id, aino_.id, "services"));
@@ -65,17 +66,18 @@ TEST_F(DelegationServiceTest, ScopeAndEndAreHonoured) {
 
 TEST_F(DelegationServiceTest, InvalidGrantsNameTheirFields) {
   auto r = service_->Grant(
-      Of(aino_), {.delegate_email = "aino@example.fi", .scope = "everything", .valid_until = "2020-01-01T00:00:00Z"});
+      Of(aino_), aino_.id,
+      {.delegate_email = "aino@example.fi", .scope = "everything", .valid_until = "2020-01-01T00:00:00Z"});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().fields.size(), 3u);
-  EXPECT_EQ(service_->Grant(Of(aino_), {.delegate_email = "nobody@example.fi"}).error().fields.at(0).field,
+  EXPECT_EQ(service_->Grant(Of(aino_), aino_.id, {.delegate_email = "nobody@example.fi"}).error().fields.at(0).field,
             "delegate_email");
-  EXPECT_EQ(service_->Grant(std::nullopt, {.delegate_email = "liisa@example.fi"}).error().code,
+  EXPECT_EQ(service_->Grant(std::nullopt, aino_.id, {.delegate_email = "liisa@example.fi"}).error().code,
             ErrorCode::kUnauthenticated);
 }
 
 TEST_F(DelegationServiceTest, DelegateMayEndItButStrangersCannotSeeIt) {
-  auto d = *service_->Grant(Of(aino_), {.delegate_email = "liisa@example.fi"});
+  auto d = *service_->Grant(Of(aino_), aino_.id, {.delegate_email = "liisa@example.fi"});
   auto ebba = *auth_->EnsureUser({.email = "ebba@example.fi", .name = "Ebba"}, true);
   EXPECT_EQ(service_->Revoke(Of(ebba), d.id).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(service_->Mine(Of(liisa_))->size(), 1u);

@@ -1,5 +1,6 @@
 #include "tenancy/organization_handlers.hpp"
 
+#include "access/policy.hpp"
 #include "common/json.hpp"
 
 namespace allmende::tenancy {
@@ -18,31 +19,36 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
         f.Required("name", &in.name);
         f.Optional("business_id", &in.business_id, MaxLength(20));
         ALLMENDE_TRY(f.Finish());
-        ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Create(r.principal, std::string(r.Param("id")), in));
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Create(actor, std::string(r.Param("id")), in));
         return http::JsonText(201, OrganizationJson(o));
       },
       json);
 
   router.Add("GET", "/api/v1/regions/{id}/organizations", [&s](const http::Request& r) -> Result<http::Response> {
     ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(r));
-    ALLMENDE_ASSIGN_OR_RETURN(
-        auto page, s.List(r.principal, std::string(r.Param("id")), limit, r.QueryParam("cursor").value_or("")));
+    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+    ALLMENDE_ASSIGN_OR_RETURN(auto page,
+                              s.List(actor, std::string(r.Param("id")), limit, r.QueryParam("cursor").value_or("")));
     return http::JsonText(200, http::ItemsJson(page.items, OrganizationJson, page.next_cursor, true));
   });
 
   router.Add("GET", "/api/v1/organizations/{id}", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Get(r.principal, std::string(r.Param("id"))));
+    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+    ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Get(actor, std::string(r.Param("id"))));
     return http::JsonText(200, OrganizationJson(o));
   });
 
   router.Add("GET", "/api/v1/organizations/{id}/members", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto members, s.Members(r.principal, std::string(r.Param("id"))));
+    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+    ALLMENDE_ASSIGN_OR_RETURN(auto members, s.Members(actor, std::string(r.Param("id"))));
     return http::JsonText(200, http::ItemsJson(members, MembershipJson));
   });
 
   router.Add("DELETE", "/api/v1/organizations/{id}/members/{member_id}",
              [&s](const http::Request& r) -> Result<http::Response> {
-               ALLMENDE_TRY(s.RemoveMember(r.principal, std::string(r.Param("id")), std::string(r.Param("member_id"))));
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_TRY(s.RemoveMember(actor, std::string(r.Param("id")), std::string(r.Param("member_id"))));
                return http::NoContent();
              });
 
@@ -55,22 +61,25 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
         f.Required("email", &email, MaxLength(254));
         f.Required("role", &role);
         ALLMENDE_TRY(f.Finish());
-        ALLMENDE_ASSIGN_OR_RETURN(Invitation inv, s.Invite(r.principal, std::string(r.Param("id")), email, role));
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(Invitation inv, s.Invite(actor, std::string(r.Param("id")), email, role));
         return http::JsonText(201, InvitationJson(inv));
       },
       json);
 
   router.Add("GET", "/api/v1/organizations/{id}/invitations", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto invitations, s.Invitations(r.principal, std::string(r.Param("id"))));
+    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+    ALLMENDE_ASSIGN_OR_RETURN(auto invitations, s.Invitations(actor, std::string(r.Param("id"))));
     return http::JsonText(200, http::ItemsJson(invitations, InvitationJson));
   });
 
-  router.Add("DELETE", "/api/v1/organizations/{id}/invitations/{invitation_id}",
-             [&s](const http::Request& r) -> Result<http::Response> {
-               ALLMENDE_TRY(
-                   s.RevokeInvitation(r.principal, std::string(r.Param("id")), std::string(r.Param("invitation_id"))));
-               return http::NoContent();
-             });
+  router.Add(
+      "DELETE", "/api/v1/organizations/{id}/invitations/{invitation_id}",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_TRY(s.RevokeInvitation(actor, std::string(r.Param("id")), std::string(r.Param("invitation_id"))));
+        return http::NoContent();
+      });
 
   router.Add("POST", "/api/v1/invitations/accept",
              [&s](const http::Request& r) -> Result<http::Response> {

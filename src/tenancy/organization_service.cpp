@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "access/access_log.hpp"
 #include "common/identifiers.hpp"
 #include "common/ids.hpp"
 #include "identity/emails.hpp"
@@ -28,21 +29,33 @@ Result<Organization> OrganizationService::Load(storage::Connection& c, const std
   return std::move(*org);
 }
 
-Result<void> OrganizationService::RequireAdmin(storage::Connection& c, const std::optional<http::Principal>& p,
-                                               const Organization& o) {
-  if (!p) return SignIn();
-  if (p->role == "platform_admin") return Ok();
-  ALLMENDE_ASSIGN_OR_RETURN(auto mine, OrganizationStore::MembershipsOf(c, p->id));
-  for (const auto& m : mine) {
-    if (m.organization_id == o.id && IsAdminRole(m.role)) return Ok();
-  }
-  return Error::PermissionDenied("Only the admins of " + o.name + " can do this.");
+Result<void> OrganizationService::Require(storage::Connection& c, const access::Actor& a, access::Action action,
+                                          const Organization& o) {
+  ALLMENDE_TRY(
+      access::Authorize(c, a.principal, action, {.region_id = o.region_id, .organization_id = o.id}, clock_.Now()));
+  return Ok();
 }
 
-Result<Organization> OrganizationService::Create(const std::optional<http::Principal>& p, const std::string& region_id,
+Result<void> OrganizationService::RequireAndRecord(storage::Connection& c, const access::Actor& a,
+                                                   const Organization& o, std::string action, std::string subject_type,
+                                                   std::string subject_id) {
+  ALLMENDE_TRY(access::AuthorizeAndRecord(c, a, access::Action::kMembersManage,
+                                          {.region_id = o.region_id, .organization_id = o.id},
+                                          {.action = std::move(action),
+                                           .subject_type = std::move(subject_type),
+                                           .subject_id = std::move(subject_id),
+                                           .region_id = o.region_id},
+                                          clock_.Now()));
+  return Ok();
+}
+
+Result<Organization> OrganizationService::Create(const access::Actor& p, const std::string& region_id,
                                                  const NewOrganization& in) {
-  if (!p) return SignIn();
-  if (p->role != "platform_admin") return Error::PermissionDenied("Only a platform admin can add organizations.");
+  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(
+        access::Authorize(c, p.principal, access::Action::kOrganizationCreate, {.region_id = region_id}, clock_.Now()));
+    return Ok();
+  }));
   ALLMENDE_ASSIGN_OR_RETURN(Region region, regions_.Get(region_id));
   std::vector<FieldError> errors;
   const auto& kinds = OrganizationKinds();
@@ -63,6 +76,10 @@ Result<Organization> OrganizationService::Create(const std::optional<http::Princ
   std::string now = FormatRfc3339(clock_.Now());
   Organization org{NewId("org"), region.id, in.kind, in.name, in.business_id, now, now, 1};
   return db_.WriteValue<Organization>([&](storage::Connection& c) -> Result<Organization> {
+    ALLMENDE_TRY(access::AuthorizeAndRecord(
+        c, p, access::Action::kOrganizationCreate, {.region_id = region.id},
+        {.action = "organization.create", .subject_type = "organization", .subject_id = org.id, .region_id = region.id},
+        clock_.Now()));
     auto inserted = OrganizationStore::Insert(c, org);
     if (!inserted.ok()) {
       if (inserted.error().code == ErrorCode::kConflict) {
@@ -74,14 +91,16 @@ Result<Organization> OrganizationService::Create(const std::optional<http::Princ
   });
 }
 
-Result<OrganizationPage> OrganizationService::List(const std::optional<http::Principal>& p,
-                                                   const std::string& region_id, int limit, const std::string& cursor) {
-  if (!p) return SignIn();
+Result<OrganizationPage> OrganizationService::List(const access::Actor& p, const std::string& region_id, int limit,
+                                                   const std::string& cursor) {
+  if (!p.principal) return SignIn();
   if (limit < 1 || limit > 100) return Error::Invalid("limit", "must be an integer from 1 to 100");
   if (!cursor.empty() && !IsValidId("org", cursor))
     return Error::Invalid("cursor", "is not a cursor from a previous page");
   ALLMENDE_TRY(regions_.Get(region_id));
   return db_.ReadValue<OrganizationPage>([&](storage::Connection& c) -> Result<OrganizationPage> {
+    ALLMENDE_TRY(
+        access::Authorize(c, p.principal, access::Action::kOrganizationRead, {.region_id = region_id}, clock_.Now()));
     ALLMENDE_ASSIGN_OR_RETURN(auto rows, OrganizationStore::ListInRegion(c, region_id, cursor, limit + 1));
     OrganizationPage page;
     if (static_cast<int>(rows.size()) > limit) {
@@ -93,26 +112,29 @@ Result<OrganizationPage> OrganizationService::List(const std::optional<http::Pri
   });
 }
 
-Result<Organization> OrganizationService::Get(const std::optional<http::Principal>& p, const std::string& id) {
-  if (!p) return SignIn();
-  return db_.ReadValue<Organization>([&](storage::Connection& c) { return Load(c, id); });
+Result<Organization> OrganizationService::Get(const access::Actor& p, const std::string& id) {
+  return db_.ReadValue<Organization>([&](storage::Connection& c) -> Result<Organization> {
+    if (!p.principal) return SignIn();
+    ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, id));
+    ALLMENDE_TRY(Require(c, p, access::Action::kOrganizationRead, org));
+    return org;
+  });
 }
 
-Result<std::vector<Membership>> OrganizationService::Members(const std::optional<http::Principal>& p,
-                                                             const std::string& org_id) {
+Result<std::vector<Membership>> OrganizationService::Members(const access::Actor& p, const std::string& org_id) {
   return db_.ReadValue<std::vector<Membership>>([&](storage::Connection& c) -> Result<std::vector<Membership>> {
     ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
-    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    ALLMENDE_TRY(Require(c, p, access::Action::kMembersRead, org));
     return OrganizationStore::Members(c, org.id);
   });
 }
 
-Result<void> OrganizationService::RemoveMember(const std::optional<http::Principal>& p, const std::string& org_id,
+Result<void> OrganizationService::RemoveMember(const access::Actor& p, const std::string& org_id,
                                                const std::string& membership_id) {
   std::string now = FormatRfc3339(clock_.Now());
   return db_.Write([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
-    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    ALLMENDE_TRY(RequireAndRecord(c, p, org, "members.remove", "membership", membership_id));
     ALLMENDE_ASSIGN_OR_RETURN(auto m, OrganizationStore::GetMembership(c, membership_id));
     if (!m || m->organization_id != org.id || m->revoked_at) {
       return Error::NotFound("There is no member " + membership_id + " in " + org.name + ".");
@@ -128,14 +150,15 @@ Result<void> OrganizationService::RemoveMember(const std::optional<http::Princip
   });
 }
 
-Result<Invitation> OrganizationService::Invite(const std::optional<http::Principal>& p, const std::string& org_id,
+Result<Invitation> OrganizationService::Invite(const access::Actor& p, const std::string& org_id,
                                                const std::string& email_text, const std::string& role) {
   std::string email = identity::NormalizeEmail(email_text);
   Timestamp now = clock_.Now();
   std::string now_text = FormatRfc3339(now);
   return db_.WriteValue<Invitation>([&](storage::Connection& c) -> Result<Invitation> {
     ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
-    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    const std::string invitation_id = NewId("inv");
+    ALLMENDE_TRY(RequireAndRecord(c, p, org, "invitation.create", "invitation", invitation_id));
     std::vector<FieldError> errors;
     if (email.empty()) errors.push_back({"email", "is not an e-mail address"});
     auto roles = RolesFor(org.kind);
@@ -146,10 +169,10 @@ Result<Invitation> OrganizationService::Invite(const std::optional<http::Princip
     }
     if (!errors.empty()) return Error::Invalid(std::move(errors));
     ALLMENDE_ASSIGN_OR_RETURN(Region region, regions_.Get(org.region_id));
-    Invitation inv{NewId("inv"), org.region_id, org.id,
-                   email,        role,          p->id,
-                   "pending",    now_text,      FormatRfc3339(now + kInvitationValid),
-                   std::nullopt, std::nullopt};
+    Invitation inv{invitation_id, org.region_id, org.id,
+                   email,         role,          p.principal->id,
+                   "pending",     now_text,      FormatRfc3339(now + kInvitationValid),
+                   std::nullopt,  std::nullopt};
     ALLMENDE_TRY(OrganizationStore::InsertInvitation(c, inv));
     ALLMENDE_ASSIGN_OR_RETURN(std::string secret, storage::IssueSingleUseToken(c, "invitation", inv.id, org.region_id,
                                                                                now, now + kInvitationValid));
@@ -161,21 +184,20 @@ Result<Invitation> OrganizationService::Invite(const std::optional<http::Princip
   });
 }
 
-Result<std::vector<Invitation>> OrganizationService::Invitations(const std::optional<http::Principal>& p,
-                                                                 const std::string& org_id) {
+Result<std::vector<Invitation>> OrganizationService::Invitations(const access::Actor& p, const std::string& org_id) {
   std::string now = FormatRfc3339(clock_.Now());
   return db_.ReadValue<std::vector<Invitation>>([&](storage::Connection& c) -> Result<std::vector<Invitation>> {
     ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
-    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    ALLMENDE_TRY(Require(c, p, access::Action::kMembersRead, org));
     return OrganizationStore::PendingInvitations(c, org.id, now);
   });
 }
 
-Result<void> OrganizationService::RevokeInvitation(const std::optional<http::Principal>& p, const std::string& org_id,
+Result<void> OrganizationService::RevokeInvitation(const access::Actor& p, const std::string& org_id,
                                                    const std::string& invitation_id) {
   return db_.Write([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
-    ALLMENDE_TRY(RequireAdmin(c, p, org));
+    ALLMENDE_TRY(RequireAndRecord(c, p, org, "invitation.revoke", "invitation", invitation_id));
     ALLMENDE_ASSIGN_OR_RETURN(auto inv, OrganizationStore::GetInvitation(c, invitation_id));
     if (!inv || inv->organization_id != org.id) return Error::NotFound("There is no invitation " + invitation_id + ".");
     ALLMENDE_ASSIGN_OR_RETURN(bool revoked, OrganizationStore::MarkRevoked(c, inv->id));

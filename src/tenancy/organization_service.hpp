@@ -1,13 +1,12 @@
-// Organizations, memberships and invitations. Until the authorization policy module lands, the
-// rules here are: platform admins do everything; an organization's admins (org_admin,
-// provider_admin) see and manage its members and invitations; any signed-in person sees the
-// organizations of a region.
+// Organizations, memberships and invitations. Who may do what is decided by access::Authorize
+// (src/access/policy.cpp); every change is in the access log.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "access/policy.hpp"
 #include "common/time.hpp"
 #include "identity/auth_service.hpp"
 #include "notify/outbox.hpp"
@@ -43,24 +42,21 @@ class OrganizationService {
 
   // Platform admin. InvalidArgument for a kind, name or business id (checked by the region's
   // country) that is wrong, or a name the region already has.
-  Result<Organization> Create(const std::optional<http::Principal>& p, const std::string& region_id,
-                              const NewOrganization& input);
-  Result<OrganizationPage> List(const std::optional<http::Principal>& p, const std::string& region_id, int limit,
+  Result<Organization> Create(const access::Actor& p, const std::string& region_id, const NewOrganization& input);
+  Result<OrganizationPage> List(const access::Actor& p, const std::string& region_id, int limit,
                                 const std::string& cursor);
-  Result<Organization> Get(const std::optional<http::Principal>& p, const std::string& id);
+  Result<Organization> Get(const access::Actor& p, const std::string& id);
 
-  Result<std::vector<Membership>> Members(const std::optional<http::Principal>& p, const std::string& org_id);
+  Result<std::vector<Membership>> Members(const access::Actor& p, const std::string& org_id);
   // Conflict when it would remove the organization's last admin.
-  Result<void> RemoveMember(const std::optional<http::Principal>& p, const std::string& org_id,
-                            const std::string& membership_id);
+  Result<void> RemoveMember(const access::Actor& p, const std::string& org_id, const std::string& membership_id);
 
   // E-mails a link valid 7 days, in the region's language. InvalidArgument for a role the
   // organization's kind does not offer.
-  Result<Invitation> Invite(const std::optional<http::Principal>& p, const std::string& org_id,
-                            const std::string& email, const std::string& role);
-  Result<std::vector<Invitation>> Invitations(const std::optional<http::Principal>& p, const std::string& org_id);
-  Result<void> RevokeInvitation(const std::optional<http::Principal>& p, const std::string& org_id,
-                                const std::string& invitation_id);
+  Result<Invitation> Invite(const access::Actor& p, const std::string& org_id, const std::string& email,
+                            const std::string& role);
+  Result<std::vector<Invitation>> Invitations(const access::Actor& p, const std::string& org_id);
+  Result<void> RevokeInvitation(const access::Actor& p, const std::string& org_id, const std::string& invitation_id);
 
   // Uses the link once: of two concurrent acceptances exactly one succeeds, the other gets
   // Conflict. Signed in, the membership is the principal's; otherwise name and password create an
@@ -71,7 +67,10 @@ class OrganizationService {
 
  private:
   Result<Organization> Load(storage::Connection& c, const std::string& id);
-  Result<void> RequireAdmin(storage::Connection& c, const std::optional<http::Principal>& p, const Organization& o);
+  Result<void> Require(storage::Connection& c, const access::Actor& a, access::Action action, const Organization& o);
+  // members.manage, and its access-log entry in the same transaction.
+  Result<void> RequireAndRecord(storage::Connection& c, const access::Actor& a, const Organization& o,
+                                std::string action, std::string subject_type, std::string subject_id);
 
   storage::Database& db_;
   RegionService& regions_;

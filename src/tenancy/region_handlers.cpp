@@ -40,9 +40,10 @@ void AddRegionRoutes(http::Router& router, RegionService& service) {
                f.Optional("time_zone", &in.time_zone);
                f.Optional("default_language", &in.default_language);
                ALLMENDE_TRY(f.Finish());
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(request));
                ALLMENDE_ASSIGN_OR_RETURN(
                    CreatedRegion created,
-                   service.Create(request.principal, in, std::string(request.Header("idempotency-key")), request.body));
+                   service.Create(actor, in, std::string(request.Header("idempotency-key")), request.body));
                return http::JsonText(created.status, std::move(created.body));
              },
              {.body_limit = 16 * 1024, .json_body = true});

@@ -1,5 +1,6 @@
 #include "tenancy/region_service.hpp"
 
+#include "access/access_log.hpp"
 #include "common/ids.hpp"
 #include "common/time.hpp"
 #include "storage/idempotency.hpp"
@@ -58,10 +59,13 @@ Result<NewRegion> ValidateNewRegion(NewRegion in) {
   return in;
 }
 
-Result<CreatedRegion> RegionService::Create(const std::optional<http::Principal>& principal, const NewRegion& input,
+Result<CreatedRegion> RegionService::Create(const access::Actor& actor, const NewRegion& input,
                                             const std::string& idempotency_key, const std::string& request_body) {
-  if (!principal) return Error::Unauthenticated("Sign in to create a region.");
-  if (principal->role != "platform_admin") return Error::PermissionDenied("Only a platform admin can create regions.");
+  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kRegionCreate, {}, Now()));
+    return Ok();
+  }));
+  const http::Principal* principal = &*actor.principal;
   if (!idempotency_key.empty() && !storage::IsValidIdempotencyKey(idempotency_key)) {
     return Error::Invalid("Idempotency-Key", "must be 1-255 visible ASCII characters");
   }
@@ -83,6 +87,9 @@ Result<CreatedRegion> RegionService::Create(const std::optional<http::Principal>
       }
       return std::move(inserted).error();
     }
+    ALLMENDE_TRY(access::AuthorizeAndRecord(
+        c, actor, access::Action::kRegionCreate, {},
+        {.action = "region.create", .subject_type = "region", .subject_id = region.id}, Now()));
     ALLMENDE_TRY(bus_.Publish(
         c, events::Event{NewId("evt"), "region.created", region.id, region.id, {"role:platform_admin"}, "{}", now}));
     CreatedRegion created{201, RegionJson(region)};

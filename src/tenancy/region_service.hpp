@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "access/policy.hpp"
 #include "events/event_bus.hpp"
 #include "server/http.hpp"
 #include "storage/database.hpp"
@@ -32,8 +33,8 @@ class RegionService {
   // platform admin, InvalidArgument listing every wrong field, Conflict (field "code") if the
   // code is taken. With an idempotency key the first answer is stored in the same transaction
   // and returned again for a retry of the same body. Publishes region.created on commit.
-  Result<CreatedRegion> Create(const std::optional<http::Principal>& principal, const NewRegion& input,
-                               const std::string& idempotency_key, const std::string& request_body);
+  Result<CreatedRegion> Create(const access::Actor& actor, const NewRegion& input, const std::string& idempotency_key,
+                               const std::string& request_body);
 
   // NotFound for an unknown or malformed id. Regions are public (the web shop picks one).
   Result<Region> Get(const std::string& id);

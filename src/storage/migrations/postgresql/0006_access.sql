@@ -60,13 +60,15 @@ CREATE TABLE api_tokens (
 );
 CREATE INDEX api_tokens_organization ON api_tokens (organization_id);
 
--- Who looked at or changed whose data, and why. Append-only (the triggers refuse UPDATE and
--- DELETE) and hash-chained per chain (a region, or 'platform'): hash = SHA-256 of the entry's
--- fields and the previous entry's hash, so `allmende verify-access-log` finds any edit.
+-- Who looked at or changed whose data, and why. Append-only: the trigger refuses DELETE and every
+-- UPDATE except sealing. Each entry is written in the transaction of the access it records, and
+-- sealed moments later into the hash chain of its region (or 'platform'): seq, prev_hash and
+-- hash = SHA-256 of its fields and the previous hash, so `allmende verify-access-log` finds any
+-- edit. Sealing apart from the access keeps the chain head from serializing every request.
 CREATE TABLE access_log (
   id TEXT PRIMARY KEY,
   chain TEXT NOT NULL,
-  seq BIGINT NOT NULL,
+  seq BIGINT,
   at TEXT NOT NULL,
   actor_id TEXT NOT NULL,
   actor_name TEXT NOT NULL,
@@ -79,21 +81,27 @@ CREATE TABLE access_log (
   client_id TEXT,
   purpose TEXT NOT NULL,
   request_id TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL,
+  prev_hash TEXT,
+  hash TEXT,
   UNIQUE (chain, seq)
 );
 CREATE INDEX access_log_client ON access_log (client_id, at);
 CREATE INDEX access_log_actor ON access_log (actor_id, at);
+CREATE INDEX access_log_unsealed ON access_log (chain, at) WHERE hash IS NULL;
+-- Sealing sets seq, prev_hash and hash once; nothing else ever changes.
 CREATE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'access_log is append-only';
+  IF TG_OP = 'DELETE' OR OLD.hash IS NOT NULL OR NEW.hash IS NULL
+     OR (NEW.id, NEW.chain, NEW.at, NEW.actor_id, NEW.actor_name, NEW.actor_role, NEW.organization_id, NEW.organization_name, NEW.action, NEW.subject_type, NEW.subject_id, NEW.client_id, NEW.purpose, NEW.request_id) IS DISTINCT FROM (OLD.id, OLD.chain, OLD.at, OLD.actor_id, OLD.actor_name, OLD.actor_role, OLD.organization_id, OLD.organization_name, OLD.action, OLD.subject_type, OLD.subject_id, OLD.client_id, OLD.purpose, OLD.request_id) THEN
+    RAISE EXCEPTION 'access_log is append-only';
+  END IF;
+  RETURN NEW;
 END
 $$;
 CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log
   FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
 
--- The newest entry of each chain; its row is the lock that orders appends.
+-- The newest sealed entry of each chain; its row is the lock that orders sealing.
 CREATE TABLE access_log_heads (
   chain TEXT PRIMARY KEY,
   seq BIGINT NOT NULL,

@@ -60,13 +60,15 @@ CREATE TABLE api_tokens (
 ) STRICT;
 CREATE INDEX api_tokens_organization ON api_tokens (organization_id);
 
--- Who looked at or changed whose data, and why. Append-only (the triggers refuse UPDATE and
--- DELETE) and hash-chained per chain (a region, or 'platform'): hash = SHA-256 of the entry's
--- fields and the previous entry's hash, so `allmende verify-access-log` finds any edit.
+-- Who looked at or changed whose data, and why. Append-only: the trigger refuses DELETE and every
+-- UPDATE except sealing. Each entry is written in the transaction of the access it records, and
+-- sealed moments later into the hash chain of its region (or 'platform'): seq, prev_hash and
+-- hash = SHA-256 of its fields and the previous hash, so `allmende verify-access-log` finds any
+-- edit. Sealing apart from the access keeps the chain head from serializing every request.
 CREATE TABLE access_log (
   id TEXT PRIMARY KEY,
   chain TEXT NOT NULL,
-  seq INTEGER NOT NULL,
+  seq INTEGER,
   at TEXT NOT NULL,
   actor_id TEXT NOT NULL,
   actor_name TEXT NOT NULL,
@@ -79,13 +81,16 @@ CREATE TABLE access_log (
   client_id TEXT,
   purpose TEXT NOT NULL,
   request_id TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL,
+  prev_hash TEXT,
+  hash TEXT,
   UNIQUE (chain, seq)
 ) STRICT;
 CREATE INDEX access_log_client ON access_log (client_id, at);
 CREATE INDEX access_log_actor ON access_log (actor_id, at);
+CREATE INDEX access_log_unsealed ON access_log (chain, at) WHERE hash IS NULL;
+-- Sealing sets seq, prev_hash and hash once; nothing else ever changes.
 CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+WHEN OLD.hash IS NOT NULL OR NEW.hash IS NULL OR NEW.id IS NOT OLD.id OR NEW.chain IS NOT OLD.chain OR NEW.at IS NOT OLD.at OR NEW.actor_id IS NOT OLD.actor_id OR NEW.actor_name IS NOT OLD.actor_name OR NEW.actor_role IS NOT OLD.actor_role OR NEW.organization_id IS NOT OLD.organization_id OR NEW.organization_name IS NOT OLD.organization_name OR NEW.action IS NOT OLD.action OR NEW.subject_type IS NOT OLD.subject_type OR NEW.subject_id IS NOT OLD.subject_id OR NEW.client_id IS NOT OLD.client_id OR NEW.purpose IS NOT OLD.purpose OR NEW.request_id IS NOT OLD.request_id
 BEGIN
   SELECT RAISE(ABORT, 'access_log is append-only');
 END;
@@ -94,7 +99,7 @@ BEGIN
   SELECT RAISE(ABORT, 'access_log is append-only');
 END;
 
--- The newest entry of each chain; its row is the lock that orders appends.
+-- The newest sealed entry of each chain; its row is the lock that orders sealing.
 CREATE TABLE access_log_heads (
   chain TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,

@@ -1,0 +1,59 @@
+#include "clients/demo_clients.hpp"
+
+#include "clients/client_service.hpp"
+
+namespace allmende::clients {
+namespace {
+
+constexpr std::string_view kRegion = "SELECT id FROM regions WHERE code = $1";
+constexpr std::string_view kOrganization = "SELECT id FROM organizations WHERE name = $1";
+constexpr std::string_view kLooked = "SELECT count(*) FROM access_log WHERE client_id = $1";
+
+struct DemoClient {
+  const char* email;
+  const char* region_code;
+  std::vector<std::pair<const char*, const char*>> relations;  // organization name, relation
+};
+
+}  // namespace
+
+Result<void> SeedDemoClients(storage::Database& db, const std::map<std::string, std::string>& users) {
+  static const std::vector<DemoClient> demo{
+      {"aino.virtanen@allmende.demo",
+       "pirkanmaa",
+       {{"Hervannan Kotisiivous Oy", "provider"}, {"Pirkanmaan hyvinvointialue", "purchaser"}}},
+      {"ebba.lindqvist@allmende.demo", "pirkanmaa", {}},
+      {"jonas.mitarbeiter@allmende.demo", "zollernalbkreis", {}},
+  };
+  Timestamp now = Now();
+  bool first_look = false;
+  ALLMENDE_TRY(db.Write([&](storage::Connection& c) -> Result<void> {
+    for (const auto& d : demo) {
+      auto user = users.find(d.email);
+      ALLMENDE_ASSIGN_OR_RETURN(auto region, c.QueryOne(kRegion, {std::string(d.region_code)}));
+      if (user == users.end() || !region) continue;
+      ALLMENDE_TRY(ClientService::EnsureClient(c, user->second, region->Text(0), "system-seed", now));
+      for (const auto& [org_name, relation] : d.relations) {
+        ALLMENDE_ASSIGN_OR_RETURN(auto org, c.QueryOne(kOrganization, {std::string(org_name)}));
+        if (org) ALLMENDE_TRY(ClientService::EnsureRelation(c, user->second, org->Text(0), relation, now));
+      }
+    }
+    auto aino = users.find("aino.virtanen@allmende.demo");
+    if (aino != users.end()) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto looked, c.QueryOne(kLooked, {aino->second}));
+      first_look = looked->Int(0) == 0;
+    }
+    return Ok();
+  }));
+  auto mikko = users.find("mikko.neuvoja@allmende.demo");
+  if (!first_look || mikko == users.end()) return Ok();
+  SystemTimeSource clock;
+  ClientService service(db, clock);
+  access::Actor advisor(http::Principal{mikko->second, "user"});
+  advisor.request_id = "seed";
+  advisor.purpose = "Palvelutarpeen kartoitus / service needs assessment";
+  ALLMENDE_TRY(service.Get(advisor, users.at("aino.virtanen@allmende.demo")));
+  return Ok();
+}
+
+}  // namespace allmende::clients

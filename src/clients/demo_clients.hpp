@@ -1,0 +1,15 @@
+// Demo data: the clients of shared/JOURNEYS.md, who serves and pays for them, and the advisor's
+// first look at Aino's record (a real read, so her "who has seen my data" page is not empty).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "storage/database.hpp"
+
+namespace allmende::clients {
+
+// `users` maps the demo e-mail addresses to user ids. Idempotent.
+Result<void> SeedDemoClients(storage::Database& db, const std::map<std::string, std::string>& users);
+
+}  // namespace allmende::clients

@@ -1,0 +1,166 @@
+// The second factor: TOTP enrolment, the second step of a log-in, recovery codes.
+#include "access/policy.hpp"
+#include "common/log.hpp"
+#include "identity/auth_service.hpp"
+#include "identity/identity_store.hpp"
+#include "identity/totp.hpp"
+#include "storage/single_use_tokens.hpp"
+
+namespace allmende::identity {
+namespace {
+
+constexpr std::string_view kTotpState =
+    "SELECT totp_secret, totp_pending_secret, totp_last_step, email FROM users WHERE id = $1";
+constexpr std::string_view kSetPending = "UPDATE users SET totp_pending_secret = $2 WHERE id = $1";
+constexpr std::string_view kUseStep = "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2";
+constexpr std::string_view kActivate =
+    "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = $2, "
+    "updated_at = $2 WHERE id = $1";
+constexpr std::string_view kDeactivate =
+    "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, updated_at = $2 "
+    "WHERE id = $1";
+constexpr std::string_view kDeleteCodes = "DELETE FROM mfa_recovery_codes WHERE user_id = $1";
+constexpr std::string_view kInsertCode = "INSERT INTO mfa_recovery_codes (user_id, code_hash) VALUES ($1, $2)";
+constexpr std::string_view kUseCode =
+    "UPDATE mfa_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL";
+constexpr std::string_view kCodesLeft =
+    "SELECT count(*) FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL";
+constexpr std::string_view kRoles = "SELECT role FROM memberships WHERE user_id = $1 AND revoked_at IS NULL";
+constexpr std::string_view kMarkSession = "UPDATE sessions SET mfa_verified_at = $2 WHERE id = $1";
+
+std::string MfaKey(const std::string& user_id) { return "mfa:" + user_id; }
+
+}  // namespace
+
+Result<bool> AuthService::UseTotpCode(storage::Connection& c, const std::string& user_id, const std::string& code,
+                                      Timestamp now, bool pending) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kTotpState, {user_id}));
+  if (!row || row->IsNull(pending ? 1 : 0)) return false;
+  auto step = VerifyTotp(row->Text(pending ? 1 : 0), code, now, row->Int(2));
+  if (!step) return false;
+  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kUseStep, {user_id, *step}));
+  return n == 1;  // a concurrent request used the same code first
+}
+
+Result<std::vector<std::string>> AuthService::StoreRecoveryCodes(storage::Connection& c, const std::string& user_id) {
+  ALLMENDE_TRY(c.Execute(kDeleteCodes, {user_id}));
+  auto codes = NewRecoveryCodes();
+  for (const auto& code : codes) ALLMENDE_TRY(c.Execute(kInsertCode, {user_id, RecoveryCodeDigest(code)}));
+  return codes;
+}
+
+Result<LoginResult> AuthService::LoginSecondFactor(const std::string& mfa_token, const std::string& code,
+                                                   const std::string& recovery_code, const std::string& user_agent,
+                                                   const std::string& ip, const std::string& old_secret) {
+  if (code.empty() == recovery_code.empty()) {
+    return Error::Invalid("code", "send either the code of your authenticator app or a recovery code");
+  }
+  Timestamp now = clock_.Now();
+  const std::string now_text = FormatRfc3339(now);
+  std::string user_id;
+  bool ok = false;
+  // A wrong code is recorded like a wrong password; the transaction must commit to keep it.
+  ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+    ok = false;
+    ALLMENDE_ASSIGN_OR_RETURN(user_id, storage::PeekSingleUseToken(c, "mfa_login", mfa_token, now));
+    ALLMENDE_TRY(Throttled(c, {MfaKey(user_id), "ip:" + ip}, now));
+    if (!code.empty()) {
+      ALLMENDE_ASSIGN_OR_RETURN(ok, UseTotpCode(c, user_id, code, now, false));
+    } else {
+      ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kUseCode, {user_id, RecoveryCodeDigest(recovery_code), now_text}));
+      ok = n == 1;
+    }
+    if (!ok) {
+      ALLMENDE_TRY(LoginFailures::Record(c, MfaKey(user_id), now_text));
+      ALLMENDE_TRY(LoginFailures::Record(c, "ip:" + ip, now_text));
+    }
+    return Ok();
+  }));
+  if (!ok) {
+    log::Info("mfa_failed", {{"user_id", user_id}, {"remote", ip}});
+    return code.empty() ? Error::Invalid("recovery_code", "is not an unused recovery code of this account")
+                        : Error::Invalid("code", "is not the current code of your authenticator app");
+  }
+  ALLMENDE_ASSIGN_OR_RETURN(User user,
+                            db_.ReadValue<User>([&](storage::Connection& c) { return RequireUser(c, user_id); }));
+  return OpenSession(user, user_agent, ip, old_secret, now, true, [&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(storage::UseSingleUseToken(c, "mfa_login", mfa_token, now));
+    return LoginFailures::Clear(c, MfaKey(user_id));
+  });
+}
+
+Result<MfaStatus> AuthService::Mfa(const http::Principal& p) {
+  return db_.ReadValue<MfaStatus>([&](storage::Connection& c) -> Result<MfaStatus> {
+    ALLMENDE_ASSIGN_OR_RETURN(User user, RequireUser(c, p.id));
+    MfaStatus s;
+    s.enabled = user.totp_enabled_at.has_value();
+    ALLMENDE_ASSIGN_OR_RETURN(auto left, c.QueryOne(kCodesLeft, {p.id}));
+    s.recovery_codes_left = left->Int(0);
+    bool staff = user.platform_role.has_value();
+    ALLMENDE_ASSIGN_OR_RETURN(auto roles, c.Query(kRoles, {p.id}));
+    for (const auto& r : roles) staff |= access::IsStaffRole(r.Text(0));
+    s.required = staff && !p.mfa_exempt;
+    return s;
+  });
+}
+
+Result<TotpEnrolment> AuthService::StartTotp(const http::Principal& p) {
+  return db_.WriteValue<TotpEnrolment>([&](storage::Connection& c) -> Result<TotpEnrolment> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kTotpState, {p.id}));
+    if (!row) return Error::NotFound("No such account.");
+    if (!row->IsNull(0)) return Error::Conflict("A second factor is already on; turn it off first to replace it.");
+    TotpEnrolment e{NewTotpSecret(), ""};
+    e.uri = TotpUri(e.secret, row->Text(3));
+    ALLMENDE_TRY(c.Execute(kSetPending, {p.id, e.secret}));
+    return e;
+  });
+}
+
+Result<std::vector<std::string>> AuthService::ConfirmTotp(const http::Principal& p, const std::string& code) {
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<std::vector<std::string>>([&](storage::Connection& c) -> Result<std::vector<std::string>> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kTotpState, {p.id}));
+    if (!row) return Error::NotFound("No such account.");
+    if (!row->IsNull(0)) return Error::Conflict("A second factor is already on.");
+    if (row->IsNull(1)) return Error::Conflict("Start the set-up first.");
+    ALLMENDE_ASSIGN_OR_RETURN(bool ok, UseTotpCode(c, p.id, code, now, true));
+    if (!ok) return Error::Invalid("code", "is not the current code of your authenticator app");
+    ALLMENDE_TRY(c.Execute(kActivate, {p.id, FormatRfc3339(now)}));
+    if (!p.session_id.empty()) ALLMENDE_TRY(c.Execute(kMarkSession, {p.session_id, FormatRfc3339(now)}));
+    log::Info("mfa_enabled", {{"user_id", p.id}});
+    return StoreRecoveryCodes(c, p.id);
+  });
+}
+
+Result<void> AuthService::DisableTotp(const http::Principal& p, const std::string& code) {
+  Timestamp now = clock_.Now();
+  bool ok = false;
+  ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(Throttled(c, {MfaKey(p.id)}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(ok, UseTotpCode(c, p.id, code, now, false));
+    if (!ok) return LoginFailures::Record(c, MfaKey(p.id), FormatRfc3339(now));
+    ALLMENDE_TRY(c.Execute(kDeactivate, {p.id, FormatRfc3339(now)}));
+    ALLMENDE_TRY(c.Execute(kDeleteCodes, {p.id}));
+    return Ok();
+  }));
+  if (!ok) return Error::Invalid("code", "is not the current code of your authenticator app");
+  log::Info("mfa_disabled", {{"user_id", p.id}});
+  return Ok();
+}
+
+Result<std::vector<std::string>> AuthService::RenewRecoveryCodes(const http::Principal& p, const std::string& code) {
+  Timestamp now = clock_.Now();
+  std::optional<std::vector<std::string>> codes;
+  ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+    codes.reset();
+    ALLMENDE_TRY(Throttled(c, {MfaKey(p.id)}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(bool ok, UseTotpCode(c, p.id, code, now, false));
+    if (!ok) return LoginFailures::Record(c, MfaKey(p.id), FormatRfc3339(now));
+    ALLMENDE_ASSIGN_OR_RETURN(codes, StoreRecoveryCodes(c, p.id));
+    return Ok();
+  }));
+  if (!codes) return Error::Invalid("code", "is not the current code of your authenticator app");
+  return std::move(*codes);
+}
+
+}  // namespace allmende::identity

@@ -1,0 +1,87 @@
+// Two-step verification: enrolment with the key shown as text, recovery codes shown once,
+// sign-in with a code and with a recovery code, a wrong code named next to its field, disabling.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { DEMO, capture, freshCode, launch, login, newPage, PASSWORD, serverHas, signOut, switchLanguage } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function passwordStep(page, email) {
+  await page.goto('/login');
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+}
+
+test('JonasTurnsOnTwoStepVerificationAndSignsInWithIt', async (t) => {
+  if (!(await serverHas('POST', '/api/v1/me/mfa/totp')) || !(await serverHas('POST', '/api/v1/auth/login/mfa'))) {
+    t.skip('this server has no MFA endpoints yet (issue 4)');
+    return;
+  }
+  const used = new Set();
+  const page = await newPage(browser);
+  await login(page, DEMO.jonas.email);
+  await switchLanguage(page, 'en');
+  await page.goto('/profile/security');
+  await page.locator('h1', { hasText: 'Two-step verification' }).waitFor();
+  await capture(page, 'security');
+  await page.getByRole('button', { name: 'Set up two-step verification' }).click();
+  const secretEl = page.locator('[data-testid="mfa-secret"]');
+  await secretEl.waitFor();
+  const secret = (await secretEl.getAttribute('data-secret')) ?? '';
+  assert.match(secret, /^[A-Z2-7]+=*$/);
+  await page.getByText('otpauth://totp/').waitFor();
+  await capture(page, 'security-enrol');
+
+  await page.getByLabel('Code from the app').fill('000000');
+  await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+  await page.locator('.field-error', { hasText: 'not right' }).waitFor();
+
+  await page.getByLabel('Code from the app').fill(await freshCode(secret, used));
+  await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+  const codes = page.locator('[data-testid="recovery-codes"] code');
+  await codes.first().waitFor();
+  const recovery = await codes.allTextContents();
+  assert.equal(recovery.length, 10);
+  await capture(page, 'security-recovery-codes');
+  await page.getByRole('button', { name: 'I have saved the codes' }).click();
+  await page.locator('[data-testid="recovery-codes"]').waitFor({ state: 'detached' });
+  await page.locator('[data-testid="mfa-status"]', { hasText: 'On' }).waitFor();
+  await signOut(page);
+
+  // Sign in: password, then a wrong code, then a right one.
+  await passwordStep(page, DEMO.jonas.email);
+  await page.locator('h1', { hasText: 'Two-step verification' }).waitFor();
+  await capture(page, 'login-mfa');
+  await page.getByLabel('Code from the app').fill('000000');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('.field-error', { hasText: 'not right' }).waitFor();
+  await page.getByLabel('Code from the app').fill(await freshCode(secret, used));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('[data-testid="sign-out"]').waitFor();
+  await signOut(page);
+
+  // Sign in with a recovery code instead.
+  await passwordStep(page, DEMO.jonas.email);
+  await page.getByRole('button', { name: /use a recovery code/ }).click();
+  await page.getByLabel('Recovery code').fill(recovery[0]);
+  await capture(page, 'login-mfa-recovery');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('[data-testid="sign-out"]').waitFor();
+
+  // Turn it off again (the demo account goes back to how it was).
+  await page.goto('/profile/security');
+  await page.locator('[data-testid="mfa-status"]', { hasText: 'On' }).waitFor();
+  const disable = page.locator('section', { hasText: 'Turn off two-step verification' });
+  await disable.getByLabel('Code from the app').fill(await freshCode(secret, used));
+  await disable.getByRole('button', { name: 'Turn off' }).click();
+  await page.locator('[data-testid="mfa-status"]', { hasText: 'Off' }).waitFor();
+  await switchLanguage(page, 'de');
+  await page.context().close();
+});

@@ -1,0 +1,98 @@
+// Organization admin: members, invitations, API tokens; the platform admin's organization list.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { DEMO, capture, launch, login, newPage, serverHas, switchLanguage } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function openOwnOrganization(page) {
+  await page.locator('nav.main-nav a[data-nav^="org-"]').click();
+  await page.locator('[data-testid="member-list"]').waitFor();
+}
+
+test('JussiInvitesAWorkerAndWithdrawsTheInvitation', async () => {
+  const page = await newPage(browser);
+  await login(page, DEMO.jussi.email);
+  await switchLanguage(page, 'en');
+  await openOwnOrganization(page);
+  await page.locator('h1', { hasText: 'Hervannan Kotisiivous Oy' }).waitFor();
+  await page.locator('[data-member="aleksi.tyontekija@allmende.demo"]').waitFor();
+  await capture(page, 'organization');
+
+  await page.getByLabel('E-mail address').fill('not-an-address');
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await page.locator('.field-error', { hasText: 'not an e-mail address' }).waitFor();
+
+  const email = `uusi.siivooja.${Date.now()}@allmende.demo`;
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Role').selectOption('provider_worker');
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await page.getByRole('status').filter({ hasText: email }).waitFor();
+  const row = page.locator(`[data-invitation="${email}"]`);
+  await row.waitFor();
+  assert.match((await row.textContent()) ?? '', /Worker/);
+  await capture(page, 'organization-invited');
+  await row.getByRole('button', { name: 'Withdraw' }).click();
+  await row.getByRole('button', { name: 'Yes, withdraw' }).click();
+  await row.waitFor({ state: 'detached' });
+  await switchLanguage(page, 'fi');
+  await page.context().close();
+});
+
+test('TheLastAdministratorCannotBeRemoved', async () => {
+  const page = await newPage(browser);
+  await login(page, DEMO.hanna.email);
+  await switchLanguage(page, 'en');
+  await openOwnOrganization(page);
+  const me = page.locator(`[data-member="${DEMO.hanna.email}"]`);
+  await me.getByRole('button', { name: 'Remove' }).click();
+  await me.getByRole('button', { name: 'Yes, remove' }).click();
+  await page.getByRole('alert').filter({ hasText: 'last administrator' }).waitFor();
+  await switchLanguage(page, 'fi');
+  await page.context().close();
+});
+
+test('ApiTokenIsShownOnceAndCanBeRevoked', async (t) => {
+  if (!(await serverHas('POST', '/api/v1/organizations/{id}/tokens'))) {
+    t.skip('this server has no API tokens yet (issue 4)');
+    return;
+  }
+  const page = await newPage(browser);
+  await login(page, DEMO.jussi.email);
+  await switchLanguage(page, 'en');
+  await openOwnOrganization(page);
+  await page.getByLabel('Name', { exact: true }).fill('Payroll export');
+  await page.getByRole('checkbox', { name: 'Read the members' }).check();
+  await page.getByLabel('Valid for (days)').fill('30');
+  await page.getByRole('button', { name: 'Create the token' }).click();
+  const secret = page.locator('[data-testid="new-token"] [data-token-secret]');
+  await secret.waitFor();
+  assert.ok(((await secret.textContent()) ?? '').length >= 20);
+  await capture(page, 'organization-token-created');
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  await secret.waitFor({ state: 'detached' });
+  const row = page.locator('[data-testid="token-list"] li', { hasText: 'Payroll export' });
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await row.getByRole('button', { name: 'Yes, revoke' }).click();
+  await row.waitFor({ state: 'detached' });
+  await switchLanguage(page, 'fi');
+  await page.context().close();
+});
+
+test('PlatformAdminListsEveryOrganizationByRegion', async () => {
+  const page = await newPage(browser);
+  await login(page, DEMO.pia.email);
+  await page.locator('nav.main-nav a[data-nav="organizations"]').click();
+  await page.locator('h2', { hasText: 'Pirkanmaan hyvinvointialue' }).waitFor();
+  await page.getByRole('link', { name: 'Kotitori Pirkanmaa' }).waitFor();
+  await capture(page, 'organizations');
+  await page.getByRole('link', { name: 'Ystäväpalvelu Tampere ry' }).click();
+  await page.locator('[data-member="hanna.vapaaehtoinen@allmende.demo"]').waitFor();
+  await page.context().close();
+});

@@ -1,0 +1,157 @@
+// Second factor, client records, the access log and API tokens over real HTTP, on the demo world.
+#include "demo_world.hpp"
+#include "problem_assertions.hpp"
+
+namespace allmende::testing {
+namespace {
+
+class AccessApiTest : public ::testing::Test {
+ protected:
+  DemoWorld world_{false};  // not demo mode: staff need a second factor
+  std::string aino_ = world_.UserId("aino.virtanen");
+  std::string ebba_ = world_.UserId("ebba.lindqvist");
+  std::string AccessCount(const std::string& client) {
+    return world_.db().Execute("SELECT count(*) FROM access_log WHERE client_id = '" + client + "'");
+  }
+};
+
+TEST_F(AccessApiTest, AdvisorNeedsASecondFactorAndEachReadOfTheRecordLeavesOneEntryTheClientSees) {
+  Session mikko = world_.SignIn("mikko.neuvoja");
+  auto me = boost::json::parse(world_.Call(mikko, "GET", "/api/v1/me")->body).as_object();
+  EXPECT_EQ(me["mfa"].at("required"), true);
+  EXPECT_EQ(me["mfa"].at("enabled"), false);
+  auto blocked = world_.Call(mikko, "GET", "/api/v1/clients/" + aino_);
+  ASSERT_EQ(blocked->status, 403);
+  EXPECT_NE(blocked->body.find("urn:allmende:problem:mfa-required"), std::string::npos) << blocked->body;
+
+  auto start = world_.Call(mikko, "POST", "/api/v1/me/mfa/totp");
+  ASSERT_EQ(start->status, 201);
+  std::string secret(boost::json::parse(start->body).at("secret").as_string());
+  EXPECT_EQ(
+      FieldErrors(ExpectProblem(world_.Call(mikko, "POST", "/api/v1/me/mfa/totp/confirm", R"({"code":"000000"})"), 422))
+          .at(0)
+          .substr(0, 5),
+      "code:");
+  auto confirm =
+      world_.Call(mikko, "POST", "/api/v1/me/mfa/totp/confirm", R"({"code":")" + DemoWorld::TotpNow(secret) + "\"}");
+  ASSERT_EQ(confirm->status, 200) << confirm->body;
+  auto codes = boost::json::parse(confirm->body).at("recovery_codes").as_array();
+  ASSERT_EQ(codes.size(), 10u);
+
+  // The same session is now verified: one read, one entry, with the purpose Mikko gave.
+  std::string before = AccessCount(aino_);
+  auto read =
+      world_.Call(mikko, "GET", "/api/v1/clients/" + aino_, "", {{"X-Access-Purpose", "Kotikäynnin valmistelu"}});
+  ASSERT_EQ(read->status, 200) << read->body;
+  auto record = boost::json::parse(read->body).as_object();
+  EXPECT_EQ(record["name"], "Aino Virtanen");
+  EXPECT_EQ(record["relations"].as_array().size(), 2u);
+  EXPECT_EQ(std::stoi(AccessCount(aino_)), std::stoi(before) + 1);
+
+  Session aino = world_.SignIn("aino.virtanen");
+  auto log = world_.Call(aino, "GET", "/api/v1/me/access-log?limit=1");
+  ASSERT_EQ(log->status, 200);
+  auto page = boost::json::parse(log->body).as_object();
+  auto newest = page["items"].as_array().at(0).as_object();
+  EXPECT_EQ(newest["actor_name"], "Mikko Neuvoja");
+  EXPECT_EQ(newest["actor_role"], "advisor");
+  EXPECT_EQ(newest["organization_name"], "Kotitori Pirkanmaa");
+  EXPECT_EQ(newest["action"], "client.read");
+  EXPECT_EQ(newest["purpose"], "Kotikäynnin valmistelu");
+  EXPECT_FALSE(page["next_cursor"].is_null()) << "the seed's first look is on the next page";
+  EXPECT_EQ(std::stoi(AccessCount(aino_)), std::stoi(before) + 1) << "the client's own look is not an access";
+
+  // Her daughter may look too (and that look is recorded); another client may not.
+  Session liisa = world_.SignIn("liisa.virtanen");
+  EXPECT_EQ(world_.Call(liisa, "GET", "/api/v1/me/access-log?client_id=" + aino_)->status, 200);
+  EXPECT_EQ(std::stoi(AccessCount(aino_)), std::stoi(before) + 2);
+  Session ebba = world_.SignIn("ebba.lindqvist");
+  EXPECT_EQ(world_.Call(ebba, "GET", "/api/v1/me/access-log?client_id=" + aino_)->status, 403);
+  EXPECT_EQ(world_.Call(ebba, "GET", "/api/v1/clients/" + aino_)->status, 403);
+
+  // Next log-in asks for the second factor; a used code and a used recovery code fail.
+  auto first = world_.LogIn("mikko.neuvoja@allmende.demo");
+  ASSERT_EQ(first->status, 200);
+  EXPECT_TRUE(first->Header("set-cookie").empty());
+  std::string token(boost::json::parse(first->body).at("mfa_token").as_string());
+  auto mfa = [&](const std::string& field, const std::string& value) {
+    return Fetch(world_.port(), "POST", "/api/v1/auth/login/mfa", {{"Content-Type", "application/json"}},
+                 R"({"mfa_token":")" + token + R"(",")" + field + R"(":")" + value + "\"}");
+  };
+  EXPECT_EQ(mfa("code", DemoWorld::TotpNow(secret))->status, 422) << "the code of this step was used to set up";
+  std::string recovery(codes[0].as_string());
+  auto second = mfa("recovery_code", recovery);
+  ASSERT_EQ(second->status, 200) << second->body;
+  EXPECT_FALSE(second->Header("set-cookie").empty());
+  auto again = world_.LogIn("mikko.neuvoja@allmende.demo");
+  token = std::string(boost::json::parse(again->body).at("mfa_token").as_string());
+  EXPECT_EQ(mfa("recovery_code", recovery)->status, 422) << "a recovery code works once";
+
+  // The chain holds; an edit made behind the server's back is found.
+  auto verify = [&] {
+    std::vector<std::string> args{"verify-access-log"};
+    for (const auto& a : world_.db().Args()) args.push_back(a);
+    return RunBinary(args);
+  };
+  auto [ok_rc, ok_out] = verify();
+  EXPECT_EQ(ok_rc, 0) << ok_out;
+  EXPECT_NE(ok_out.find("every chain is intact"), std::string::npos) << ok_out;
+  if (TestBackend() == "postgresql") {
+    world_.db().Execute("ALTER TABLE access_log DISABLE TRIGGER access_log_append_only");
+  } else {
+    world_.db().Execute("DROP TRIGGER access_log_no_update");
+  }
+  world_.db().Execute("UPDATE access_log SET purpose = 'nothing happened' WHERE client_id = '" + aino_ + "'");
+  auto [bad_rc, bad_out] = verify();
+  EXPECT_EQ(bad_rc, 1) << bad_out;
+  EXPECT_NE(bad_out.find("BROKEN chain"), std::string::npos) << bad_out;
+}
+
+TEST_F(AccessApiTest, ProviderAdminMakesAScopedTokenThatActsForTheOrganizationUntilRevoked) {
+  auto jussi = world_.SignInWithNewSecondFactor("jussi.siivous");
+  std::string provider = world_.OrgId("Hervannan Kotisiivous Oy");
+  std::string welfare = world_.OrgId("Pirkanmaan hyvinvointialue");
+  const std::string path = "/api/v1/organizations/" + provider + "/tokens";
+  auto bad =
+      world_.Call(jussi.session, "POST", path, R"({"name":"ERP","scopes":["everything"],"expires_in_days":400})");
+  EXPECT_EQ(FieldErrors(ExpectProblem(bad, 422)).size(), 2u);
+  auto created =
+      world_.Call(jussi.session, "POST", path,
+                  R"({"name":"Toiminnanohjaus","scopes":["members.read","clients.read"],"expires_in_days":30})");
+  ASSERT_EQ(created->status, 201) << created->body;
+  auto t = boost::json::parse(created->body).as_object();
+  std::string secret(t["token"].as_string());
+  std::string id(t["id"].as_string());
+  ASSERT_EQ(secret.substr(0, 4), "alm_");
+  auto bearer = [&](const std::string& p) {
+    return Fetch(world_.port(), "GET", p, {{"Authorization", "Bearer " + secret}});
+  };
+  EXPECT_EQ(bearer("/api/v1/organizations/" + provider + "/members")->status, 200);
+  EXPECT_EQ(bearer("/api/v1/organizations/" + welfare + "/members")->status, 403);
+  EXPECT_EQ(bearer("/api/v1/clients/" + aino_)->status, 200) << "Aino is served by this provider";
+  EXPECT_EQ(bearer("/api/v1/clients/" + ebba_)->status, 403);
+  EXPECT_EQ(bearer(path)->status, 403) << "a token cannot manage tokens";
+
+  auto list = world_.Call(jussi.session, "GET", path);
+  ASSERT_EQ(list->status, 200);
+  auto item = boost::json::parse(list->body).at("items").as_array().at(0).as_object();
+  EXPECT_FALSE(item.contains("token")) << "shown once";
+  EXPECT_FALSE(item["last_used_at"].is_null());
+  EXPECT_EQ(std::string(item["prefix"].as_string()), secret.substr(0, 12));
+
+  Session aino = world_.SignIn("aino.virtanen");
+  auto log = boost::json::parse(world_.Call(aino, "GET", "/api/v1/me/access-log?limit=1")->body);
+  EXPECT_EQ(log.at("items").as_array().at(0).at("actor_name"), "Toiminnanohjaus");
+  EXPECT_EQ(log.at("items").as_array().at(0).at("actor_role"), "api_token");
+
+  EXPECT_EQ(world_.Call(jussi.session, "DELETE", path + "/" + id)->status, 204);
+  EXPECT_EQ(bearer("/api/v1/organizations/" + provider + "/members")->status, 401);
+  EXPECT_EQ(world_.Call(jussi.session, "DELETE", path + "/" + id)->status, 409);
+  EXPECT_EQ(
+      world_.db().Execute("SELECT count(*) FROM api_tokens WHERE token_hash LIKE '%" + secret.substr(4, 10) + "%'"),
+      "0")
+      << "only a digest is stored";
+}
+
+}  // namespace
+}  // namespace allmende::testing

@@ -1,0 +1,138 @@
+// The authorization matrix: every protected endpoint × every role (and a client, a delegate, an
+// other client, a token, nobody) × own / other organization / other region / other client.
+// The expectations are written out here by hand from the rules in docs/api.md, independently of
+// src/access/policy.cpp; a request that is allowed answers with its endpoint's success status
+// (or a harmless 404/409/412/422 the request is built to cause, so nothing changes), a denied one
+// with 403, an anonymous one with 401.
+#include <set>
+
+#include "demo_world.hpp"
+
+namespace allmende::testing {
+namespace {
+
+struct Endpoint {
+  std::string name;
+  std::string method;
+  std::string path;
+  std::string body;
+  int allowed_status;
+  std::vector<std::pair<std::string, std::string>> headers = {};
+};
+
+TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
+  DemoWorld w(true);  // demo mode: the demo staff need no second factor (tested in access_api_test)
+  ASSERT_TRUE(w.server().started());
+  const std::string aino = w.UserId("aino.virtanen"), ebba = w.UserId("ebba.lindqvist"),
+                    jonas = w.UserId("jonas.mitarbeiter");
+  const std::string region_a = w.RegionId("pirkanmaa"), region_b = w.RegionId("zollernalbkreis");
+  const std::string provider = w.OrgId("Hervannan Kotisiivous Oy"), welfare = w.OrgId("Pirkanmaan hyvinvointialue"),
+                    employer = w.OrgId("Muster Präzisionstechnik GmbH");
+  auto admin = [&](const std::string& method, const std::string& path, const std::string& body) {
+    return Fetch(w.port(), method, path,
+                 {{"Authorization", std::string("Bearer ") + kAdminToken}, {"Content-Type", "application/json"}}, body);
+  };
+  // Two more people: an advisor of another region and the welfare area's organization admin.
+  auto kb = admin("POST", "/api/v1/regions/" + region_b + "/organizations",
+                  R"({"kind":"integrator","name":"Pflegestützpunkt Balingen"})");
+  ASSERT_EQ(kb->status, 201) << kb->body;
+  std::string kb_id(boost::json::parse(kb->body).at("id").as_string());
+  auto add_person = [&](const std::string& name, const std::string& org, const std::string& region,
+                        const std::string& role) {
+    auto u = admin("POST", "/api/v1/users",
+                   R"({"email":")" + name + R"(@allmende.demo","name":")" + name + R"(","password":")" + kDemoPassword +
+                       R"(","language":"en"})");
+    ASSERT_EQ(u->status, 201) << u->body;
+    std::string id(boost::json::parse(u->body).at("id").as_string());
+    w.db().Execute("UPDATE users SET demo_account = 1 WHERE id = '" + id + "'");
+    w.db().Execute(
+        "INSERT INTO memberships (id, region_id, organization_id, user_id, role, created_at, created_by) VALUES "
+        "('mem_" +
+        name + "', '" + region + "', '" + org + "', '" + id + "', '" + role + "', '2026-11-24T08:00:00.000Z', 'test')");
+  };
+  add_person("advisor.b", kb_id, region_b, "advisor");
+  add_person("orgadmin.w", welfare, region_a, "org_admin");
+
+  const std::vector<Endpoint> endpoints{
+      {"client record (assigned)", "GET", "/api/v1/clients/" + aino, "", 200},
+      {"client record (unassigned)", "GET", "/api/v1/clients/" + ebba, "", 200},
+      {"client record (other region)", "GET", "/api/v1/clients/" + jonas, "", 200},
+      {"client update", "PATCH", "/api/v1/clients/" + aino, R"({"phone":"+358 40 1"})", 412, {{"If-Match", "\"0\""}}},
+      {"client's access log", "GET", "/api/v1/me/access-log?client_id=" + aino, "", 200},
+      {"region access log (own)", "GET", "/api/v1/regions/" + region_a + "/access-log", "", 200},
+      {"region access log (other)", "GET", "/api/v1/regions/" + region_b + "/access-log", "", 200},
+      {"members (provider)", "GET", "/api/v1/organizations/" + provider + "/members", "", 200},
+      {"members (welfare area)", "GET", "/api/v1/organizations/" + welfare + "/members", "", 200},
+      {"members (employer, other region)", "GET", "/api/v1/organizations/" + employer + "/members", "", 200},
+      {"invite (provider)", "POST", "/api/v1/organizations/" + provider + "/invitations",
+       R"({"email":"new@example.fi","role":"no_such_role"})", 422},
+      {"invite (welfare area)", "POST", "/api/v1/organizations/" + welfare + "/invitations",
+       R"({"email":"new@example.fi","role":"no_such_role"})", 422},
+      {"remove member (provider)", "DELETE", "/api/v1/organizations/" + provider + "/members/mem_none", "", 404},
+      {"tokens (provider)", "GET", "/api/v1/organizations/" + provider + "/tokens", "", 200},
+      {"new token (welfare area)", "POST", "/api/v1/organizations/" + welfare + "/tokens",
+       R"({"name":"x","scopes":[]})", 422},
+      {"new region", "POST", "/api/v1/regions", R"({"code":"pirkanmaa","name":"Again","country":"FI"})", 422},
+      {"delegation for a client", "POST", "/api/v1/clients/" + aino + "/delegations",
+       R"({"delegate_email":"nobody@example.fi"})", 422},
+      {"organization", "GET", "/api/v1/organizations/" + provider, "", 200},
+      {"new account", "POST", "/api/v1/users", R"({"email":"aino.virtanen@allmende.demo","name":"Aino"})", 422},
+  };
+  // Who may do what, by endpoint index (see the list above).
+  const std::vector<std::pair<std::string, std::set<int>>> actors{
+      {"", {}},                                          // nobody signed in
+      {"aino.virtanen", {0, 3, 4, 16, 17}},              // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17}},                       // another client
+      {"liisa.virtanen", {0, 3, 4, 17}},                 // Aino's delegate (scope all)
+      {"mikko.neuvoja", {0, 1, 3, 16, 17}},              // advisor of Aino's region
+      {"outi.koordinaattori", {0, 1, 17}},               // coordinator of Aino's region
+      {"sari.tilaaja", {0, 17}},                         // purchaser officer of the area paying for Aino
+      {"kirsi.tietosuoja", {5, 17}},                     // auditor of region A
+      {"jussi.siivous", {0, 7, 10, 12, 13, 17}},         // admin of Aino's provider
+      {"aleksi.tyontekija", {0, 17}},                    // worker of Aino's provider
+      {"hanna.vapaaehtoinen", {17}},                     // admin of another provider
+      {"tuomas.hr", {17}},                               // employer HR, other region
+      {"jonas.mitarbeiter", {2, 17}},                    // employee, a client in the other region
+      {"advisor.b", {2, 17}},                            // advisor of the other region
+      {"orgadmin.w", {8, 11, 14, 17}},                   // organization admin of the welfare area
+      {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18}},  // platform admin: no client data
+      {"token", {0, 7, 17}},  // the provider's API token with organization.read, members.read, clients.read
+  };
+
+  Session jussi = w.SignIn("jussi.siivous");
+  auto token = w.Call(jussi, "POST", "/api/v1/organizations/" + provider + "/tokens",
+                      R"({"name":"ERP","scopes":["organization.read","members.read","clients.read"]})");
+  ASSERT_EQ(token->status, 201) << token->body;
+  std::string secret(boost::json::parse(token->body).at("token").as_string());
+
+  int combinations = 0;
+  std::vector<std::string> wrong;
+  for (const auto& [actor, allowed] : actors) {
+    Session s;
+    if (!actor.empty() && actor != "token") s = w.SignIn(actor);
+    for (std::size_t i = 0; i < endpoints.size(); ++i) {
+      const Endpoint& e = endpoints[i];
+      auto headers = e.headers;
+      if (!e.body.empty()) headers.emplace_back("Content-Type", "application/json");
+      if (actor == "token") headers.emplace_back("Authorization", "Bearer " + secret);
+      if (!s.cookie.empty()) {
+        headers.emplace_back("Cookie", s.cookie);
+        headers.emplace_back("X-CSRF-Token", s.csrf);
+      }
+      auto r = Fetch(w.port(), e.method, e.path, headers, e.body);
+      int expected = actor.empty() ? 401 : allowed.count(static_cast<int>(i)) ? e.allowed_status : 403;
+      ++combinations;
+      if (!r || r->status != expected) {
+        wrong.push_back((actor.empty() ? "nobody" : actor) + " × " + e.name + ": expected " + std::to_string(expected) +
+                        ", got " + (r ? std::to_string(r->status) + " " + r->body.substr(0, 160) : "no answer"));
+      }
+    }
+  }
+  for (const auto& line : wrong) ADD_FAILURE() << line;
+  std::cout << "authorization matrix: " << combinations << " combinations (" << endpoints.size() << " endpoints × "
+            << actors.size() << " actors), " << wrong.size() << " wrong\n";
+  EXPECT_EQ(combinations, 323);
+}
+
+}  // namespace
+}  // namespace allmende::testing

@@ -1,0 +1,113 @@
+// The demo world of `allmende seed` (shared/JOURNEYS.md's people in their organizations) on a
+// fresh test database, a server on it, and signing in as any of them over HTTP.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <liboath/oath.h>
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "server_harness.hpp"
+
+namespace allmende::testing {
+
+inline constexpr const char* kDemoPassword = "demo-world-password-4711";
+
+struct Session {
+  std::string cookie;  // "allmende_session=…"
+  std::string csrf;
+};
+
+class DemoWorld {
+ public:
+  explicit DemoWorld(bool demo_mode) {
+    auto [rc, out] = RunBinary(
+        [&] {
+          std::vector<std::string> a{"seed"};
+          for (const auto& x : db_.Args()) a.push_back(x);
+          a.insert(a.end(), {"--demo-password", kDemoPassword});
+          return a;
+        }(),
+        {}, std::chrono::seconds(60));
+    EXPECT_EQ(rc, 0) << out;
+    server_ = std::make_unique<TestServer>(
+        ServerOptions{.args = {"--set", std::string("demo.mode=") + (demo_mode ? "true" : "false")}, .database = &db_});
+  }
+
+  TestServer& server() { return *server_; }
+  const TestDatabase& db() { return db_; }
+  int port() { return server_->port(); }
+  std::string Id(const std::string& sql) { return db_.Execute(sql); }
+  std::string UserId(const std::string& name) {
+    return Id("SELECT id FROM users WHERE email = '" + name + "@allmende.demo'");
+  }
+  std::string OrgId(const std::string& name) { return Id("SELECT id FROM organizations WHERE name = '" + name + "'"); }
+  std::string RegionId(const std::string& code) { return Id("SELECT id FROM regions WHERE code = '" + code + "'"); }
+
+  // POST /api/v1/auth/login; the raw answer (a session, or an mfa_token).
+  std::optional<HttpResponse> LogIn(const std::string& email, const std::string& password = kDemoPassword) {
+    return Fetch(port(), "POST", "/api/v1/auth/login", {{"Content-Type", "application/json"}},
+                 R"({"email":")" + email + R"(","password":")" + password + R"("})");
+  }
+  static Session SessionOf(const std::optional<HttpResponse>& r) {
+    EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
+    if (!r || r->status != 200) return {};
+    std::string set = r->Header("set-cookie");
+    auto doc = boost::json::parse(r->body).as_object();
+    if (!doc.contains("csrf_token")) return {};
+    return {set.substr(0, set.find(';')), std::string(doc.at("csrf_token").as_string())};
+  }
+  Session SignIn(const std::string& name) { return SessionOf(LogIn(name + "@allmende.demo")); }
+
+  std::optional<HttpResponse> Call(const Session& s, const std::string& method, const std::string& path,
+                                   const std::string& body = "",
+                                   std::vector<std::pair<std::string, std::string>> headers = {}) {
+    headers.emplace_back("Cookie", s.cookie);
+    headers.emplace_back("X-CSRF-Token", s.csrf);
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    return Fetch(port(), method, path, headers, body);
+  }
+
+  // The authenticator app: the current code of a base32 secret.
+  static std::string TotpNow(const std::string& secret) {
+    oath_init();
+    char* key = nullptr;
+    size_t size = 0;
+    oath_base32_decode(secret.data(), secret.size(), &key, &size);
+    char code[7] = {};
+    oath_totp_generate(key, size, std::time(nullptr), 30, 0, 6, code);
+    std::free(key);
+    return code;
+  }
+
+  // Signs in and sets up a second factor; returns the session (now verified), the secret and the
+  // recovery codes.
+  struct Enrolled {
+    Session session;
+    std::string secret;
+    std::vector<std::string> recovery_codes;
+  };
+  Enrolled SignInWithNewSecondFactor(const std::string& name) {
+    Enrolled e;
+    e.session = SignIn(name);
+    auto start = Call(e.session, "POST", "/api/v1/me/mfa/totp");
+    EXPECT_EQ(start->status, 201) << start->body;
+    e.secret = std::string(boost::json::parse(start->body).at("secret").as_string());
+    auto confirm = Call(e.session, "POST", "/api/v1/me/mfa/totp/confirm", R"({"code":")" + TotpNow(e.secret) + "\"}");
+    EXPECT_EQ(confirm->status, 200) << confirm->body;
+    auto doc = boost::json::parse(confirm->body);
+    for (const auto& c : doc.at("recovery_codes").as_array()) {
+      e.recovery_codes.emplace_back(c.as_string());
+    }
+    return e;
+  }
+
+ private:
+  TestDatabase db_;
+  std::unique_ptr<TestServer> server_;
+};
+
+}  // namespace allmende::testing
