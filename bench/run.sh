@@ -58,11 +58,12 @@ wait_for "http://127.0.0.1:${nginx_port}/"
 
 # --- allmende on SQLite and on PostgreSQL 15, one server process each ---------------------------
 token=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+demo_password="bench-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
 start_allmende() {  # start_allmende NAME [database flags...]; sets port_NAME and region_NAME
   local name=$1
   shift
-  "$bin" seed --data "$work/$name" "$@" > /dev/null
-  ALLMENDE_ADMIN_TOKEN="$token" "$bin" serve --port 0 --port-file "$work/$name.port" --data "$work/$name" "$@" \
+  ALLMENDE_DEMO_PASSWORD="$demo_password" "$bin" seed --data "$work/$name" "$@" > /dev/null
+  ALLMENDE_ADMIN_TOKEN="$token" ALLMENDE_DEMO_MODE=true "$bin" serve --port 0 --port-file "$work/$name.port" --data "$work/$name" "$@" \
     --io-threads "$threads" --log-file "$work/$name.log" &
   pids+=($!)
   for _ in $(seq 1 200); do [ -s "$work/$name.port" ] && break; sleep 0.05; done
@@ -71,7 +72,20 @@ start_allmende() {  # start_allmende NAME [database flags...]; sets port_NAME an
   wait_for "http://127.0.0.1:${p}/healthz"
   printf -v "port_$name" '%s' "$p"
   printf -v "region_$name" '%s' "$(curl -fsS "http://127.0.0.1:${p}/api/v1/regions?limit=1" | sed -E 's/.*"id":"([^"]+)".*/\1/')"
+  # The provider's API token with clients.read, and the client it serves (Aino).
+  local jar="$work/$name.jar" login csrf org
+  login=$(curl -fsS -c "$jar" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"jussi.siivous@allmende.demo\",\"password\":\"${demo_password}\"}" "http://127.0.0.1:${p}/api/v1/auth/login")
+  csrf=$(sed -E 's/.*"csrf_token":"([^"]+)".*/\1/' <<< "$login")
+  org=$(curl -fsS -b "$jar" "http://127.0.0.1:${p}/api/v1/me/memberships" | sed -E 's/.*"organization_id":"([^"]+)".*/\1/')
+  printf -v "api_token_$name" '%s' "$(curl -fsS -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+    -d '{"name":"bench","scopes":["clients.read"]}' "http://127.0.0.1:${p}/api/v1/organizations/${org}/tokens" |
+    sed -E 's/.*"token":"([^"]+)".*/\1/')"
+  printf -v "client_$name" '%s' "$(curl -fsS -H 'Content-Type: application/json' \
+    -d "{\"email\":\"aino.virtanen@allmende.demo\",\"password\":\"${demo_password}\"}" \
+    "http://127.0.0.1:${p}/api/v1/auth/login" | sed -E 's/^\{"id":"([^"]+)".*/\1/')"
 }
+
 start_allmende sqlite
 pg_url=$(bash scripts/test-postgres.sh start "$work/pg")
 trap 'cleanup; bash scripts/test-postgres.sh stop "$work/pg" 2>/dev/null || true' EXIT
@@ -103,6 +117,9 @@ for backend in sqlite postgresql; do
   run_wrk "$backend GET /healthz" "http://127.0.0.1:${p}/healthz"
   run_wrk "$backend GET /api/v1/regions/{id} (one row)" "http://127.0.0.1:${p}/api/v1/regions/${region}"
   run_wrk "$backend POST /api/v1/regions (durable write)" "http://127.0.0.1:${p}/api/v1/regions" bench/write_region.lua
+  t_var="api_token_$backend" c_var="client_$backend"
+  BENCH_BEARER=${!t_var} run_wrk "$backend GET /api/v1/clients/{id} (policy + access log)" \
+    "http://127.0.0.1:${p}/api/v1/clients/${!c_var}" bench/bearer.lua
 done
 
 ceiling=$(awk -F'\t' 'NR==1 {print $2}' "$results")

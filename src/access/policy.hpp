@@ -24,6 +24,7 @@ enum class Action {
   kUserCreate,
   kOrganizationCreate,
   kOrganizationRead,
+  kOrganizationUpdate,
   kMembersRead,
   kMembersManage,  // remove members, invite, revoke invitations
   kTokensManage,

@@ -114,7 +114,7 @@ TEST_F(PolicyTest, NoPrincipalIsUnauthenticatedAndEveryActionHasAName) {
     EXPECT_EQ(d.error().code, ErrorCode::kUnauthenticated);
     EXPECT_NE(ActionName(a), "unknown");
   }
-  EXPECT_EQ(AllActions().size(), 13u);
+  EXPECT_EQ(AllActions().size(), 14u);
 }
 
 }  // namespace

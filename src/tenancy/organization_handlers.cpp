@@ -36,8 +36,38 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
   router.Add("GET", "/api/v1/organizations/{id}", [&s](const http::Request& r) -> Result<http::Response> {
     ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
     ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Get(actor, std::string(r.Param("id"))));
-    return http::JsonText(200, OrganizationJson(o));
+    return http::JsonText(200, OrganizationJson(o)).WithHeader("ETag", "\"" + std::to_string(o.version) + "\"");
   });
+
+  router.Add(
+      "PATCH", "/api/v1/organizations/{id}",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(std::int64_t version, http::IfMatchVersion(r));
+        ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+        JsonFields f(doc);
+        OrganizationChange change;
+        f.Optional("name", &change.name, MaxLength(200));
+        f.Optional("business_id", &change.business_id, MaxLength(20));
+        ALLMENDE_TRY(f.Finish());
+        ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Update(actor, std::string(r.Param("id")), change, version));
+        return http::JsonText(200, OrganizationJson(o)).WithHeader("ETag", "\"" + std::to_string(o.version) + "\"");
+      },
+      {.body_limit = 16 * 1024, .json_body = true});
+
+  router.Add("PATCH", "/api/v1/organizations/{id}/members/{member_id}",
+             [&s](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+               JsonFields f(doc);
+               std::string role;
+               f.Required("role", &role, MaxLength(40));
+               ALLMENDE_TRY(f.Finish());
+               ALLMENDE_ASSIGN_OR_RETURN(Membership m, s.ChangeRole(actor, std::string(r.Param("id")),
+                                                                    std::string(r.Param("member_id")), role));
+               return http::JsonText(200, MembershipJson(m));
+             },
+             {.body_limit = 16 * 1024, .json_body = true});
 
   router.Add("GET", "/api/v1/organizations/{id}/members", [&s](const http::Request& r) -> Result<http::Response> {
     ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));

@@ -121,6 +121,79 @@ Result<Organization> OrganizationService::Get(const access::Actor& p, const std:
   });
 }
 
+Result<Organization> OrganizationService::Update(const access::Actor& p, const std::string& id,
+                                                 const OrganizationChange& change, std::int64_t if_match) {
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<Organization>([&](storage::Connection& c) -> Result<Organization> {
+    ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, id));
+    ALLMENDE_TRY(access::AuthorizeAndRecord(c, p, access::Action::kOrganizationUpdate,
+                                            {.region_id = org.region_id, .organization_id = org.id},
+                                            {.action = "organization.update",
+                                             .subject_type = "organization",
+                                             .subject_id = org.id,
+                                             .region_id = org.region_id},
+                                            now));
+    if (org.version != if_match)
+      return Error{ErrorCode::kPreconditionFailed, "The organization changed meanwhile.", {}};
+    std::vector<FieldError> errors;
+    if (change.name) {
+      if (change.name->find_first_not_of(" \t") == std::string::npos || change.name->size() > 200) {
+        errors.push_back({"name", "must be 1-200 characters"});
+      }
+      org.name = *change.name;
+    }
+    if (change.business_id) {
+      if (change.business_id->empty()) {
+        org.business_id.reset();
+      } else {
+        ALLMENDE_ASSIGN_OR_RETURN(Region region, regions_.Get(org.region_id));
+        if (auto problem = BusinessIdProblem(region.country, *change.business_id); !problem.empty()) {
+          errors.push_back({"business_id", problem});
+        }
+        org.business_id = change.business_id;
+      }
+    }
+    if (!errors.empty()) return Error::Invalid(std::move(errors));
+    org.updated_at = FormatRfc3339(now);
+    auto updated = OrganizationStore::Update(c, org, if_match);
+    if (!updated.ok()) {
+      if (updated.error().code == ErrorCode::kConflict) {
+        return Error::Invalid("name", "the region already has an organization of this name");
+      }
+      return std::move(updated).error();
+    }
+    if (!*updated) return Error{ErrorCode::kPreconditionFailed, "The organization changed meanwhile.", {}};
+    return Load(c, id);
+  });
+}
+
+Result<Membership> OrganizationService::ChangeRole(const access::Actor& p, const std::string& org_id,
+                                                   const std::string& membership_id, const std::string& role) {
+  return db_.WriteValue<Membership>([&](storage::Connection& c) -> Result<Membership> {
+    ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
+    ALLMENDE_TRY(RequireAndRecord(c, p, org, "members.change_role", "membership", membership_id));
+    ALLMENDE_ASSIGN_OR_RETURN(auto m, OrganizationStore::GetMembership(c, membership_id));
+    if (!m || m->organization_id != org.id || m->revoked_at) {
+      return Error::NotFound("There is no member " + membership_id + " in " + org.name + ".");
+    }
+    auto roles = RolesFor(org.kind);
+    if (std::find(roles.begin(), roles.end(), role) == roles.end()) {
+      std::string list;
+      for (const auto& r : roles) list += (list.empty() ? "" : ", ") + r;
+      return Error::Invalid("role", "must be one of the roles of this organization: " + list);
+    }
+    if (IsAdminRole(m->role) && !IsAdminRole(role)) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto members, OrganizationStore::Members(c, org.id));
+      auto admins =
+          std::count_if(members.begin(), members.end(), [](const Membership& x) { return IsAdminRole(x.role); });
+      if (admins <= 1) return Error::Conflict(org.name + " would have no admin left; make someone else admin first.");
+    }
+    ALLMENDE_TRY(OrganizationStore::SetRole(c, m->id, role));
+    ALLMENDE_ASSIGN_OR_RETURN(auto changed, OrganizationStore::GetMembership(c, m->id));
+    return std::move(*changed);
+  });
+}
+
 Result<std::vector<Membership>> OrganizationService::Members(const access::Actor& p, const std::string& org_id) {
   return db_.ReadValue<std::vector<Membership>>([&](storage::Connection& c) -> Result<std::vector<Membership>> {
     ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));

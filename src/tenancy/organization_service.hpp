@@ -23,6 +23,11 @@ struct NewOrganization {
   std::optional<std::string> business_id = {};
 };
 
+struct OrganizationChange {
+  std::optional<std::string> name = {};
+  std::optional<std::string> business_id = {};  // "" removes it
+};
+
 struct OrganizationPage {
   std::vector<Organization> items;
   std::optional<std::string> next_cursor;
@@ -46,6 +51,13 @@ class OrganizationService {
   Result<OrganizationPage> List(const access::Actor& p, const std::string& region_id, int limit,
                                 const std::string& cursor);
   Result<Organization> Get(const access::Actor& p, const std::string& id);
+
+  // Platform admin or the organization's admins. PreconditionFailed if `if_match` is stale.
+  Result<Organization> Update(const access::Actor& p, const std::string& id, const OrganizationChange& change,
+                              std::int64_t if_match);
+  // InvalidArgument for a role the kind does not offer; Conflict when it would leave no admin.
+  Result<Membership> ChangeRole(const access::Actor& p, const std::string& org_id, const std::string& membership_id,
+                                const std::string& role);
 
   Result<std::vector<Membership>> Members(const access::Actor& p, const std::string& org_id);
   // Conflict when it would remove the organization's last admin.

@@ -18,6 +18,9 @@ class OrganizationStore {
   static Result<std::vector<Organization>> ListInRegion(storage::Connection& c, const std::string& region_id,
                                                         const std::string& after, int limit);
 
+  // Name and business id, if `expected_version` is current; false otherwise (412).
+  static Result<bool> Update(storage::Connection& c, const Organization& o, std::int64_t expected_version);
+  static Result<bool> SetRole(storage::Connection& c, const std::string& membership_id, const std::string& role);
   static Result<void> InsertMembership(storage::Connection& c, const Membership& m);
   // Live memberships of an organization with the members' names, by name.
   static Result<std::vector<Membership>> Members(storage::Connection& c, const std::string& organization_id);

@@ -30,6 +30,10 @@ constexpr std::string_view kGetMembership =
     "SELECT m.id, m.region_id, m.organization_id, m.user_id, m.role, m.created_at, m.created_by, m.revoked_at, "
     "u.name, u.email, o.name FROM memberships m JOIN users u ON u.id = m.user_id "
     "JOIN organizations o ON o.id = m.organization_id WHERE m.id = $1";
+constexpr std::string_view kUpdateOrg =
+    "UPDATE organizations SET name = $2, business_id = $3, updated_at = $4, version = version + 1 "
+    "WHERE id = $1 AND version = $5";
+constexpr std::string_view kSetRole = "UPDATE memberships SET role = $2 WHERE id = $1 AND revoked_at IS NULL";
 constexpr std::string_view kRevokeMembership =
     "UPDATE memberships SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
 constexpr std::string_view kInsertInvitation =
@@ -109,6 +113,20 @@ Result<std::optional<Membership>> OrganizationStore::GetMembership(storage::Conn
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kGetMembership, {id}));
   if (!row) return std::optional<Membership>();
   return std::optional<Membership>(MembershipFrom(*row));
+}
+
+Result<bool> OrganizationStore::Update(storage::Connection& c, const Organization& o, std::int64_t expected_version) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto n,
+      c.Execute(kUpdateOrg, {o.id, o.name, o.business_id ? storage::Value(*o.business_id) : storage::Value(nullptr),
+                             o.updated_at, expected_version}));
+  return n == 1;
+}
+
+Result<bool> OrganizationStore::SetRole(storage::Connection& c, const std::string& membership_id,
+                                        const std::string& role) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kSetRole, {membership_id, role}));
+  return n == 1;
 }
 
 Result<bool> OrganizationStore::RevokeMembership(storage::Connection& c, const std::string& id,

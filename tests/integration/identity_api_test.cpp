@@ -5,6 +5,7 @@
 #include <barrier>
 #include <thread>
 
+#include "demo_world.hpp"
 #include "problem_assertions.hpp"
 #include "server_harness.hpp"
 #include "smtp_sink.hpp"
@@ -159,6 +160,19 @@ TEST_F(IdentityApiTest, PasswordResetByEmailWorksOnceEvenWhenUsedTwiceAtOnce) {
 TEST_F(IdentityApiTest, NoSecretAppearsInAnyLogLine) {
   Login l = LogIn();
   ASSERT_EQ(Call("GET", "/api/v1/me", l)->status, 200);
+  // A second factor: its secret, a code, the recovery codes and the log-in's mfa_token.
+  auto start = Call("POST", "/api/v1/me/mfa/totp", l);
+  ASSERT_EQ(start->status, 201);
+  std::string totp_secret(boost::json::parse(start->body).at("secret").as_string());
+  std::string code = DemoWorld::TotpNow(totp_secret);
+  auto confirm = Call("POST", "/api/v1/me/mfa/totp/confirm", l, true, R"({"code":")" + code + "\"}");
+  ASSERT_EQ(confirm->status, 200);
+  std::string recovery(boost::json::parse(confirm->body).at("recovery_codes").at(0).as_string());
+  auto first = RawLogin(kPassword);
+  std::string mfa_token(boost::json::parse(first->body).at("mfa_token").as_string());
+  auto second = server_->PostJson("/api/v1/auth/login/mfa",
+                                  R"({"mfa_token":")" + mfa_token + R"(","recovery_code":")" + recovery + "\"}");
+  ASSERT_EQ(second->status, 200) << second->body;
   (void)RawLogin("Wrong-Canary-Password-X9");
   ASSERT_EQ(server_->PostJson("/api/v1/auth/password-reset", R"({"email":"aino@example.fi"})")->status, 202);
   ASSERT_TRUE(sink_.WaitFor(2, std::chrono::seconds(10)));
@@ -169,7 +183,7 @@ TEST_F(IdentityApiTest, NoSecretAppearsInAnyLogLine) {
   ASSERT_NE(log.find("\"event\":\"login\""), std::string::npos) << "the log was captured";
   for (const std::string& secret :
        {std::string(kPassword), std::string("Wrong-Canary-Password-X9"), l.cookie.substr(l.cookie.find('=') + 1),
-        l.csrf, reset_token, std::string(kAdminToken)}) {
+        l.csrf, reset_token, std::string(kAdminToken), totp_secret, code, recovery, mfa_token}) {
     EXPECT_EQ(log.find(secret), std::string::npos) << "a secret is in the log: " << secret;
   }
 }

@@ -74,6 +74,30 @@ TEST_F(OrganizationsApiTest, InvitedPersonJoinsWithTheLinkOnceEvenWhenClickedTwi
   auto members = boost::json::parse(Admin("GET", "/api/v1/organizations/" + org_id + "/members")->body).as_object();
   ASSERT_EQ(members["items"].as_array().size(), 1u);
   EXPECT_EQ(members["items"].as_array()[0].at("role").as_string(), "provider_admin");
+
+  // The only admin cannot be made a worker; a role the kind lacks is named.
+  std::string member(members["items"].as_array()[0].at("id").as_string());
+  const std::string member_path = "/api/v1/organizations/" + org_id + "/members/" + member;
+  ExpectProblem(Admin("PATCH", member_path, R"({"role":"provider_worker"})"), 409);
+  EXPECT_EQ(FieldErrors(ExpectProblem(Admin("PATCH", member_path, R"({"role":"auditor"})"), 422)).at(0).substr(0, 5),
+            "role:");
+
+  // Renaming needs the current ETag.
+  auto get = Admin("GET", "/api/v1/organizations/" + org_id);
+  std::string etag = get->Header("etag");
+  ASSERT_EQ(etag, "\"1\"");
+  auto rename = [&](const std::string& tag, const std::string& name) {
+    return Fetch(server_->port(), "PATCH", "/api/v1/organizations/" + org_id,
+                 {{"Authorization", std::string("Bearer ") + kAdminToken},
+                  {"Content-Type", "application/json"},
+                  {"If-Match", tag}},
+                 R"({"name":")" + name + "\"}");
+  };
+  auto renamed = rename(etag, "Hervannan Siivouspalvelu Oy");
+  ASSERT_EQ(renamed->status, 200) << renamed->body;
+  EXPECT_EQ(renamed->Header("etag"), "\"2\"");
+  ExpectProblem(rename(etag, "Again Oy"), 412);
+  EXPECT_EQ(FieldErrors(ExpectProblem(rename("\"2\"", " "), 422)).at(0).substr(0, 5), "name:");
 }
 
 TEST_F(OrganizationsApiTest, SignedInMemberSeesTheirMembershipsAndNonAdminsCannotInvite) {
