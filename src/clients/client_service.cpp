@@ -74,22 +74,24 @@ std::string ClientJson(const ClientRecord& c) {
 
 ClientService::ClientService(storage::Database& db, const TimeSource& clock) : db_(db), clock_(clock) {}
 
+Result<ClientRecord> ClientService::Open(storage::Connection& c, const access::Actor& actor, access::Action action,
+                                         const std::string& client_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(std::string region, RegionOf(c, client_id));
+  ALLMENDE_TRY(access::AuthorizeAndRecord(c, actor, action, {.region_id = region, .client_id = client_id},
+                                          {.action = std::string(access::ActionName(action)),
+                                           .subject_type = "client",
+                                           .subject_id = client_id,
+                                           .client_id = client_id,
+                                           .region_id = region},
+                                          clock_.Now()));
+  ALLMENDE_ASSIGN_OR_RETURN(auto record, Load(c, client_id));
+  if (!record) return Error::NotFound("No such client.");
+  return std::move(*record);
+}
+
 Result<ClientRecord> ClientService::Get(const access::Actor& actor, const std::string& client_id) {
-  return db_.WriteValue<ClientRecord>([&](storage::Connection& c) -> Result<ClientRecord> {
-    Timestamp now = clock_.Now();
-    ALLMENDE_ASSIGN_OR_RETURN(std::string region, RegionOf(c, client_id));
-    ALLMENDE_TRY(access::AuthorizeAndRecord(c, actor, access::Action::kClientRead,
-                                            {.region_id = region, .client_id = client_id},
-                                            {.action = "client.read",
-                                             .subject_type = "client",
-                                             .subject_id = client_id,
-                                             .client_id = client_id,
-                                             .region_id = region},
-                                            now));
-    ALLMENDE_ASSIGN_OR_RETURN(auto record, Load(c, client_id));
-    if (!record) return Error::NotFound("No such client.");
-    return std::move(*record);
-  });
+  return db_.WriteValue<ClientRecord>(
+      [&](storage::Connection& c) { return Open(c, actor, access::Action::kClientRead, client_id); });
 }
 
 Result<ClientRecord> ClientService::Update(const access::Actor& actor, const std::string& client_id,
@@ -106,26 +108,16 @@ Result<ClientRecord> ClientService::Update(const access::Actor& actor, const std
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   return db_.WriteValue<ClientRecord>([&](storage::Connection& c) -> Result<ClientRecord> {
     Timestamp now = clock_.Now();
-    ALLMENDE_ASSIGN_OR_RETURN(std::string region, RegionOf(c, client_id));
-    ALLMENDE_TRY(access::AuthorizeAndRecord(c, actor, access::Action::kClientUpdate,
-                                            {.region_id = region, .client_id = client_id},
-                                            {.action = "client.update",
-                                             .subject_type = "client",
-                                             .subject_id = client_id,
-                                             .client_id = client_id,
-                                             .region_id = region},
-                                            now));
-    ALLMENDE_ASSIGN_OR_RETURN(auto record, Load(c, client_id));
-    if (!record) return Error::NotFound("No such client.");
-    if (record->version != if_match) return Error{ErrorCode::kPreconditionFailed, "The record changed meanwhile.", {}};
-    std::string phone = change.phone.value_or(record->phone.value_or(""));
+    ALLMENDE_ASSIGN_OR_RETURN(auto record, Open(c, actor, access::Action::kClientUpdate, client_id));
+    if (record.version != if_match) return Error{ErrorCode::kPreconditionFailed, "The record changed meanwhile.", {}};
+    std::string phone = change.phone.value_or(record.phone.value_or(""));
     ALLMENDE_ASSIGN_OR_RETURN(
-        auto n, c.Execute(kUpdate,
-                          {client_id, change.name.value_or(record->name), phone.empty() ? Value(nullptr) : Value(phone),
-                           change.language.value_or(record->language), FormatRfc3339(now), if_match}));
+        auto n,
+        c.Execute(kUpdate, {client_id, change.name.value_or(record.name), phone.empty() ? Value(nullptr) : Value(phone),
+                            change.language.value_or(record.language), FormatRfc3339(now), if_match}));
     if (n != 1) return Error{ErrorCode::kPreconditionFailed, "The record changed meanwhile.", {}};
-    ALLMENDE_ASSIGN_OR_RETURN(record, Load(c, client_id));
-    return std::move(*record);
+    ALLMENDE_ASSIGN_OR_RETURN(auto changed, Load(c, client_id));
+    return std::move(*changed);
   });
 }
 

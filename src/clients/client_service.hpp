@@ -59,6 +59,10 @@ class ClientService {
                                      const std::string& organization_id, const std::string& relation, Timestamp now);
 
  private:
+  // Authorizes `action` on the client, records it and loads the record (NotFound if no client).
+  Result<ClientRecord> Open(storage::Connection& c, const access::Actor& actor, access::Action action,
+                            const std::string& client_id);
+
   storage::Database& db_;
   const TimeSource& clock_;
 };
