@@ -4,18 +4,22 @@ DEBUG_DIR := build/debug
 RELEASE_DIR := build/release
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build build-debug run test unit-test integration-test bench format check-format clean
+.PHONY: deps web build build-debug run test unit-test integration-test bench format check-format clean
 
 deps:
 	@bash scripts/install-deps.sh
 
+# The web UI (web/ → web/dist, which the server serves); skipped when nothing changed.
+web: deps
+	@bash scripts/web-build.sh --if-needed
+
 # Release build: what `make run` and the benchmarks use. The binary lands at build/release/allmende.
-build: deps
+build: deps web
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
 	@ninja -C $(RELEASE_DIR) -j $(JOBS) allmende
 
 # Debug build with AddressSanitizer and UndefinedBehaviorSanitizer: what the tests run.
-build-debug: deps
+build-debug: deps web
 	@cmake -S . -B $(DEBUG_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DALLMENDE_SANITIZE=ON > /dev/null
 	@ninja -C $(DEBUG_DIR) -j $(JOBS)
 

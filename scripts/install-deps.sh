@@ -11,6 +11,7 @@ debian_packages=(
   libgtest-dev libgmock-dev libsodium-dev liboath-dev libcurl4-openssl-dev
   libpq-dev postgresql-15
   wrk nginx-light curl procps sqlite3
+  chromium fonts-dejavu-core
 )
 
 missing=()
@@ -23,4 +24,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# Node.js and npm build the web UI. A machine that has Node.js from elsewhere keeps it.
+if ! command -v npm > /dev/null; then
+  echo "install-deps: installing nodejs npm"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends nodejs npm
 fi

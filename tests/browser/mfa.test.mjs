@@ -85,3 +85,29 @@ test('JonasTurnsOnTwoStepVerificationAndSignsInWithIt', async (t) => {
   await switchLanguage(page, 'de');
   await page.context().close();
 });
+
+test('StaffWithoutASecondFactorAreSentToSetItUp', async () => {
+  const page = await newPage(browser);
+  await login(page, DEMO.jussi.email);
+  await switchLanguage(page, 'en');
+  // Outside demo mode the server refuses staff endpoints until the person has a second factor.
+  await page.route('**/api/v1/organizations/*/members', (route) =>
+    route.fulfill({
+      status: 403,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        type: 'urn:allmende:problem:mfa-required',
+        title: 'Forbidden',
+        status: 403,
+        detail: 'This needs a second factor: set up an authenticator app in your profile first.',
+        request_id: 'req_TESTMFA',
+      }),
+    }),
+  );
+  await page.locator('nav.main-nav a[data-nav^="org-"]').click();
+  await page.waitForURL('**/profile/security?required=1');
+  await page.getByText('Your role needs two-step verification').waitFor();
+  await capture(page, 'security-required');
+  await switchLanguage(page, 'fi');
+  await page.context().close();
+});

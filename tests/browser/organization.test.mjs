@@ -31,7 +31,7 @@ test('JussiInvitesAWorkerAndWithdrawsTheInvitation', async () => {
 
   const email = `uusi.siivooja.${Date.now()}@allmende.demo`;
   await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Role').selectOption('provider_worker');
+  await page.getByLabel('Role', { exact: true }).selectOption('provider_worker');
   await page.getByRole('button', { name: 'Send the invitation' }).click();
   await page.getByRole('status').filter({ hasText: email }).waitFor();
   const row = page.locator(`[data-invitation="${email}"]`);
@@ -41,6 +41,45 @@ test('JussiInvitesAWorkerAndWithdrawsTheInvitation', async () => {
   await row.getByRole('button', { name: 'Withdraw' }).click();
   await row.getByRole('button', { name: 'Yes, withdraw' }).click();
   await row.waitFor({ state: 'detached' });
+  await switchLanguage(page, 'fi');
+  await page.context().close();
+});
+
+test('JussiMakesAWorkerAnAdministratorAndBackButCannotDemoteTheLastAdmin', async () => {
+  const page = await newPage(browser);
+  await login(page, DEMO.jussi.email);
+  await switchLanguage(page, 'en');
+  await openOwnOrganization(page);
+  const aleksi = page.locator(`[data-member="${DEMO.aleksi.email}"]`);
+  const aleksiRole = aleksi.getByRole('combobox', { name: 'Role of Aleksi Työntekijä' });
+  assert.equal(await aleksiRole.inputValue(), 'provider_worker');
+
+  // By keyboard: choose, Tab to the button (its focus ring shows), Enter.
+  await aleksiRole.focus();
+  await aleksiRole.selectOption('provider_admin');
+  await page.keyboard.press('Tab');
+  const save = aleksi.getByRole('button', { name: 'Change the role' });
+  assert.ok(await save.evaluate((b) => b === document.activeElement && b.matches(':focus-visible')));
+  assert.notEqual(await save.evaluate((b) => getComputedStyle(b).outlineStyle), 'none');
+  await page.keyboard.press('Enter');
+  await aleksi.getByRole('status').filter({ hasText: 'The role of Aleksi Työntekijä is now Provider administrator.' }).waitFor();
+  await aleksi.locator('.badge', { hasText: 'Provider administrator' }).waitFor();
+  assert.ok(await save.evaluate((b) => b === document.activeElement), 'the focus stays on the button');
+  await capture(page, 'organization-role-changed');
+
+  await aleksiRole.selectOption('provider_worker');
+  await save.click();
+  await aleksi.getByRole('status').filter({ hasText: 'is now Worker' }).waitFor();
+  await aleksi.locator('.badge', { hasText: 'Worker' }).waitFor();
+  assert.equal(await aleksiRole.inputValue(), 'provider_worker');
+
+  // Jussi is the only administrator again: the server refuses (409) and says why, at his row.
+  const jussi = page.locator(`[data-member="${DEMO.jussi.email}"]`);
+  await jussi.getByRole('combobox', { name: 'Role of Jussi Siivous' }).selectOption('provider_worker');
+  await jussi.getByRole('button', { name: 'Change the role' }).click();
+  await jussi.getByRole('alert').filter({ hasText: 'only administrator' }).waitFor();
+  await jussi.locator('.badge', { hasText: 'Provider administrator' }).waitFor();
+  await capture(page, 'organization-last-admin-role');
   await switchLanguage(page, 'fi');
   await page.context().close();
 });

@@ -1,0 +1,74 @@
+// Every operation the web UI calls, as method + path template of docs/openapi.json.
+// endpoints.test.ts checks each one against the document, so the UI never calls an
+// undocumented endpoint.
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface Operation {
+  method: Method;
+  path: string;
+}
+
+function op(method: Method, path: string): Operation {
+  return { method, path };
+}
+
+export const operations = {
+  login: op('POST', '/api/v1/auth/login'),
+  loginMfa: op('POST', '/api/v1/auth/login/mfa'),
+  logout: op('POST', '/api/v1/auth/logout'),
+  logoutEverywhere: op('POST', '/api/v1/auth/logout-everywhere'),
+  requestPasswordReset: op('POST', '/api/v1/auth/password-reset'),
+  resetPassword: op('POST', '/api/v1/auth/password-reset/confirm'),
+  verifyEmail: op('POST', '/api/v1/auth/verify-email'),
+  me: op('GET', '/api/v1/me'),
+  updateMe: op('PATCH', '/api/v1/me'),
+  mySessions: op('GET', '/api/v1/me/sessions'),
+  revokeSession: op('DELETE', '/api/v1/me/sessions/{id}'),
+  myMemberships: op('GET', '/api/v1/me/memberships'),
+  myDelegations: op('GET', '/api/v1/me/delegations'),
+  grantDelegation: op('POST', '/api/v1/me/delegations'),
+  revokeDelegation: op('DELETE', '/api/v1/me/delegations/{id}'),
+  myAccessLog: op('GET', '/api/v1/me/access-log'),
+  startTotp: op('POST', '/api/v1/me/mfa/totp'),
+  confirmTotp: op('POST', '/api/v1/me/mfa/totp/confirm'),
+  disableMfa: op('POST', '/api/v1/me/mfa/disable'),
+  newRecoveryCodes: op('POST', '/api/v1/me/mfa/recovery-codes'),
+  listRegions: op('GET', '/api/v1/regions'),
+  getRegion: op('GET', '/api/v1/regions/{id}'),
+  regionAccessLog: op('GET', '/api/v1/regions/{id}/access-log'),
+  listOrganizations: op('GET', '/api/v1/regions/{id}/organizations'),
+  getOrganization: op('GET', '/api/v1/organizations/{id}'),
+  listMembers: op('GET', '/api/v1/organizations/{id}/members'),
+  changeMemberRole: op('PATCH', '/api/v1/organizations/{id}/members/{member_id}'),
+  removeMember: op('DELETE', '/api/v1/organizations/{id}/members/{member_id}'),
+  listInvitations: op('GET', '/api/v1/organizations/{id}/invitations'),
+  invite: op('POST', '/api/v1/organizations/{id}/invitations'),
+  revokeInvitation: op('DELETE', '/api/v1/organizations/{id}/invitations/{invitation_id}'),
+  acceptInvitation: op('POST', '/api/v1/invitations/accept'),
+  listTokens: op('GET', '/api/v1/organizations/{id}/tokens'),
+  createToken: op('POST', '/api/v1/organizations/{id}/tokens'),
+  revokeToken: op('DELETE', '/api/v1/organizations/{id}/tokens/{token_id}'),
+} as const satisfies Record<string, Operation>;
+
+export type OperationName = keyof typeof operations;
+
+/** Fills `{name}` placeholders; every value is URL-encoded. Throws on a missing parameter. */
+export function expandPath(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** `?a=1&b=2` from the defined, non-empty values; '' when there are none. */
+export function queryString(query: Record<string, string | number | null | undefined> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

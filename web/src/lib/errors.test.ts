@@ -1,0 +1,71 @@
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/problem';
+import { formErrors, generalMessage, translateFieldMessage } from './errors';
+
+// A stand-in for i18next's t that shows which key and values were asked for.
+const t = ((key: string, values?: Record<string, unknown>) =>
+  values ? `${key}${JSON.stringify(values)}` : key) as unknown as TFunction;
+
+function problem(status: number, errors?: { field: string; message: string }[], type = 'urn:allmende:problem:x') {
+  return new ApiError({ type, title: '', status, detail: '', request_id: 'req_9', ...(errors ? { errors } : {}) });
+}
+
+describe('formErrors', () => {
+  it('puts field errors next to the fields the form has, translated where known', () => {
+    const out = formErrors(t, problem(422, [{ field: 'email', message: 'is not an e-mail address' }]), ['email']);
+    expect(out.byField).toEqual({ email: ['fieldMessages.email'] });
+    expect(out.alert).toBe('errors.checkFields');
+  });
+
+  it('shows a server message we have no words for as the server wrote it', () => {
+    const out = formErrors(t, problem(422, [{ field: 'name', message: 'is odd' }]), ['name']);
+    expect(out.byField.name).toEqual(['is odd']);
+  });
+
+  it('sends errors on fields the form lacks to the alert with the field name', () => {
+    const out = formErrors(t, problem(422, [{ field: 'If-Match', message: 'is required' }]), ['name']);
+    expect(out.byField).toEqual({});
+    expect(out.alert).toBe('If-Match: fieldMessages.required');
+  });
+
+  it('uses the form’s own words for a status when it has them', () => {
+    const words = { 409: 'org.lastAdminRole' };
+    expect(formErrors(t, problem(409), ['role'], words).alert).toBe('org.lastAdminRole');
+    expect(formErrors(t, problem(403), ['role'], words).alert).toBe('errors.forbidden');
+    const invalid = formErrors(t, problem(422, [{ field: 'role', message: 'is odd' }]), ['role'], words);
+    expect(invalid.alert).toBe('errors.checkFields');
+  });
+
+  it('says a problem without fields in words by status, with the request id for server errors', () => {
+    expect(formErrors(t, problem(409), []).alert).toBe('errors.conflict');
+    const five = formErrors(t, problem(500), []);
+    expect(five.alert).toBe('errors.server');
+    expect(five.requestId).toBe('req_9');
+    expect(formErrors(t, new Error('boom'), []).alert).toBe('errors.generic');
+  });
+});
+
+describe('generalMessage', () => {
+  it('names the wait after throttling', () => {
+    const e = new ApiError({ type: 't', title: '', status: 429, detail: '' }, 30);
+    expect(generalMessage(t, e)).toBe('errors.throttled{"seconds":30}');
+  });
+
+  it('tells a network failure from a server failure', () => {
+    expect(generalMessage(t, problem(0))).toBe('errors.network');
+    expect(generalMessage(t, problem(503))).toBe('errors.unavailable');
+    expect(generalMessage(t, problem(403, undefined, 'urn:allmende:problem:mfa-required'))).toBe('errors.mfaRequired');
+  });
+
+  it('translates known password rules', () => {
+    expect(translateFieldMessage(t, 'must be at least 12 characters')).toBe('fieldMessages.passwordShort');
+  });
+
+  it('translates a message that ends in details by how it begins', () => {
+    expect(
+      translateFieldMessage(t, 'must be one of the roles of this organization: provider_admin, provider_worker'),
+    ).toBe('fieldMessages.roleNotOffered');
+    expect(translateFieldMessage(t, 'must be one of the colours')).toBe('must be one of the colours');
+  });
+});

@@ -1,0 +1,94 @@
+// Turns an ApiError into words for the person: field messages next to fields (translated where
+// we know the server's message), everything else for the form's alert region.
+import type { TFunction } from 'i18next';
+import { ApiError, type FieldError } from '../api/problem';
+
+/** Server field messages we translate; others are shown as the server wrote them. */
+const KNOWN_FIELD_MESSAGES: Record<string, string> = {
+  'is required': 'fieldMessages.required',
+  'is not an e-mail address': 'fieldMessages.email',
+  'must be 1-200 characters': 'fieldMessages.name',
+  'must not be blank': 'fieldMessages.required',
+  'must be in international form, e.g. +358401234567': 'fieldMessages.phone',
+  'must be at least 12 characters': 'fieldMessages.passwordShort',
+  'must be at most 256 characters': 'fieldMessages.passwordLong',
+  'is too common; choose a phrase of several unrelated words': 'fieldMessages.passwordCommon',
+  'must not repeat one character': 'fieldMessages.passwordRepeat',
+  'must not be your e-mail address or name': 'fieldMessages.passwordPersonal',
+  'has no account; ask them to get one first': 'fieldMessages.delegateNoAccount',
+  'is your own address': 'fieldMessages.delegateSelf',
+  'must be in the future': 'fieldMessages.future',
+  'already has an account': 'fieldMessages.emailTaken',
+  'already has an account: sign in and accept the invitation': 'fieldMessages.emailTakenInvitation',
+};
+
+/** Server field messages that end in details (a list of names); known by how they begin. */
+const KNOWN_FIELD_PREFIXES: [string, string][] = [
+  ['must be one of the roles of this organization:', 'fieldMessages.roleNotOffered'],
+];
+
+export function translateFieldMessage(t: TFunction, message: string): string {
+  const key = KNOWN_FIELD_MESSAGES[message] ?? KNOWN_FIELD_PREFIXES.find(([prefix]) => message.startsWith(prefix))?.[1];
+  return key ? t(key) : message;
+}
+
+/** A sentence for an error that no field explains, by status. */
+export function generalMessage(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiError)) return t('errors.generic');
+  switch (error.status) {
+    case 0:
+      return t('errors.network');
+    case 401:
+      return t('errors.unauthenticated');
+    case 403:
+      return error.isMfaRequired ? t('errors.mfaRequired') : t('errors.forbidden');
+    case 404:
+      return t('errors.notFound');
+    case 409:
+      return t('errors.conflict');
+    case 412:
+      return t('errors.stale');
+    case 422:
+      return t('errors.invalid');
+    case 429:
+      return error.retryAfter !== null ? t('errors.throttled', { seconds: error.retryAfter }) : t('errors.throttledNoTime');
+    case 503:
+      return t('errors.unavailable');
+    default:
+      return error.status >= 500 ? t('errors.server') : t('errors.generic');
+  }
+}
+
+export interface FormErrors {
+  byField: Record<string, string[]>;
+  alert: string | null;
+  requestId?: string | undefined;
+}
+
+export const NO_ERRORS: FormErrors = { byField: {}, alert: null };
+
+/**
+ * Field errors the form can show go next to their fields; the rest and any error without
+ * fields become the alert. `fields` are the names the form shows; `byStatus` has the form's own
+ * words for an answer without fields (a 409 that means one thing for this form).
+ */
+export function formErrors(
+  t: TFunction,
+  error: unknown,
+  fields: readonly string[],
+  byStatus: Readonly<Record<number, string>> = {},
+): FormErrors {
+  if (!(error instanceof ApiError)) return { byField: {}, alert: t('errors.generic') };
+  const errors: FieldError[] = error.problem.errors ?? [];
+  const byField: Record<string, string[]> = {};
+  const other: string[] = [];
+  for (const e of errors) {
+    if (fields.includes(e.field)) (byField[e.field] ??= []).push(translateFieldMessage(t, e.message));
+    else other.push(`${e.field}: ${translateFieldMessage(t, e.message)}`);
+  }
+  let alert: string | null = null;
+  if (other.length > 0) alert = other.join(' ');
+  else if (Object.keys(byField).length === 0) alert = byStatus[error.status] ?? generalMessage(t, error);
+  else alert = t('errors.checkFields');
+  return { byField, alert, requestId: error.problem.status >= 500 ? error.problem.request_id : undefined };
+}
