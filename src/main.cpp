@@ -79,6 +79,7 @@ Result<void> SeedDemo(storage::Database& db, const std::string& demo_password) {
   events::InProcessEventBus no_listeners;  // nobody is subscribed while seeding
   tenancy::RegionService regions(db, no_listeners);
   http::Principal system{"system-seed", "platform_admin"};
+  system.mfa_verified = true;
   const tenancy::NewRegion demo[] = {
       {"pirkanmaa", "Pirkanmaan hyvinvointialue", "FI", std::nullopt, std::nullopt},
       {"zollernalbkreis", "Zollernalbkreis – Notfallbetreuung Balingen", "DE", std::nullopt, std::nullopt},

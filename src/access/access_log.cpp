@@ -5,6 +5,7 @@
 #include <atomic>
 #include <boost/json.hpp>
 #include <functional>
+#include <memory>
 
 #include "common/ids.hpp"
 #include "common/log.hpp"
@@ -20,7 +21,8 @@ constexpr std::string_view kInsert =
     "INSERT INTO access_log (id, chain, at, actor_id, actor_name, actor_role, organization_id, organization_name, "
     "action, subject_type, subject_id, client_id, purpose, request_id) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
-constexpr std::string_view kUnsealedChains = "SELECT DISTINCT chain FROM access_log WHERE hash IS NULL";
+constexpr std::string_view kUnsealedChains =
+    "SELECT DISTINCT chain FROM access_log WHERE hash IS NULL ORDER BY chain";  // one lock order for all sealers
 constexpr std::string_view kCreateHead =
     "INSERT INTO access_log_heads (chain, seq, hash) VALUES ($1, 0, '') ON CONFLICT (chain) DO NOTHING";
 // An UPDATE takes the row lock on PostgreSQL (concurrent sealers wait here) and works on SQLite.
@@ -56,6 +58,9 @@ constexpr std::string_view kChainPage =
     "subject_type, subject_id, client_id, purpose, request_id, prev_hash, hash FROM access_log "
     "WHERE chain = $1 AND seq > $2 AND hash IS NOT NULL ORDER BY seq LIMIT 1000";
 constexpr std::string_view kPending = "SELECT count(*) FROM access_log WHERE hash IS NULL";
+constexpr std::string_view kHeadless =
+    "SELECT DISTINCT chain FROM access_log a WHERE hash IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM access_log_heads h WHERE h.chain = a.chain) ORDER BY chain";
 
 std::atomic<std::function<void()>*>& SealerWakerSlot() {
   static std::atomic<std::function<void()>*> wake{nullptr};
@@ -129,8 +134,13 @@ Result<void> AppendAccess(storage::Connection& c, const Decision& decision, cons
 }
 
 void SetAccessLogSealerWaker(std::function<void()> wake) {
-  // Set once per process and never freed: commits on any thread may still hold the old one.
-  SealerWakerSlot().store(new std::function<void()>(std::move(wake)));
+  // Kept until the process ends, not freed when replaced: a commit on another thread may be
+  // calling the old one right now.
+  static std::mutex mutex;
+  static std::vector<std::unique_ptr<std::function<void()>>> kept;
+  std::lock_guard lock(mutex);
+  kept.push_back(std::make_unique<std::function<void()>>(std::move(wake)));
+  SealerWakerSlot().store(kept.back().get());
 }
 
 AccessLogSealer::AccessLogSealer(storage::Database& db, std::chrono::milliseconds period) : db_(db), period_(period) {}
@@ -151,6 +161,7 @@ void AccessLogSealer::Wake() {
 }
 
 void AccessLogSealer::Stop() {
+  SealerWakerSlot().store(nullptr);  // commits from now on wake nobody
   {
     std::lock_guard lock(mutex_);
     if (stopping_ || !thread_.joinable()) return;
@@ -195,7 +206,8 @@ Result<std::int64_t> SealAccessLog(storage::Database& db, int batch) {
             fields[2] = std::to_string(seq);
             fields[15] = prev;
             std::string hash = EntryHash(fields);
-            ALLMENDE_TRY(c.Execute(kSeal, {r.Text(0), seq, prev, hash}));
+            ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kSeal, {r.Text(0), seq, prev, hash}));
+            if (n != 1) return Error::Internal("access log entry " + r.Text(0) + " was sealed by someone else");
             prev = hash;
             ++sealed;
           }
@@ -279,6 +291,8 @@ Result<VerifyReport> VerifyAccessLog(storage::Database& db) {
   ALLMENDE_TRY(db.Read([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_ASSIGN_OR_RETURN(auto pending, c.QueryOne(kPending));
     report.pending = pending->Int(0);
+    ALLMENDE_ASSIGN_OR_RETURN(auto headless, c.Query(kHeadless));
+    for (const auto& h : headless) report.breaks.push_back({h.Text(0), 0, "the chain's head is missing"});
     ALLMENDE_ASSIGN_OR_RETURN(auto heads, c.Query(kChains));
     for (const auto& head : heads) {
       ++report.chains;

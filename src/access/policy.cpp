@@ -249,11 +249,8 @@ Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Pri
   for (const Grant& g : RuleFor(action).grants) {
     switch (g.who) {
       case Who::kAnySignedIn:
-        return Allowed(p, g,
-                       token                        ? "api_token"
-                       : p.role == "platform_admin" ? "platform_admin"
-                                                    : "user",
-                       p.organization_id);
+        if (token) break;  // a token has only its scopes
+        return Allowed(p, g, p.role == "platform_admin" ? "platform_admin" : "user", "");
       case Who::kPlatformAdmin:
         if (p.role != "platform_admin") break;
         if (!second_factor) {
@@ -298,6 +295,13 @@ Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Pri
         break;
       }
     }
+  }
+  if (!blocked_by_mfa && !token && !second_factor) {
+    // Say the same to staff without a second factor whatever the target, so the answer does not
+    // tell which clients they would reach.
+    if (p.role == "platform_admin") blocked_by_mfa = true;
+    ALLMENDE_ASSIGN_OR_RETURN(auto memberships, facts.Memberships());
+    for (const auto& m : *memberships) blocked_by_mfa |= IsStaffRole(m.role);
   }
   if (blocked_by_mfa) {
     return Error::MfaRequired("This needs a second factor: set up an authenticator app in your profile first.");

@@ -65,6 +65,9 @@ TEST_F(PolicyTest, StaffGrantsNeedASecondFactorUnlessExempt) {
   auto d = Decide(Person("mikko", false), Action::kClientRead, {.client_id = "aino"});
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().code, ErrorCode::kMfaRequired);
+  EXPECT_EQ(Decide(Person("mikko", false), Action::kClientRead, {.client_id = "nobody"}).error().code,
+            ErrorCode::kMfaRequired)
+      << "the same answer for a client out of reach: no hint who is in reach";
   auto exempt = Person("mikko", false);
   exempt.mfa_exempt = true;
   EXPECT_TRUE(Decide(exempt, Action::kClientRead, {.client_id = "aino"}));
@@ -97,6 +100,11 @@ TEST_F(PolicyTest, TokensActForTheirOrganizationWithinTheirScopes) {
   EXPECT_EQ(Decide(token, Action::kClientRead, {.client_id = "aino"})->relation, "assigned_provider");
   EXPECT_FALSE(Decide(token, Action::kClientRead, {.client_id = "ebba"}));
   EXPECT_FALSE(Decide(token, Action::kMembersManage, {.organization_id = "org_cleaning"})) << "never manage";
+  EXPECT_FALSE(Decide(token, Action::kOrganizationRead, {.organization_id = "org_cleaning"}))
+      << "organization.read is a scope of its own";
+  token.scopes.push_back("organization.read");
+  EXPECT_TRUE(Decide(token, Action::kOrganizationRead, {.organization_id = "org_cleaning"}));
+  EXPECT_FALSE(Decide(token, Action::kOrganizationRead, {.organization_id = "org_welfare"}));
 }
 
 TEST_F(PolicyTest, AuditorsSearchOnlyTheirRegionAndNobodyElseDoes) {

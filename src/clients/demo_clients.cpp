@@ -49,7 +49,9 @@ Result<void> SeedDemoClients(storage::Database& db, const std::map<std::string, 
   if (!first_look || mikko == users.end()) return Ok();
   SystemTimeSource clock;
   ClientService service(db, clock);
-  access::Actor advisor(http::Principal{mikko->second, "user"});
+  http::Principal mikko_principal{mikko->second, "user"};
+  mikko_principal.mfa_verified = true;  // the seed acts as the advisor would, signed in fully
+  access::Actor advisor(mikko_principal);
   advisor.request_id = "seed";
   advisor.purpose = "Palvelutarpeen kartoitus / service needs assessment";
   ALLMENDE_TRY(service.Get(advisor, users.at("aino.virtanen@allmende.demo")));

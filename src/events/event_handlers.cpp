@@ -35,6 +35,10 @@ class EventStream final : public http::ResponseStream {
 }  // namespace
 
 std::vector<std::string> AudienceKeys(const http::Principal& principal) {
+  // A platform admin's events need the second factor, like everything else the role may see.
+  if (principal.role == "platform_admin" && !principal.mfa_verified && !principal.mfa_exempt) {
+    return {"user:" + principal.id};
+  }
   return {"user:" + principal.id, "role:" + principal.role};
 }
 

@@ -2,7 +2,9 @@
 #include "access/policy.hpp"
 #include "common/log.hpp"
 #include "identity/auth_service.hpp"
+#include "identity/emails.hpp"
 #include "identity/identity_store.hpp"
+#include "identity/password.hpp"
 #include "identity/totp.hpp"
 #include "storage/single_use_tokens.hpp"
 
@@ -26,11 +28,50 @@ constexpr std::string_view kUseCode =
 constexpr std::string_view kCodesLeft =
     "SELECT count(*) FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL";
 constexpr std::string_view kRoles = "SELECT role FROM memberships WHERE user_id = $1 AND revoked_at IS NULL";
+constexpr std::string_view kPasswordHash = "SELECT password_hash FROM users WHERE id = $1";
+constexpr std::string_view kUnverifySessions = "UPDATE sessions SET mfa_verified_at = NULL WHERE user_id = $1";
 constexpr std::string_view kMarkSession = "UPDATE sessions SET mfa_verified_at = $2 WHERE id = $1";
 
 std::string MfaKey(const std::string& user_id) { return "mfa:" + user_id; }
 
+// Wrong codes beyond the per-minute throttle: this many in a day block the second step for the
+// rest of the day (a 6-digit code must not be guessable slowly), and the owner is told.
+constexpr std::int64_t kDailyCodeFailures = 20;
+constexpr std::chrono::hours kCodeFailureDay{24};
+
 }  // namespace
+
+Result<void> AuthService::CodeAttemptAllowed(storage::Connection& c, const std::string& user_id, Timestamp now) {
+  ALLMENDE_TRY(Throttled(c, {MfaKey(user_id)}, now));
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto day, LoginFailures::Since(
+                    c, MfaKey(user_id),
+                    FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(kCodeFailureDay))));
+  if (day.first >= kDailyCodeFailures) {
+    auto oldest = ParseRfc3339(day.second).value_or(now);
+    auto wait = std::chrono::duration_cast<std::chrono::seconds>(oldest + kCodeFailureDay - now).count();
+    return Error::TooManyRequests("Too many wrong codes today. Try again tomorrow or reset your password.",
+                                  static_cast<int>(std::max<std::int64_t>(1, wait + 1)));
+  }
+  return Ok();
+}
+
+Result<void> AuthService::RecordWrongCode(storage::Connection& c, const std::string& user_id, Timestamp now) {
+  ALLMENDE_TRY(LoginFailures::Record(c, MfaKey(user_id), FormatRfc3339(now)));
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto day, LoginFailures::Since(
+                    c, MfaKey(user_id),
+                    FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(kCodeFailureDay))));
+  if (day.first == kDailyCodeFailures) ALLMENDE_TRY(Notify(c, user_id, EmailKind::kSecondFactorLocked, now));
+  return Ok();
+}
+
+Result<void> AuthService::Notify(storage::Connection& c, const std::string& user_id, EmailKind kind, Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(User user, RequireUser(c, user_id));
+  EmailText text = ComposeEmail(kind, user.language, user.name, "");
+  ALLMENDE_TRY(outbox_.Enqueue(c, {.recipient = user.email, .subject = text.subject, .body = text.body}, now));
+  return Ok();
+}
 
 Result<bool> AuthService::UseTotpCode(storage::Connection& c, const std::string& user_id, const std::string& code,
                                       Timestamp now, bool pending) {
@@ -63,7 +104,8 @@ Result<LoginResult> AuthService::LoginSecondFactor(const std::string& mfa_token,
   ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
     ok = false;
     ALLMENDE_ASSIGN_OR_RETURN(user_id, storage::PeekSingleUseToken(c, "mfa_login", mfa_token, now));
-    ALLMENDE_TRY(Throttled(c, {MfaKey(user_id), "ip:" + ip}, now));
+    ALLMENDE_TRY(Throttled(c, {"ip:" + ip}, now));
+    ALLMENDE_TRY(CodeAttemptAllowed(c, user_id, now));
     if (!code.empty()) {
       ALLMENDE_ASSIGN_OR_RETURN(ok, UseTotpCode(c, user_id, code, now, false));
     } else {
@@ -71,7 +113,7 @@ Result<LoginResult> AuthService::LoginSecondFactor(const std::string& mfa_token,
       ok = n == 1;
     }
     if (!ok) {
-      ALLMENDE_TRY(LoginFailures::Record(c, MfaKey(user_id), now_text));
+      ALLMENDE_TRY(RecordWrongCode(c, user_id, now));
       ALLMENDE_TRY(LoginFailures::Record(c, "ip:" + ip, now_text));
     }
     return Ok();
@@ -104,7 +146,22 @@ Result<MfaStatus> AuthService::Mfa(const http::Principal& p) {
   });
 }
 
-Result<TotpEnrolment> AuthService::StartTotp(const http::Principal& p) {
+Result<TotpEnrolment> AuthService::StartTotp(const http::Principal& p, const std::string& password) {
+  // The password again: a session alone (a borrowed laptop) must not bind a new authenticator.
+  Timestamp now = clock_.Now();
+  ALLMENDE_ASSIGN_OR_RETURN(User user, db_.ReadValue<User>([&](storage::Connection& c) -> Result<User> {
+    ALLMENDE_TRY(CodeAttemptAllowed(c, p.id, now));
+    return RequireUser(c, p.id);
+  }));
+  ALLMENDE_ASSIGN_OR_RETURN(auto hash, db_.ReadValue<std::optional<std::string>>(
+                                           [&](storage::Connection& c) -> Result<std::optional<std::string>> {
+                                             ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kPasswordHash, {p.id}));
+                                             return row ? row->OptText(0) : std::nullopt;
+                                           }));
+  if (!hash || !VerifyPassword(password, *hash)) {
+    ALLMENDE_TRY(db_.Write([&](storage::Connection& c) { return RecordWrongCode(c, p.id, now); }));
+    return Error::Invalid("password", "is not the password of this account");
+  }
   return db_.WriteValue<TotpEnrolment>([&](storage::Connection& c) -> Result<TotpEnrolment> {
     ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kTotpState, {p.id}));
     if (!row) return Error::NotFound("No such account.");
@@ -127,6 +184,7 @@ Result<std::vector<std::string>> AuthService::ConfirmTotp(const http::Principal&
     if (!ok) return Error::Invalid("code", "is not the current code of your authenticator app");
     ALLMENDE_TRY(c.Execute(kActivate, {p.id, FormatRfc3339(now)}));
     if (!p.session_id.empty()) ALLMENDE_TRY(c.Execute(kMarkSession, {p.session_id, FormatRfc3339(now)}));
+    ALLMENDE_TRY(Notify(c, p.id, EmailKind::kSecondFactorOn, now));
     log::Info("mfa_enabled", {{"user_id", p.id}});
     return StoreRecoveryCodes(c, p.id);
   });
@@ -136,11 +194,13 @@ Result<void> AuthService::DisableTotp(const http::Principal& p, const std::strin
   Timestamp now = clock_.Now();
   bool ok = false;
   ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
-    ALLMENDE_TRY(Throttled(c, {MfaKey(p.id)}, now));
+    ALLMENDE_TRY(CodeAttemptAllowed(c, p.id, now));
     ALLMENDE_ASSIGN_OR_RETURN(ok, UseTotpCode(c, p.id, code, now, false));
-    if (!ok) return LoginFailures::Record(c, MfaKey(p.id), FormatRfc3339(now));
+    if (!ok) return RecordWrongCode(c, p.id, now);
     ALLMENDE_TRY(c.Execute(kDeactivate, {p.id, FormatRfc3339(now)}));
+    ALLMENDE_TRY(Notify(c, p.id, EmailKind::kSecondFactorOff, now));
     ALLMENDE_TRY(c.Execute(kDeleteCodes, {p.id}));
+    ALLMENDE_TRY(c.Execute(kUnverifySessions, {p.id}));  // no session keeps a factor that is gone
     return Ok();
   }));
   if (!ok) return Error::Invalid("code", "is not the current code of your authenticator app");
@@ -153,9 +213,9 @@ Result<std::vector<std::string>> AuthService::RenewRecoveryCodes(const http::Pri
   std::optional<std::vector<std::string>> codes;
   ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
     codes.reset();
-    ALLMENDE_TRY(Throttled(c, {MfaKey(p.id)}, now));
+    ALLMENDE_TRY(CodeAttemptAllowed(c, p.id, now));
     ALLMENDE_ASSIGN_OR_RETURN(bool ok, UseTotpCode(c, p.id, code, now, false));
-    if (!ok) return LoginFailures::Record(c, MfaKey(p.id), FormatRfc3339(now));
+    if (!ok) return RecordWrongCode(c, p.id, now);
     ALLMENDE_ASSIGN_OR_RETURN(codes, StoreRecoveryCodes(c, p.id));
     return Ok();
   }));

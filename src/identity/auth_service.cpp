@@ -355,7 +355,8 @@ Result<void> AuthService::VerifyEmail(const std::string& token) {
   });
 }
 
-Result<User> AuthService::CreateUser(const std::optional<http::Principal>& principal, const NewUser& in) {
+Result<User> AuthService::CreateUser(const access::Actor& actor, const NewUser& in) {
+  const std::optional<http::Principal>& principal = actor.principal;
   ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_TRY(access::Authorize(c, principal, access::Action::kUserCreate, {}, clock_.Now()));
     return Ok();
@@ -383,7 +384,7 @@ Result<User> AuthService::CreateUser(const std::optional<http::Principal>& princ
   User user{NewId("usr"), email,    in.name,  in.phone, in.language, hash, in.platform_role,
             std::nullopt, now_text, now_text, 1};
   return db_.WriteValue<User>([&](storage::Connection& c) -> Result<User> {
-    ALLMENDE_TRY(access::AuthorizeAndRecord(c, principal, access::Action::kUserCreate, {},
+    ALLMENDE_TRY(access::AuthorizeAndRecord(c, actor, access::Action::kUserCreate, {},
                                             {.action = "user.create", .subject_type = "user", .subject_id = user.id},
                                             now));
     auto inserted = UserStore::Insert(c, user);
@@ -466,7 +467,8 @@ Result<User> AuthService::EnsureUser(const NewUser& in, bool verified) {
 
 Result<void> AuthService::PurgeFailures(storage::Connection& c, Timestamp now) {
   ALLMENDE_TRY(LoginFailures::PurgeBefore(
-      c, FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(options_.failure_window))));
+      c, FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(options_.failure_window)),
+      FormatRfc3339(now - std::chrono::hours(24))));
   return Ok();
 }
 

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "access/policy.hpp"
 #include "common/time.hpp"
+#include "identity/emails.hpp"
 #include "identity/identity_types.hpp"
 #include "notify/outbox.hpp"
 #include "server/http.hpp"
@@ -77,7 +79,8 @@ class AuthService {
   Result<MfaStatus> Mfa(const http::Principal& principal);
   // Starts (or restarts) enrolment: a new secret waits for its first code. Conflict when a second
   // factor is already on.
-  Result<TotpEnrolment> StartTotp(const http::Principal& principal);
+  // Needs the account's password again (InvalidArgument on "password").
+  Result<TotpEnrolment> StartTotp(const http::Principal& principal, const std::string& password);
   // The first code turns it on, marks this session as verified and returns ten recovery codes.
   Result<std::vector<std::string>> ConfirmTotp(const http::Principal& principal, const std::string& code);
   Result<void> DisableTotp(const http::Principal& principal, const std::string& code);
@@ -108,7 +111,7 @@ class AuthService {
   Result<void> VerifyEmail(const std::string& token);
 
   // Platform admin only. Conflict-free: a taken address is InvalidArgument on "email".
-  Result<User> CreateUser(const std::optional<http::Principal>& principal, const NewUser& input);
+  Result<User> CreateUser(const access::Actor& actor, const NewUser& input);
 
   // For someone who proves their address with a link (an invitation): checks the fields and the
   // password and hashes it, without touching the database (the hash takes a tenth of a second
@@ -139,6 +142,10 @@ class AuthService {
   Result<bool> UseTotpCode(storage::Connection& c, const std::string& user_id, const std::string& code, Timestamp now,
                            bool pending);
   Result<std::vector<std::string>> StoreRecoveryCodes(storage::Connection& c, const std::string& user_id);
+  // Per minute and per day limits on wrong second-factor codes (and re-entered passwords).
+  Result<void> CodeAttemptAllowed(storage::Connection& c, const std::string& user_id, Timestamp now);
+  Result<void> RecordWrongCode(storage::Connection& c, const std::string& user_id, Timestamp now);
+  Result<void> Notify(storage::Connection& c, const std::string& user_id, EmailKind kind, Timestamp now);
   Result<void> Throttled(storage::Connection& c, const std::vector<std::string>& keys, Timestamp now);
   Result<void> SendLink(storage::Connection& c, const User& user, int kind, std::string_view purpose,
                         std::chrono::minutes valid, std::string_view path, Timestamp now);

@@ -212,6 +212,7 @@ TEST_F(AuthServiceTest, ResetLinkExpiresAfterThirtyMinutes) {
 
 TEST_F(AuthServiceTest, AdminCreatesAnAccountAndTheUserSetsAPassword) {
   http::Principal admin{"usr_admin", "platform_admin"};
+  admin.mfa_verified = true;
   EXPECT_EQ(
       auth_->CreateUser(http::Principal{aino_.id, "user"}, {.email = "ebba@example.fi", .name = "Ebba"}).error().code,
       ErrorCode::kPermissionDenied);

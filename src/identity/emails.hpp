@@ -5,7 +5,16 @@
 
 namespace allmende::identity {
 
-enum class EmailKind { kPasswordReset, kSetPassword, kVerifyEmail, kLockedOut, kInvitation };
+enum class EmailKind {
+  kPasswordReset,
+  kSetPassword,
+  kVerifyEmail,
+  kLockedOut,
+  kInvitation,
+  kSecondFactorOn,
+  kSecondFactorOff,
+  kSecondFactorLocked,
+};
 
 struct EmailText {
   std::string subject;

@@ -183,7 +183,8 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
         f.Optional("platform_role", &in.platform_role);
         ALLMENDE_TRY(f.Finish());
         if (language) in.language = *language;
-        ALLMENDE_ASSIGN_OR_RETURN(User user, auth.CreateUser(r.principal, in));
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(User user, auth.CreateUser(actor, in));
         return UserResponse(201, user);
       },
       json);

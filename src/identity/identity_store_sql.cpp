@@ -44,7 +44,8 @@ constexpr std::string_view kFailuresSince =
     "SELECT count(*), COALESCE(min(failed_at), '') FROM login_failures WHERE throttle_key = $1 AND failed_at >= $2";
 constexpr std::string_view kClearFailures = "DELETE FROM login_failures WHERE throttle_key = $1";
 constexpr std::string_view kForgetFailure = "DELETE FROM login_failures WHERE throttle_key = $1 AND failed_at = $2";
-constexpr std::string_view kPurgeFailures = "DELETE FROM login_failures WHERE failed_at < $1";
+constexpr std::string_view kPurgeFailures =
+    "DELETE FROM login_failures WHERE failed_at < $1 AND (throttle_key NOT LIKE 'mfa:%' OR failed_at < $2)";
 
 Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
 
@@ -156,8 +157,9 @@ Result<void> LoginFailures::Forget(storage::Connection& c, const std::string& ke
   return Ok();
 }
 
-Result<std::int64_t> LoginFailures::PurgeBefore(storage::Connection& c, const std::string& before) {
-  return c.Execute(kPurgeFailures, {before});
+Result<std::int64_t> LoginFailures::PurgeBefore(storage::Connection& c, const std::string& before,
+                                                const std::string& codes_before) {
+  return c.Execute(kPurgeFailures, {before, codes_before});
 }
 
 }  // namespace allmende::identity

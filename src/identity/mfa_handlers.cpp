@@ -31,12 +31,20 @@ http::Response Codes(const std::vector<std::string>& codes) {
 
 void AddMfaRoutes(http::Router& router, AuthService& auth) {
   const http::RouteOptions json{.body_limit = 4 * 1024, .json_body = true};
-  router.Add("POST", "/api/v1/me/mfa/totp", [&auth](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto p, Person(r));
-    ALLMENDE_ASSIGN_OR_RETURN(TotpEnrolment e, auth.StartTotp(p));
-    return http::JsonText(201,
-                          boost::json::serialize(boost::json::object{{"secret", e.secret}, {"otpauth_uri", e.uri}}));
-  });
+  router.Add(
+      "POST", "/api/v1/me/mfa/totp",
+      [&auth](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto p, Person(r));
+        ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+        JsonFields f(doc);
+        std::string password;
+        f.Required("password", &password, MaxLength(1024));
+        ALLMENDE_TRY(f.Finish());
+        ALLMENDE_ASSIGN_OR_RETURN(TotpEnrolment e, auth.StartTotp(p, password));
+        return http::JsonText(
+            201, boost::json::serialize(boost::json::object{{"secret", e.secret}, {"otpauth_uri", e.uri}}));
+      },
+      json);
   router.Add(
       "POST", "/api/v1/me/mfa/totp/confirm",
       [&auth](const http::Request& r) -> Result<http::Response> {

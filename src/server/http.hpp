@@ -23,9 +23,9 @@ struct Principal {
   // False for a cookie-authenticated state-changing request without the session's CSRF token;
   // the server then answers 403 unless the route is csrf_exempt.
   bool csrf_verified = true;
-  // The session showed a second factor (always true for tokens). Staff roles count only then,
-  // unless the account is exempt (a demo account on a server in demo mode).
-  bool mfa_verified = true;
+  // The session showed a second factor (set for tokens; false unless an authenticator says so). Staff roles count only
+  // then, unless the account is exempt (a demo account on a server in demo mode).
+  bool mfa_verified = false;
   bool mfa_exempt = false;
   // An organization API token ("api_token" role): the organization it acts for and its scopes.
   std::string organization_id = {};

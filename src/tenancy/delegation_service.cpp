@@ -25,6 +25,8 @@ constexpr std::string_view kRevoke =
 constexpr std::string_view kActive =
     "SELECT count(*) FROM delegations WHERE delegate_id = $1 AND client_id = $2 AND (scope = $3 OR scope = 'all') "
     "AND revoked_at IS NULL AND valid_from <= $4 AND (valid_until IS NULL OR valid_until > $4)";
+constexpr std::string_view kWorksInRegion =
+    "SELECT count(*) FROM memberships WHERE user_id = $1 AND region_id = $2 AND revoked_at IS NULL";
 constexpr std::string_view kScopes[] = {"all", "services", "access_log"};
 
 // The chain a client's access-log entries go to: their region, if they are a client of one.
@@ -68,10 +70,17 @@ Result<Delegation> DelegationService::Grant(const access::Actor& a, const std::s
                                    {.region_id = region, .client_id = client_id}, now));
     return Ok();
   }));
+  // On the client's behalf an advisor may only let someone order and follow services: the client
+  // alone lets someone read their record's history or act in everything.
+  const bool for_someone_else = client_id != a.principal->id;
   std::vector<FieldError> errors;
   bool scope_ok = false;
   for (auto s : kScopes) scope_ok |= s == in.scope;
-  if (!scope_ok) errors.push_back({"scope", "must be one of: all, services, access_log"});
+  if (!scope_ok) {
+    errors.push_back({"scope", "must be one of: all, services, access_log"});
+  } else if (for_someone_else && in.scope != "services") {
+    errors.push_back({"scope", "must be services when granted on the client's behalf; the client grants the others"});
+  }
   std::optional<std::string> until;
   if (in.valid_until) {
     auto t = ParseRfc3339(*in.valid_until);
@@ -89,6 +98,19 @@ Result<Delegation> DelegationService::Grant(const access::Actor& a, const std::s
   } else if (delegate->id == client_id) {
     errors.push_back(
         {"delegate_email", client_id == a.principal->id ? "is your own address" : "is the client's own address"});
+  } else if (for_someone_else) {
+    // Not to oneself, nor to anyone who works in an organization of the client's region: a
+    // delegation must not become a way around the policy or the second factor.
+    ALLMENDE_ASSIGN_OR_RETURN(bool staff, db_.ReadValue<bool>([&](storage::Connection& c) -> Result<bool> {
+      ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, client_id));
+      ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kWorksInRegion, {delegate->id, region}));
+      return row->Int(0) > 0;
+    }));
+    if (delegate->id == a.principal->id || staff) {
+      errors.push_back({"delegate_email",
+                        "works in an organization of the client's region; only the client can "
+                        "choose such a delegate"});
+    }
   }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   std::string now_text = FormatRfc3339(now);

@@ -52,7 +52,11 @@ class OrganizationServiceTest : public ::testing::Test {
   Organization Cleaning() {
     return *service_->Create(admin_, region_id_, {"provider_company", "Hervannan Siivous Oy", "1572860-0"});
   }
-  http::Principal Of(const identity::User& u) { return {u.id, "user"}; }
+  http::Principal Of(const identity::User& u) {
+    http::Principal p{u.id, "user"};
+    p.mfa_verified = true;
+    return p;
+  }
 
   std::filesystem::path path_;
   std::unique_ptr<storage::Database> db_;
@@ -62,7 +66,11 @@ class OrganizationServiceTest : public ::testing::Test {
   std::unique_ptr<RegionService> regions_;
   std::unique_ptr<identity::AuthService> auth_;
   std::unique_ptr<OrganizationService> service_;
-  std::optional<http::Principal> admin_ = http::Principal{"usr_admin", "platform_admin"};
+  std::optional<http::Principal> admin_ = [] {
+    http::Principal p{"usr_admin", "platform_admin"};
+    p.mfa_verified = true;
+    return p;
+  }();
   std::string region_id_;
   identity::User jussi_, aleksi_;
 };

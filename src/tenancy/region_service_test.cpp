@@ -31,7 +31,11 @@ class RegionServiceTest : public ::testing::Test {
   std::unique_ptr<storage::Database> db_;
   events::InProcessEventBus bus_;
   std::unique_ptr<RegionService> service_;
-  std::optional<http::Principal> admin_ = http::Principal{"admin-token", "platform_admin"};
+  std::optional<http::Principal> admin_ = [] {
+    http::Principal p{"admin-token", "platform_admin"};
+    p.mfa_verified = true;
+    return p;
+  }();
 };
 
 TEST_F(RegionServiceTest, CreateFillsCountryDefaultsAndCanBeRead) {

@@ -7,6 +7,7 @@
 
 #include "access/access_log.hpp"
 #include "common/ids.hpp"
+#include "common/log.hpp"
 #include "storage/idempotency.hpp"
 
 namespace allmende::tenancy {
@@ -27,7 +28,8 @@ constexpr std::string_view kByHash =
     "SELECT id, organization_id, scopes, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1";
 constexpr std::string_view kRevoke =
     "UPDATE api_tokens SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL";
-constexpr std::string_view kTouch = "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1";
+constexpr std::string_view kTouch =
+    "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)";
 constexpr std::string_view kRegion = "SELECT region_id FROM organizations WHERE id = $1";
 
 std::vector<std::string> Split(const std::string& s) {
@@ -92,6 +94,7 @@ Result<std::string> TokenService::OrganizationRegion(storage::Connection& c, con
 
 Result<std::pair<ApiToken, std::string>> TokenService::Create(const access::Actor& a, const std::string& org_id,
                                                               const NewApiToken& in) {
+  if (!a.principal) return Error::Unauthenticated("Sign in first.");
   std::vector<FieldError> errors;
   if (in.name.find_first_not_of(" \t") == std::string::npos || in.name.size() > 100) {
     errors.push_back({"name", "must be 1-100 characters"});
@@ -133,6 +136,7 @@ Result<std::pair<ApiToken, std::string>> TokenService::Create(const access::Acto
 }
 
 Result<std::vector<ApiToken>> TokenService::List(const access::Actor& a, const std::string& org_id) {
+  if (!a.principal) return Error::Unauthenticated("Sign in first.");
   return db_.ReadValue<std::vector<ApiToken>>([&](storage::Connection& c) -> Result<std::vector<ApiToken>> {
     ALLMENDE_ASSIGN_OR_RETURN(std::string region, OrganizationRegion(c, org_id));
     ALLMENDE_TRY(access::Authorize(c, a.principal, access::Action::kTokensManage,
@@ -145,6 +149,7 @@ Result<std::vector<ApiToken>> TokenService::List(const access::Actor& a, const s
 }
 
 Result<void> TokenService::Revoke(const access::Actor& a, const std::string& org_id, const std::string& token_id) {
+  if (!a.principal) return Error::Unauthenticated("Sign in first.");
   Timestamp now = clock_.Now();
   return db_.Write([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_ASSIGN_OR_RETURN(std::string region, OrganizationRegion(c, org_id));
@@ -169,15 +174,23 @@ Result<http::Principal> TokenService::Authenticate(const std::string& secret) {
     return Error::Unauthenticated("The API token is not valid (unknown, revoked or expired).");
   }
   http::Principal p{row->Text(0), "api_token"};
+  p.mfa_verified = true;  // a machine credential: its scopes are its limits
   p.organization_id = row->Text(1);
   p.scopes = Split(row->Text(2));
   auto last = row->OptText(5);
   auto last_time = last ? ParseRfc3339(*last) : std::nullopt;
   if (!last_time || now - *last_time > std::chrono::minutes(1)) {
-    ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
-      ALLMENDE_TRY(c.Execute(kTouch, {p.id, now_text}));
-      return Ok();
-    }));
+    // Bookkeeping only: concurrent requests race for it harmlessly, and a failure must not fail
+    // the request.
+    const std::string a_minute_ago = FormatRfc3339(now - std::chrono::minutes(1));
+    auto touched = db_.Write(
+        [&](storage::Connection& c) -> Result<void> {
+          ALLMENDE_TRY(c.Execute(kTouch, {p.id, now_text, a_minute_ago}));
+          return Ok();
+        },
+        storage::Isolation::kReadCommitted);
+    if (!touched.ok())
+      log::Warn("token_last_use_not_recorded", {{"token_id", p.id}, {"error", touched.error().message}});
   }
   return p;
 }

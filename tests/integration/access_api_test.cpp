@@ -24,7 +24,15 @@ TEST_F(AccessApiTest, AdvisorNeedsASecondFactorAndEachReadOfTheRecordLeavesOneEn
   ASSERT_EQ(blocked->status, 403);
   EXPECT_NE(blocked->body.find("urn:allmende:problem:mfa-required"), std::string::npos) << blocked->body;
 
-  auto start = world_.Call(mikko, "POST", "/api/v1/me/mfa/totp");
+  // Binding an authenticator needs the password again, not just the session.
+  EXPECT_EQ(
+      FieldErrors(
+          ExpectProblem(world_.Call(mikko, "POST", "/api/v1/me/mfa/totp", R"({"password":"not the password"})"), 422))
+          .at(0)
+          .substr(0, 9),
+      "password:");
+  auto start =
+      world_.Call(mikko, "POST", "/api/v1/me/mfa/totp", std::string(R"({"password":")") + kDemoPassword + "\"}");
   ASSERT_EQ(start->status, 201);
   std::string secret(boost::json::parse(start->body).at("secret").as_string());
   EXPECT_EQ(
@@ -37,6 +45,10 @@ TEST_F(AccessApiTest, AdvisorNeedsASecondFactorAndEachReadOfTheRecordLeavesOneEn
   ASSERT_EQ(confirm->status, 200) << confirm->body;
   auto codes = boost::json::parse(confirm->body).at("recovery_codes").as_array();
   ASSERT_EQ(codes.size(), 10u);
+  EXPECT_EQ(world_.db().Execute("SELECT count(*) FROM outbox_messages WHERE recipient = 'mikko.neuvoja@allmende.demo' "
+                                "AND subject LIKE '%Kaksivaiheinen%'"),
+            "1")
+      << "Mikko is told, in Finnish, that an authenticator was linked";
 
   // The same session is now verified: one read, one entry, with the purpose Mikko gave.
   std::string before = AccessCount(aino_);
@@ -86,6 +98,33 @@ TEST_F(AccessApiTest, AdvisorNeedsASecondFactorAndEachReadOfTheRecordLeavesOneEn
   auto again = world_.LogIn("mikko.neuvoja@allmende.demo");
   token = std::string(boost::json::parse(again->body).at("mfa_token").as_string());
   EXPECT_EQ(mfa("recovery_code", recovery)->status, 422) << "a recovery code works once";
+
+  // On Aino's behalf Mikko may let someone order services, but not make himself (or any staff of
+  // the region) her delegate, nor give more than "services".
+  const std::string grant = "/api/v1/clients/" + aino_ + "/delegations";
+  EXPECT_EQ(
+      FieldErrors(ExpectProblem(world_.Call(mikko, "POST", grant,
+                                            R"({"delegate_email":"mikko.neuvoja@allmende.demo","scope":"services"})"),
+                                422))
+          .at(0)
+          .substr(0, 15),
+      "delegate_email:");
+  EXPECT_EQ(
+      FieldErrors(ExpectProblem(world_.Call(mikko, "POST", grant,
+                                            R"({"delegate_email":"sari.tilaaja@allmende.demo","scope":"services"})"),
+                                422))
+          .at(0)
+          .substr(0, 15),
+      "delegate_email:");
+  EXPECT_EQ(FieldErrors(ExpectProblem(world_.Call(mikko, "POST", grant,
+                                                  R"({"delegate_email":"ebba.lindqvist@allmende.demo","scope":"all"})"),
+                                      422))
+                .at(0)
+                .substr(0, 6),
+            "scope:");
+  auto granted =
+      world_.Call(mikko, "POST", grant, R"({"delegate_email":"jonas.mitarbeiter@allmende.demo","scope":"services"})");
+  EXPECT_EQ(granted->status, 201) << granted->body;
 
   // The chain holds; an edit made behind the server's back is found.
   auto verify = [&] {

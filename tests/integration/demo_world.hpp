@@ -93,7 +93,8 @@ class DemoWorld {
   Enrolled SignInWithNewSecondFactor(const std::string& name) {
     Enrolled e;
     e.session = SignIn(name);
-    auto start = Call(e.session, "POST", "/api/v1/me/mfa/totp");
+    auto start =
+        Call(e.session, "POST", "/api/v1/me/mfa/totp", std::string(R"({"password":")") + kDemoPassword + "\"}");
     EXPECT_EQ(start->status, 201) << start->body;
     e.secret = std::string(boost::json::parse(start->body).at("secret").as_string());
     auto confirm = Call(e.session, "POST", "/api/v1/me/mfa/totp/confirm", R"({"code":")" + TotpNow(e.secret) + "\"}");

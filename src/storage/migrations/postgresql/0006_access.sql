@@ -107,3 +107,10 @@ CREATE TABLE access_log_heads (
   seq BIGINT NOT NULL,
   hash TEXT NOT NULL
 );
+CREATE FUNCTION access_log_heads_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'access_log_heads rows are kept';
+END
+$$;
+CREATE TRIGGER access_log_heads_keep BEFORE DELETE ON access_log_heads
+  FOR EACH ROW EXECUTE FUNCTION access_log_heads_keep();

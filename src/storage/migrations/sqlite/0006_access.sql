@@ -105,3 +105,7 @@ CREATE TABLE access_log_heads (
   seq INTEGER NOT NULL,
   hash TEXT NOT NULL
 ) STRICT;
+CREATE TRIGGER access_log_heads_no_delete BEFORE DELETE ON access_log_heads
+BEGIN
+  SELECT RAISE(ABORT, 'access_log_heads rows are kept');
+END;
