@@ -134,8 +134,9 @@ export async function myAccessLog(query: {
   return (await call<Page<AccessLogEntry>>(ops.myAccessLog, { query })).data;
 }
 
-export async function startTotp(): Promise<{ secret: string; otpauth_uri: string }> {
-  return (await call<{ secret: string; otpauth_uri: string }>(ops.startTotp, { body: {} })).data;
+/** Starts setting up an authenticator app; the server asks for the account's password again. */
+export async function startTotp(password: string): Promise<{ secret: string; otpauth_uri: string }> {
+  return (await call<{ secret: string; otpauth_uri: string }>(ops.startTotp, { body: { password } })).data;
 }
 
 export async function confirmTotp(code: string): Promise<string[]> {

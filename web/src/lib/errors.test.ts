@@ -18,6 +18,13 @@ describe('formErrors', () => {
     expect(out.alert).toBe('errors.checkFields');
   });
 
+  it('names a wrong current password next to the password field', () => {
+    const out = formErrors(t, problem(422, [{ field: 'password', message: 'is not the password of this account' }]), [
+      'password',
+    ]);
+    expect(out.byField).toEqual({ password: ['fieldMessages.notYourPassword'] });
+  });
+
   it('shows a server message we have no words for as the server wrote it', () => {
     const out = formErrors(t, problem(422, [{ field: 'name', message: 'is odd' }]), ['name']);
     expect(out.byField.name).toEqual(['is odd']);

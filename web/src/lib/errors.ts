@@ -20,6 +20,7 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   'must be in the future': 'fieldMessages.future',
   'already has an account': 'fieldMessages.emailTaken',
   'already has an account: sign in and accept the invitation': 'fieldMessages.emailTakenInvitation',
+  'is not the password of this account': 'fieldMessages.notYourPassword',
 };
 
 /** Server field messages that end in details (a list of names); known by how they begin. */

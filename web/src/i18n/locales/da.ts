@@ -176,6 +176,11 @@ const da: Messages = {
     requiredNotice: 'Fordi du arbejder med andre menneskers oplysninger, skal du slå totrinsbekræftelse til, før du fortsætter.',
     setUpNow: 'Slå det til nu',
     start: 'Slå totrinsbekræftelse til',
+    passwordTitle: 'Bekræft først, at det er dig',
+    passwordIntro: 'Nøglen til din app vises først, når du har indtastet din adgangskode. Vi sender dig en e-mail, når totrinsbekræftelse slås til eller fra.',
+    password: 'Nuværende adgangskode',
+    passwordHint: 'Den adgangskode, du logger ind med.',
+    showKey: 'Fortsæt',
     step1Title: 'Trin 1: tilføj Allmende i din godkendelsesapp',
     step1: 'Vælg i godkendelsesappen at tilføje en konto med en nøgle, og skriv nøglen nedenfor. Nogle apps accepterer også hele adressen nedenfor.',
     secret: 'Nøgle',
@@ -435,6 +440,7 @@ const da: Messages = {
     emailTaken: 'Adressen har allerede en konto.',
     emailTakenInvitation: 'Adressen har allerede en konto: log ind først, og tag så imod invitationen.',
     roleNotOffered: 'Organisationen har ikke denne rolle.',
+    notYourPassword: 'Dette er ikke adgangskoden til din konto. Kontrollér den og prøv igen.',
   },
 };
 

@@ -176,6 +176,11 @@ const de: Messages = {
     requiredNotice: 'Weil Sie mit Daten anderer Menschen arbeiten, richten Sie bitte die Bestätigung in zwei Schritten ein, bevor Sie fortfahren.',
     setUpNow: 'Jetzt einrichten',
     start: 'Bestätigung in zwei Schritten einrichten',
+    passwordTitle: 'Bestätigen Sie zuerst, dass Sie es sind',
+    passwordIntro: 'Der Schlüssel für Ihre App wird erst angezeigt, nachdem Sie Ihr Passwort eingegeben haben. Wir senden Ihnen eine E-Mail, wenn die Bestätigung in zwei Schritten ein- oder ausgeschaltet wird.',
+    password: 'Aktuelles Passwort',
+    passwordHint: 'Das Passwort, mit dem Sie sich anmelden.',
+    showKey: 'Weiter',
     step1Title: 'Schritt 1: Allmende in Ihrer Authenticator-App hinzufügen',
     step1: 'Wählen Sie in der Authenticator-App, ein Konto mit einem Schlüssel hinzuzufügen, und tippen Sie den Schlüssel unten ein. Manche Apps nehmen auch die ganze Adresse unten an.',
     secret: 'Schlüssel',
@@ -435,6 +440,7 @@ const de: Messages = {
     emailTaken: 'Zu dieser Adresse gibt es schon ein Konto.',
     emailTakenInvitation: 'Zu dieser Adresse gibt es schon ein Konto: Melden Sie sich zuerst an und nehmen Sie dann die Einladung an.',
     roleNotOffered: 'Diese Rolle gibt es in der Organisation nicht.',
+    notYourPassword: 'Das ist nicht das Passwort Ihres Kontos. Bitte prüfen Sie es und versuchen Sie es erneut.',
   },
 };
 

@@ -175,6 +175,11 @@ const en = {
     requiredNotice: 'Because you handle other people’s information, please set up two-step verification before you continue.',
     setUpNow: 'Set it up now',
     start: 'Set up two-step verification',
+    passwordTitle: 'First, confirm that it is you',
+    passwordIntro: 'The key for your app is shown only after you enter your password. We will send you an e-mail whenever two-step verification is turned on or off.',
+    password: 'Current password',
+    passwordHint: 'The password you sign in with.',
+    showKey: 'Continue',
     step1Title: 'Step 1: add Allmende to your authenticator app',
     step1: 'In your authenticator app, choose to add an account by entering a key, and type in the key below. Some apps also accept the whole address below.',
     secret: 'Key',
@@ -434,6 +439,7 @@ const en = {
     emailTaken: 'This address already has an account.',
     emailTakenInvitation: 'This address already has an account: sign in first, then accept the invitation.',
     roleNotOffered: 'This organization does not have this role.',
+    notYourPassword: 'This is not the password of your account. Please check it and try again.',
   },
 };
 

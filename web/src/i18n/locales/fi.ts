@@ -176,6 +176,11 @@ const fi: Messages = {
     requiredNotice: 'Koska käsittelet muiden ihmisten tietoja, ota kaksivaiheinen tunnistautuminen käyttöön ennen kuin jatkat.',
     setUpNow: 'Ota käyttöön nyt',
     start: 'Ota kaksivaiheinen tunnistautuminen käyttöön',
+    passwordTitle: 'Vahvista ensin, että kyse on sinusta',
+    passwordIntro: 'Sovelluksen avain näytetään vasta, kun olet antanut salasanasi. Lähetämme sinulle sähköpostia aina, kun kaksivaiheinen tunnistautuminen otetaan käyttöön tai poistetaan käytöstä.',
+    password: 'Nykyinen salasana',
+    passwordHint: 'Salasana, jolla kirjaudut sisään.',
+    showKey: 'Jatka',
     step1Title: 'Vaihe 1: lisää Allmende todennussovellukseesi',
     step1: 'Valitse todennussovelluksessa tilin lisääminen avaimella ja kirjoita alla oleva avain. Jotkin sovellukset hyväksyvät myös koko alla olevan osoitteen.',
     secret: 'Avain',
@@ -435,6 +440,7 @@ const fi: Messages = {
     emailTaken: 'Tällä osoitteella on jo tunnus.',
     emailTakenInvitation: 'Tällä osoitteella on jo tunnus: kirjaudu ensin ja hyväksy sitten kutsu.',
     roleNotOffered: 'Organisaatiossa ei ole tätä roolia.',
+    notYourPassword: 'Tämä ei ole tilisi salasana. Tarkista se ja yritä uudelleen.',
   },
 };
 

@@ -176,6 +176,11 @@ const sv: Messages = {
     requiredNotice: 'Eftersom du hanterar andra människors uppgifter ska du aktivera tvåstegsverifiering innan du fortsätter.',
     setUpNow: 'Aktivera nu',
     start: 'Aktivera tvåstegsverifiering',
+    passwordTitle: 'Bekräfta först att det är du',
+    passwordIntro: 'Nyckeln till appen visas först när du har angett ditt lösenord. Vi skickar dig ett e-postmeddelande varje gång tvåstegsverifiering aktiveras eller stängs av.',
+    password: 'Nuvarande lösenord',
+    passwordHint: 'Lösenordet du loggar in med.',
+    showKey: 'Fortsätt',
     step1Title: 'Steg 1: lägg till Allmende i autentiseringsappen',
     step1: 'Välj i autentiseringsappen att lägga till ett konto med en nyckel och skriv in nyckeln nedan. Vissa appar godtar också hela adressen nedan.',
     secret: 'Nyckel',
@@ -435,6 +440,7 @@ const sv: Messages = {
     emailTaken: 'Adressen har redan ett konto.',
     emailTakenInvitation: 'Adressen har redan ett konto: logga in först och ta sedan emot inbjudan.',
     roleNotOffered: 'Organisationen har inte den här rollen.',
+    notYourPassword: 'Det här är inte lösenordet till ditt konto. Kontrollera det och försök igen.',
   },
 };
 

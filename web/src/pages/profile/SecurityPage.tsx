@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import * as api from '../../api/client';
@@ -103,34 +103,112 @@ function CodeForm({
   );
 }
 
+type Enrolment = { secret: string; otpauth_uri: string };
+
+/**
+ * The step before the key is shown: the server wants the account's password again, so that
+ * someone at an unlocked, signed-in browser cannot tie the account to their own phone.
+ */
+function PasswordStep({
+  email,
+  onStarted,
+  onCancel,
+}: {
+  email: string;
+  onStarted: (enrolment: Enrolment) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const form = useRef<HTMLFormElement>(null);
+  const focusPassword = () => form.current?.querySelector<HTMLInputElement>('input[name="password"]')?.focus();
+
+  // The step replaces the button that opened it, so the keyboard focus goes on to its field.
+  useEffect(() => {
+    focusPassword();
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (password === '') {
+      setErrors({ byField: { password: [t('fieldMessages.required')] }, alert: null });
+      focusPassword();
+      return;
+    }
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const enrolment = await api.startTotp(password);
+      setPassword('');
+      onStarted(enrolment);
+    } catch (err) {
+      const shown = formErrors(t, err, ['password']);
+      setErrors(shown);
+      if (shown.byField.password) focusPassword();
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="enrol" data-testid="mfa-password-step">
+      <h3 id="mfa-password-heading">{t('mfa.passwordTitle')}</h3>
+      <p>{t('mfa.passwordIntro')}</p>
+      <form ref={form} className="form" onSubmit={submit} noValidate aria-labelledby="mfa-password-heading">
+        <FormAlert message={errors.alert} requestId={errors.requestId} />
+        {/* For password managers: which account this password belongs to. */}
+        <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+        <TextField
+          label={t('mfa.password')}
+          hint={t('mfa.passwordHint')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          errors={errors.byField.password}
+          required
+        />
+        <div className="actions">
+          {/* Not disabled while waiting: a disabled button drops the keyboard focus to the page's start. */}
+          <button type="submit" className="button button-primary" aria-busy={busy || undefined}>
+            {t('mfa.showKey')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
 export function SecurityPage() {
   const { t } = useTranslation();
   const session = useSession();
   const [params] = useSearchParams();
   const user = session.user!;
   const mfa = user.mfa ?? { enabled: false, required: false, recovery_codes_left: 0 };
-  const [enrolment, setEnrolment] = useState<{ secret: string; otpauth_uri: string } | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [startErrors, setStartErrors] = useState<FormErrors>(NO_ERRORS);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Where the keyboard focus goes after a step changes what is shown.
+  const [focusNext, setFocusNext] = useState<'start' | 'step1' | null>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const step1Heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (focusNext === 'start') startButton.current?.focus();
+    if (focusNext === 'step1') step1Heading.current?.focus();
+    if (focusNext) setFocusNext(null);
+  }, [focusNext]);
 
   // After a change of the second factor, load the person again: staff endpoints that refused
   // before enrolment (403 mfa-required) now answer, so the roles and menu come back.
   const reloadMe = () => session.refresh();
-
-  const start = async () => {
-    setBusy(true);
-    setStartErrors(NO_ERRORS);
-    setStatus(null);
-    try {
-      setEnrolment(await api.startTotp());
-    } catch (err) {
-      setStartErrors(formErrors(t, err, []));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const showRequired = (params.get('required') === '1' || mfa.required) && !mfa.enabled;
 
@@ -163,17 +241,38 @@ export function SecurityPage() {
           </span>{' '}
           {mfa.enabled ? t('mfa.codesLeft', { count: mfa.recovery_codes_left }) : null}
         </p>
-        {!mfa.enabled && !enrolment ? (
-          <>
-            <FormAlert message={startErrors.alert} requestId={startErrors.requestId} />
-            <button type="button" className="button button-primary" onClick={start} disabled={busy}>
-              {t('mfa.start')}
-            </button>
-          </>
+        {!mfa.enabled && !enrolment && !asking ? (
+          <button
+            ref={startButton}
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              setStatus(null);
+              setAsking(true);
+            }}
+          >
+            {t('mfa.start')}
+          </button>
+        ) : null}
+        {!mfa.enabled && !enrolment && asking ? (
+          <PasswordStep
+            email={user.email}
+            onStarted={(started) => {
+              setAsking(false);
+              setEnrolment(started);
+              setFocusNext('step1');
+            }}
+            onCancel={() => {
+              setAsking(false);
+              setFocusNext('start');
+            }}
+          />
         ) : null}
         {!mfa.enabled && enrolment ? (
           <div className="enrol" data-testid="mfa-enrolment">
-            <h3>{t('mfa.step1Title')}</h3>
+            <h3 ref={step1Heading} tabIndex={-1}>
+              {t('mfa.step1Title')}
+            </h3>
             <p>{t('mfa.step1')}</p>
             <dl className="facts">
               <div>
