@@ -34,6 +34,14 @@ class AccessWorld : public ::testing::Test {
     });
     ASSERT_TRUE(r) << r.error().message << " in " << sql;
   }
+  // The first column of the first row, as text.
+  std::string Sql1(const std::string& sql) {
+    auto v = db_->ReadValue<std::string>([&](storage::Connection& c) -> Result<std::string> {
+      ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(sql));
+      return row ? row->Text(0) : std::string();
+    });
+    return v ? *v : "ERROR: " + v.error().message;
+  }
   void Region(const std::string& id) {
     Sql("INSERT INTO regions (id, code, name, country, time_zone, default_language, created_at, updated_at) "
         "VALUES ($1, $1, $1, 'FI', 'Europe/Helsinki', 'fi', $2, $2)",

@@ -34,9 +34,9 @@ struct ClientRecord {
 };
 
 struct ClientChange {
-  std::optional<std::string> name;
-  std::optional<std::string> phone;
-  std::optional<std::string> language;
+  std::optional<std::string> name = {};
+  std::optional<std::string> phone = {};
+  std::optional<std::string> language = {};
 };
 
 std::string ClientJson(const ClientRecord& c);
