@@ -9,6 +9,7 @@
 
 #include "access/access_handlers.hpp"
 #include "access/access_log.hpp"
+#include "access/request_guard.hpp"
 #include "cli.hpp"
 #include "clients/client_handlers.hpp"
 #include "clients/demo_clients.hpp"
@@ -87,8 +88,12 @@ Result<void> SeedDemo(storage::Database& db, const std::string& demo_password) {
       {"vestegnen", "Innovationspartnerskab Albertslund, Ballerup, Furesø, Gladsaxe, Lyngby-Taarbæk, Vallensbæk", "DK",
        std::nullopt, std::nullopt},
   };
+  // Idempotent on the region's code, its natural key: a second run (or one after the hourly purge
+  // of idempotency keys) finds the regions and goes on.
   for (const auto& r : demo) {
-    auto created = regions.Create(system, r, "seed-" + r.code, "seed:" + r.code);
+    ALLMENDE_ASSIGN_OR_RETURN(auto existing, regions.FindByCode(r.code));
+    if (existing) continue;
+    auto created = regions.Create(system, r);
     if (!created.ok()) return std::move(created).error();
   }
   if (demo_password.empty()) return Ok();
@@ -149,29 +154,35 @@ int Serve(const Config& config) {
   std::unique_ptr<http::Metrics> metrics;
   std::unique_ptr<http::HttpServer> server;
 
-  router.Add("GET", "/healthz",
-             [](const http::Request&) -> Result<http::Response> { return http::JsonText(200, "{\"status\":\"ok\"}"); },
-             {.run_on_io_thread = true});
-  router.Add("GET", "/readyz", [&](const http::Request&) -> Result<http::Response> {
-    if (server && server->stopping()) return Error::Unavailable("The server is shutting down.");
-    auto ping = db->Ping();
-    if (!ping.ok()) return Error::Unavailable("The database is not reachable.");
-    return http::JsonText(200, "{\"status\":\"ready\",\"database\":\"" + std::string(db->backend()) + "\"}");
-  });
-  router.Add("GET", "/metrics",
+  const http::RouteOptions io_public{.access = http::Access::kPublic, .run_on_io_thread = true};
+  router.Add(
+      "GET", "/healthz",
+      [](const http::Request&) -> Result<http::Response> { return http::JsonText(200, "{\"status\":\"ok\"}"); },
+      io_public);
+  router.Add("GET", "/readyz",
              [&](const http::Request&) -> Result<http::Response> {
-               http::Response r;
-               r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-               r.body = metrics->Render();
-               return r;
+               if (server && server->stopping()) return Error::Unavailable("The server is shutting down.");
+               auto ping = db->Ping();
+               if (!ping.ok()) return Error::Unavailable("The database is not reachable.");
+               return http::JsonText(200, "{\"status\":\"ready\",\"database\":\"" + std::string(db->backend()) + "\"}");
              },
-             {.run_on_io_thread = true});
+             {.access = http::Access::kPublic});
+  router.Add(
+      "GET", "/metrics",
+      [&](const http::Request&) -> Result<http::Response> {
+        http::Response r;
+        r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+        r.body = metrics->Render();
+        return r;
+      },
+      io_public);
 
-  router.Add("GET", "/api/v1/openapi.json",
-             [](const http::Request&) -> Result<http::Response> {
-               return http::JsonText(200, std::string(OpenApiDocument())).WithHeader("Cache-Control", "no-cache");
-             },
-             {.run_on_io_thread = true});
+  router.Add(
+      "GET", "/api/v1/openapi.json",
+      [](const http::Request&) -> Result<http::Response> {
+        return http::JsonText(200, std::string(OpenApiDocument())).WithHeader("Cache-Control", "no-cache");
+      },
+      io_public);
 
   auto bus = events::MakeEventBus(*db, config.storage.database);
 
@@ -230,6 +241,8 @@ int Serve(const Config& config) {
   clients::AddClientRoutes(router, client_records);
   access::AddAccessLogRoutes(router, *db, clock);
   access::AccessLogSealer sealer(*db, std::chrono::seconds(2));
+  access::RequestGuard guard(*db, clock);
+  guard.Install(router);
 
   std::vector<std::pair<std::string, std::string>> names;
   for (const auto& route : router.Routes()) names.emplace_back(route->method, route->pattern);

@@ -215,7 +215,32 @@ class Facts {
   std::optional<std::vector<std::pair<std::string, std::string>>> relations_;
 };
 
-Decision Allowed(const http::Principal& p, const Grant& g, std::string role, std::string org) {
+thread_local AuthorizationProbe* current_probe = nullptr;
+
+}  // namespace
+
+AuthorizationProbe::AuthorizationProbe() : outer_(current_probe) { current_probe = this; }
+AuthorizationProbe::~AuthorizationProbe() { current_probe = outer_; }
+bool AuthorizationProbe::Allowed(Action action) const {
+  return std::find(allowed_.begin(), allowed_.end(), action) != allowed_.end();
+}
+
+Result<std::string> ClientRegion(storage::Connection& c, const std::string& client_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kClientRegion, {client_id}));
+  return row ? row->Text(0) : std::string();
+}
+
+std::optional<Action> ActionNamed(std::string_view name) {
+  for (const auto& r : Rules()) {
+    if (r.name == name) return r.action;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+Decision Allowed(Action action, const http::Principal& p, const Grant& g, std::string role, std::string org) {
+  if (current_probe) current_probe->Record(action);
   return Decision{p.id, std::move(role), std::move(org), std::string(g.relation), std::string(g.purpose)};
 }
 
@@ -250,22 +275,22 @@ Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Pri
     switch (g.who) {
       case Who::kAnySignedIn:
         if (token) break;  // a token has only its scopes
-        return Allowed(p, g, p.role == "platform_admin" ? "platform_admin" : "user", "");
+        return Allowed(action, p, g, p.role == "platform_admin" ? "platform_admin" : "user", "");
       case Who::kPlatformAdmin:
         if (p.role != "platform_admin") break;
         if (!second_factor) {
           blocked_by_mfa = true;
           break;
         }
-        return Allowed(p, g, "platform_admin", "");
+        return Allowed(action, p, g, "platform_admin", "");
       case Who::kSelf:
-        if (!token && !target.client_id.empty() && p.id == target.client_id) return Allowed(p, g, "client", "");
+        if (!token && !target.client_id.empty() && p.id == target.client_id) return Allowed(action, p, g, "client", "");
         break;
       case Who::kDelegate: {
         if (token || target.client_id.empty() || p.id == target.client_id) break;
         ALLMENDE_ASSIGN_OR_RETURN(auto scopes, facts.DelegationScopes());
         for (const auto& s : scopes) {
-          if (Contains(g.names, s)) return Allowed(p, g, "delegate", "");
+          if (Contains(g.names, s)) return Allowed(action, p, g, "delegate", "");
         }
         break;
       }
@@ -280,7 +305,7 @@ Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Pri
             blocked_by_mfa = true;
             continue;
           }
-          return Allowed(p, g, m.role, m.organization_id);
+          return Allowed(action, p, g, m.role, m.organization_id);
         }
         break;
       }
@@ -291,7 +316,7 @@ Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Pri
         if (!scoped) break;
         ALLMENDE_ASSIGN_OR_RETURN(auto region, facts.OrganizationRegion(p.organization_id));
         ALLMENDE_ASSIGN_OR_RETURN(bool here, facts.InPlace(g.where, p.organization_id, region));
-        if (here) return Allowed(p, g, "api_token", p.organization_id);
+        if (here) return Allowed(action, p, g, "api_token", p.organization_id);
         break;
       }
     }

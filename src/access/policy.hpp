@@ -82,4 +82,26 @@ bool IsStaffRole(std::string_view role);
 Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
                            const Target& target, Timestamp now);
 
+// The region of client `client_id`; empty if there is no such client.
+Result<std::string> ClientRegion(storage::Connection& c, const std::string& client_id);
+
+// The action named `name` ("client.read"), or nullopt.
+std::optional<Action> ActionNamed(std::string_view name);
+
+// Watches, on this thread while it lives, which actions Authorize allowed: the request guard
+// uses it to check that a handler was authorized by the action its route declares.
+class AuthorizationProbe {
+ public:
+  AuthorizationProbe();
+  ~AuthorizationProbe();
+  AuthorizationProbe(const AuthorizationProbe&) = delete;
+  AuthorizationProbe& operator=(const AuthorizationProbe&) = delete;
+  bool Allowed(Action action) const;
+  void Record(Action action) { allowed_.push_back(action); }
+
+ private:
+  std::vector<Action> allowed_;
+  AuthorizationProbe* outer_;
+};
+
 }  // namespace allmende::access

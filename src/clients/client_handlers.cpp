@@ -12,11 +12,13 @@ http::Response ClientResponse(const ClientRecord& c) {
 }  // namespace
 
 void AddClientRoutes(http::Router& router, ClientService& service) {
-  router.Add("GET", "/api/v1/clients/{id}", [&service](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-    ALLMENDE_ASSIGN_OR_RETURN(ClientRecord c, service.Get(actor, std::string(r.Param("id"))));
-    return ClientResponse(c);
-  });
+  router.Add("GET", "/api/v1/clients/{id}",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(ClientRecord c, service.Get(actor, std::string(r.Param("id"))));
+               return ClientResponse(c);
+             },
+             {.access = http::Access::kPolicy, .action = "client.read", .client = "{id}"});
 
   router.Add("PATCH", "/api/v1/clients/{id}",
              [&service](const http::Request& r) -> Result<http::Response> {
@@ -33,7 +35,11 @@ void AddClientRoutes(http::Router& router, ClientService& service) {
                                          service.Update(actor, std::string(r.Param("id")), change, version));
                return ClientResponse(c);
              },
-             {.body_limit = 16 * 1024, .json_body = true});
+             {.access = http::Access::kPolicy,
+              .action = "client.update",
+              .client = "{id}",
+              .body_limit = 16 * 1024,
+              .json_body = true});
 }
 
 }  // namespace allmende::clients

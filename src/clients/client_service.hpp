@@ -46,6 +46,8 @@ class ClientService {
   ClientService(storage::Database& db, const TimeSource& clock);
 
   // PermissionDenied unless the policy allows client.read; NotFound if the person is no client.
+  // The access-log entry is not written here: the routes declare client data, and the request
+  // guard writes it in the same transaction (src/access/request_guard.hpp).
   Result<ClientRecord> Get(const access::Actor& actor, const std::string& client_id);
   // PreconditionFailed if `if_match` is not the record's version; InvalidArgument per field.
   Result<ClientRecord> Update(const access::Actor& actor, const std::string& client_id, const ClientChange& change,
@@ -59,7 +61,7 @@ class ClientService {
                                      const std::string& organization_id, const std::string& relation, Timestamp now);
 
  private:
-  // Authorizes `action` on the client, records it and loads the record (NotFound if no client).
+  // Authorizes `action` on the client and loads the record (NotFound if no client).
   Result<ClientRecord> Open(storage::Connection& c, const access::Actor& actor, access::Action action,
                             const std::string& client_id);
 

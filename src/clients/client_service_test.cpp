@@ -24,27 +24,22 @@ class ClientServiceTest : public access::AccessWorld {
     a.purpose = purpose;
     return a;
   }
-  std::string Entries() { return Sql1("SELECT count(*) FROM access_log WHERE client_id = 'aino'"); }
   ManualTimeSource clock_{*ParseRfc3339("2026-11-24T08:00:00Z")};
   std::unique_ptr<ClientService> service_;
 };
 
-TEST_F(ClientServiceTest, EachReadByStaffIsOneEntryWithItsPurposeAndARefusalIsNone) {
+// The access-log entries are the request guard's (request_guard_test.cpp); the service decides.
+TEST_F(ClientServiceTest, StaffOfTheRegionReadAndOthersAreRefused) {
   auto r = service_->Get(Person("mikko", "Kotikäynti"), "aino");
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->name, "Name of aino");
-  EXPECT_EQ(Entries(), "1");
-  EXPECT_EQ(Sql1("SELECT purpose || ' ' || actor_role || ' ' || request_id FROM access_log"),
-            "Kotikäynti advisor req_test");
   EXPECT_EQ(service_->Get(Person("pekka"), "aino").error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(Entries(), "1");
   EXPECT_EQ(service_->Get(Person("pekka"), "pekka").error().code, ErrorCode::kNotFound) << "pekka is no client";
 }
 
 TEST_F(ClientServiceTest, UpdateNeedsTheCurrentVersionAndChecksFields) {
   EXPECT_EQ(service_->Update(Person("mikko"), "aino", {.phone = "+358 40 123"}, 7).error().code,
             ErrorCode::kPreconditionFailed);
-  EXPECT_EQ(Entries(), "0") << "a refused change is no access";
   auto bad = service_->Update(Person("mikko"), "aino", {.name = "", .language = "xx"}, 1);
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().fields.size(), 2u);
@@ -52,7 +47,6 @@ TEST_F(ClientServiceTest, UpdateNeedsTheCurrentVersionAndChecksFields) {
   ASSERT_TRUE(changed) << changed.error().message;
   EXPECT_EQ(changed->phone, "+358 40 123");
   EXPECT_EQ(changed->version, 2);
-  EXPECT_EQ(Sql1("SELECT action FROM access_log"), "client.update");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "clients/demo_clients.hpp"
 
+#include "access/access_log.hpp"
 #include "clients/client_service.hpp"
 
 namespace allmende::clients {
@@ -47,15 +48,21 @@ Result<void> SeedDemoClients(storage::Database& db, const std::map<std::string, 
   }));
   auto mikko = users.find("mikko.neuvoja@allmende.demo");
   if (!first_look || mikko == users.end()) return Ok();
-  SystemTimeSource clock;
-  ClientService service(db, clock);
+  // Mikko's look at Aino's record during her first call, as the guard of GET /clients/{id} records it.
   http::Principal mikko_principal{mikko->second, "user"};
   mikko_principal.mfa_verified = true;  // the seed acts as the advisor would, signed in fully
   access::Actor advisor(mikko_principal);
   advisor.request_id = "seed";
   advisor.purpose = "Palvelutarpeen kartoitus / service needs assessment";
-  ALLMENDE_TRY(service.Get(advisor, users.at("aino.virtanen@allmende.demo")));
-  return Ok();
+  const std::string aino = users.at("aino.virtanen@allmende.demo");
+  return db.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::ClientRegion(c, aino));
+    ALLMENDE_TRY(access::AuthorizeAndRecord(
+        c, advisor, access::Action::kClientRead, {.client_id = aino},
+        {.action = "client.read", .subject_type = "client", .subject_id = aino, .client_id = aino, .region_id = region},
+        now));
+    return Ok();
+  });
 }
 
 }  // namespace allmende::clients

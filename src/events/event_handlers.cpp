@@ -51,7 +51,8 @@ void AddEventRoutes(http::Router& router, EventBus& bus) {
                r.stream = std::make_shared<EventStream>(bus.Subscribe(AudienceKeys(*request.principal)));
                return r;
              },
-             {.run_on_io_thread = true});
+             // On a worker: authenticating reads the session. The stream itself is served by the I/O thread.
+             {.access = http::Access::kSignedIn});
 }
 
 }  // namespace allmende::events

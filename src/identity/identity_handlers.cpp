@@ -35,8 +35,17 @@ http::Response LoginResponse(const LoginResult& login, const CookieOptions& cook
 }  // namespace
 
 void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions cookies) {
-  const http::RouteOptions json_public{.body_limit = 16 * 1024, .json_body = true, .csrf_exempt = true};
-  const http::RouteOptions json{.body_limit = 16 * 1024, .json_body = true};
+  using http::Access;
+  const http::RouteOptions json_public{
+      .access = Access::kPublic, .body_limit = 16 * 1024, .json_body = true, .csrf_exempt = true};
+  // A log-in's answer carries a new session secret: no table may keep it for a replay.
+  const http::RouteOptions log_in{.access = Access::kPublic,
+                                  .idempotency_exempt = "the answer carries a new session secret",
+                                  .body_limit = 16 * 1024,
+                                  .json_body = true,
+                                  .csrf_exempt = true};
+  const http::RouteOptions signed_in{.access = Access::kSignedIn};
+  const http::RouteOptions json_signed_in{.access = Access::kSignedIn, .body_limit = 16 * 1024, .json_body = true};
 
   router.Add(
       "POST", "/api/v1/auth/login",
@@ -52,7 +61,7 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
                                              CookieValue(r.Header("cookie"), kSessionCookie)));
         return LoginResponse(login, cookies);
       },
-      json_public);
+      log_in);
 
   router.Add(
       "POST", "/api/v1/auth/login/mfa",
@@ -71,20 +80,25 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
                                    r.remote_address, CookieValue(r.Header("cookie"), kSessionCookie)));
         return LoginResponse(login, cookies);
       },
-      json_public);
+      log_in);
 
-  router.Add("POST", "/api/v1/auth/logout", [&auth, cookies](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
-    ALLMENDE_TRY(auth.Logout(p));
-    return http::NoContent().WithHeader("Set-Cookie", SetCookie(cookies, "", 0));
-  });
+  router.Add(
+      "POST", "/api/v1/auth/logout",
+      [&auth, cookies](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
+        ALLMENDE_TRY(auth.Logout(p));
+        return http::NoContent().WithHeader("Set-Cookie", SetCookie(cookies, "", 0));
+      },
+      signed_in);
 
-  router.Add("POST", "/api/v1/auth/logout-everywhere",
-             [&auth, cookies](const http::Request& r) -> Result<http::Response> {
-               ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
-               ALLMENDE_TRY(auth.LogoutEverywhere(p));
-               return http::NoContent().WithHeader("Set-Cookie", SetCookie(cookies, "", 0));
-             });
+  router.Add(
+      "POST", "/api/v1/auth/logout-everywhere",
+      [&auth, cookies](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
+        ALLMENDE_TRY(auth.LogoutEverywhere(p));
+        return http::NoContent().WithHeader("Set-Cookie", SetCookie(cookies, "", 0));
+      },
+      signed_in);
 
   router.Add(
       "POST", "/api/v1/auth/password-reset",
@@ -126,12 +140,15 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
       },
       json_public);
 
-  router.Add("GET", "/api/v1/me", [&auth](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
-    ALLMENDE_ASSIGN_OR_RETURN(auto me, auth.Me(p));
-    ALLMENDE_ASSIGN_OR_RETURN(MfaStatus mfa, auth.Mfa(p));
-    return UserResponse(200, me.first, me.second, mfa);
-  });
+  router.Add(
+      "GET", "/api/v1/me",
+      [&auth](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
+        ALLMENDE_ASSIGN_OR_RETURN(auto me, auth.Me(p));
+        ALLMENDE_ASSIGN_OR_RETURN(MfaStatus mfa, auth.Mfa(p));
+        return UserResponse(200, me.first, me.second, mfa);
+      },
+      signed_in);
 
   router.Add(
       "PATCH", "/api/v1/me",
@@ -148,46 +165,51 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
         ALLMENDE_ASSIGN_OR_RETURN(User user, auth.UpdateProfile(p, change, version));
         return UserResponse(200, user);
       },
-      json);
-
-  router.Add("GET", "/api/v1/me/sessions", [&auth](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
-    ALLMENDE_ASSIGN_OR_RETURN(auto sessions, auth.Sessions(p));
-    std::string body = "{\"items\":[";
-    for (std::size_t i = 0; i < sessions.size(); ++i) {
-      if (i) body += ",";
-      body += SessionJson(sessions[i], sessions[i].id == p.session_id);
-    }
-    body += "]}";
-    return http::JsonText(200, std::move(body));
-  });
-
-  router.Add("DELETE", "/api/v1/me/sessions/{id}", [&auth](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
-    ALLMENDE_TRY(auth.RevokeSession(p, std::string(r.Param("id"))));
-    return http::NoContent();
-  });
+      json_signed_in);
 
   router.Add(
-      "POST", "/api/v1/users",
+      "GET", "/api/v1/me/sessions",
       [&auth](const http::Request& r) -> Result<http::Response> {
-        ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
-        JsonFields f(doc);
-        NewUser in;
-        f.Required("email", &in.email, MaxLength(254));
-        f.Required("name", &in.name);
-        std::optional<std::string> language;
-        f.Optional("language", &language);
-        f.Optional("phone", &in.phone);
-        f.Optional("password", &in.password, MaxLength(1024));
-        f.Optional("platform_role", &in.platform_role);
-        ALLMENDE_TRY(f.Finish());
-        if (language) in.language = *language;
-        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-        ALLMENDE_ASSIGN_OR_RETURN(User user, auth.CreateUser(actor, in));
-        return UserResponse(201, user);
+        ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
+        ALLMENDE_ASSIGN_OR_RETURN(auto sessions, auth.Sessions(p));
+        std::string body = "{\"items\":[";
+        for (std::size_t i = 0; i < sessions.size(); ++i) {
+          if (i) body += ",";
+          body += SessionJson(sessions[i], sessions[i].id == p.session_id);
+        }
+        body += "]}";
+        return http::JsonText(200, std::move(body));
       },
-      json);
+      signed_in);
+
+  router.Add(
+      "DELETE", "/api/v1/me/sessions/{id}",
+      [&auth](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto p, SignedIn(r));
+        ALLMENDE_TRY(auth.RevokeSession(p, std::string(r.Param("id"))));
+        return http::NoContent();
+      },
+      signed_in);
+
+  router.Add("POST", "/api/v1/users",
+             [&auth](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+               JsonFields f(doc);
+               NewUser in;
+               f.Required("email", &in.email, MaxLength(254));
+               f.Required("name", &in.name);
+               std::optional<std::string> language;
+               f.Optional("language", &language);
+               f.Optional("phone", &in.phone);
+               f.Optional("password", &in.password, MaxLength(1024));
+               f.Optional("platform_role", &in.platform_role);
+               ALLMENDE_TRY(f.Finish());
+               if (language) in.language = *language;
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(User user, auth.CreateUser(actor, in));
+               return UserResponse(201, user);
+             },
+             {.access = Access::kPolicy, .action = "user.create", .body_limit = 16 * 1024, .json_body = true});
 }
 
 }  // namespace allmende::identity

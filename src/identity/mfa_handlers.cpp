@@ -30,7 +30,12 @@ http::Response Codes(const std::vector<std::string>& codes) {
 }  // namespace
 
 void AddMfaRoutes(http::Router& router, AuthService& auth) {
-  const http::RouteOptions json{.body_limit = 4 * 1024, .json_body = true};
+  const http::RouteOptions json{.access = http::Access::kSignedIn, .body_limit = 4 * 1024, .json_body = true};
+  // Answers that carry a second-factor secret or recovery codes: no table may keep them.
+  const http::RouteOptions secret{.access = http::Access::kSignedIn,
+                                  .idempotency_exempt = "the answer carries a second-factor secret",
+                                  .body_limit = 4 * 1024,
+                                  .json_body = true};
   router.Add(
       "POST", "/api/v1/me/mfa/totp",
       [&auth](const http::Request& r) -> Result<http::Response> {
@@ -44,7 +49,7 @@ void AddMfaRoutes(http::Router& router, AuthService& auth) {
         return http::JsonText(
             201, boost::json::serialize(boost::json::object{{"secret", e.secret}, {"otpauth_uri", e.uri}}));
       },
-      json);
+      secret);
   router.Add(
       "POST", "/api/v1/me/mfa/totp/confirm",
       [&auth](const http::Request& r) -> Result<http::Response> {
@@ -53,7 +58,7 @@ void AddMfaRoutes(http::Router& router, AuthService& auth) {
         ALLMENDE_ASSIGN_OR_RETURN(auto codes, auth.ConfirmTotp(p, code));
         return Codes(codes);
       },
-      json);
+      secret);
   router.Add(
       "POST", "/api/v1/me/mfa/disable",
       [&auth](const http::Request& r) -> Result<http::Response> {
@@ -71,7 +76,7 @@ void AddMfaRoutes(http::Router& router, AuthService& auth) {
         ALLMENDE_ASSIGN_OR_RETURN(auto codes, auth.RenewRecoveryCodes(p, code));
         return Codes(codes);
       },
-      json);
+      secret);
 }
 
 }  // namespace allmende::identity

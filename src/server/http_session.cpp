@@ -83,7 +83,9 @@ Response HttpServer::Impl::Dispatch(Request& request, const RouteMatch& match, s
                               {}},
                              request.request_id, request.path);
     }
-    if (authenticate) {
+    // Authentication reads (and may write) the session: never on an I/O thread, where only
+    // public routes that touch no database run.
+    if (authenticate && !route.options.run_on_io_thread) {
       auto principal = authenticate(request);
       if (!principal.ok()) return ProblemResponse(principal.error(), request.request_id, request.path);
       request.principal = std::move(*principal);
@@ -94,7 +96,7 @@ Response HttpServer::Impl::Dispatch(Request& request, const RouteMatch& match, s
       }
     }
     request.params = match.params;
-    Result<Response> result = route.handler(request);
+    Result<Response> result = router.Run(route, request);
     if (result.ok()) return std::move(*result);
     if (result.error().code == ErrorCode::kInternal) {
       log::Error("handler_failed",

@@ -27,13 +27,46 @@ std::vector<std::string_view> Segments(std::string_view path) {
   return out;
 }
 
+// A declaration that cannot be enforced is a programming error: refuse it at start-up.
+void CheckDeclaration(const std::string& method, const std::string& pattern, const RouteOptions& o) {
+  const std::string name = method + " " + pattern;
+  auto fail = [&](const std::string& why) { throw std::logic_error("route " + name + " " + why); };
+  if (o.access == Access::kUndeclared) {
+    fail("declares no access rule: set .access to kPublic, kSignedIn, or kPolicy with its .action");
+  }
+  if (o.access == Access::kPolicy && o.action.empty()) fail("is kPolicy but names no .action");
+  if (o.access != Access::kPolicy && !o.action.empty()) fail("names an .action but is not kPolicy");
+  if (!o.client.empty()) {
+    if (o.access != Access::kPolicy) fail("touches client data, so it must be kPolicy with a client action");
+    bool path_param = o.client.size() > 2 && o.client.front() == '{' && o.client.back() == '}';
+    if (path_param && pattern.find(o.client) == std::string::npos)
+      fail("names client " + std::string(o.client) + ", which its path does not have");
+    if (!path_param && !o.client.starts_with("?") && o.client != "self") {
+      fail("names client '" + std::string(o.client) + "': use \"{param}\", \"?query\" or \"self\"");
+    }
+  }
+  if (!o.idempotency_exempt.empty() && method != "POST") fail("is exempt from Idempotency-Key but is not a POST");
+  if (o.run_on_io_thread && o.access != Access::kPublic) {
+    fail("runs on the I/O thread, where nothing may authenticate (it reads the database): only public routes may");
+  }
+}
+
 }  // namespace
+
+std::string RouteName(const Route& route) { return route.method + " " + route.pattern; }
+
+Result<Response> Router::Run(const Route& route, const Request& request) const {
+  if (guard_) return guard_(route, request);
+  if (route.options.access == Access::kPublic) return route.handler(request);
+  return Error::Internal("No request guard is installed for " + RouteName(route) + ".");
+}
 
 Router::Router() : root_(std::make_unique<Node>()) {}
 Router::~Router() = default;
 
 void Router::Add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
   if (pattern.empty() || pattern[0] != '/') throw std::logic_error("route pattern must start with /: " + pattern);
+  CheckDeclaration(method, pattern, options);
   Node* node = root_.get();
   for (std::string_view seg : Segments(pattern)) {
     if (seg.size() >= 2 && seg.front() == '{' && seg.back() == '}') {

@@ -1,5 +1,6 @@
 #include "storage/database.hpp"
 
+#include <cassert>
 #include <charconv>
 
 namespace allmende::storage {
@@ -47,6 +48,81 @@ Result<std::optional<Row>> Connection::QueryOne(std::string_view sql, const Para
   if (!rows.ok()) return std::move(rows).error();
   if (rows->empty()) return std::optional<Row>();
   return std::optional<Row>(std::move(rows->front()));
+}
+
+namespace {
+
+// The transaction this thread is in, if any.
+struct ThreadTransaction {
+  Connection* connection = nullptr;
+  bool joinable = false;  // a RunRequest transaction
+};
+thread_local ThreadTransaction current;
+
+class Enter {
+ public:
+  Enter(Connection& c, bool joinable) : saved_(current) { current = {&c, joinable}; }
+  ~Enter() { current = saved_; }
+  Enter(const Enter&) = delete;
+  Enter& operator=(const Enter&) = delete;
+
+ private:
+  ThreadTransaction saved_;
+};
+
+Error NestedTransaction() {
+  // A nested transaction holds one connection while it waits for another: with every worker
+  // doing the same, the pool deadlocks. Debug builds stop here so the test that got here fails.
+  assert(false && "a transaction was opened inside another on the same thread");
+  return Error::Internal("A transaction was opened inside another on the same thread.");
+}
+
+// A joined call: its own savepoint inside the request transaction.
+Result<void> InSavepoint(Connection& c, const Work& work) {
+  ALLMENDE_TRY(c.Execute("SAVEPOINT allmende_joined", {}));
+  Result<void> result = work(c);
+  if (!result.ok()) (void)c.Execute("ROLLBACK TO SAVEPOINT allmende_joined", {});
+  Result<std::int64_t> released = c.Execute("RELEASE SAVEPOINT allmende_joined", {});
+  if (result.ok() && !released.ok()) return std::move(released).error();
+  return result;
+}
+
+}  // namespace
+
+bool Database::InTransaction() { return current.connection != nullptr; }
+
+Result<void> Database::Read(const Work& work) {
+  if (current.connection) {
+    if (!current.joinable) return NestedTransaction();
+    return InSavepoint(*current.connection, work);
+  }
+  return ReadTransaction([&](Connection& c) {
+    Enter enter(c, false);
+    return work(c);
+  });
+}
+
+Result<void> Database::Write(const Work& work, Isolation isolation) {
+  if (current.connection) {
+    if (!current.joinable) return NestedTransaction();
+    return InSavepoint(*current.connection, work);
+  }
+  return WriteTransaction(
+      [&](Connection& c) {
+        Enter enter(c, false);
+        return work(c);
+      },
+      isolation);
+}
+
+Result<void> Database::RunRequest(const Work& work, Isolation isolation) {
+  if (current.connection) return NestedTransaction();
+  return WriteTransaction(
+      [&](Connection& c) {
+        Enter enter(c, true);
+        return work(c);
+      },
+      isolation);
 }
 
 }  // namespace allmende::storage

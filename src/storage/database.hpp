@@ -76,6 +76,7 @@ struct PoolStats {
   std::uint64_t write_transactions = 0;  // committed
   std::uint64_t write_rollbacks = 0;
   std::uint64_t write_retries = 0;  // serialization failures retried
+  std::uint64_t write_commits = 0;  // commits to disk: under group commit several transactions share one
   double write_wait_seconds = 0;    // total time spent waiting for the writer
 };
 
@@ -95,13 +96,28 @@ class Database {
   virtual std::string_view backend() const = 0;
 
   // Runs `work` in a read-only transaction that sees one consistent snapshot. Blocks until a
-  // read connection is free; call only from worker threads, never from an I/O thread.
-  virtual Result<void> Read(const Work& work) = 0;
+  // read connection is free, at most the pool deadline (then Unavailable with Retry-After); call
+  // only from worker threads, never from an I/O thread.
+  //
+  // No transaction opens inside another on the same thread: that holds one connection while
+  // waiting for a second, and a pool of such threads deadlocks. Inside a RunRequest transaction
+  // Read and Write join it (each in a savepoint); anywhere else a nested call is a bug, caught by
+  // an assertion in debug builds and answered Internal in release builds.
+  Result<void> Read(const Work& work);
 
   // Runs `work` in a write transaction: commits if it returns Ok (durably: the commit is on disk
   // when this returns), rolls back otherwise. A serialization failure or deadlock is retried a
   // bounded number of times, so `work` must have no side effects outside the transaction.
-  virtual Result<void> Write(const Work& work, Isolation isolation = Isolation::kSerializable) = 0;
+  Result<void> Write(const Work& work, Isolation isolation = Isolation::kSerializable);
+
+  // The request transaction of the HTTP layer: a write transaction that every Read and Write on
+  // this thread joins until `work` returns, each joined call isolated in a savepoint (a joined
+  // call that fails rolls back its own work only). What `work` stores (an idempotent response,
+  // an access-log entry) commits atomically with what the handler changed.
+  Result<void> RunRequest(const Work& work, Isolation isolation = Isolation::kSerializable);
+
+  // True while this thread is inside a transaction of any Database.
+  static bool InTransaction();
 
   // Ok if the database answers a trivial query now.
   virtual Result<void> Ping() = 0;
@@ -111,6 +127,13 @@ class Database {
   // Finishes the writer's work, checkpoints and closes every connection. Idempotent.
   virtual void Close() = 0;
 
+ protected:
+  // The backends: one transaction each, on a connection of their own. Read and Write above
+  // decide about nesting before they call these.
+  virtual Result<void> ReadTransaction(const Work& work) = 0;
+  virtual Result<void> WriteTransaction(const Work& work, Isolation isolation) = 0;
+
+ public:
   // Convenience: Read/Write that return a value.
   template <typename T, typename F>
   Result<T> ReadValue(F&& f) {

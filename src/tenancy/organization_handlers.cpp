@@ -7,7 +7,11 @@ namespace allmende::tenancy {
 namespace {}  // namespace
 
 void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
-  const http::RouteOptions json{.body_limit = 16 * 1024, .json_body = true};
+  using http::Access;
+  auto policy = [](std::string_view action) { return http::RouteOptions{.access = Access::kPolicy, .action = action}; };
+  auto policy_json = [](std::string_view action) {
+    return http::RouteOptions{.access = Access::kPolicy, .action = action, .body_limit = 16 * 1024, .json_body = true};
+  };
 
   router.Add(
       "POST", "/api/v1/regions/{id}/organizations",
@@ -23,21 +27,27 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
         ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Create(actor, std::string(r.Param("id")), in));
         return http::JsonText(201, OrganizationJson(o));
       },
-      json);
+      policy_json("organization.create"));
 
-  router.Add("GET", "/api/v1/regions/{id}/organizations", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(r));
-    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-    ALLMENDE_ASSIGN_OR_RETURN(auto page,
-                              s.List(actor, std::string(r.Param("id")), limit, r.QueryParam("cursor").value_or("")));
-    return http::JsonText(200, http::ItemsJson(page.items, OrganizationJson, page.next_cursor, true));
-  });
+  router.Add(
+      "GET", "/api/v1/regions/{id}/organizations",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(r));
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(
+            auto page, s.List(actor, std::string(r.Param("id")), limit, r.QueryParam("cursor").value_or("")));
+        return http::JsonText(200, http::ItemsJson(page.items, OrganizationJson, page.next_cursor, true));
+      },
+      policy("organization.read"));
 
-  router.Add("GET", "/api/v1/organizations/{id}", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-    ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Get(actor, std::string(r.Param("id"))));
-    return http::JsonText(200, OrganizationJson(o)).WithHeader("ETag", "\"" + std::to_string(o.version) + "\"");
-  });
+  router.Add(
+      "GET", "/api/v1/organizations/{id}",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Get(actor, std::string(r.Param("id"))));
+        return http::JsonText(200, OrganizationJson(o)).WithHeader("ETag", "\"" + std::to_string(o.version) + "\"");
+      },
+      policy("organization.read"));
 
   router.Add(
       "PATCH", "/api/v1/organizations/{id}",
@@ -53,34 +63,40 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
         ALLMENDE_ASSIGN_OR_RETURN(Organization o, s.Update(actor, std::string(r.Param("id")), change, version));
         return http::JsonText(200, OrganizationJson(o)).WithHeader("ETag", "\"" + std::to_string(o.version) + "\"");
       },
-      {.body_limit = 16 * 1024, .json_body = true});
+      policy_json("organization.update"));
 
-  router.Add("PATCH", "/api/v1/organizations/{id}/members/{member_id}",
-             [&s](const http::Request& r) -> Result<http::Response> {
-               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-               ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
-               JsonFields f(doc);
-               std::string role;
-               f.Required("role", &role, MaxLength(40));
-               ALLMENDE_TRY(f.Finish());
-               ALLMENDE_ASSIGN_OR_RETURN(Membership m, s.ChangeRole(actor, std::string(r.Param("id")),
-                                                                    std::string(r.Param("member_id")), role));
-               return http::JsonText(200, MembershipJson(m));
-             },
-             {.body_limit = 16 * 1024, .json_body = true});
+  router.Add(
+      "PATCH", "/api/v1/organizations/{id}/members/{member_id}",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+        JsonFields f(doc);
+        std::string role;
+        f.Required("role", &role, MaxLength(40));
+        ALLMENDE_TRY(f.Finish());
+        ALLMENDE_ASSIGN_OR_RETURN(
+            Membership m, s.ChangeRole(actor, std::string(r.Param("id")), std::string(r.Param("member_id")), role));
+        return http::JsonText(200, MembershipJson(m));
+      },
+      policy_json("members.manage"));
 
-  router.Add("GET", "/api/v1/organizations/{id}/members", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-    ALLMENDE_ASSIGN_OR_RETURN(auto members, s.Members(actor, std::string(r.Param("id"))));
-    return http::JsonText(200, http::ItemsJson(members, MembershipJson));
-  });
+  router.Add(
+      "GET", "/api/v1/organizations/{id}/members",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(auto members, s.Members(actor, std::string(r.Param("id"))));
+        return http::JsonText(200, http::ItemsJson(members, MembershipJson));
+      },
+      policy("members.read"));
 
-  router.Add("DELETE", "/api/v1/organizations/{id}/members/{member_id}",
-             [&s](const http::Request& r) -> Result<http::Response> {
-               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-               ALLMENDE_TRY(s.RemoveMember(actor, std::string(r.Param("id")), std::string(r.Param("member_id"))));
-               return http::NoContent();
-             });
+  router.Add(
+      "DELETE", "/api/v1/organizations/{id}/members/{member_id}",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_TRY(s.RemoveMember(actor, std::string(r.Param("id")), std::string(r.Param("member_id"))));
+        return http::NoContent();
+      },
+      policy("members.manage"));
 
   router.Add(
       "POST", "/api/v1/organizations/{id}/invitations",
@@ -95,13 +111,16 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
         ALLMENDE_ASSIGN_OR_RETURN(Invitation inv, s.Invite(actor, std::string(r.Param("id")), email, role));
         return http::JsonText(201, InvitationJson(inv));
       },
-      json);
+      policy_json("members.manage"));
 
-  router.Add("GET", "/api/v1/organizations/{id}/invitations", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-    ALLMENDE_ASSIGN_OR_RETURN(auto invitations, s.Invitations(actor, std::string(r.Param("id"))));
-    return http::JsonText(200, http::ItemsJson(invitations, InvitationJson));
-  });
+  router.Add(
+      "GET", "/api/v1/organizations/{id}/invitations",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(auto invitations, s.Invitations(actor, std::string(r.Param("id"))));
+        return http::JsonText(200, http::ItemsJson(invitations, InvitationJson));
+      },
+      policy("members.read"));
 
   router.Add(
       "DELETE", "/api/v1/organizations/{id}/invitations/{invitation_id}",
@@ -109,7 +128,8 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
         ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
         ALLMENDE_TRY(s.RevokeInvitation(actor, std::string(r.Param("id")), std::string(r.Param("invitation_id"))));
         return http::NoContent();
-      });
+      },
+      policy("members.manage"));
 
   router.Add("POST", "/api/v1/invitations/accept",
              [&s](const http::Request& r) -> Result<http::Response> {
@@ -125,13 +145,15 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
              },
              // Not csrf_exempt: signed in, accepting acts with the session's rights (newcomers have no
              // session, so the check does not apply to them).
-             {.body_limit = 16 * 1024, .json_body = true});
+             {.access = Access::kPublic, .body_limit = 16 * 1024, .json_body = true});
 
-  router.Add("GET", "/api/v1/me/memberships", [&s](const http::Request& r) -> Result<http::Response> {
-    if (!r.principal) return Error::Unauthenticated("Sign in first.");
-    ALLMENDE_ASSIGN_OR_RETURN(auto memberships, s.MembershipsOf(*r.principal));
-    return http::JsonText(200, http::ItemsJson(memberships, MembershipJson));
-  });
+  router.Add("GET", "/api/v1/me/memberships",
+             [&s](const http::Request& r) -> Result<http::Response> {
+               if (!r.principal) return Error::Unauthenticated("Sign in first.");
+               ALLMENDE_ASSIGN_OR_RETURN(auto memberships, s.MembershipsOf(*r.principal));
+               return http::JsonText(200, http::ItemsJson(memberships, MembershipJson));
+             },
+             {.access = Access::kSignedIn});
 }
 
 }  // namespace allmende::tenancy

@@ -146,7 +146,7 @@ Result<Organization> OrganizationService::Update(const access::Actor& p, const s
       if (change.business_id->empty()) {
         org.business_id.reset();
       } else {
-        ALLMENDE_ASSIGN_OR_RETURN(Region region, regions_.Get(org.region_id));
+        ALLMENDE_ASSIGN_OR_RETURN(Region region, RegionService::Get(c, org.region_id));
         if (auto problem = BusinessIdProblem(region.country, *change.business_id); !problem.empty()) {
           errors.push_back({"business_id", problem});
         }
@@ -241,7 +241,7 @@ Result<Invitation> OrganizationService::Invite(const access::Actor& p, const std
       errors.push_back({"role", "must be one of the roles of this organization: " + list});
     }
     if (!errors.empty()) return Error::Invalid(std::move(errors));
-    ALLMENDE_ASSIGN_OR_RETURN(Region region, regions_.Get(org.region_id));
+    ALLMENDE_ASSIGN_OR_RETURN(Region region, RegionService::Get(c, org.region_id));
     Invitation inv{invitation_id, org.region_id, org.id,
                    email,         role,          p.principal->id,
                    "pending",     now_text,      FormatRfc3339(now + kInvitationValid),

@@ -26,8 +26,8 @@ class OrganizationServiceTest : public ::testing::Test {
     regions_ = std::make_unique<RegionService>(*db_, bus_);
     auth_ = std::make_unique<identity::AuthService>(*db_, outbox_, clock_, identity::AuthOptions{});
     service_ = std::make_unique<OrganizationService>(*db_, *regions_, *auth_, outbox_, clock_, "https://allmende.test");
-    auto region = regions_->Create(admin_, {"pirkanmaa", "Pirkanmaa", "FI", std::nullopt, std::nullopt}, "", "{}");
-    region_id_ = std::string(boost::json::parse(region->body).at("id").as_string());
+    auto region = regions_->Create(admin_, {"pirkanmaa", "Pirkanmaa", "FI", std::nullopt, std::nullopt});
+    region_id_ = region->id;
     jussi_ =
         *auth_->EnsureUser({.email = "jussi@example.fi", .name = "Jussi", .password = "siivous-ämpäri-moppi"}, true);
     aleksi_ =

@@ -5,29 +5,34 @@
 namespace allmende::tenancy {
 
 void AddRegionRoutes(http::Router& router, RegionService& service) {
-  router.Add("GET", "/api/v1/regions", [&service](const http::Request& request) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(request));
-    ALLMENDE_ASSIGN_OR_RETURN(RegionPage page, service.List(limit, request.QueryParam("cursor").value_or("")));
-    std::string body = "{\"items\":[";
-    for (std::size_t i = 0; i < page.items.size(); ++i) {
-      if (i) body += ",";
-      body += RegionJson(page.items[i]);
-    }
-    body += "],\"next_cursor\":";
-    if (page.next_cursor) {
-      body += "\"" + *page.next_cursor + "\"";
-    } else {
-      body += "null";
-    }
-    body += "}";
-    return http::JsonText(200, std::move(body));
-  });
+  router.Add("GET", "/api/v1/regions",
+             [&service](const http::Request& request) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(request));
+               ALLMENDE_ASSIGN_OR_RETURN(RegionPage page,
+                                         service.List(limit, request.QueryParam("cursor").value_or("")));
+               std::string body = "{\"items\":[";
+               for (std::size_t i = 0; i < page.items.size(); ++i) {
+                 if (i) body += ",";
+                 body += RegionJson(page.items[i]);
+               }
+               body += "],\"next_cursor\":";
+               if (page.next_cursor) {
+                 body += "\"" + *page.next_cursor + "\"";
+               } else {
+                 body += "null";
+               }
+               body += "}";
+               return http::JsonText(200, std::move(body));
+             },
+             {.access = http::Access::kPublic});
 
-  router.Add("GET", "/api/v1/regions/{id}", [&service](const http::Request& request) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(Region region, service.Get(std::string(request.Param("id"))));
-    std::string etag = "\"" + std::to_string(region.version) + "\"";
-    return http::JsonText(200, RegionJson(region)).WithHeader("ETag", etag);
-  });
+  router.Add("GET", "/api/v1/regions/{id}",
+             [&service](const http::Request& request) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(Region region, service.Get(std::string(request.Param("id"))));
+               std::string etag = "\"" + std::to_string(region.version) + "\"";
+               return http::JsonText(200, RegionJson(region)).WithHeader("ETag", etag);
+             },
+             {.access = http::Access::kPublic});
 
   router.Add("POST", "/api/v1/regions",
              [&service](const http::Request& request) -> Result<http::Response> {
@@ -41,12 +46,10 @@ void AddRegionRoutes(http::Router& router, RegionService& service) {
                f.Optional("default_language", &in.default_language);
                ALLMENDE_TRY(f.Finish());
                ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(request));
-               ALLMENDE_ASSIGN_OR_RETURN(
-                   CreatedRegion created,
-                   service.Create(actor, in, std::string(request.Header("idempotency-key")), request.body));
-               return http::JsonText(created.status, std::move(created.body));
+               ALLMENDE_ASSIGN_OR_RETURN(Region region, service.Create(actor, in));
+               return http::JsonText(201, RegionJson(region));
              },
-             {.body_limit = 16 * 1024, .json_body = true});
+             {.access = http::Access::kPolicy, .action = "region.create", .body_limit = 16 * 1024, .json_body = true});
 }
 
 }  // namespace allmende::tenancy

@@ -3,7 +3,6 @@
 #include "access/access_log.hpp"
 #include "common/ids.hpp"
 #include "common/time.hpp"
-#include "storage/idempotency.hpp"
 #include "tenancy/region_store.hpp"
 
 namespace allmende::tenancy {
@@ -59,24 +58,13 @@ Result<NewRegion> ValidateNewRegion(NewRegion in) {
   return in;
 }
 
-Result<CreatedRegion> RegionService::Create(const access::Actor& actor, const NewRegion& input,
-                                            const std::string& idempotency_key, const std::string& request_body) {
+Result<Region> RegionService::Create(const access::Actor& actor, const NewRegion& input) {
   ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kRegionCreate, {}, Now()));
     return Ok();
   }));
-  const http::Principal* principal = &*actor.principal;
-  if (!idempotency_key.empty() && !storage::IsValidIdempotencyKey(idempotency_key)) {
-    return Error::Invalid("Idempotency-Key", "must be 1-255 visible ASCII characters");
-  }
   ALLMENDE_ASSIGN_OR_RETURN(NewRegion valid, ValidateNewRegion(input));
-  const std::string scope = principal->id + " POST /api/v1/regions";
-  const std::string digest = storage::RequestDigest(request_body);
-  return db_.WriteValue<CreatedRegion>([&](storage::Connection& c) -> Result<CreatedRegion> {
-    if (!idempotency_key.empty()) {
-      ALLMENDE_ASSIGN_OR_RETURN(auto stored, storage::FindStoredResponse(c, scope, idempotency_key, digest));
-      if (stored) return CreatedRegion{stored->status, stored->body};
-    }
+  return db_.WriteValue<Region>([&](storage::Connection& c) -> Result<Region> {
     std::string now = FormatRfc3339(Now());
     Region region{NewId("reg"), valid.code, valid.name, valid.country, *valid.time_zone, *valid.default_language,
                   now,          now,        1};
@@ -92,21 +80,23 @@ Result<CreatedRegion> RegionService::Create(const access::Actor& actor, const Ne
         {.action = "region.create", .subject_type = "region", .subject_id = region.id}, Now()));
     ALLMENDE_TRY(bus_.Publish(
         c, events::Event{NewId("evt"), "region.created", region.id, region.id, {"role:platform_admin"}, "{}", now}));
-    CreatedRegion created{201, RegionJson(region)};
-    if (!idempotency_key.empty()) {
-      ALLMENDE_TRY(storage::StoreResponse(c, scope, idempotency_key, digest, {created.status, created.body}));
-    }
-    return created;
+    return region;
   });
 }
 
+Result<std::optional<Region>> RegionService::FindByCode(const std::string& code) {
+  return db_.ReadValue<std::optional<Region>>([&](storage::Connection& c) { return RegionStore::FindByCode(c, code); });
+}
+
 Result<Region> RegionService::Get(const std::string& id) {
+  return db_.ReadValue<Region>([&](storage::Connection& c) { return Get(c, id); });
+}
+
+Result<Region> RegionService::Get(storage::Connection& c, const std::string& id) {
   if (!IsValidId("reg", id)) return Error::NotFound("There is no region " + id + ".");
-  return db_.ReadValue<Region>([&](storage::Connection& c) -> Result<Region> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto region, RegionStore::Get(c, id));
-    if (!region) return Error::NotFound("There is no region " + id + ".");
-    return std::move(*region);
-  });
+  ALLMENDE_ASSIGN_OR_RETURN(auto region, RegionStore::Get(c, id));
+  if (!region) return Error::NotFound("There is no region " + id + ".");
+  return std::move(*region);
 }
 
 Result<RegionPage> RegionService::List(int limit, const std::string& cursor) {

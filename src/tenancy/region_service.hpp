@@ -18,26 +18,23 @@ struct RegionPage {
   std::optional<std::string> next_cursor;
 };
 
-// The answer to a create: the status and JSON body, which a retry with the same
-// Idempotency-Key gets again unchanged.
-struct CreatedRegion {
-  int status = 201;
-  std::string body;
-};
-
 class RegionService {
  public:
   RegionService(storage::Database& db, events::EventBus& bus) : db_(db), bus_(bus) {}
 
   // Validates and stores a region. Unauthenticated without a principal, PermissionDenied unless
   // platform admin, InvalidArgument listing every wrong field, Conflict (field "code") if the
-  // code is taken. With an idempotency key the first answer is stored in the same transaction
-  // and returned again for a retry of the same body. Publishes region.created on commit.
-  Result<CreatedRegion> Create(const access::Actor& actor, const NewRegion& input, const std::string& idempotency_key,
-                               const std::string& request_body);
+  // code is taken. Publishes region.created on commit. (A retried POST is the request guard's:
+  // it replays the first answer for the same Idempotency-Key.)
+  Result<Region> Create(const access::Actor& actor, const NewRegion& input);
+
+  // The region with this code, if any: what the demo seed checks before it creates one.
+  Result<std::optional<Region>> FindByCode(const std::string& code);
 
   // NotFound for an unknown or malformed id. Regions are public (the web shop picks one).
   Result<Region> Get(const std::string& id);
+  // The same inside the caller's transaction (a service never opens a second one inside its own).
+  static Result<Region> Get(storage::Connection& c, const std::string& id);
 
   // Regions in creation order; `limit` 1-100, `cursor` from a previous page's next_cursor.
   Result<RegionPage> List(int limit, const std::string& cursor);

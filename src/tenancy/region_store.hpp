@@ -17,6 +17,7 @@ class RegionStore {
   static Result<void> Insert(storage::Connection& c, const Region& region);
   // nullopt if there is no such region.
   static Result<std::optional<Region>> Get(storage::Connection& c, const std::string& id);
+  static Result<std::optional<Region>> FindByCode(storage::Connection& c, const std::string& code);
   // Up to `limit` regions with id greater than `after` (empty: from the start), by id.
   static Result<std::vector<Region>> List(storage::Connection& c, const std::string& after, int limit);
 };

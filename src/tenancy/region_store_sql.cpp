@@ -9,6 +9,9 @@ constexpr std::string_view kInsert =
 constexpr std::string_view kGet =
     "SELECT id, code, name, country, time_zone, default_language, created_at, updated_at, version "
     "FROM regions WHERE id = $1";
+constexpr std::string_view kFindByCode =
+    "SELECT id, code, name, country, time_zone, default_language, created_at, updated_at, version "
+    "FROM regions WHERE code = $1";
 constexpr std::string_view kList =
     "SELECT id, code, name, country, time_zone, default_language, created_at, updated_at, version "
     "FROM regions WHERE id > $1 ORDER BY id LIMIT $2";
@@ -28,6 +31,12 @@ Result<void> RegionStore::Insert(storage::Connection& c, const Region& r) {
 
 Result<std::optional<Region>> RegionStore::Get(storage::Connection& c, const std::string& id) {
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kGet, {id}));
+  if (!row) return std::optional<Region>();
+  return std::optional<Region>(FromRow(*row));
+}
+
+Result<std::optional<Region>> RegionStore::FindByCode(storage::Connection& c, const std::string& code) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kFindByCode, {code}));
   if (!row) return std::optional<Region>();
   return std::optional<Region>(FromRow(*row));
 }

@@ -5,11 +5,15 @@
 namespace allmende::tenancy {
 
 void AddTokenRoutes(http::Router& router, TokenService& s) {
-  router.Add("GET", "/api/v1/organizations/{id}/tokens", [&s](const http::Request& r) -> Result<http::Response> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-    ALLMENDE_ASSIGN_OR_RETURN(auto tokens, s.List(actor, std::string(r.Param("id"))));
-    return http::JsonText(200, http::ItemsJson(tokens, [](const ApiToken& t) { return ApiTokenJson(t); }));
-  });
+  const http::RouteOptions manage{.access = http::Access::kPolicy, .action = "tokens.manage"};
+  router.Add(
+      "GET", "/api/v1/organizations/{id}/tokens",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_ASSIGN_OR_RETURN(auto tokens, s.List(actor, std::string(r.Param("id"))));
+        return http::JsonText(200, http::ItemsJson(tokens, [](const ApiToken& t) { return ApiTokenJson(t); }));
+      },
+      manage);
 
   router.Add("POST", "/api/v1/organizations/{id}/tokens",
              [&s](const http::Request& r) -> Result<http::Response> {
@@ -39,14 +43,20 @@ void AddTokenRoutes(http::Router& router, TokenService& s) {
                ALLMENDE_ASSIGN_OR_RETURN(auto created, s.Create(actor, std::string(r.Param("id")), in));
                return http::JsonText(201, ApiTokenJson(created.first, created.second));
              },
-             {.body_limit = 8 * 1024, .json_body = true});
+             {.access = http::Access::kPolicy,
+              .action = "tokens.manage",
+              .secret_field = "token",
+              .body_limit = 8 * 1024,
+              .json_body = true});
 
-  router.Add("DELETE", "/api/v1/organizations/{id}/tokens/{token_id}",
-             [&s](const http::Request& r) -> Result<http::Response> {
-               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-               ALLMENDE_TRY(s.Revoke(actor, std::string(r.Param("id")), std::string(r.Param("token_id"))));
-               return http::NoContent();
-             });
+  router.Add(
+      "DELETE", "/api/v1/organizations/{id}/tokens/{token_id}",
+      [&s](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        ALLMENDE_TRY(s.Revoke(actor, std::string(r.Param("id")), std::string(r.Param("token_id"))));
+        return http::NoContent();
+      },
+      manage);
 }
 
 }  // namespace allmende::tenancy

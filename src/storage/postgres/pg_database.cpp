@@ -205,11 +205,13 @@ class PgDatabase final : public Database {
 
   std::string_view backend() const override { return "postgresql"; }
 
-  Result<void> Read(const Work& work) override {
+  Result<void> ReadTransaction(const Work& work) override {
     return Run(work, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", false);
   }
 
-  Result<void> Write(const Work& work, Isolation isolation) override { return Run(work, BeginFor(isolation), true); }
+  Result<void> WriteTransaction(const Work& work, Isolation isolation) override {
+    return Run(work, BeginFor(isolation), true);
+  }
 
   Result<void> Ping() override {
     return Read([](Connection& c) -> Result<void> {
@@ -227,6 +229,7 @@ class PgDatabase final : public Database {
     s.write_transactions = commits_.load();
     s.write_rollbacks = rollbacks_.load();
     s.write_retries = retries_.load();
+    s.write_commits = commits_.load();
     return s;
   }
 
@@ -246,8 +249,7 @@ class PgDatabase final : public Database {
     std::mt19937 jitter(std::random_device{}());
     bool reconnected = false;
     for (int attempt = 0;; ++attempt) {
-      PgConnection* conn = Acquire();
-      if (!conn) return Error::Unavailable("The database is closed.");
+      ALLMENDE_ASSIGN_OR_RETURN(PgConnection * conn, Acquire());
       conn->ClearFlags();
       conn->DiscardOnCommit();
       bool committed = false;
@@ -298,11 +300,19 @@ class PgDatabase final : public Database {
     }
   }
 
-  PgConnection* Acquire() {
+  // Waits at most acquire_timeout_ms for a free connection: past that the server is overloaded,
+  // and the caller answers 503 with Retry-After rather than queueing without end.
+  Result<PgConnection*> Acquire() {
     std::unique_lock lock(mu_);
     if (free_.empty() && !closed_) ++waits_;
-    cv_.wait(lock, [this] { return closed_ || !free_.empty(); });
-    if (closed_) return nullptr;
+    bool got = cv_.wait_for(lock, std::chrono::milliseconds(options_.acquire_timeout_ms),
+                            [this] { return closed_ || !free_.empty(); });
+    if (closed_) return Error::Unavailable("The database is closed.");
+    if (!got) {
+      Error e = Error::Unavailable("The database is busy (every connection is taken); try again shortly.");
+      e.retry_after_seconds = 1;
+      return e;
+    }
     PgConnection* c = free_.back();
     free_.pop_back();
     lock.unlock();

@@ -16,7 +16,8 @@ struct PostgresOptions {
   int connections = 8;  // pool size; reads and writes share it
   int statement_timeout_ms = 30'000;
   int lock_timeout_ms = 5'000;
-  int max_retries = 5;  // serialization failures / deadlocks retried this often
+  int max_retries = 5;             // serialization failures / deadlocks retried this often
+  int acquire_timeout_ms = 5'000;  // longest wait for a free connection before Unavailable
 };
 
 // Connects the whole pool. Unavailable (naming host and port, never the password) if the server

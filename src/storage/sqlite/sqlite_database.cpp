@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -180,17 +181,17 @@ Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& op
 
 class SqliteDatabase final : public Database {
  public:
-  SqliteDatabase(std::unique_ptr<SqliteConnection> writer, std::vector<std::unique_ptr<SqliteConnection>> readers)
-      : writer_(std::move(writer)), readers_(std::move(readers)) {
+  SqliteDatabase(SqliteOptions options, std::unique_ptr<SqliteConnection> writer,
+                 std::vector<std::unique_ptr<SqliteConnection>> readers)
+      : options_(std::move(options)), writer_(std::move(writer)), readers_(std::move(readers)) {
     for (auto& r : readers_) free_readers_.push_back(r.get());
   }
   ~SqliteDatabase() override { Close(); }
 
   std::string_view backend() const override { return "sqlite"; }
 
-  Result<void> Read(const Work& work) override {
-    SqliteConnection* conn = AcquireReader();
-    if (!conn) return Error::Unavailable("The database is closed.");
+  Result<void> ReadTransaction(const Work& work) override {
+    ALLMENDE_ASSIGN_OR_RETURN(SqliteConnection * conn, AcquireReader());
     // Hand the connection back however `work` ends, a thrown exception (a bug) included.
     struct Release {
       SqliteDatabase* db;
@@ -203,42 +204,88 @@ class SqliteDatabase final : public Database {
     return RunRead(*conn, work);
   }
 
-  Result<void> Write(const Work& work, Isolation) override {
-    // SQLite has one writer; every write transaction is serializable. BEGIN IMMEDIATE takes the
-    // write lock up front, so a transaction never fails half-way with SQLITE_BUSY on upgrade.
+  // Group commit. SQLite has one writer and every commit costs an fsync, so concurrent writers
+  // share one: the writer connection passes from thread to thread inside one open transaction,
+  // each thread's work isolated in a savepoint (a failing one rolls back only its own), and the
+  // last thread of a batch (nobody else waiting, or the batch full) commits it. Each caller
+  // returns only after the commit that holds its work is on disk. BEGIN IMMEDIATE takes the
+  // write lock up front, so a transaction never fails half-way with SQLITE_BUSY on upgrade.
+  Result<void> WriteTransaction(const Work& work, Isolation) override {
     auto wait_start = std::chrono::steady_clock::now();
     std::unique_lock lock(write_mu_);
+    ++writers_waiting_;
+    bool got = write_cv_.wait_until(lock, wait_start + std::chrono::milliseconds(options_.busy_timeout_ms),
+                                    [this] { return write_closed_ || !writer_busy_; });
+    --writers_waiting_;
     write_wait_ns_ += static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wait_start).count());
-    if (!writer_) return Error::Unavailable("The database is closed.");
-    writer_->DiscardOnCommit();
-    ALLMENDE_TRY(writer_->Execute("BEGIN IMMEDIATE", {}));
-    // A thrown exception (a bug) must not leave the one writer inside a transaction.
-    struct RollbackOnThrow {
-      SqliteConnection* conn;
-      ~RollbackOnThrow() {
-        if (std::uncaught_exceptions() > 0) {
-          (void)conn->Execute("ROLLBACK", {});
-          conn->DiscardOnCommit();
-        }
+    if (write_closed_ || !writer_) return Error::Unavailable("The database is closed.");
+    if (!got) return Busy("writer");
+    writer_busy_ = true;
+    if (!batch_) {
+      lock.unlock();
+      Result<std::int64_t> begun = writer_->Execute("BEGIN IMMEDIATE", {});
+      lock.lock();
+      if (!begun.ok()) {
+        writer_busy_ = false;
+        write_cv_.notify_all();
+        return std::move(begun).error();
       }
-    } guard{writer_.get()};
-    Result<void> result = work(*writer_);
-    if (result.ok()) {
-      Result<void> commit = Status(writer_->Execute("COMMIT", {}));
-      if (commit.ok()) {
-        ++write_transactions_;
-        auto callbacks = writer_->TakeOnCommit();
-        lock.unlock();
-        for (auto& cb : callbacks) cb();
-        return Ok();
-      }
-      result = std::move(commit);
+      batch_ = std::make_shared<Batch>();
     }
-    (void)writer_->Execute("ROLLBACK", {});
+    std::shared_ptr<Batch> batch = batch_;
+    ++batch->members;
+    lock.unlock();
+
     writer_->DiscardOnCommit();
-    ++write_rollbacks_;
-    return result;
+    Result<void> result = Ok();
+    std::exception_ptr thrown;
+    Result<std::int64_t> opened = writer_->Execute("SAVEPOINT allmende_batch", {});
+    if (!opened.ok()) {
+      result = std::move(opened).error();
+    } else {
+      try {
+        result = work(*writer_);
+      } catch (...) {
+        thrown = std::current_exception();  // a bug: finish the batch for the others, then rethrow
+        result = Error::Internal("exception");
+      }
+      if (!result.ok()) (void)writer_->Execute("ROLLBACK TO SAVEPOINT allmende_batch", {});
+      Result<std::int64_t> released = writer_->Execute("RELEASE SAVEPOINT allmende_batch", {});
+      if (result.ok() && !released.ok()) result = std::move(released).error();
+    }
+    auto callbacks = result.ok() ? writer_->TakeOnCommit() : std::vector<std::function<void()>>{};
+    writer_->DiscardOnCommit();
+
+    lock.lock();
+    if (writers_waiting_ == 0 || batch->members >= kMaxBatch) {
+      batch_.reset();  // the next writer begins a new batch
+      lock.unlock();
+      Result<void> commit = Status(writer_->Execute("COMMIT", {}));
+      if (!commit.ok()) (void)writer_->Execute("ROLLBACK", {});
+      lock.lock();
+      batch->result = std::move(commit);
+      batch->done = true;
+      writer_busy_ = false;
+      ++batches_;
+    } else {
+      writer_busy_ = false;
+    }
+    write_cv_.notify_all();
+    write_cv_.wait(lock, [&] { return batch->done; });
+    lock.unlock();
+    if (thrown) std::rethrow_exception(thrown);
+    if (!batch->result.ok()) {
+      ++write_rollbacks_;
+      return batch->result;
+    }
+    if (!result.ok()) {
+      ++write_rollbacks_;
+      return result;
+    }
+    ++write_transactions_;
+    for (auto& cb : callbacks) cb();
+    return Ok();
   }
 
   Result<void> Ping() override {
@@ -256,6 +303,7 @@ class SqliteDatabase final : public Database {
     s.read_waits = read_waits_;
     s.write_transactions = write_transactions_.load();
     s.write_rollbacks = write_rollbacks_.load();
+    s.write_commits = batches_.load();
     s.write_wait_seconds = static_cast<double>(write_wait_ns_.load()) / 1e9;
     return s;
   }
@@ -269,7 +317,10 @@ class SqliteDatabase final : public Database {
       free_readers_.clear();
       readers_.clear();
     }
-    std::lock_guard lock(write_mu_);
+    std::unique_lock lock(write_mu_);
+    write_closed_ = true;
+    write_cv_.notify_all();
+    write_cv_.wait(lock, [this] { return !writer_busy_; });
     if (writer_) {
       // Fold the WAL back into the main file so a copy of the file alone is complete.
       (void)writer_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -287,14 +338,24 @@ class SqliteDatabase final : public Database {
     return result;
   }
 
-  SqliteConnection* AcquireReader() {
+  Result<SqliteConnection*> AcquireReader() {
     std::unique_lock lock(read_mu_);
     if (free_readers_.empty() && !closed_) ++read_waits_;
-    read_cv_.wait(lock, [this] { return closed_ || !free_readers_.empty(); });
-    if (closed_) return nullptr;
+    bool got = read_cv_.wait_for(lock, std::chrono::milliseconds(options_.busy_timeout_ms),
+                                 [this] { return closed_ || !free_readers_.empty(); });
+    if (closed_) return Error::Unavailable("The database is closed.");
+    if (!got) return Busy("reader");
     SqliteConnection* c = free_readers_.back();
     free_readers_.pop_back();
     return c;
+  }
+
+  // Every connection stayed taken for the whole deadline: the server is overloaded. The caller
+  // answers 503 with Retry-After rather than queueing without end.
+  static Error Busy(std::string_view which) {
+    Error e = Error::Unavailable("The database is busy (no " + std::string(which) + " free); try again shortly.");
+    e.retry_after_seconds = 1;
+    return e;
   }
 
   void ReleaseReader(SqliteConnection* c) {
@@ -303,9 +364,24 @@ class SqliteDatabase final : public Database {
     read_cv_.notify_all();
   }
 
+  // One group commit: the writers whose work its transaction holds.
+  struct Batch {
+    int members = 0;
+    bool done = false;
+    Result<void> result = Ok();
+  };
+  // More would make the first writer of a batch wait long for its acknowledgement.
+  static constexpr int kMaxBatch = 64;
+
+  SqliteOptions options_;
   std::mutex write_mu_;
+  std::condition_variable write_cv_;
   std::unique_ptr<SqliteConnection> writer_;
-  std::atomic<std::uint64_t> write_transactions_{0}, write_rollbacks_{0}, write_wait_ns_{0};
+  bool writer_busy_ = false;  // a thread is using the writer connection
+  bool write_closed_ = false;
+  int writers_waiting_ = 0;
+  std::shared_ptr<Batch> batch_;  // the open batch, if any
+  std::atomic<std::uint64_t> write_transactions_{0}, write_rollbacks_{0}, write_wait_ns_{0}, batches_{0};
 
   mutable std::mutex read_mu_;
   std::condition_variable read_cv_;
@@ -360,7 +436,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options) {
     ALLMENDE_ASSIGN_OR_RETURN(auto reader, OpenConnection(options, true));
     readers.push_back(std::move(reader));
   }
-  return std::unique_ptr<Database>(new SqliteDatabase(std::move(writer), std::move(readers)));
+  return std::unique_ptr<Database>(new SqliteDatabase(options, std::move(writer), std::move(readers)));
 }
 
 }  // namespace allmende::storage

@@ -1,0 +1,129 @@
+#include "access/request_guard.hpp"
+
+#include <boost/json.hpp>
+
+#include "access/access_log.hpp"
+#include "access/policy.hpp"
+#include "common/log.hpp"
+#include "storage/idempotency.hpp"
+
+namespace allmende::access {
+namespace {
+
+using http::Access;
+
+// Errors after which the request's transaction must not commit: a collision (PostgreSQL retries
+// the whole request), an outage or a bug. After any other error (a wrong field, a denied
+// action) what the handler's services recorded on purpose stays, e.g. a wrong code counted.
+bool RollsBack(const Error& e) {
+  return e.code == ErrorCode::kConflict || e.code == ErrorCode::kUnavailable || e.code == ErrorCode::kInternal;
+}
+
+// Whose data a client route touches, as its declaration says.
+std::string ClientOf(const http::Route& route, const http::Request& r) {
+  std::string_view where = route.options.client;
+  if (where.front() == '{') return std::string(r.Param(where.substr(1, where.size() - 2)));
+  if (where.front() == '?') {
+    if (auto q = r.QueryParam(where.substr(1)); q && !q->empty()) return *q;
+  }
+  return r.principal ? r.principal->id : std::string();
+}
+
+// The answer as kept for replays: `field` (a secret shown once) set to null.
+std::string WithoutSecret(const std::string& body, std::string_view field) {
+  if (field.empty()) return body;
+  boost::system::error_code ec;
+  boost::json::value doc = boost::json::parse(body, ec);
+  if (ec || !doc.is_object()) return body;
+  if (auto* v = doc.as_object().if_contains(field)) *v = nullptr;
+  return boost::json::serialize(doc);
+}
+
+http::Response Replay(const storage::StoredResponse& stored) {
+  http::Response out = stored.status == 204 ? http::NoContent() : http::JsonText(stored.status, stored.body);
+  out.status = stored.status;
+  return out.WithHeader("Idempotent-Replayed", "true");
+}
+
+}  // namespace
+
+void RequestGuard::Install(http::Router& router) {
+  for (const auto& route : router.Routes()) {
+    if (route->options.access == Access::kPolicy && !ActionNamed(route->options.action)) {
+      throw std::logic_error("route " + http::RouteName(*route) + " names action '" +
+                             std::string(route->options.action) + "', which the policy does not have");
+    }
+  }
+  router.SetGuard([this](const http::Route& route, const http::Request& r) { return Run(route, r); });
+}
+
+Result<http::Response> RequestGuard::Run(const http::Route& route, const http::Request& r) {
+  const http::RouteOptions& o = route.options;
+  if (o.access != Access::kPublic && !r.principal) return Error::Unauthenticated("Sign in first.");
+  std::optional<Action> action = o.access == Access::kPolicy ? ActionNamed(o.action) : std::nullopt;
+
+  std::string key;
+  if (r.method == "POST" && o.idempotency_exempt.empty()) {
+    key = std::string(r.Header("idempotency-key"));
+    if (!key.empty() && !storage::IsValidIdempotencyKey(key)) {
+      return Error::Invalid("Idempotency-Key", "must be 1-255 visible ASCII characters");
+    }
+  }
+  AuthorizationProbe probe;
+  auto checked = [&](Result<http::Response> result) -> Result<http::Response> {
+    if (result.ok() && action && result->status < 300 && !probe.Allowed(*action)) {
+      log::Error("route_skipped_policy", {{"route", http::RouteName(route)}, {"action", std::string(o.action)}});
+      return Error::Internal("The handler of " + http::RouteName(route) + " was not authorized.");
+    }
+    return result;
+  };
+  if (key.empty() && o.client.empty()) return checked(route.handler(r));
+
+  ALLMENDE_ASSIGN_OR_RETURN(Actor actor, Actor::Of(r));
+  const std::string scope = (r.principal ? r.principal->id : std::string("-")) + " " + r.method + " " + r.path;
+  const std::string digest = key.empty() ? std::string() : storage::RequestDigest(r.body);
+  std::optional<Result<http::Response>> outcome;
+  auto done = db_.RunRequest([&](storage::Connection& c) -> Result<void> {
+    outcome.reset();
+    if (!key.empty()) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto stored, storage::FindStoredResponse(c, scope, key, digest));
+      if (stored) {
+        outcome.emplace(Replay(*stored));
+        return Ok();
+      }
+    }
+    if (!o.client.empty()) {
+      const std::string client = ClientOf(route, r);
+      Timestamp now = clock_.Now();
+      ALLMENDE_ASSIGN_OR_RETURN(Decision d, Authorize(c, r.principal, *action, {.client_id = client}, now));
+      // The client's own looks are theirs; every other look is in the log they read.
+      if (d.relation != "self") {
+        ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, client));
+        ALLMENDE_TRY(AppendAccess(c, d,
+                                  {.action = std::string(o.action),
+                                   .subject_type = "client",
+                                   .subject_id = client,
+                                   .client_id = client,
+                                   .region_id = region,
+                                   .purpose = actor.purpose},
+                                  r.request_id, now));
+      }
+    }
+    Result<http::Response> result = checked(route.handler(r));
+    if (!result.ok()) {
+      if (RollsBack(result.error())) return std::move(result).error();
+      outcome.emplace(std::move(result));
+      return Ok();
+    }
+    if (!key.empty() && result->status >= 200 && result->status < 300 && !result->stream) {
+      ALLMENDE_TRY(
+          storage::StoreResponse(c, scope, key, digest, {result->status, WithoutSecret(result->body, o.secret_field)}));
+    }
+    outcome.emplace(std::move(result));
+    return Ok();
+  });
+  if (!done.ok()) return std::move(done).error();
+  return std::move(*outcome);
+}
+
+}  // namespace allmende::access
