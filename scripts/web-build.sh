@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the web UI into web/dist: installs the locked npm packages when package-lock.json is
-# newer than what is installed, then type-checks and bundles. `--if-needed` skips the build
-# when web/dist is newer than every source file. `--test` also runs the Vitest unit tests.
+# newer than what is installed, assembles the OpenAPI document and generates the API types from
+# it, then type-checks and bundles. `--if-needed` skips the type-check and bundle when web/dist is
+# newer than every source file. `--test` also lints the OpenAPI document with Redocly and runs the
+# Vitest unit tests.
 set -euo pipefail
 cd "$(dirname "$0")/../web"
 
@@ -23,7 +25,18 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The OpenAPI document from src/server/openapi.base.json and every src/<feature>/openapi.json
+# (rewritten only when its content changes), and the TypeScript types generated from it. Both are
+# git-ignored; src/api/types.ts and the tests read them.
+node ../scripts/assemble-openapi.mjs src/api/openapi.json
+if [ ! -f src/api/schema.gen.ts ] || [ src/api/openapi.json -nt src/api/schema.gen.ts ] ||
+  [ node_modules/.package-lock.json -nt src/api/schema.gen.ts ]; then
+  npx openapi-typescript src/api/openapi.json --output src/api/schema.gen.ts > /dev/null
+fi
+
 if [ "$run_tests" -eq 1 ]; then
+  # Rules in web/redocly.yaml; any problem fails the build. No update check over the network.
+  REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint src/api/openapi.json
   npx vitest run
 fi
 

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTotp } from './client';
 import { ApiError } from './problem';
 
-// The API document of the server this UI is built with.
+// The API document of the server this UI is built with, assembled by scripts/web-build.sh (or
+// `npm run generate`) from the src/<feature>/openapi.json fragments.
 type Schema = { required?: string[]; properties?: Record<string, unknown> };
-const doc = JSON.parse(readFileSync(path.resolve(__dirname, '../../../docs/openapi.json'), 'utf8')) as {
+const doc = JSON.parse(readFileSync(path.resolve(__dirname, 'openapi.json'), 'utf8')) as {
   paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
 };
 
@@ -39,7 +40,7 @@ describe('startTotp', () => {
     expect(body).toEqual({ password: 'correct horse battery' });
 
     const schema = doc.paths['/api/v1/me/mfa/totp']?.post?.requestBody?.content?.['application/json']?.schema;
-    expect(schema, 'POST /api/v1/me/mfa/totp has no JSON request body in docs/openapi.json').toBeDefined();
+    expect(schema, 'POST /api/v1/me/mfa/totp has no JSON request body in the API document').toBeDefined();
     for (const field of schema!.required ?? []) expect(body, `required field ${field}`).toHaveProperty(field);
     for (const field of Object.keys(body)) expect(schema!.properties ?? {}, `documented field ${field}`).toHaveProperty(field);
   });

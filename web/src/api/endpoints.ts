@@ -1,15 +1,21 @@
-// Every operation the web UI calls, as method + path template of docs/openapi.json.
-// endpoints.test.ts checks each one against the document, so the UI never calls an
-// undocumented endpoint.
+// Every operation the web UI calls, as method + path template of the OpenAPI document. The
+// compiler checks each pair against the paths generated from the document (schema.gen.ts), and
+// endpoints.test.ts against the document itself, so the UI never calls an undocumented endpoint.
+import type { paths } from './schema.gen';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** The methods the document defines for a path (undefined ones are generated as `?: never`). */
+type DocumentedMethod<P extends keyof paths> = {
+  [M in Method]-?: undefined extends paths[P][Lowercase<M>] ? never : M;
+}[Method];
 
 export interface Operation {
   method: Method;
   path: string;
 }
 
-function op(method: Method, path: string): Operation {
+function op<P extends keyof paths>(method: DocumentedMethod<P>, path: P): Operation {
   return { method, path };
 }
 

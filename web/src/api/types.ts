@@ -1,147 +1,40 @@
-// Shapes of the API's JSON, as documented in docs/openapi.json (components.schemas).
+// Shapes of the API's JSON: the schemas of the OpenAPI document (components.schemas), as
+// openapi-typescript generates them into schema.gen.ts from the document that
+// scripts/web-build.sh assembles out of the src/<feature>/openapi.json fragments (see docs/api.md).
+// A change to a documented schema therefore shows up here as a type error. Where the UI needs a
+// narrower type than the document gives, the refinement is written out below with its reason.
 // endpoints.test.ts checks that every field listed in `documentedFields` exists in the document.
+import type { components } from './schema.gen';
 
-export type Language = 'fi' | 'sv' | 'en' | 'de' | 'da';
+type Schemas = components['schemas'];
 
-export interface MfaStatus {
-  enabled: boolean;
-  required: boolean;
-  recovery_codes_left: number;
-}
+export type User = Schemas['User'];
+export type Language = User['language'];
+export type MfaStatus = NonNullable<User['mfa']>;
+export type MfaChallenge = Schemas['MfaChallenge'];
+export type Session = Schemas['Session'];
+export type Region = Schemas['Region'];
+export type Organization = Schemas['Organization'];
+export type OrganizationKind = Organization['kind'];
+export type Membership = Schemas['Membership'];
+export type Invitation = Schemas['Invitation'];
+export type Delegation = Schemas['Delegation'];
+export type DelegationScope = Delegation['scope'];
+/** An entry of the access log; the auditor's search adds actor_id, client_id and the other ids. */
+export type AccessLogEntry = Schemas['AccessEntry'];
+export type ApiToken = Schemas['ApiToken'];
+export type TokenScope = ApiToken['scopes'][number];
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  phone?: string | null;
-  language: Language;
-  platform_role?: string | null;
-  email_verified: boolean;
-  created_at: string;
-  version: number;
-  csrf_token?: string;
-  mfa?: MfaStatus;
-}
+/** The answer to creating a token: the only one that carries the secret (optional in ApiToken). */
+export type NewApiToken = ApiToken & { token: string };
 
-export interface MfaChallenge {
-  mfa_required: true;
-  mfa_token: string;
-}
-
-export interface Session {
-  id: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-  user_agent: string;
-  ip: string;
-  current: boolean;
-}
-
-export interface Region {
-  id: string;
-  code: string;
-  name: string;
-  country: 'FI' | 'DE' | 'DK';
-  time_zone: string;
-  default_language: Language;
-  version: number;
-}
-
-export type OrganizationKind =
-  | 'welfare_area'
-  | 'municipality'
-  | 'employer'
-  | 'provider_company'
-  | 'association'
-  | 'volunteer_group'
-  | 'integrator'
-  | 'partner_company';
-
-export interface Organization {
-  id: string;
-  region_id: string;
-  kind: OrganizationKind;
-  name: string;
-  business_id?: string | null;
-  created_at: string;
-  version: number;
-}
-
-export interface Membership {
-  id: string;
-  organization_id: string;
-  organization_name: string;
-  region_id: string;
-  user_id: string;
-  user_name: string;
-  user_email: string;
-  role: string;
-  created_at: string;
-}
-
-export interface Invitation {
-  id: string;
-  organization_id: string;
-  email: string;
-  role: string;
-  status: 'pending' | 'accepted' | 'revoked';
-  created_at: string;
-  expires_at: string;
-  accepted_at?: string | null;
-}
-
-export type DelegationScope = 'all' | 'services' | 'access_log';
-
-export interface Delegation {
-  id: string;
-  client_id: string;
-  client_name: string;
-  delegate_id: string;
-  delegate_name: string;
-  scope: DelegationScope;
-  valid_from: string;
-  valid_until?: string | null;
-  revoked_at?: string | null;
-  active: boolean;
-}
-
-export interface AccessLogEntry {
-  id: string;
-  at: string;
-  actor_name: string;
-  actor_role: string;
-  organization_name?: string | null;
-  action: string;
-  purpose?: string | null;
-  // Only in a region's log (auditors):
-  actor_id?: string;
-  client_id?: string;
-  client_name?: string;
-  request_id?: string;
-}
-
+/**
+ * One page of a cursor-paged list (RegionPage, AccessPage and the inline list answers of the
+ * document all have this shape); generic so one paging helper serves every list.
+ */
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
-}
-
-export type TokenScope = 'organization.read' | 'members.read' | 'clients.read';
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  scopes: TokenScope[];
-  prefix: string;
-  created_at: string;
-  expires_at: string;
-  last_used_at?: string | null;
-  revoked_at?: string | null;
-  created_by_name?: string | null;
-}
-
-export interface NewApiToken extends ApiToken {
-  token: string;
 }
 
 /**
