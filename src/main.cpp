@@ -36,7 +36,7 @@ std::string_view OpenApiDocument();  // docs/openapi.json, compiled in
 namespace {
 
 Result<std::unique_ptr<storage::Database>> OpenAndMigrate(const Config& config) {
-  int readers = config.storage.read_connections > 0 ? config.storage.read_connections : WorkerThreads(config.server);
+  int readers = DatabaseConnections(config);
   ALLMENDE_ASSIGN_OR_RETURN(auto db, storage::OpenDatabase({.url = config.storage.database,
                                                             .data_dir = config.storage.data_dir,
                                                             .read_connections = readers,

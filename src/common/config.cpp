@@ -80,6 +80,8 @@ const std::vector<Setting>& Settings() {
         IntSetter(0, 256, [](Config& c, std::int64_t v) { c.server.io_threads = static_cast<int>(v); }));
     add("server.worker_threads", "threads running handlers and database work; 0 = two per core",
         IntSetter(0, 1024, [](Config& c, std::int64_t v) { c.server.worker_threads = static_cast<int>(v); }));
+    add("server.write_threads", "threads running requests that write (they wait for the shared commit)",
+        IntSetter(1, 1024, [](Config& c, std::int64_t v) { c.server.write_threads = static_cast<int>(v); }));
     add("server.header_limit", "largest request head in bytes",
         IntSetter(1024, 1 << 20, [](Config& c, std::int64_t v) { c.server.header_limit = v; }));
     add("server.body_limit", "default largest request body in bytes",
@@ -118,7 +120,7 @@ const std::vector<Setting>& Settings() {
         StringSetter([](Config& c, const std::string& v) { c.storage.data_dir = v; }));
     add("storage.database", "sqlite:///path or postgresql://user@host:port/db; empty = SQLite in data_dir",
         StringSetter([](Config& c, const std::string& v) { c.storage.database = v; }));
-    add("storage.read_connections", "read connections in the pool; 0 = one per worker thread",
+    add("storage.read_connections", "read connections in the pool; 0 = one per worker and write thread",
         IntSetter(0, 1024, [](Config& c, std::int64_t v) { c.storage.read_connections = static_cast<int>(v); }));
     add("storage.busy_timeout_ms", "how long a write waits for the database lock",
         IntSetter(0, kMaxMs, [](Config& c, std::int64_t v) { c.storage.busy_timeout_ms = static_cast<int>(v); }));
@@ -189,6 +191,11 @@ int IoThreads(const ServerConfig& server) { return server.io_threads > 0 ? serve
 
 int WorkerThreads(const ServerConfig& server) {
   return server.worker_threads > 0 ? server.worker_threads : 2 * Cores();
+}
+
+int DatabaseConnections(const Config& config) {
+  if (config.storage.read_connections > 0) return config.storage.read_connections;
+  return WorkerThreads(config.server) + config.server.write_threads;
 }
 
 const std::vector<ConfigKey>& ConfigKeys() {

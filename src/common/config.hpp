@@ -16,6 +16,10 @@ struct ServerConfig {
   int port = 8080;         // 0 picks a free port (logged at start)
   int io_threads = 0;      // 0: one per core
   int worker_threads = 0;  // 0: two per core (handlers block on the database); see WorkerThreads()
+  // Threads for requests that write (any method but GET and HEAD, and reads of client data,
+  // which write their access-log entry). They spend most of their time waiting for the group
+  // commit that makes their work durable, so there are many: the more wait, the fewer fsyncs.
+  int write_threads = 16;
   std::int64_t header_limit = 16 * 1024;
   std::int64_t body_limit = 1024 * 1024;  // default per route; routes may set their own
   int header_timeout_ms = 10'000;         // whole request head must arrive within this
@@ -83,6 +87,8 @@ struct Config {
 // another waits for the single SQLite writer.
 int IoThreads(const ServerConfig& server);
 int WorkerThreads(const ServerConfig& server);
+// Database connections a server needs: one per worker and per write thread, unless configured.
+int DatabaseConnections(const Config& config);
 
 // Every key that can be set, with the environment variable that sets it ("server.port" →
 // ALLMENDE_SERVER_PORT) and a one-line description, for --help and docs/configuration.md.

@@ -117,10 +117,16 @@ Result<LoginResult> AuthService::Login(const std::string& email_text, const std:
   } else {
     VerifyDummyPassword(password);
   }
+  if (ok && options_.after_password_check) options_.after_password_check();
   if (!ok) {
     if (user && account_failures == options_.max_failures) {
-      // The failure that locks the account: tell its owner once.
+      // The failure that locks the account: tell its owner, at most once a day however often
+      // someone tries.
       ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+        const std::string key = "mail:lockout:" + user->email;
+        ALLMENDE_ASSIGN_OR_RETURN(auto told, LoginFailures::Since(c, key, FormatRfc3339(now - std::chrono::hours(24))));
+        if (told.first > 0) return Ok();
+        ALLMENDE_TRY(LoginFailures::Record(c, key, now_text));
         EmailText text = ComposeEmail(EmailKind::kLockedOut, user->language, user->name, "");
         ALLMENDE_TRY(outbox_.Enqueue(c, {.recipient = user->email, .subject = text.subject, .body = text.body}, now));
         return Ok();
@@ -172,6 +178,10 @@ Result<LoginResult> AuthService::OpenSession(const User& user, const std::string
                            ip,
                            mfa_verified ? std::optional<std::string>(now_text) : std::nullopt};
   ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+    // The password checked outside this transaction must still be the account's: a reset that
+    // committed meanwhile ended every session, and this one must not outlive it.
+    ALLMENDE_ASSIGN_OR_RETURN(User current, RequireUser(c, user.id));
+    if (current.password_hash != user.password_hash) return WrongCredentials();
     ALLMENDE_TRY(also(c));
     if (!old_secret.empty()) {
       ALLMENDE_ASSIGN_OR_RETURN(auto old, SessionStore::FindByTokenHash(c, storage::RequestDigest(old_secret)));
@@ -311,11 +321,25 @@ Result<void> AuthService::SendLink(storage::Connection& c, const User& user, int
   return Ok();
 }
 
-Result<void> AuthService::RequestPasswordReset(const std::string& email_text) {
+Result<void> AuthService::RequestPasswordReset(const std::string& email_text, const std::string& ip) {
   std::string email = NormalizeEmail(email_text);
   if (email.empty()) return Error::Invalid("email", "is not an e-mail address");
   Timestamp now = clock_.Now();
+  const std::string now_text = FormatRfc3339(now);
+  const std::string hour_ago = FormatRfc3339(now - std::chrono::hours(1));
   return db_.Write([&](storage::Connection& c) -> Result<void> {
+    // Every request counts, for known and unknown addresses alike, so the limit tells nothing
+    // about accounts; past it the answer stays the same and nothing is sent.
+    const std::string account_key = "mail:reset:" + email, address_key = "mail:reset-ip:" + ip;
+    ALLMENDE_ASSIGN_OR_RETURN(auto for_account, LoginFailures::Since(c, account_key, hour_ago));
+    ALLMENDE_ASSIGN_OR_RETURN(auto from_address, LoginFailures::Since(c, address_key, hour_ago));
+    if (for_account.first >= options_.resets_per_account_hour ||
+        from_address.first >= options_.resets_per_address_hour) {
+      log::Info("password_reset_limited", {{"remote", ip}});
+      return Ok();
+    }
+    ALLMENDE_TRY(LoginFailures::Record(c, account_key, now_text));
+    ALLMENDE_TRY(LoginFailures::Record(c, address_key, now_text));
     ALLMENDE_ASSIGN_OR_RETURN(auto user, UserStore::GetByEmail(c, email));
     if (!user) return Ok();  // the same answer: nobody learns which addresses have accounts
     return SendLink(c, *user, static_cast<int>(EmailKind::kPasswordReset), "password_reset", std::chrono::minutes(30),
@@ -343,6 +367,8 @@ Result<void> AuthService::ResetPassword(const std::string& token, const std::str
     ALLMENDE_TRY(UserStore::SetPassword(c, user.id, hash, now_text));
     ALLMENDE_TRY(UserStore::MarkEmailVerified(c, user.id, now_text));  // the link proved the mailbox
     ALLMENDE_TRY(SessionStore::RevokeAll(c, user.id, "", now_text));
+    // A log-in that checked the old password and waits for its second factor ends here too.
+    ALLMENDE_TRY(storage::EndSingleUseTokens(c, "mfa_login", user.id, now));
     return Ok();
   });
 }

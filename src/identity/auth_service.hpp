@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,13 @@ struct AuthOptions {
   std::chrono::seconds failure_window{60};
   std::string public_url = "http://127.0.0.1:8080";  // base of the links in e-mails
   bool demo_mode = false;                            // demo accounts need no second factor
+  // Unauthenticated requests that send e-mail: reset links per account and per client address
+  // within an hour (further requests get the same answer and send nothing).
+  int resets_per_account_hour = 3;
+  int resets_per_address_hour = 20;
+  // Runs after a password was found right and before the session is stored: a seam for the test
+  // of a log-in racing a password change.
+  std::function<void()> after_password_check = {};
 };
 
 struct LoginResult {
@@ -104,7 +112,9 @@ class AuthService {
 
   // Always Ok, whether or not the address has an account; if it has, a link valid 30 minutes is
   // e-mailed in the user's language.
-  Result<void> RequestPasswordReset(const std::string& email);
+  // At most resets_per_account_hour links per account and resets_per_address_hour requests per
+  // client address `ip` an hour; past that the same answer, and nothing is sent.
+  Result<void> RequestPasswordReset(const std::string& email, const std::string& ip);
   // Sets the password and ends every session. NotFound / Conflict for a bad, used or expired
   // link; InvalidArgument (field "password") for a weak password, leaving the link usable.
   Result<void> ResetPassword(const std::string& token, const std::string& password);

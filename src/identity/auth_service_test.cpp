@@ -184,7 +184,7 @@ TEST_F(AuthServiceTest, RevokingAnotherSessionOfMine) {
 
 TEST_F(AuthServiceTest, PasswordResetLinkWorksOnceInTheUsersLanguageAndEndsSessions) {
   auto login = *auth_->Login("aino@example.fi", kPassword, "", "10.0.0.1", "");
-  ASSERT_TRUE(auth_->RequestPasswordReset("aino@example.fi"));
+  ASSERT_TRUE(auth_->RequestPasswordReset("aino@example.fi", "10.0.0.9"));
   auto [token, subject] = LastMail("aino@example.fi");
   ASSERT_EQ(token.size(), 43u);
   EXPECT_EQ(subject, "Allmende: Salasanan vaihto");
@@ -197,12 +197,12 @@ TEST_F(AuthServiceTest, PasswordResetLinkWorksOnceInTheUsersLanguageAndEndsSessi
 }
 
 TEST_F(AuthServiceTest, ResetForAnUnknownAddressLooksTheSameAndSendsNothing) {
-  ASSERT_TRUE(auth_->RequestPasswordReset("nobody@example.fi"));
+  ASSERT_TRUE(auth_->RequestPasswordReset("nobody@example.fi", "10.0.0.9"));
   EXPECT_EQ(Query("SELECT count(*) FROM outbox_messages"), "0");
 }
 
 TEST_F(AuthServiceTest, ResetLinkExpiresAfterThirtyMinutes) {
-  ASSERT_TRUE(auth_->RequestPasswordReset("aino@example.fi"));
+  ASSERT_TRUE(auth_->RequestPasswordReset("aino@example.fi", "10.0.0.9"));
   auto token = LastMail("aino@example.fi").first;
   clock_.Advance(std::chrono::minutes(31));
   auto r = auth_->ResetPassword(token, "uusi-kesä-mökki-järvi");
@@ -252,6 +252,61 @@ TEST(Emails, NormalizedOrRejected) {
   EXPECT_EQ(NormalizeEmail("no-at-sign"), "");
   EXPECT_EQ(NormalizeEmail("a@b@c.fi"), "");
   EXPECT_EQ(NormalizeEmail("a@localhost"), "");
+}
+
+}  // namespace
+}  // namespace allmende::identity
+
+namespace allmende::identity {
+namespace {
+
+TEST_F(AuthServiceTest, ThirtyResetRequestsForOneAddressSendThreeLinks) {
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_TRUE(auth_->RequestPasswordReset("aino@example.fi", "10.0.0." + std::to_string(i)));
+  }
+  EXPECT_EQ(Query("SELECT count(*) FROM outbox_messages WHERE recipient = 'aino@example.fi'"), "3");
+  clock_.Advance(std::chrono::minutes(61));
+  ASSERT_TRUE(auth_->RequestPasswordReset("aino@example.fi", "10.0.0.1"));
+  EXPECT_EQ(Query("SELECT count(*) FROM outbox_messages WHERE recipient = 'aino@example.fi'"), "4")
+      << "an hour later a link can be asked for again";
+}
+
+TEST_F(AuthServiceTest, OneAddressCannotMailManyAccounts) {
+  for (int i = 0; i < 25; ++i) {
+    std::string email = "person" + std::to_string(i) + "@example.fi";
+    ASSERT_TRUE(auth_->EnsureUser({.email = email, .name = "P", .password = kPassword}, true));
+    ASSERT_TRUE(auth_->RequestPasswordReset(email, "10.9.9.9"));
+  }
+  EXPECT_EQ(Query("SELECT count(*) FROM outbox_messages WHERE recipient LIKE 'person%'"), "20");
+}
+
+TEST_F(AuthServiceTest, ALockedOutOwnerIsToldOnceADay) {
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 12; ++i) (void)auth_->Login("aino@example.fi", "wrong", "x", "10.1." + std::to_string(i), "");
+    clock_.Advance(std::chrono::minutes(2));  // the throttle window passes; the attacker goes on
+  }
+  EXPECT_EQ(Query("SELECT count(*) FROM outbox_messages WHERE recipient = 'aino@example.fi'"), "1");
+}
+
+TEST_F(AuthServiceTest, ALogInRacingAPasswordResetOpensNoSession) {
+  AuthOptions options{.public_url = "https://allmende.test"};
+  AuthService* self = nullptr;
+  bool reset = false;
+  // The reset commits after the log-in checked the old password and before it stores its session.
+  options.after_password_check = [&] {
+    if (reset) return;
+    reset = true;
+    ASSERT_TRUE(self->RequestPasswordReset("aino@example.fi", "10.0.0.9"));
+    ASSERT_TRUE(self->ResetPassword(LastMail("aino@example.fi").first, "uusi-salasana-mökki-järvi"));
+  };
+  AuthService racing(*db_, outbox_, clock_, options);
+  self = &racing;
+  auto login = racing.Login("aino@example.fi", kPassword, "tablet", "10.0.0.1", "");
+  ASSERT_TRUE(reset);
+  ASSERT_FALSE(login.ok()) << "the old password opened a session after the reset";
+  EXPECT_EQ(login.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(Query("SELECT count(*) FROM sessions WHERE revoked_at IS NULL"), "0");
+  EXPECT_TRUE(racing.Login("aino@example.fi", "uusi-salasana-mökki-järvi", "tablet", "10.0.0.1", ""));
 }
 
 }  // namespace

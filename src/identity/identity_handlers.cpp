@@ -108,7 +108,7 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
         std::string email;
         f.Required("email", &email, MaxLength(254));
         ALLMENDE_TRY(f.Finish());
-        ALLMENDE_TRY(auth.RequestPasswordReset(email));
+        ALLMENDE_TRY(auth.RequestPasswordReset(email, r.remote_address));
         return http::JsonText(202, R"({"status":"If the address has an account, a link is on its way."})");
       },
       json_public);

@@ -52,7 +52,8 @@ class LoginFailures {
   static Result<void> Clear(storage::Connection& c, const std::string& key);
   // Removes the failure of `key` recorded at `at` (a provisional one, for an attempt that succeeded).
   static Result<void> Forget(storage::Connection& c, const std::string& key, const std::string& at);
-  // Failures before `before`; second-factor failures ("mfa:…") only before `codes_before`.
+  // Failures before `before`; second-factor failures ("mfa:…") and e-mail counters ("mail:…")
+  // only before `codes_before`.
   static Result<std::int64_t> PurgeBefore(storage::Connection& c, const std::string& before,
                                           const std::string& codes_before);
 };

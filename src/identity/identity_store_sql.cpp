@@ -45,7 +45,8 @@ constexpr std::string_view kFailuresSince =
 constexpr std::string_view kClearFailures = "DELETE FROM login_failures WHERE throttle_key = $1";
 constexpr std::string_view kForgetFailure = "DELETE FROM login_failures WHERE throttle_key = $1 AND failed_at = $2";
 constexpr std::string_view kPurgeFailures =
-    "DELETE FROM login_failures WHERE failed_at < $1 AND (throttle_key NOT LIKE 'mfa:%' OR failed_at < $2)";
+    "DELETE FROM login_failures WHERE failed_at < $1 "
+    "AND ((throttle_key NOT LIKE 'mfa:%' AND throttle_key NOT LIKE 'mail:%') OR failed_at < $2)";
 
 Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
 

@@ -131,6 +131,7 @@ void HttpServer::Run() {
   impl.contexts[0]->run();
   for (auto& t : threads) t.join();
   impl.pool->join();
+  impl.write_pool->join();
   log::Info("shutdown_complete");
 }
 

@@ -70,6 +70,7 @@ struct HttpServer::Impl {
     }
     int workers = WorkerThreads(config);
     pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(workers));
+    write_pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(std::max(1, config.write_threads)));
     acceptor.emplace(*contexts[0]);
     signals.emplace(*contexts[0], SIGINT, SIGTERM);
     shutdown_timer.emplace(*contexts[0]);
@@ -97,7 +98,8 @@ struct HttpServer::Impl {
 
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
-  std::unique_ptr<asio::thread_pool> pool;
+  std::unique_ptr<asio::thread_pool> pool;        // reads: CPU-bound, few threads
+  std::unique_ptr<asio::thread_pool> write_pool;  // writes: mostly waiting for the group commit
   std::optional<tcp::acceptor> acceptor;
   std::optional<asio::signal_set> signals;
   std::optional<asio::steady_timer> shutdown_timer;

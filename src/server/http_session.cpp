@@ -222,7 +222,9 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
 
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
-    parser.body_limit(static_cast<std::uint64_t>(config.body_limit));
+    // No body limit while the head is read: Beast would otherwise reject a Content-Length over the
+    // global limit as a malformed head (400) before the route's own limit answers 413 below.
+    parser.body_limit(boost::none);
     ArmReadDeadline(conn, config.header_timeout_ms);
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
     bool head_timed_out = TimedOut(*conn, hec);
@@ -239,6 +241,8 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
             Error{ErrorCode::kRequestTimeout,
                   "The request head did not arrive within " + std::to_string(config.header_timeout_ms) + " ms.",
                   {}};
+      } else if (hec == bhttp::error::body_limit) {
+        read_error = Error{ErrorCode::kPayloadTooLarge, "The request body is larger than this server accepts.", {}};
       } else if (hec == bhttp::error::header_limit) {
         read_error = Error{ErrorCode::kHeadersTooLarge,
                            "The request head is larger than " + std::to_string(config.header_limit) + " bytes.",
@@ -343,8 +347,12 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
       if (match.route->options.run_on_io_thread) {
         response = Dispatch(request, match, content_type);
       } else {
-        response = co_await OnWorkers(
-            *pool, [this, &request, &match, &content_type] { return Dispatch(request, match, content_type); });
+        // A request that writes waits mostly for the shared commit: it runs among the many write
+        // threads, so that it neither idles a CPU-bound read worker nor commits alone.
+        bool writes = (request.method != "GET" && request.method != "HEAD") || !match.route->options.client.empty();
+        response = co_await OnWorkers(*(writes ? write_pool : pool), [this, &request, &match, &content_type] {
+          return Dispatch(request, match, content_type);
+        });
       }
     } else if (!match.allowed.empty()) {
       std::string allow;

@@ -89,6 +89,12 @@ Result<void> InSavepoint(Connection& c, const Work& work) {
 
 }  // namespace
 
+Error DuplicateKey(const std::vector<std::string>& columns) {
+  Error e = Error::Conflict("A record with the same value already exists.");
+  for (const auto& c : columns) e.fields.push_back({c, "is already taken"});
+  return e;
+}
+
 bool Database::InTransaction() { return current.connection != nullptr; }
 
 Result<void> Database::Read(const Work& work) {

@@ -88,6 +88,10 @@ enum class Isolation {
 
 using Work = std::function<Result<void>(Connection&)>;
 
+// The error for a unique-key violation on `columns`: Conflict naming each column as a field,
+// and nothing of the driver's text (which on PostgreSQL quotes the values).
+Error DuplicateKey(const std::vector<std::string>& columns);
+
 class Database {
  public:
   virtual ~Database() = default;

@@ -7,6 +7,10 @@
 namespace allmende::storage {
 namespace {
 
+constexpr std::string_view kEndFor =
+    "UPDATE single_use_tokens SET expires_at = $3 WHERE purpose = $1 AND subject_id = $2 AND used_at IS NULL "
+    "AND expires_at > $3";
+constexpr std::string_view kPurge = "DELETE FROM single_use_tokens WHERE expires_at < $1";
 constexpr std::string_view kInsert =
     "INSERT INTO single_use_tokens (token_hash, purpose, subject_id, region_id, expires_at, created_at) "
     "VALUES ($1, $2, $3, $4, $5, $6)";
@@ -47,6 +51,15 @@ Result<std::string> PeekSingleUseToken(Connection& c, std::string_view purpose, 
   if (!row->IsNull(0)) return Error::Conflict("This link has already been used.");
   if (row->Text(1) <= FormatRfc3339(now)) return Error::Conflict("This link has expired.");
   return row->Text(2);
+}
+
+Result<void> EndSingleUseTokens(Connection& c, std::string_view purpose, std::string_view subject_id, Timestamp now) {
+  ALLMENDE_TRY(c.Execute(kEndFor, {std::string(purpose), std::string(subject_id), FormatRfc3339(now)}));
+  return Ok();
+}
+
+Result<std::int64_t> PurgeSingleUseTokens(Connection& c, Timestamp before) {
+  return c.Execute(kPurge, {FormatRfc3339(before)});
 }
 
 }  // namespace allmende::storage

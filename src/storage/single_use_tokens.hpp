@@ -24,6 +24,13 @@ Result<std::string> UseSingleUseToken(Connection& c, std::string_view purpose, s
 
 // Like UseSingleUseToken, but leaves the token unused: for checking a link before work that must
 // not happen for a bad one.
+// Ends every unused token of `purpose` for `subject_id` now (a password change ends the log-ins
+// waiting for their second factor).
+Result<void> EndSingleUseTokens(Connection& c, std::string_view purpose, std::string_view subject_id, Timestamp now);
+
+// Removes tokens that expired before `before`; a used or expired token is no use to anyone.
+Result<std::int64_t> PurgeSingleUseTokens(Connection& c, Timestamp before);
+
 Result<std::string> PeekSingleUseToken(Connection& c, std::string_view purpose, std::string_view secret, Timestamp now);
 
 }  // namespace allmende::storage

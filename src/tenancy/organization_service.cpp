@@ -49,6 +49,26 @@ Result<void> OrganizationService::RequireAndRecord(storage::Connection& c, const
   return Ok();
 }
 
+namespace {
+
+// What a unique key the organization ran into means to the person who sent it: a business id
+// names one organization per region (409, the directory and billing must not see two
+// providers); a name is the region's to give once (422 on the field).
+Error Duplicate(Error e, const Organization& org) {
+  if (e.code != ErrorCode::kConflict) return e;
+  for (const auto& f : e.fields) {
+    if (f.field == "business_id") {
+      Error taken =
+          Error::Conflict("Another organization of this region has business id " + org.business_id.value_or("") + ".");
+      taken.fields.push_back({"business_id", "is already registered in this region"});
+      return taken;
+    }
+  }
+  return Error::Invalid("name", "the region already has an organization of this name");
+}
+
+}  // namespace
+
 Result<Organization> OrganizationService::Create(const access::Actor& p, const std::string& region_id,
                                                  const NewOrganization& in) {
   ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
@@ -81,12 +101,7 @@ Result<Organization> OrganizationService::Create(const access::Actor& p, const s
         {.action = "organization.create", .subject_type = "organization", .subject_id = org.id, .region_id = region.id},
         clock_.Now()));
     auto inserted = OrganizationStore::Insert(c, org);
-    if (!inserted.ok()) {
-      if (inserted.error().code == ErrorCode::kConflict) {
-        return Error::Invalid("name", "the region already has an organization of this name");
-      }
-      return std::move(inserted).error();
-    }
+    if (!inserted.ok()) return Duplicate(std::move(inserted).error(), org);
     return org;
   });
 }
@@ -156,12 +171,7 @@ Result<Organization> OrganizationService::Update(const access::Actor& p, const s
     if (!errors.empty()) return Error::Invalid(std::move(errors));
     org.updated_at = FormatRfc3339(now);
     auto updated = OrganizationStore::Update(c, org, if_match);
-    if (!updated.ok()) {
-      if (updated.error().code == ErrorCode::kConflict) {
-        return Error::Invalid("name", "the region already has an organization of this name");
-      }
-      return std::move(updated).error();
-    }
+    if (!updated.ok()) return Duplicate(std::move(updated).error(), org);
     if (!*updated) return Error{ErrorCode::kPreconditionFailed, "The organization changed meanwhile.", {}};
     return Load(c, id);
   });

@@ -69,6 +69,18 @@ TEST_F(HttpErrorsTest, BodyOverTheRouteLimitIs413WithoutReadingIt) {
   EXPECT_NE(std::string(problem["detail"].as_string()).find("16384"), std::string::npos);
 }
 
+TEST_F(HttpErrorsTest, BodyOverTheGlobalLimitAnnouncedWithExpectContinueIs413AndNeverInvited) {
+  // curl sends `Expect: 100-continue` for bodies over 1 MB and waits for the server's word.
+  HttpConnection c(port());
+  ASSERT_TRUE(c.Send(std::string("POST /api/v1/regions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n") +
+                     "Authorization: Bearer " + kAdminToken + "\r\nContent-Length: " + std::to_string(5 * 1024 * 1024) +
+                     "\r\nExpect: 100-continue\r\n\r\n"));
+  auto r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->status, 100) << "the body is refused before it is sent";
+  ExpectProblem(r, 413);
+}
+
 TEST_F(HttpErrorsTest, ChunkedBodyOverTheLimitIs413) {
   HttpConnection c(port());
   std::string chunk(20000, 'x');

@@ -133,3 +133,55 @@ TEST_F(OrganizationsApiTest, SignedInMemberSeesTheirMembershipsAndNonAdminsCanno
 
 }  // namespace
 }  // namespace allmende::testing
+
+namespace allmende::testing {
+namespace {
+
+class OrganizationKeysTest : public ::testing::Test {
+ protected:
+  std::optional<HttpResponse> Admin(const std::string& method, const std::string& path, const std::string& body = "",
+                                    const std::string& key = "") {
+    std::vector<std::pair<std::string, std::string>> headers{{"Authorization", std::string("Bearer ") + kAdminToken},
+                                                             {"Content-Type", "application/json"}};
+    if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
+    return Fetch(server_.port(), method, path, headers, body);
+  }
+  TestServer server_;
+};
+
+TEST_F(OrganizationKeysTest, ABusinessIdNamesOneOrganizationPerRegionAndTheConflictNamesTheFieldNotTheDriver) {
+  ASSERT_TRUE(server_.started());
+  auto region = Admin("POST", "/api/v1/regions", R"({"code":"pirkanmaa","name":"Pirkanmaa","country":"FI"})");
+  ASSERT_EQ(region->status, 201);
+  std::string path =
+      "/api/v1/regions/" + std::string(boost::json::parse(region->body).at("id").as_string()) + "/organizations";
+  ASSERT_EQ(Admin("POST", path, R"({"kind":"provider_company","name":"Siivous Oy","business_id":"1572860-0"})")->status,
+            201);
+  auto twin = Admin("POST", path, R"({"kind":"provider_company","name":"Siivous Oy 2","business_id":"1572860-0"})");
+  auto problem = ExpectProblem(twin, 409);
+  EXPECT_EQ(FieldErrors(problem), (std::vector<std::string>{"business_id: is already registered in this region"}));
+  // Nothing of the driver's text reaches the caller: no "Key (…)=(…)", no constraint or table.
+  for (const char* leak : {"Key (", "DETAIL", "constraint", "organizations_business_id", "UNIQUE", "duplicate"}) {
+    EXPECT_EQ(twin->body.find(leak), std::string::npos) << leak << " in " << twin->body;
+  }
+  auto list = Admin("GET", path);
+  EXPECT_EQ(boost::json::parse(list->body).at("items").as_array().size(), 1u);
+}
+
+TEST_F(OrganizationKeysTest, ARetriedCreationWithTheSameKeyMakesOneOrganization) {
+  ASSERT_TRUE(server_.started());
+  auto region = Admin("POST", "/api/v1/regions", R"({"code":"pirkanmaa","name":"Pirkanmaa","country":"FI"})");
+  std::string path =
+      "/api/v1/regions/" + std::string(boost::json::parse(region->body).at("id").as_string()) + "/organizations";
+  const std::string body = R"({"kind":"association","name":"Ystäväpalvelu ry"})";
+  auto first = Admin("POST", path, body, "create-ystava-1");
+  auto second = Admin("POST", path, body, "create-ystava-1");
+  ASSERT_EQ(first->status, 201);
+  ASSERT_EQ(second->status, 201) << second->body;
+  EXPECT_EQ(first->body, second->body);
+  EXPECT_EQ(second->Header("idempotent-replayed"), "true");
+  EXPECT_EQ(boost::json::parse(Admin("GET", path)->body).at("items").as_array().size(), 1u);
+}
+
+}  // namespace
+}  // namespace allmende::testing

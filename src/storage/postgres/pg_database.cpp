@@ -148,7 +148,23 @@ class PgConnection final : public Connection {
       retryable_ = true;
       return Error::Conflict("The transaction collided with another one (" + code + ").");
     }
-    if (code == "23505") return Error::Conflict("Already exists (" + message + ")");
+    if (code == "23505") {
+      // DETAIL "Key (region_id, business_id)=(…, …) already exists.": the columns, never the values.
+      std::vector<std::string> columns;
+      const char* detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : nullptr;
+      std::string_view d = detail ? detail : "";
+      if (d.starts_with("Key (")) {
+        d.remove_prefix(5);
+        d = d.substr(0, d.find(")="));
+        while (!d.empty()) {
+          auto comma = d.find(", ");
+          columns.emplace_back(d.substr(0, comma));
+          if (comma == std::string_view::npos) break;
+          d.remove_prefix(comma + 2);
+        }
+      }
+      return DuplicateKey(columns);
+    }
     if (code == "23503") return Error::Conflict("Referenced record is missing or in use");
     if (code == "57014" || code == "55P03") return Error::Unavailable(message);
     if (!healthy() || code.starts_with("08")) return Error::Unavailable("Lost the database connection: " + message);

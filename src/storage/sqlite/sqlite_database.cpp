@@ -21,7 +21,21 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   if (primary == SQLITE_CONSTRAINT) {
     int extended = db ? sqlite3_extended_errcode(db) : rc;
     if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
-      return Error::Conflict("Already exists (" + message + ")");
+      // "UNIQUE constraint failed: regions.code, regions.name" → code, name
+      std::vector<std::string> columns;
+      std::string_view text = db ? sqlite3_errmsg(db) : "";
+      if (auto colon = text.find(": "); colon != std::string_view::npos) {
+        text.remove_prefix(colon + 2);
+        while (!text.empty()) {
+          auto comma = text.find(", ");
+          std::string_view item = text.substr(0, comma);
+          auto dot = item.find('.');
+          columns.emplace_back(dot == std::string_view::npos ? item : item.substr(dot + 1));
+          if (comma == std::string_view::npos) break;
+          text.remove_prefix(comma + 2);
+        }
+      }
+      return DuplicateKey(columns);
     }
     if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) return Error::Conflict("Referenced record is missing or in use");
   }
