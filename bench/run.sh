@@ -2,6 +2,9 @@
 # HTTP benchmark: the Release server against nginx returning a static 200 on another loopback
 # port in the same run (the HTTP ceiling of this machine), so every figure comes with a ratio.
 # Usage: bench/run.sh [seconds per scenario, default 10] [connections, default 64]
+# BASELINE=<git revision> also builds that revision's Release binary (in build/baseline, from a
+# detached worktree in build/baseline-src) and runs the server scenarios against it in the same
+# run, so "before" and "after" share the machine's state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-10}"
@@ -9,6 +12,16 @@ connections="${2:-64}"
 threads=2
 bin=build/release/allmende
 work=$(mktemp -d)
+baseline_bin=""
+if [ -n "${BASELINE:-}" ]; then
+  src=build/baseline-src
+  if [ ! -d "$src" ]; then git worktree add --detach "$src" "$BASELINE" > /dev/null; fi
+  git -C "$src" checkout -q --detach "$BASELINE"
+  cmake -S "$src" -B build/baseline -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
+  ninja -C build/baseline allmende > /dev/null
+  baseline_bin=build/baseline/allmende
+  baseline_name=$(git -C "$src" rev-parse --short HEAD)
+fi
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -59,11 +72,11 @@ wait_for "http://127.0.0.1:${nginx_port}/"
 # --- allmende on SQLite and on PostgreSQL 15, one server process each ---------------------------
 token=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 demo_password="bench-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
-start_allmende() {  # start_allmende NAME [database flags...]; sets port_NAME and region_NAME
-  local name=$1
-  shift
-  ALLMENDE_DEMO_PASSWORD="$demo_password" "$bin" seed --data "$work/$name" "$@" > /dev/null
-  ALLMENDE_ADMIN_TOKEN="$token" ALLMENDE_DEMO_MODE=true "$bin" serve --port 0 --port-file "$work/$name.port" --data "$work/$name" "$@" \
+start_allmende() {  # start_allmende NAME BINARY [database flags...]; sets port_NAME and region_NAME
+  local name=$1 server_bin=$2
+  shift 2
+  ALLMENDE_DEMO_PASSWORD="$demo_password" "$server_bin" seed --data "$work/$name" "$@" > /dev/null
+  ALLMENDE_ADMIN_TOKEN="$token" ALLMENDE_DEMO_MODE=true "$server_bin" serve --port 0 --port-file "$work/$name.port" --data "$work/$name" "$@" \
     --io-threads "$threads" --log-file "$work/$name.log" &
   pids+=($!)
   for _ in $(seq 1 200); do [ -s "$work/$name.port" ] && break; sleep 0.05; done
@@ -86,11 +99,18 @@ start_allmende() {  # start_allmende NAME [database flags...]; sets port_NAME an
     "http://127.0.0.1:${p}/api/v1/auth/login" | sed -E 's/^\{"id":"([^"]+)".*/\1/')"
 }
 
-start_allmende sqlite
+backends=(sqlite postgresql)
+start_allmende sqlite "$bin"
 pg_url=$(bash scripts/test-postgres.sh start "$work/pg")
 trap 'cleanup; bash scripts/test-postgres.sh stop "$work/pg" 2>/dev/null || true' EXIT
 psql -q "$pg_url" -c "CREATE DATABASE allmende_bench" > /dev/null
-start_allmende postgresql --database "${pg_url%/*}/allmende_bench"
+start_allmende postgresql "$bin" --database "${pg_url%/*}/allmende_bench"
+if [ -n "$baseline_bin" ]; then
+  start_allmende sqlite_before "$baseline_bin"
+  psql -q "$pg_url" -c "CREATE DATABASE allmende_bench_before" > /dev/null
+  start_allmende postgresql_before "$baseline_bin" --database "${pg_url%/*}/allmende_bench_before"
+  backends=(sqlite sqlite_before postgresql postgresql_before)
+fi
 
 results="$work/results.tsv"
 scenario=0
@@ -111,14 +131,15 @@ run_wrk() {  # run_wrk NAME URL [lua]
 }
 
 run_wrk "nginx static 200" "http://127.0.0.1:${nginx_port}/"
-for backend in sqlite postgresql; do
-  p_var="port_$backend" r_var="region_$backend"
+for key in "${backends[@]}"; do
+  p_var="port_$key" r_var="region_$key" t_var="api_token_$key" c_var="client_$key"
   p=${!p_var} region=${!r_var}
-  run_wrk "$backend GET /healthz" "http://127.0.0.1:${p}/healthz"
-  run_wrk "$backend GET /api/v1/regions/{id} (one row)" "http://127.0.0.1:${p}/api/v1/regions/${region}"
-  run_wrk "$backend POST /api/v1/regions (durable write)" "http://127.0.0.1:${p}/api/v1/regions" bench/write_region.lua
-  t_var="api_token_$backend" c_var="client_$backend"
-  BENCH_BEARER=${!t_var} run_wrk "$backend GET /api/v1/clients/{id} (policy + access log)" \
+  name=$key
+  [[ $key == *_before ]] && name="${key%_before} (before: ${baseline_name})"
+  run_wrk "$name GET /healthz" "http://127.0.0.1:${p}/healthz"
+  run_wrk "$name GET /api/v1/regions/{id} (one row)" "http://127.0.0.1:${p}/api/v1/regions/${region}"
+  run_wrk "$name POST /api/v1/regions (durable write)" "http://127.0.0.1:${p}/api/v1/regions" bench/write_region.lua
+  BENCH_BEARER=${!t_var} run_wrk "$name GET /api/v1/clients/{id} (policy + access log)" \
     "http://127.0.0.1:${p}/api/v1/clients/${!c_var}" bench/bearer.lua
 done
 
@@ -126,10 +147,10 @@ ceiling=$(awk -F'\t' 'NR==1 {print $2}' "$results")
 {
   echo "allmende HTTP benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t${threads} -c${connections} -d${duration}s, server --io-threads ${threads}"
   echo "(PostgreSQL 15 on the same machine, fsync on, default settings; the PostgreSQL server holds its own cores' share)"
-  printf '%-55s %12s %10s %10s %8s %10s\n' "scenario" "requests/s" "p50" "p99" "errors" "vs nginx"
+  printf '%-72s %12s %10s %10s %8s %10s\n' "scenario" "requests/s" "p50" "p99" "errors" "vs nginx"
   while IFS=$'\t' read -r name rps p50 p99 errors; do
     ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')
-    printf '%-55s %12s %10s %10s %8s %10s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$ratio"
+    printf '%-72s %12s %10s %10s %8s %10s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$ratio"
   done < "$results"
 } | tee bench/results/latest.txt
 

@@ -65,6 +65,11 @@ std::optional<Command> ParseCommandLine(int argc, char** argv, int* exit_code) {
   verify->add_option("--data", flag_values["storage.data_dir"], "data folder");
   verify->add_option("--database", flag_values["storage.database"], "database URL");
 
+  auto* routes =
+      app.add_subcommand("routes", "print every route with its declared access rule, one JSON object a line, and exit");
+  routes->add_option("--data", flag_values["storage.data_dir"], "data folder");
+  routes->add_option("--database", flag_values["storage.database"], "database URL");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

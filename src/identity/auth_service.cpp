@@ -491,6 +491,12 @@ Result<User> AuthService::EnsureUser(const NewUser& in, bool verified) {
   });
 }
 
+Result<void> AuthService::PurgeEndedSessions(storage::Connection& c, Timestamp now) {
+  // Kept a month after they ended, for "your sessions" and for an investigation.
+  ALLMENDE_TRY(SessionStore::PurgeEnded(c, FormatRfc3339(now - std::chrono::hours(24 * 30))));
+  return Ok();
+}
+
 Result<void> AuthService::PurgeFailures(storage::Connection& c, Timestamp now) {
   ALLMENDE_TRY(LoginFailures::PurgeBefore(
       c, FormatRfc3339(now - std::chrono::duration_cast<std::chrono::milliseconds>(options_.failure_window)),

@@ -138,6 +138,8 @@ class AuthService {
   // Creates or updates an account without e-mails (demo data). Idempotent by e-mail.
   Result<User> EnsureUser(const NewUser& input, bool verified);
 
+  // Deletes sessions that ended more than 30 days ago (a daily job).
+  Result<void> PurgeEndedSessions(storage::Connection& c, Timestamp now);
   // Deletes log-in failures older than the window (an hourly job).
   Result<void> PurgeFailures(storage::Connection& c, Timestamp now);
 

@@ -38,6 +38,8 @@ class SessionStore {
   // Revokes every live session of a user except `keep` (empty: all). Returns how many.
   static Result<std::int64_t> RevokeAll(storage::Connection& c, const std::string& user_id, const std::string& keep,
                                         const std::string& now);
+  // Removes sessions that ended (revoked or past their absolute deadline) before `before`.
+  static Result<std::int64_t> PurgeEnded(storage::Connection& c, const std::string& before);
   // Live sessions of a user, newest first.
   static Result<std::vector<Session>> ListLive(storage::Connection& c, const std::string& user_id,
                                                const std::string& now);

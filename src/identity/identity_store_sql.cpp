@@ -44,6 +44,7 @@ constexpr std::string_view kFailuresSince =
     "SELECT count(*), COALESCE(min(failed_at), '') FROM login_failures WHERE throttle_key = $1 AND failed_at >= $2";
 constexpr std::string_view kClearFailures = "DELETE FROM login_failures WHERE throttle_key = $1";
 constexpr std::string_view kForgetFailure = "DELETE FROM login_failures WHERE throttle_key = $1 AND failed_at = $2";
+constexpr std::string_view kPurgeSessions = "DELETE FROM sessions WHERE absolute_expires_at < $1 OR revoked_at < $1";
 constexpr std::string_view kPurgeFailures =
     "DELETE FROM login_failures WHERE failed_at < $1 "
     "AND ((throttle_key NOT LIKE 'mfa:%' AND throttle_key NOT LIKE 'mail:%') OR failed_at < $2)";
@@ -156,6 +157,10 @@ Result<void> LoginFailures::Clear(storage::Connection& c, const std::string& key
 Result<void> LoginFailures::Forget(storage::Connection& c, const std::string& key, const std::string& at) {
   ALLMENDE_TRY(c.Execute(kForgetFailure, {key, at}));
   return Ok();
+}
+
+Result<std::int64_t> SessionStore::PurgeEnded(storage::Connection& c, const std::string& before) {
+  return c.Execute(kPurgeSessions, {before});
 }
 
 Result<std::int64_t> LoginFailures::PurgeBefore(storage::Connection& c, const std::string& before,

@@ -18,6 +18,8 @@ constexpr std::string_view kClaimPostgres =
 constexpr std::string_view kDone =
     "UPDATE jobs SET status = 'done', attempts = attempts + 1, finished_at = $2, finished_by = $3, last_error = NULL "
     "WHERE id = $1";
+constexpr std::string_view kPurgeFinished =
+    "DELETE FROM jobs WHERE (status = 'done' AND finished_at < $1) OR (status = 'failed' AND run_at < $1)";
 constexpr std::string_view kFailed =
     "UPDATE jobs SET attempts = attempts + 1, last_error = $2, run_at = $3, "
     "status = CASE WHEN attempts + 1 >= $4 THEN 'failed' ELSE 'scheduled' END "
@@ -133,6 +135,10 @@ void JobScheduler::Loop(std::chrono::milliseconds poll) {
     cv_.wait_for(lock, poll, [this] { return wake_ || stop_.load(); });
     wake_ = false;
   }
+}
+
+Result<std::int64_t> JobScheduler::PurgeFinished(storage::Connection& c, Timestamp before) {
+  return c.Execute(kPurgeFinished, {FormatRfc3339(before)});
 }
 
 }  // namespace allmende::jobs

@@ -47,6 +47,9 @@ class JobScheduler {
   // Makes `kind` periodic: one job per period, keyed by the period's start ("2026-11-24T01:00:00.000Z").
   void Every(std::string kind, std::chrono::seconds period);
 
+  // Removes jobs that finished (done, or failed for good) before `before`.
+  static Result<std::int64_t> PurgeFinished(storage::Connection& c, Timestamp before);
+
   // Inside a write transaction: schedules a job; false if (kind, run_key) exists already.
   static Result<bool> Schedule(storage::Connection& c, const std::string& kind, const std::string& run_key,
                                Timestamp run_at, Timestamp now, const std::string& payload = "{}",

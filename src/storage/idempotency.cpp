@@ -13,7 +13,13 @@ constexpr std::string_view kInsert =
     "INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, status, response_body, created_at) "
     "VALUES ($1, $2, $3, $4, $5, $6)";
 
+constexpr std::string_view kPurge = "DELETE FROM idempotency_keys WHERE created_at < $1";
+
 }  // namespace
+
+Result<std::int64_t> PurgeIdempotencyKeys(Connection& c, Timestamp before) {
+  return c.Execute(kPurge, {FormatRfc3339(before)});
+}
 
 std::string RequestDigest(std::string_view body) {
   unsigned char hash[crypto_generichash_BYTES];

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/time.hpp"
 #include "storage/database.hpp"
 
 namespace allmende::storage {
@@ -26,6 +27,9 @@ Result<std::optional<StoredResponse>> FindStoredResponse(Connection& c, std::str
 // Inside the same write transaction as the change: remembers the response for (scope, key).
 Result<void> StoreResponse(Connection& c, std::string_view scope, std::string_view key, std::string_view request_digest,
                            const StoredResponse& response);
+
+// Forgets answers stored before `before`: a retry comes within minutes.
+Result<std::int64_t> PurgeIdempotencyKeys(Connection& c, Timestamp before);
 
 // Checks the header value: 1-255 visible ASCII characters.
 bool IsValidIdempotencyKey(std::string_view key);

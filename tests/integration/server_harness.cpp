@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <boost/json.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -233,6 +234,23 @@ std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
   std::string text = ReadFile(out);
   std::filesystem::remove_all(dir);
   return {*code, text};
+}
+
+std::vector<DeclaredRoute> DeclaredRoutes() {
+  TestDatabase db("routes");
+  std::vector<std::string> args{"routes"};
+  for (const auto& a : db.Args()) args.push_back(a);
+  auto [code, output] = RunBinary(args);
+  EXPECT_EQ(code, 0) << output;
+  std::vector<DeclaredRoute> routes;
+  std::istringstream lines(output);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("\"pattern\"") == std::string::npos) continue;  // a log line
+    auto o = boost::json::parse(line).as_object();
+    routes.push_back({std::string(o["method"].as_string()), std::string(o["pattern"].as_string()),
+                      std::string(o["access"].as_string()), std::string(o["action"].as_string())});
+  }
+  return routes;
 }
 
 }  // namespace allmende::testing

@@ -81,6 +81,17 @@ class TestServer {
 };
 
 // Runs the binary with `args` to completion (at most `timeout`); returns {exit code, output}.
+// One route of the server as `allmende routes` declares it.
+struct DeclaredRoute {
+  std::string method;
+  std::string pattern;
+  std::string access;  // public, signed_in, policy
+  std::string action;  // the policy action of a policy route
+  std::string Name() const { return method + " " + pattern; }
+};
+// The server's route table, from `allmende routes` on a fresh database.
+std::vector<DeclaredRoute> DeclaredRoutes();
+
 std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
                                       const std::vector<std::pair<std::string, std::string>>& env = {},
                                       std::chrono::milliseconds timeout = std::chrono::seconds(30));

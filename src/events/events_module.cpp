@@ -1,0 +1,9 @@
+#include "events/events_module.hpp"
+
+#include "events/event_handlers.hpp"
+
+namespace allmende::events {
+
+void EventsModule::AddRoutes(http::Router& router) { AddEventRoutes(router, bus_); }
+
+}  // namespace allmende::events
