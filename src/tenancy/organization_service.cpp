@@ -186,6 +186,11 @@ Result<Membership> OrganizationService::ChangeRole(const access::Actor& p, const
     if (!m || m->organization_id != org.id || m->revoked_at) {
       return Error::NotFound("There is no member " + membership_id + " in " + org.name + ".");
     }
+    // An admin who could change their own role could make themselves advisor or auditor and
+    // reach every client of the region: another admin decides.
+    if (m->user_id == p.principal->id) {
+      return Error::PermissionDenied("You cannot change your own role; ask another admin of " + org.name + ".");
+    }
     auto roles = RolesFor(org.kind);
     if (std::find(roles.begin(), roles.end(), role) == roles.end()) {
       std::string list;
@@ -199,6 +204,11 @@ Result<Membership> OrganizationService::ChangeRole(const access::Actor& p, const
       if (admins <= 1) return Error::Conflict(org.name + " would have no admin left; make someone else admin first.");
     }
     ALLMENDE_TRY(OrganizationStore::SetRole(c, m->id, role));
+    // An admin who is no longer one keeps no token: they saw each secret once.
+    if (IsAdminRole(m->role) && !IsAdminRole(role)) {
+      ALLMENDE_TRY(OrganizationStore::RevokeTokensCreatedBy(c, org.id, m->user_id, FormatRfc3339(clock_.Now()),
+                                                            p.principal->id));
+    }
     ALLMENDE_ASSIGN_OR_RETURN(auto changed, OrganizationStore::GetMembership(c, m->id));
     return std::move(*changed);
   });
@@ -229,6 +239,8 @@ Result<void> OrganizationService::RemoveMember(const access::Actor& p, const std
       if (admins <= 1) return Error::Conflict(org.name + " would have no admin left; make someone else admin first.");
     }
     ALLMENDE_TRY(OrganizationStore::RevokeMembership(c, m->id, now));
+    // The API tokens they created end with them: they saw each secret once and may have kept it.
+    ALLMENDE_TRY(OrganizationStore::RevokeTokensCreatedBy(c, org.id, m->user_id, now, p.principal->id));
     return Ok();
   });
 }
@@ -238,12 +250,20 @@ Result<Invitation> OrganizationService::Invite(const access::Actor& p, const std
   std::string email = identity::NormalizeEmail(email_text);
   Timestamp now = clock_.Now();
   std::string now_text = FormatRfc3339(now);
+  // Nobody gives themselves a role: an admin who could invite their own address as advisor or
+  // auditor would reach every client, or the whole access log, of the region.
+  std::optional<identity::User> invitee;
+  if (!email.empty() && p.principal) {
+    ALLMENDE_ASSIGN_OR_RETURN(invitee, auth_.FindByEmail(email));
+  }
+  const bool to_oneself = invitee && p.principal && invitee->id == p.principal->id;
   return db_.WriteValue<Invitation>([&](storage::Connection& c) -> Result<Invitation> {
     ALLMENDE_ASSIGN_OR_RETURN(Organization org, Load(c, org_id));
     const std::string invitation_id = NewId("inv");
     ALLMENDE_TRY(RequireAndRecord(c, p, org, "invitation.create", "invitation", invitation_id));
     std::vector<FieldError> errors;
     if (email.empty()) errors.push_back({"email", "is not an e-mail address"});
+    if (to_oneself) errors.push_back({"email", "is your own address: another admin must give you a role"});
     auto roles = RolesFor(org.kind);
     if (std::find(roles.begin(), roles.end(), role) == roles.end()) {
       std::string list;
@@ -324,13 +344,26 @@ Result<Membership> OrganizationService::Accept(const std::optional<http::Princip
       return Error::PermissionDenied("This invitation was sent to another e-mail address; sign in as " + inv->email +
                                      " to accept it.");
     }
-    ALLMENDE_ASSIGN_OR_RETURN(bool accepted,
-                              OrganizationStore::MarkAccepted(c, inv->id, p ? p->id : newcomer->id, now_text));
+    const std::string member = p ? p->id : newcomer->id;
+    if (member == inv->invited_by) {
+      return Error::PermissionDenied("You sent this invitation yourself; another admin must give you a role.");
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(bool accepted, OrganizationStore::MarkAccepted(c, inv->id, member, now_text));
     if (!accepted) return Error::Conflict("This invitation is " + inv->status + ".");
     if (newcomer) ALLMENDE_TRY(auth_.InsertUser(c, *newcomer));
     Membership m{NewId("mem"), inv->region_id, inv->organization_id, p ? p->id : newcomer->id,
                  inv->role,    now_text,       inv->invited_by,      std::nullopt};
     ALLMENDE_TRY(OrganizationStore::InsertMembership(c, m));
+    // A new role is an administrative act like any other: in the region's access log.
+    ALLMENDE_TRY(access::AppendAccess(
+        c,
+        {.actor_id = member,
+         .role = inv->role,
+         .organization_id = inv->organization_id,
+         .relation = "invited",
+         .purpose = "administration"},
+        {.action = "membership.create", .subject_type = "membership", .subject_id = m.id, .region_id = inv->region_id},
+        "", now));
     ALLMENDE_ASSIGN_OR_RETURN(auto full, OrganizationStore::GetMembership(c, m.id));
     return std::move(*full);
   });

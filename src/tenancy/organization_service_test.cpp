@@ -10,6 +10,7 @@
 
 #include "storage/migrations.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
+#include "tenancy/token_service.hpp"
 
 namespace allmende::tenancy {
 namespace {
@@ -169,6 +170,57 @@ TEST_F(OrganizationServiceTest, RevokedInvitationCannotBeAccepted) {
   ASSERT_TRUE(service_->RevokeInvitation(admin_, org.id, inv.id));
   EXPECT_EQ(service_->Accept(Of(jussi_), {.token = token}).error().code, ErrorCode::kConflict);
   EXPECT_TRUE(service_->Invitations(admin_, org.id)->empty());
+}
+
+}  // namespace
+}  // namespace allmende::tenancy
+
+namespace allmende::tenancy {
+namespace {
+
+TEST_F(OrganizationServiceTest, AnAdminCannotGiveThemselvesARoleThatReachesClients) {
+  auto welfare = *service_->Create(admin_, region_id_, {"welfare_area", "Pirkanmaan hyvinvointialue", "3221308-6"});
+  ASSERT_TRUE(service_->Invite(admin_, welfare.id, "jussi@example.fi", "org_admin"));
+  auto admin_membership = service_->Accept(Of(jussi_), {.token = LastInvitationToken("jussi@example.fi")});
+  ASSERT_TRUE(admin_membership) << admin_membership.error().message;
+  // Before: an invitation of one's own address as advisor or auditor, accepted by oneself.
+  for (const char* role : {"advisor", "auditor"}) {
+    auto own = service_->Invite(Of(jussi_), welfare.id, "JUSSI@example.fi", role);
+    ASSERT_FALSE(own) << role;
+    EXPECT_EQ(own.error().fields.at(0).field, "email");
+  }
+  // Before: changing one's own membership to auditor.
+  auto change = service_->ChangeRole(Of(jussi_), welfare.id, admin_membership->id, "auditor");
+  ASSERT_FALSE(change);
+  EXPECT_EQ(change.error().code, ErrorCode::kPermissionDenied);
+  // Another admin may give the role, and the new membership is in the region's access log.
+  ASSERT_TRUE(service_->Invite(Of(jussi_), welfare.id, "aleksi@example.fi", "advisor"));
+  ASSERT_TRUE(service_->Accept(Of(aleksi_), {.token = LastInvitationToken("aleksi@example.fi")}));
+  auto logged = *db_->ReadValue<std::string>([&](storage::Connection& c) -> Result<std::string> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto r, c.QueryOne("SELECT count(*) FROM access_log WHERE action = 'membership.create' "
+                                                 "AND actor_id = $1 AND chain = $2",
+                                                 {aleksi_.id, region_id_}));
+    return r->Text(0);
+  });
+  EXPECT_EQ(logged, "1");
+}
+
+TEST_F(OrganizationServiceTest, TheTokensOfARemovedAdminEndWithTheirMembership) {
+  Organization org = Cleaning();
+  for (const auto* who : {"jussi@example.fi", "aleksi@example.fi"}) {
+    ASSERT_TRUE(service_->Invite(admin_, org.id, who, "provider_admin"));
+  }
+  auto jussi = *service_->Accept(Of(jussi_), {.token = LastInvitationToken("jussi@example.fi")});
+  ASSERT_TRUE(service_->Accept(Of(aleksi_), {.token = LastInvitationToken("aleksi@example.fi")}));
+  TokenService tokens(*db_, clock_);
+  auto made = tokens.Create(Of(jussi_), org.id, {.name = "ERP", .scopes = {"members.read"}, .expires_in_days = 30});
+  ASSERT_TRUE(made) << made.error().message;
+  ASSERT_TRUE(tokens.Authenticate(made->second));
+  ASSERT_TRUE(service_->RemoveMember(Of(aleksi_), org.id, jussi.id));
+  // Jussi saw the secret once and may have kept it: it must not outlive his membership.
+  auto after = tokens.Authenticate(made->second);
+  ASSERT_FALSE(after);
+  EXPECT_EQ(after.error().code, ErrorCode::kUnauthenticated);
 }
 
 }  // namespace

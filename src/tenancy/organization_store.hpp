@@ -28,6 +28,10 @@ class OrganizationStore {
   static Result<std::vector<Membership>> MembershipsOf(storage::Connection& c, const std::string& user_id);
   static Result<std::optional<Membership>> GetMembership(storage::Connection& c, const std::string& id);
   static Result<bool> RevokeMembership(storage::Connection& c, const std::string& id, const std::string& now);
+  // Revokes the live API tokens `user_id` created for the organization; returns how many.
+  static Result<std::int64_t> RevokeTokensCreatedBy(storage::Connection& c, const std::string& org_id,
+                                                    const std::string& user_id, const std::string& now,
+                                                    const std::string& by);
 
   static Result<void> InsertInvitation(storage::Connection& c, const Invitation& i);
   static Result<std::optional<Invitation>> GetInvitation(storage::Connection& c, const std::string& id);

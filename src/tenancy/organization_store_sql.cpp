@@ -33,6 +33,9 @@ constexpr std::string_view kGetMembership =
 constexpr std::string_view kUpdateOrg =
     "UPDATE organizations SET name = $2, business_id = $3, updated_at = $4, version = version + 1 "
     "WHERE id = $1 AND version = $5";
+constexpr std::string_view kRevokeTokensCreatedBy =
+    "UPDATE api_tokens SET revoked_at = $3, revoked_by = $4 WHERE organization_id = $1 AND created_by = $2 "
+    "AND revoked_at IS NULL";
 constexpr std::string_view kSetRole = "UPDATE memberships SET role = $2 WHERE id = $1 AND revoked_at IS NULL";
 constexpr std::string_view kRevokeMembership =
     "UPDATE memberships SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
@@ -127,6 +130,12 @@ Result<bool> OrganizationStore::SetRole(storage::Connection& c, const std::strin
                                         const std::string& role) {
   ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kSetRole, {membership_id, role}));
   return n == 1;
+}
+
+Result<std::int64_t> OrganizationStore::RevokeTokensCreatedBy(storage::Connection& c, const std::string& org_id,
+                                                              const std::string& user_id, const std::string& now,
+                                                              const std::string& by) {
+  return c.Execute(kRevokeTokensCreatedBy, {org_id, user_id, now, by});
 }
 
 Result<bool> OrganizationStore::RevokeMembership(storage::Connection& c, const std::string& id,
