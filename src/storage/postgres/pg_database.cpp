@@ -73,17 +73,49 @@ class PgConnection final : public Connection {
 
   Result<void> ExecuteScript(std::string_view sql) override { return Exec(std::string(sql).c_str()); }
 
-  // A statement without parameters through the simple protocol (BEGIN, COMMIT, scripts).
+  // A statement without parameters through the simple protocol (COMMIT, ROLLBACK, scripts).
   Result<void> Exec(const char* sql) {
-    PGresult* res = PQexec(conn_, sql);
-    Result<void> out = Check(res, "exec");
-    PQclear(res);
-    return out;
+    Drain();
+    if (!pending_begin_.empty()) ALLMENDE_TRY(Begin());
+    return ExecNow(sql);
+  }
+
+  // Round trips are what a request on PostgreSQL waits for, so a transaction's BEGIN is not sent
+  // on its own: it goes out in one pipeline with the transaction's first statement.
+  void DeferBegin(const char* begin) {
+    pending_begin_ = begin;
+    in_transaction_ = false;
+  }
+
+  // Ends the transaction. `wait` false (read-only transactions: nothing to make durable) sends
+  // COMMIT without waiting for its answer, which the next use of the connection collects.
+  Result<void> Finish(bool commit, bool wait) {
+    if (!pending_begin_.empty()) {  // no statement ran: there is no transaction to end
+      pending_begin_.clear();
+      return Ok();
+    }
+    if (!in_transaction_) return Ok();
+    in_transaction_ = false;
+    if (!commit) return ExecNow("ROLLBACK");
+    if (wait) return ExecNow("COMMIT");
+    if (!PQsendQuery(conn_, "COMMIT")) return Error::Unavailable("Lost the database connection while committing.");
+    draining_ = true;
+    return Ok();
+  }
+
+  // Collects the answer of a COMMIT sent without waiting.
+  void Drain() {
+    if (!draining_) return;
+    draining_ = false;
+    while (PGresult* r = PQgetResult(conn_)) PQclear(r);
   }
 
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
   // Reconnects a broken connection; statements prepared on the old session are gone with it.
   bool Reset() {
+    draining_ = false;
+    pending_begin_.clear();
+    in_transaction_ = false;
     PQreset(conn_);
     prepared_.clear();
     return healthy();
@@ -93,18 +125,23 @@ class PgConnection final : public Connection {
   void ClearFlags() { retryable_ = false; }
 
  private:
-  Result<void> Run(std::string_view sql, const Params& params, PGresult** out) {
-    auto it = prepared_.find(sql);
-    if (it == prepared_.end()) {
-      std::string name = "s" + std::to_string(prepared_.size() + 1);
-      std::string text(sql);
-      PGresult* prep = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
-      Result<void> ok = Check(prep, "prepare");
-      PQclear(prep);
-      if (!ok.ok()) return ok;
-      it = prepared_.emplace(std::move(text), std::move(name)).first;
-    }
-    std::vector<std::string> storage(params.size());
+  Result<void> ExecNow(const char* sql) {
+    PGresult* res = PQexec(conn_, sql);
+    Result<void> out = Check(res, "exec");
+    PQclear(res);
+    return out;
+  }
+
+  Result<void> Begin() {
+    std::string begin = std::exchange(pending_begin_, {});
+    ALLMENDE_TRY(ExecNow(begin.c_str()));
+    in_transaction_ = true;
+    return Ok();
+  }
+
+  // The text form of each parameter, kept alive in `storage` for the call.
+  static std::vector<const char*> Texts(const Params& params, std::vector<std::string>& storage) {
+    storage.assign(params.size(), {});
     std::vector<const char*> values(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
       std::visit(
@@ -126,6 +163,82 @@ class PgConnection final : public Connection {
           },
           params[i]);
     }
+    return values;
+  }
+
+  // BEGIN, the statement's PREPARE if it is new, and the statement itself in one round trip
+  // (libpq pipeline mode). An error in BEGIN aborts what follows it, as in a transaction.
+  Result<void> RunPipelined(std::string_view sql, const Params& params, PGresult** out) {
+    std::string begin = std::exchange(pending_begin_, {});
+    auto it = prepared_.find(sql);
+    const bool prepare = it == prepared_.end();
+    std::string name = prepare ? "s" + std::to_string(prepared_.size() + 1) : it->second;
+    std::string text(sql);
+    std::vector<std::string> storage;
+    std::vector<const char*> values = Texts(params, storage);
+    bool sent =
+        PQenterPipelineMode(conn_) &&
+        PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) &&
+        (!prepare || PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr)) &&
+        PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0) &&
+        PQpipelineSync(conn_);
+    std::vector<PGresult*> results;
+    if (sent) {
+      // Each command's results end with a null; the sync point ends the pipeline.
+      for (int nulls = 0; nulls <= 4;) {
+        PGresult* r = PQgetResult(conn_);
+        if (!r) {
+          ++nulls;
+          continue;
+        }
+        if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+          PQclear(r);
+          break;
+        }
+        results.push_back(r);
+      }
+    }
+    PQexitPipelineMode(conn_);
+    const std::size_t expected = prepare ? 3 : 2;
+    Result<void> ok = Ok();
+    if (!sent || results.size() != expected) {
+      ok = Error::Unavailable("Lost the database connection: " + std::string(PQerrorMessage(conn_)));
+    } else {
+      for (std::size_t i = 0; i + 1 < results.size() && ok.ok(); ++i)
+        ok = Check(results[i], i == 0 ? "begin" : "prepare");
+      if (ok.ok()) {
+        in_transaction_ = true;
+        if (prepare) prepared_.emplace(std::move(text), std::move(name));
+        ok = Check(results.back(), "query");
+      } else if (results.size() > 0 && PQresultStatus(results[0]) == PGRES_COMMAND_OK) {
+        in_transaction_ = true;  // BEGIN went through; the caller's ROLLBACK ends it
+      }
+    }
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      if (ok.ok() && i + 1 == results.size()) {
+        *out = results[i];
+      } else {
+        PQclear(results[i]);
+      }
+    }
+    return ok;
+  }
+
+  Result<void> Run(std::string_view sql, const Params& params, PGresult** out) {
+    Drain();
+    if (!pending_begin_.empty()) return RunPipelined(sql, params, out);
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end()) {
+      std::string name = "s" + std::to_string(prepared_.size() + 1);
+      std::string text(sql);
+      PGresult* prep = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
+      Result<void> ok = Check(prep, "prepare");
+      PQclear(prep);
+      if (!ok.ok()) return ok;
+      it = prepared_.emplace(std::move(text), std::move(name)).first;
+    }
+    std::vector<std::string> storage;
+    std::vector<const char*> values = Texts(params, storage);
     PGresult* res =
         PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
     Result<void> ok = Check(res, "query");
@@ -178,6 +291,9 @@ class PgConnection final : public Connection {
   PGconn* conn_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> prepared_;
   bool retryable_ = false;
+  std::string pending_begin_;    // BEGIN not sent yet: it goes with the first statement
+  bool in_transaction_ = false;  // BEGIN was sent and the transaction not ended
+  bool draining_ = false;        // a COMMIT's answer is still to be collected
 };
 
 Result<std::unique_ptr<PgConnection>> Connect(const PostgresOptions& o) {
@@ -269,14 +385,15 @@ class PgDatabase final : public Database {
       conn->ClearFlags();
       conn->DiscardOnCommit();
       bool committed = false;
-      Result<void> result = conn->Exec(begin);
+      conn->DeferBegin(begin);
+      Result<void> result = Ok();
       // A thrown exception (a bug) must neither leak the connection nor leave it in a transaction.
       struct ReleaseOnThrow {
         PgDatabase* db;
         PgConnection* conn;
         ~ReleaseOnThrow() {
           if (std::uncaught_exceptions() > 0) {
-            (void)conn->Exec("ROLLBACK");
+            (void)conn->Finish(false, true);
             db->Release(conn);
           }
         }
@@ -284,10 +401,11 @@ class PgDatabase final : public Database {
       if (result.ok()) {
         result = work(*conn);
         if (result.ok()) {
-          result = conn->Exec("COMMIT");
+          // A read-only transaction has nothing to make durable: its COMMIT is not waited for.
+          result = conn->Finish(true, write);
           committed = result.ok();
         }
-        if (!committed) (void)conn->Exec("ROLLBACK");
+        if (!committed) (void)conn->Finish(false, true);
       }
       bool retryable = conn->retryable();
       bool lost = !conn->healthy();
@@ -332,6 +450,7 @@ class PgDatabase final : public Database {
     PgConnection* c = free_.back();
     free_.pop_back();
     lock.unlock();
+    c->Drain();
     if (!c->healthy()) c->Reset();  // after a server restart; a failure shows in the first statement
     return c;
   }
