@@ -4,6 +4,7 @@
 
 #include "access/access_log.hpp"
 #include "common/ids.hpp"
+#include "common/validate.hpp"
 
 namespace allmende::clients {
 namespace {
@@ -29,8 +30,6 @@ constexpr std::string_view kHasRelation =
 constexpr std::string_view kInsertRelation =
     "INSERT INTO client_relations (id, client_id, organization_id, relation, valid_from, created_at) "
     "VALUES ($1, $2, $3, $4, $5, $5)";
-
-constexpr std::string_view kLanguages[] = {"fi", "sv", "en", "de", "da"};
 
 Result<std::optional<ClientRecord>> Load(storage::Connection& c, const std::string& id) {
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kGet, {id}));
@@ -92,21 +91,27 @@ Result<ClientRecord> ClientService::Get(const access::Actor& actor, const std::s
 
 Result<ClientRecord> ClientService::Update(const access::Actor& actor, const std::string& client_id,
                                            const ClientChange& change, std::int64_t if_match) {
+  // The same validators as the person's own profile (common/validate.hpp).
   std::vector<FieldError> errors;
-  if (change.name && (change.name->empty() || change.name->size() > 200)) {
-    errors.push_back({"name", "must be 1-200 characters"});
+  if (change.name) {
+    if (auto problem = PersonNameProblem(*change.name)) errors.push_back({"name", *problem});
   }
-  if (change.phone && change.phone->size() > 40) errors.push_back({"phone", "must be at most 40 characters"});
-  if (change.language &&
-      std::find(std::begin(kLanguages), std::end(kLanguages), *change.language) == std::end(kLanguages)) {
-    errors.push_back({"language", "must be one of fi, sv, en, de, da"});
+  std::optional<std::string> normal_phone = change.phone;
+  if (change.phone && !change.phone->empty()) {
+    auto normal = NormalizePhone(*change.phone);
+    if (normal.ok()) {
+      normal_phone = *normal;
+    } else {
+      errors.push_back(normal.error().fields.at(0));
+    }
   }
+  if (change.language && !IsLanguage(*change.language)) errors.push_back({"language", LanguageProblem()});
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   return db_.WriteValue<ClientRecord>([&](storage::Connection& c) -> Result<ClientRecord> {
     Timestamp now = clock_.Now();
     ALLMENDE_ASSIGN_OR_RETURN(auto record, Open(c, actor, access::Action::kClientUpdate, client_id));
     if (record.version != if_match) return Error{ErrorCode::kPreconditionFailed, "The record changed meanwhile.", {}};
-    std::string phone = change.phone.value_or(record.phone.value_or(""));
+    std::string phone = normal_phone.value_or(record.phone.value_or(""));
     ALLMENDE_ASSIGN_OR_RETURN(
         auto n,
         c.Execute(kUpdate, {client_id, change.name.value_or(record.name), phone.empty() ? Value(nullptr) : Value(phone),

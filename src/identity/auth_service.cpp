@@ -5,6 +5,7 @@
 #include "access/access_log.hpp"
 #include "common/ids.hpp"
 #include "common/log.hpp"
+#include "common/validate.hpp"
 #include "identity/emails.hpp"
 #include "identity/identity_store.hpp"
 #include "identity/password.hpp"
@@ -13,8 +14,6 @@
 
 namespace allmende::identity {
 namespace {
-
-constexpr std::string_view kLanguages[] = {"fi", "sv", "en", "de", "da"};
 
 std::string RandomToken() {
   unsigned char raw[32];
@@ -26,13 +25,6 @@ std::string RandomToken() {
 
 bool SameSecret(const std::string& a, const std::string& b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
-bool IsLanguage(const std::string& l) {
-  for (auto k : kLanguages) {
-    if (k == l) return true;
-  }
-  return false;
 }
 
 Error WrongCredentials() { return Error::Unauthenticated("The e-mail address or the password is wrong."); }
@@ -281,23 +273,25 @@ Result<std::pair<User, std::string>> AuthService::Me(const http::Principal& p) {
 
 Result<User> AuthService::UpdateProfile(const http::Principal& p, const ProfileChange& change, std::int64_t if_match) {
   std::vector<FieldError> errors;
-  if (change.name && (change.name->find_first_not_of(" \t") == std::string::npos || change.name->size() > 200)) {
-    errors.push_back({"name", "must be 1-200 characters"});
+  if (change.name) {
+    if (auto problem = PersonNameProblem(*change.name)) errors.push_back({"name", *problem});
   }
-  if (change.language && !IsLanguage(*change.language))
-    errors.push_back({"language", "must be one of: fi, sv, en, de, da"});
-  if (change.phone && !change.phone->empty() &&
-      (change.phone->front() != '+' || change.phone->size() < 8 || change.phone->size() > 16 ||
-       change.phone->find_first_not_of("+0123456789") != std::string::npos ||
-       change.phone->find('+', 1) != std::string::npos)) {
-    errors.push_back({"phone", "must be in international form, e.g. +358401234567"});
+  if (change.language && !IsLanguage(*change.language)) errors.push_back({"language", LanguageProblem()});
+  std::optional<std::string> phone = change.phone;
+  if (phone && !phone->empty()) {
+    auto normal = NormalizePhone(*phone);
+    if (normal.ok()) {
+      phone = *normal;
+    } else {
+      errors.push_back(normal.error().fields.at(0));
+    }
   }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   std::string now = FormatRfc3339(clock_.Now());
   return db_.WriteValue<User>([&](storage::Connection& c) -> Result<User> {
     ALLMENDE_ASSIGN_OR_RETURN(User user, RequireUser(c, p.id));
     if (change.name) user.name = *change.name;
-    if (change.phone) user.phone = change.phone->empty() ? std::nullopt : change.phone;
+    if (phone) user.phone = phone->empty() ? std::nullopt : phone;
     if (change.language) user.language = *change.language;
     ALLMENDE_ASSIGN_OR_RETURN(bool updated, UserStore::UpdateProfile(c, user, if_match, now));
     if (!updated) {
@@ -390,10 +384,19 @@ Result<User> AuthService::CreateUser(const access::Actor& actor, const NewUser& 
   std::vector<FieldError> errors;
   std::string email = NormalizeEmail(in.email);
   if (email.empty()) errors.push_back({"email", "is not an e-mail address"});
-  if (in.name.find_first_not_of(" \t") == std::string::npos || in.name.size() > 200) {
-    errors.push_back({"name", "must be 1-200 characters"});
+  if (auto problem = PersonNameProblem(in.name)) errors.push_back({"name", *problem});
+  if (!IsLanguage(in.language)) errors.push_back({"language", LanguageProblem()});
+  std::optional<std::string> phone = in.phone;
+  if (phone && !phone->empty()) {
+    auto normal = NormalizePhone(*phone);
+    if (normal.ok()) {
+      phone = *normal;
+    } else {
+      errors.push_back(normal.error().fields.at(0));
+    }
+  } else {
+    phone.reset();
   }
-  if (!IsLanguage(in.language)) errors.push_back({"language", "must be one of: fi, sv, en, de, da"});
   if (in.platform_role && *in.platform_role != "platform_admin") {
     errors.push_back({"platform_role", "must be platform_admin or absent"});
   }
@@ -407,7 +410,7 @@ Result<User> AuthService::CreateUser(const access::Actor& actor, const NewUser& 
   }
   Timestamp now = clock_.Now();
   std::string now_text = FormatRfc3339(now);
-  User user{NewId("usr"), email,    in.name,  in.phone, in.language, hash, in.platform_role,
+  User user{NewId("usr"), email,    in.name,  phone, in.language, hash, in.platform_role,
             std::nullopt, now_text, now_text, 1};
   return db_.WriteValue<User>([&](storage::Connection& c) -> Result<User> {
     ALLMENDE_TRY(access::AuthorizeAndRecord(c, actor, access::Action::kUserCreate, {},
@@ -434,10 +437,8 @@ Result<User> AuthService::PrepareVerifiedUser(const std::string& email_text, con
   std::vector<FieldError> errors;
   std::string email = NormalizeEmail(email_text);
   if (email.empty()) errors.push_back({"email", "is not an e-mail address"});
-  if (name.find_first_not_of(" \t") == std::string::npos || name.size() > 200) {
-    errors.push_back({"name", "must be 1-200 characters"});
-  }
-  if (!IsLanguage(language)) errors.push_back({"language", "must be one of: fi, sv, en, de, da"});
+  if (auto problem = PersonNameProblem(name)) errors.push_back({"name", *problem});
+  if (!IsLanguage(language)) errors.push_back({"language", LanguageProblem()});
   for (auto& p : PasswordProblems(password, email, name)) errors.push_back({"password", p});
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   ALLMENDE_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));

@@ -3,6 +3,7 @@
 #include "access/access_log.hpp"
 #include "common/ids.hpp"
 #include "common/time.hpp"
+#include "common/validate.hpp"
 #include "tenancy/region_store.hpp"
 
 namespace allmende::tenancy {
@@ -18,7 +19,6 @@ constexpr CountryDefaults kCountries[] = {
     {"DE", "Europe/Berlin", "de"},
     {"DK", "Europe/Copenhagen", "da"},
 };
-constexpr std::string_view kLanguages[] = {"fi", "sv", "en", "de", "da"};
 
 bool IsSlug(const std::string& s) {
   if (s.size() < 2 || s.size() > 40 || s.front() == '-' || s.back() == '-') return false;
@@ -49,10 +49,8 @@ Result<NewRegion> ValidateNewRegion(NewRegion in) {
     for (const auto& c : kCountries) zone_ok |= c.time_zone == *in.time_zone;
     if (!zone_ok) errors.push_back({"time_zone", "must be one of: Europe/Helsinki, Europe/Berlin, Europe/Copenhagen"});
   }
-  if (in.default_language) {
-    bool ok = false;
-    for (auto l : kLanguages) ok |= l == *in.default_language;
-    if (!ok) errors.push_back({"default_language", "must be one of: fi, sv, en, de, da"});
+  if (in.default_language && !IsLanguage(*in.default_language)) {
+    errors.push_back({"default_language", LanguageProblem()});
   }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   return in;
