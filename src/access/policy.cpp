@@ -9,7 +9,8 @@ namespace {
 enum class Who {
   kAnySignedIn,    // any person or token
   kPlatformAdmin,  // platform admin (session with a second factor, or the bootstrap token)
-  kSelf,           // the client themself
+  kSelf,           // the person themself: the target client is the principal
+  kClient,         // likewise, and the person is a client of a region (has a row in clients)
   kDelegate,       // someone the client delegated to, with one of `names` as scope
   kMember,         // a member with one of `names` as role, in an organization `where` says
   kToken,          // an organization API token with one of `names` as scope, its organization `where` says
@@ -87,9 +88,11 @@ const std::vector<Rule>& Rules() {
       {Action::kClientAccessLogRead,
        "client.access_log.read",
        {{Who::kSelf, {}, {}, "self", "own_use"}, {Who::kDelegate, {"all", "access_log"}, {}, "delegate", "on_behalf"}}},
+      // Only a client lets others act for them: anyone else signed in could otherwise send
+      // invitations in the client's name to any address.
       {Action::kDelegationGrant,
        "delegation.grant",
-       {{Who::kSelf, {}, {}, "self", "own_use"},
+       {{Who::kClient, {}, {}, "self", "own_use"},
         {Who::kMember, {"advisor"}, Where::kClientRegion, "region_staff", "advice"}}},
       {Action::kDelegationRevoke,
        "delegation.revoke",
@@ -286,6 +289,12 @@ Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Pri
       case Who::kSelf:
         if (!token && !target.client_id.empty() && p.id == target.client_id) return Allowed(action, p, g, "client", "");
         break;
+      case Who::kClient: {
+        if (token || target.client_id.empty() || p.id != target.client_id) break;
+        ALLMENDE_ASSIGN_OR_RETURN(auto region, facts.ClientRegion());
+        if (!region.empty()) return Allowed(action, p, g, "client", "");
+        break;
+      }
       case Who::kDelegate: {
         if (token || target.client_id.empty() || p.id == target.client_id) break;
         ALLMENDE_ASSIGN_OR_RETURN(auto scopes, facts.DelegationScopes());

@@ -89,6 +89,19 @@ TEST_F(PolicyTest, RevokedOrExpiredDelegationAndEndedMembershipGiveNothing) {
   EXPECT_FALSE(Decide(Person("mikko"), Action::kClientRead, {.client_id = "aino"}));
 }
 
+TEST_F(PolicyTest, OnlyAClientGrantsDelegationsButEveryoneReadsTheirOwnLog) {
+  EXPECT_EQ(Decide(Person("aino"), Action::kDelegationGrant, {.client_id = "aino"})->relation, "self");
+  // Liisa has an account and acts for Aino, but is nobody's client: nothing of hers to delegate.
+  auto liisa = Decide(Person("liisa"), Action::kDelegationGrant, {.client_id = "liisa"});
+  ASSERT_FALSE(liisa);
+  EXPECT_EQ(liisa.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_FALSE(Decide(Person("liisa"), Action::kDelegationGrant, {.client_id = "aino"})) << "a delegate neither";
+  EXPECT_EQ(Decide(Person("mikko"), Action::kDelegationGrant, {.client_id = "aino"})->relation, "region_staff");
+  // Who has seen my data, and ending a delegation one has, stay open to non-clients.
+  EXPECT_TRUE(Decide(Person("liisa"), Action::kClientAccessLogRead, {.client_id = "liisa"}));
+  EXPECT_TRUE(Decide(Person("liisa"), Action::kDelegationRevoke, {.client_id = "aino"}));
+}
+
 TEST_F(PolicyTest, TokensActForTheirOrganizationWithinTheirScopes) {
   http::Principal token{"tok_1", "api_token"};
   token.organization_id = "org_cleaning";

@@ -1,4 +1,5 @@
-// HTTP routes of delegations: /api/v1/me/delegations.
+// HTTP routes of delegations: /api/v1/me/delegations, /api/v1/me/delegation-invitations,
+// /api/v1/clients/{id}/delegations and /api/v1/delegations/accept.
 #pragma once
 
 #include "server/router.hpp"

@@ -1,84 +1,78 @@
 #include "tenancy/delegation_service.hpp"
 
-#include <boost/json.hpp>
-
 #include "access/access_log.hpp"
 #include "common/ids.hpp"
+#include "storage/single_use_tokens.hpp"
+#include "tenancy/delegation_email.hpp"
+#include "tenancy/delegation_store.hpp"
 
 namespace allmende::tenancy {
 namespace {
 
-constexpr std::string_view kInsert =
-    "INSERT INTO delegations (id, client_id, delegate_id, scope, valid_from, valid_until, granted_by, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-constexpr std::string_view kMine =
-    "SELECT d.id, d.client_id, c.name, d.delegate_id, g.name, d.scope, d.valid_from, d.valid_until, d.granted_by, "
-    "d.created_at, d.revoked_at FROM delegations d JOIN users c ON c.id = d.client_id "
-    "JOIN users g ON g.id = d.delegate_id WHERE d.client_id = $1 OR d.delegate_id = $1 "
-    "ORDER BY d.created_at DESC, d.id DESC LIMIT 200";
-constexpr std::string_view kById =
-    "SELECT d.id, d.client_id, c.name, d.delegate_id, g.name, d.scope, d.valid_from, d.valid_until, d.granted_by, "
-    "d.created_at, d.revoked_at FROM delegations d JOIN users c ON c.id = d.client_id "
-    "JOIN users g ON g.id = d.delegate_id WHERE d.id = $1";
-constexpr std::string_view kRevoke =
-    "UPDATE delegations SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL";
-constexpr std::string_view kActive =
-    "SELECT count(*) FROM delegations WHERE delegate_id = $1 AND client_id = $2 AND (scope = $3 OR scope = 'all') "
-    "AND revoked_at IS NULL AND valid_from <= $4 AND (valid_until IS NULL OR valid_until > $4)";
-constexpr std::string_view kWorksInRegion =
-    "SELECT count(*) FROM memberships WHERE user_id = $1 AND region_id = $2 AND revoked_at IS NULL";
+constexpr auto kInvitationValid = std::chrono::hours(24 * 7);
+// Each invitation sends an e-mail to an address the client typed: a bound on how many can wait.
+constexpr std::size_t kMaxPendingInvitations = 20;
 constexpr std::string_view kScopes[] = {"all", "services", "access_log"};
 
-// The chain a client's access-log entries go to: their region, if they are a client of one.
-Result<std::string> ClientRegion(storage::Connection& c, const std::string& client_id) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT region_id FROM clients WHERE user_id = $1", {client_id}));
-  return row ? row->Text(0) : std::string();
+Error SignIn() { return Error::Unauthenticated("Sign in first."); }
+
+Error NoDelegation(const std::string& id) { return Error::NotFound("There is no delegation " + id + "."); }
+
+Error NoInvitation(const std::string& id) { return Error::NotFound("There is no delegation invitation " + id + "."); }
+
+Error AlreadyDelegated(const std::string& client_name) {
+  return Error::Conflict("You can already act for " + client_name +
+                         ". To change what you may do or until when, end that delegation first (either of you can), "
+                         "then open the link again.");
 }
 
-Delegation From(const storage::Row& r) {
-  return {r.Text(0), r.Text(1),    r.Text(2), r.Text(3), r.Text(4),    r.Text(5),
-          r.Text(6), r.OptText(7), r.Text(8), r.Text(9), r.OptText(10)};
-}
+std::string InWords(const std::string& status) { return status == "revoked" ? "withdrawn" : status; }
 
 }  // namespace
 
-std::string DelegationJson(const Delegation& d, const std::string& now) {
-  boost::json::object o;
-  o["id"] = d.id;
-  o["client_id"] = d.client_id;
-  o["client_name"] = d.client_name;
-  o["delegate_id"] = d.delegate_id;
-  o["delegate_name"] = d.delegate_name;
-  o["scope"] = d.scope;
-  o["valid_from"] = d.valid_from;
-  o["valid_until"] = d.valid_until ? boost::json::value(*d.valid_until) : boost::json::value(nullptr);
-  o["revoked_at"] = d.revoked_at ? boost::json::value(*d.revoked_at) : boost::json::value(nullptr);
-  o["active"] = !d.revoked_at && d.valid_from <= now && (!d.valid_until || *d.valid_until > now);
-  return boost::json::serialize(o);
-}
+DelegationService::DelegationService(storage::Database& db, identity::AuthService& auth, const notify::Outbox& outbox,
+                                     const TimeSource& clock, std::string public_url)
+    : db_(db), auth_(auth), outbox_(outbox), clock_(clock), public_url_(std::move(public_url)) {}
 
-DelegationService::DelegationService(storage::Database& db, identity::AuthService& auth, const TimeSource& clock)
-    : db_(db), auth_(auth), clock_(clock) {}
-
-Result<Delegation> DelegationService::Grant(const access::Actor& a, const std::string& client_id,
-                                            const NewDelegation& in) {
+Result<DelegationInvitation> DelegationService::Grant(const access::Actor& a, const std::string& client_id,
+                                                      const NewDelegation& in) {
   Timestamp now = clock_.Now();
-  // Decide first: someone who may not grant learns nothing about which addresses have accounts.
-  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
-    ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, client_id));
+  struct Parties {
+    std::string region;
+    DelegationStore::Person client;
+    std::string actor_email;
+  };
+  // Decide first: someone who may not grant learns nothing, not even which fields are wrong.
+  ALLMENDE_ASSIGN_OR_RETURN(Parties parties, db_.ReadValue<Parties>([&](storage::Connection& c) -> Result<Parties> {
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::ClientRegion(c, client_id));
     ALLMENDE_TRY(access::Authorize(c, a.principal, access::Action::kDelegationGrant,
                                    {.region_id = region, .client_id = client_id}, now));
-    return Ok();
+    ALLMENDE_ASSIGN_OR_RETURN(auto client, DelegationStore::PersonOf(c, client_id));
+    ALLMENDE_ASSIGN_OR_RETURN(auto actor, DelegationStore::PersonOf(c, a.principal->id));
+    if (!client) return Error::NotFound("There is no client " + client_id + ".");
+    return Parties{region, *client, actor ? actor->email : std::string()};
   }));
-  // On the client's behalf an advisor may only let someone order and follow services: the client
-  // alone lets someone read their record's history or act in everything.
+
+  // Only what the caller sent is checked, and the addresses of the client and of the caller
+  // (their own): whether the address has an account, or works in the region, is not looked at
+  // here, so the answer cannot tell. The advisor's limit on staff applies when the link is used.
   const bool for_someone_else = client_id != a.principal->id;
   std::vector<FieldError> errors;
+  std::string email = identity::NormalizeEmail(in.delegate_email);
+  if (email.empty()) {
+    errors.push_back({"delegate_email", "is not an e-mail address"});
+  } else if (email == parties.client.email) {
+    errors.push_back({"delegate_email", for_someone_else ? "is the client's own address" : "is your own address"});
+  } else if (for_someone_else && email == parties.actor_email) {
+    errors.push_back({"delegate_email", "is your own address"});
+  }
   bool scope_ok = false;
   for (auto s : kScopes) scope_ok |= s == in.scope;
   if (!scope_ok) {
     errors.push_back({"scope", "must be one of: all, services, access_log"});
   } else if (for_someone_else && in.scope != "services") {
+    // On the client's behalf an advisor may only let someone order and follow services: the
+    // client alone lets someone read their record's history or act in everything.
     errors.push_back({"scope", "must be services when granted on the client's behalf; the client grants the others"});
   }
   std::optional<std::string> until;
@@ -92,71 +86,185 @@ Result<Delegation> DelegationService::Grant(const access::Actor& a, const std::s
       until = FormatRfc3339(*t);
     }
   }
-  ALLMENDE_ASSIGN_OR_RETURN(auto delegate, auth_.FindByEmail(in.delegate_email));
-  if (!delegate) {
-    errors.push_back({"delegate_email", "has no account; ask them to get one first"});
-  } else if (delegate->id == client_id) {
-    errors.push_back(
-        {"delegate_email", client_id == a.principal->id ? "is your own address" : "is the client's own address"});
-  } else if (for_someone_else) {
-    // Not to oneself, nor to anyone who works in an organization of the client's region: a
-    // delegation must not become a way around the policy or the second factor.
-    ALLMENDE_ASSIGN_OR_RETURN(bool staff, db_.ReadValue<bool>([&](storage::Connection& c) -> Result<bool> {
-      ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, client_id));
-      ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kWorksInRegion, {delegate->id, region}));
-      return row->Int(0) > 0;
-    }));
-    if (delegate->id == a.principal->id || staff) {
-      errors.push_back({"delegate_email",
-                        "works in an organization of the client's region; only the client can "
-                        "choose such a delegate"});
-    }
-  }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
-  std::string now_text = FormatRfc3339(now);
-  std::string id = NewId("dlg");
-  return db_.WriteValue<Delegation>([&](storage::Connection& c) -> Result<Delegation> {
-    ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, client_id));
+
+  const std::string now_text = FormatRfc3339(now);
+  DelegationInvitation inv{NewId("dli"), parties.region,  client_id, email,    in.scope,
+                           until,        a.principal->id, "pending", now_text, FormatRfc3339(now + kInvitationValid)};
+  return db_.WriteValue<DelegationInvitation>([&](storage::Connection& c) -> Result<DelegationInvitation> {
     ALLMENDE_TRY(access::AuthorizeAndRecord(c, a, access::Action::kDelegationGrant,
-                                            {.region_id = region, .client_id = client_id},
+                                            {.region_id = inv.region_id, .client_id = client_id},
                                             {.action = "delegation.grant",
-                                             .subject_type = "delegation",
-                                             .subject_id = id,
+                                             .subject_type = "delegation_invitation",
+                                             .subject_id = inv.id,
                                              .client_id = client_id,
-                                             .region_id = region},
+                                             .region_id = inv.region_id},
                                             now));
-    storage::Value until_value = until ? storage::Value(*until) : storage::Value(nullptr);
-    ALLMENDE_TRY(
-        c.Execute(kInsert, {id, client_id, delegate->id, in.scope, now_text, until_value, a.principal->id, now_text}));
-    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kById, {id}));
-    return From(*row);
+    ALLMENDE_ASSIGN_OR_RETURN(auto waiting, DelegationStore::PendingInvitations(c, client_id, now_text));
+    if (waiting.size() >= kMaxPendingInvitations) {
+      return Error::Conflict(std::to_string(kMaxPendingInvitations) +
+                             " invitations are waiting for an answer; withdraw one before sending another.");
+    }
+    ALLMENDE_TRY(DelegationStore::InsertInvitation(c, inv));
+    ALLMENDE_ASSIGN_OR_RETURN(std::string secret, storage::IssueSingleUseToken(c, "delegation", inv.id, inv.region_id,
+                                                                               now, now + kInvitationValid));
+    auto text = ComposeDelegationInvitation(parties.client.language, parties.client.name, inv.scope,
+                                            public_url_ + "/delegation#token=" + secret);
+    ALLMENDE_TRY(outbox_.Enqueue(
+        c, {.region_id = inv.region_id, .recipient = email, .subject = text.subject, .body = text.body}, now));
+    return inv;
   });
 }
 
-Result<std::vector<Delegation>> DelegationService::Mine(const std::optional<http::Principal>& p) {
-  if (!p) return Error::Unauthenticated("Sign in first.");
-  return db_.ReadValue<std::vector<Delegation>>([&](storage::Connection& c) -> Result<std::vector<Delegation>> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kMine, {p->id}));
-    std::vector<Delegation> out;
-    for (const auto& r : rows) out.push_back(From(r));
+Result<Delegation> DelegationService::Accept(const access::Actor& a, const DelegationAcceptance& in) {
+  Timestamp now = clock_.Now();
+  const std::string now_text = FormatRfc3339(now);
+  const std::optional<http::Principal>& p = a.principal;
+  std::optional<identity::User> newcomer;
+  std::string signed_in_email;
+  if (p) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto me, auth_.Me(*p));
+    signed_in_email = me.first.email;
+  } else {
+    // A newcomer: check the link, then prepare the account for the invited address (the slow
+    // password hash) before the transaction that uses the link and creates both.
+    if (!in.name || !in.password) {
+      return Error::Invalid({{"name", "is required to create your account (or sign in first)"},
+                             {"password", "is required to create your account (or sign in first)"}});
+    }
+    struct Invited {
+      std::string email;
+      std::string language;
+    };
+    ALLMENDE_ASSIGN_OR_RETURN(Invited invited, db_.ReadValue<Invited>([&](storage::Connection& c) -> Result<Invited> {
+      ALLMENDE_ASSIGN_OR_RETURN(std::string id, storage::PeekSingleUseToken(c, "delegation", in.token, now));
+      ALLMENDE_ASSIGN_OR_RETURN(auto inv, DelegationStore::GetInvitation(c, id));
+      if (!inv) return Error::NotFound("This link is not valid.");
+      ALLMENDE_ASSIGN_OR_RETURN(auto client, DelegationStore::PersonOf(c, inv->client_id));
+      // The newcomer read the invitation in the client's language.
+      return Invited{inv->email, client ? client->language : std::string("en")};
+    }));
+    ALLMENDE_ASSIGN_OR_RETURN(newcomer,
+                              auth_.PrepareVerifiedUser(invited.email, *in.name, *in.password, invited.language));
+  }
+  return db_.WriteValue<Delegation>([&](storage::Connection& c) -> Result<Delegation> {
+    // The link decides first: of two concurrent acceptances exactly one gets past this line.
+    // Any refusal below rolls back, so the link stays usable for the person it was sent to.
+    ALLMENDE_ASSIGN_OR_RETURN(std::string invitation_id, storage::UseSingleUseToken(c, "delegation", in.token, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto inv, DelegationStore::GetInvitation(c, invitation_id));
+    if (!inv) return Error::NotFound("This link is not valid.");
+    if (inv->status != "pending") return Error::Conflict("This invitation was " + InWords(inv->status) + ".");
+    ALLMENDE_ASSIGN_OR_RETURN(auto client, DelegationStore::PersonOf(c, inv->client_id));
+    const std::string client_name = client ? client->name : inv->client_id;
+    if (p && signed_in_email != inv->email) {
+      return Error::PermissionDenied("This invitation was sent to another e-mail address; sign in as " + inv->email +
+                                     " to accept it.");
+    }
+    const std::string delegate_id = p ? p->id : newcomer->id;
+    if (delegate_id == inv->client_id) return Error::PermissionDenied("You cannot act for yourself.");
+    if (inv->granted_by != inv->client_id) {
+      // An advisor's invitation must not become a way around the policy or the second factor:
+      // people who work in the client's region are the client's own choice only.
+      ALLMENDE_ASSIGN_OR_RETURN(bool staff, DelegationStore::WorksInRegion(c, delegate_id, inv->region_id));
+      if (staff) {
+        return Error::PermissionDenied("You work in an organization of " + client_name + "'s region, so only " +
+                                       client_name + " can let you act for them, not an advisor. Ask " + client_name +
+                                       " to invite you.");
+      }
+    }
+    if (inv->valid_until && *inv->valid_until <= now_text) {
+      return Error::Conflict("The delegation this link offers was to end at " + *inv->valid_until + "; ask " +
+                             client_name + " for a new invitation.");
+    }
+    if (newcomer) ALLMENDE_TRY(auth_.InsertUser(c, *newcomer));
+    ALLMENDE_TRY(DelegationStore::CloseEnded(c, inv->client_id, delegate_id, now_text));
+    ALLMENDE_ASSIGN_OR_RETURN(bool exists, DelegationStore::HasUnrevoked(c, inv->client_id, delegate_id));
+    if (exists) return AlreadyDelegated(client_name);
+    Delegation d{NewId("dlg"),     inv->client_id,  {},       delegate_id, {}, inv->scope, now_text,
+                 inv->valid_until, inv->granted_by, now_text, std::nullopt};
+    auto inserted = DelegationStore::Insert(c, d);
+    if (!inserted.ok()) {
+      if (inserted.error().code == ErrorCode::kConflict) return AlreadyDelegated(client_name);
+      return std::move(inserted).error();
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(bool accepted,
+                              DelegationStore::MarkInvitationAccepted(c, inv->id, delegate_id, d.id, now_text));
+    if (!accepted) return Error::Conflict("This invitation is no longer pending.");
+    // The delegate's own step, not allowed by a policy grant (the client's grant was recorded
+    // when the invitation was made): recorded in the client's log as theirs.
+    ALLMENDE_TRY(access::AppendAccess(c,
+                                      access::Decision{.actor_id = delegate_id,
+                                                       .role = "delegate",
+                                                       .organization_id = "",
+                                                       .relation = "delegate",
+                                                       .purpose = "on_behalf"},
+                                      {.action = "delegation.accept",
+                                       .subject_type = "delegation",
+                                       .subject_id = d.id,
+                                       .client_id = inv->client_id,
+                                       .region_id = inv->region_id,
+                                       .purpose = a.purpose},
+                                      a.request_id, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto full, DelegationStore::Get(c, d.id));
+    if (!full) return NoDelegation(d.id);
+    return std::move(*full);
+  });
+}
+
+Result<void> DelegationService::Withdraw(const access::Actor& a, const std::string& id) {
+  if (!a.principal) return SignIn();
+  Timestamp now = clock_.Now();
+  const std::string now_text = FormatRfc3339(now);
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    if (!IsValidId("dli", id)) return NoInvitation(id);
+    ALLMENDE_ASSIGN_OR_RETURN(auto inv, DelegationStore::GetInvitation(c, id));
+    if (!inv || inv->client_id != a.principal->id) return NoInvitation(id);
+    ALLMENDE_TRY(access::AuthorizeAndRecord(c, a, access::Action::kDelegationRevoke,
+                                            {.region_id = inv->region_id, .client_id = inv->client_id},
+                                            {.action = "delegation.withdraw",
+                                             .subject_type = "delegation_invitation",
+                                             .subject_id = id,
+                                             .client_id = inv->client_id,
+                                             .region_id = inv->region_id},
+                                            now));
+    std::string status = inv->status == "pending" && inv->expires_at <= now_text ? "expired" : inv->status;
+    if (status != "pending") return Error::Conflict("The invitation was " + InWords(status) + " already.");
+    // The link stays in single_use_tokens; acceptance reads the invitation's status in the same
+    // transaction and refuses it with "was withdrawn".
+    ALLMENDE_ASSIGN_OR_RETURN(bool revoked, DelegationStore::MarkInvitationRevoked(c, id));
+    if (!revoked) return Error::Conflict("The invitation is no longer pending.");
+    return Ok();
+  });
+}
+
+Result<MyDelegations> DelegationService::Mine(const std::optional<http::Principal>& p) {
+  if (!p) return SignIn();
+  const std::string now = FormatRfc3339(clock_.Now());
+  return db_.ReadValue<MyDelegations>([&](storage::Connection& c) -> Result<MyDelegations> {
+    MyDelegations out;
+    ALLMENDE_ASSIGN_OR_RETURN(auto all, DelegationStore::Of(c, p->id));
+    for (auto& d : all) (d.client_id == p->id ? out.given : out.received).push_back(std::move(d));
+    ALLMENDE_ASSIGN_OR_RETURN(out.pending, DelegationStore::PendingInvitations(c, p->id, now));
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::ClientRegion(c, p->id));
+    out.may_grant = !region.empty() && p->role != "api_token";
     return out;
   });
 }
 
 Result<void> DelegationService::Revoke(const access::Actor& a, const std::string& id) {
-  if (!a.principal) return Error::Unauthenticated("Sign in first.");
+  if (!a.principal) return SignIn();
   const http::Principal* p = &*a.principal;
   Timestamp now_time = clock_.Now();
   std::string now = FormatRfc3339(now_time);
   return db_.Write([&](storage::Connection& c) -> Result<void> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kById, {id}));
-    if (!row) return Error::NotFound("There is no delegation " + id + ".");
-    Delegation d = From(*row);
-    if (d.client_id != p->id && d.delegate_id != p->id) return Error::NotFound("There is no delegation " + id + ".");
+    ALLMENDE_ASSIGN_OR_RETURN(auto found, DelegationStore::Get(c, id));
+    if (!found) return NoDelegation(id);
+    const Delegation& d = *found;
+    if (d.client_id != p->id && d.delegate_id != p->id) return NoDelegation(id);
     if (d.revoked_at || (d.valid_until && *d.valid_until <= now)) {
       return Error::Conflict("The delegation has already ended.");
     }
-    ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, d.client_id));
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::ClientRegion(c, d.client_id));
     ALLMENDE_TRY(access::AuthorizeAndRecord(c, a, access::Action::kDelegationRevoke,
                                             {.region_id = region, .client_id = d.client_id},
                                             {.action = "delegation.revoke",
@@ -165,8 +273,8 @@ Result<void> DelegationService::Revoke(const access::Actor& a, const std::string
                                              .client_id = d.client_id,
                                              .region_id = region},
                                             now_time));
-    ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kRevoke, {id, now, p->id}));
-    if (n == 0) return Error::Conflict("The delegation has already ended.");
+    ALLMENDE_ASSIGN_OR_RETURN(bool ended, DelegationStore::End(c, id, now, p->id));
+    if (!ended) return Error::Conflict("The delegation has already ended.");
     return Ok();
   });
 }
@@ -175,8 +283,7 @@ Result<bool> DelegationService::MayActFor(const std::string& delegate_id, const 
                                           const std::string& scope) {
   std::string now = FormatRfc3339(clock_.Now());
   return db_.ReadValue<bool>([&](storage::Connection& c) -> Result<bool> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kActive, {delegate_id, client_id, scope, now}));
-    return row->Int(0) > 0;
+    return DelegationStore::Allows(c, delegate_id, client_id, scope, now);
   });
 }
 

@@ -95,7 +95,8 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       {"new region", "POST /api/v1/regions", "POST", "/api/v1/regions",
        R"({"code":"pirkanmaa","name":"Again","country":"FI"})", 422},
       {"delegation for a client", "POST /api/v1/clients/{id}/delegations", "POST",
-       "/api/v1/clients/" + aino + "/delegations", R"({"delegate_email":"nobody@example.fi"})", 422},
+       "/api/v1/clients/" + aino + "/delegations", R"({"delegate_email":"nobody@example.fi","scope":"everything"})",
+       422},
       {"organization", "GET /api/v1/organizations/{id}", "GET", "/api/v1/organizations/" + provider, "", 200},
       {"new account", "POST /api/v1/users", "POST", "/api/v1/users",
        R"({"email":"aino.virtanen@allmende.demo","name":"Aino"})", 422},
@@ -139,25 +140,42 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        Who::kAnySignedIn},
       {"grant a delegation (wrong scope)", "POST /api/v1/me/delegations", "POST", "/api/v1/me/delegations",
        R"({"delegate_email":"someone@example.fi","scope":"everything"})", 422},
+      // 31…
+      {"withdraw a delegation invitation that is not one's own",
+       "DELETE /api/v1/me/delegation-invitations/{id}",
+       "DELETE",
+       "/api/v1/me/delegation-invitations/dli_none",
+       "",
+       404,
+       {},
+       Who::kAnySignedIn},
+      {"accept a delegation (a link from an e-mail)",
+       "POST /api/v1/delegations/accept",
+       "POST",
+       "/api/v1/delegations/accept",
+       R"({"token":"not-a-token","name":"N","password":"kesä-mökki-järvi-sauna"})",
+       404,
+       {},
+       Who::kAnyone},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
-      {"", {}},                                      // nobody signed in
-      {"aino.virtanen", {0, 3, 4, 16, 17, 22, 30}},  // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},           // another client
-      {"liisa.virtanen", {0, 3, 4, 17, 22, 30}},     // Aino's delegate (scope all)
-      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22, 30}},  // advisor of Aino's region
-      {"outi.koordinaattori", {0, 1, 17, 22, 30}},   // coordinator of Aino's region
-      {"sari.tilaaja", {0, 17, 22, 30}},             // purchaser officer of the area paying for Aino
-      {"kirsi.tietosuoja", {5, 17, 22, 30}},         // auditor of region A
-      {"jussi.siivous", {0, 7, 10, 12, 13, 17, 19, 22, 23, 24, 25, 30}},  // admin of Aino's provider
-      {"aleksi.tyontekija", {0, 17, 22, 30}},                             // worker of Aino's provider
-      {"hanna.vapaaehtoinen", {17, 22, 30}},                              // admin of another provider
-      {"tuomas.hr", {17, 22, 30}},                                        // employer HR, other region
-      {"jonas.mitarbeiter", {2, 17, 22, 30}},                             // employee, a client in the other region
-      {"advisor.b", {2, 17, 22, 30}},                                     // advisor of the other region
-      {"orgadmin.w", {8, 11, 14, 17, 20, 22, 30}},                        // organization admin of the welfare area
-      {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 30}},  // platform admin: no client data
+      {"", {}},                                                       // nobody signed in
+      {"aino.virtanen", {0, 3, 4, 16, 17, 22, 30}},                   // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},                            // another client
+      {"liisa.virtanen", {0, 3, 4, 17, 22}},                          // Aino's delegate (scope all)
+      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22}},                       // advisor of Aino's region
+      {"outi.koordinaattori", {0, 1, 17, 22}},                        // coordinator of Aino's region
+      {"sari.tilaaja", {0, 17, 22}},                                  // purchaser officer of the area paying for Aino
+      {"kirsi.tietosuoja", {5, 17, 22}},                              // auditor of region A
+      {"jussi.siivous", {0, 7, 10, 12, 13, 17, 19, 22, 23, 24, 25}},  // admin of Aino's provider
+      {"aleksi.tyontekija", {0, 17, 22}},                             // worker of Aino's provider
+      {"hanna.vapaaehtoinen", {17, 22}},                              // admin of another provider
+      {"tuomas.hr", {17, 22}},                                        // employer HR, other region
+      {"jonas.mitarbeiter", {2, 17, 22, 30}},   // employee, a client in the other region (grants too)
+      {"advisor.b", {2, 17, 22}},               // advisor of the other region
+      {"orgadmin.w", {8, 11, 14, 17, 20, 22}},  // organization admin of the welfare area
+      {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24}},  // platform admin: no client data
       // the provider's API token with organization.read, members.read, clients.read
       {"token", {0, 7, 17, 23}},
   };

@@ -23,7 +23,8 @@ struct Session {
 
 class DemoWorld {
  public:
-  explicit DemoWorld(bool demo_mode) {
+  // `serve_args`: further flags for the server (e.g. "--set", "mail.smtp_url=…").
+  explicit DemoWorld(bool demo_mode, std::vector<std::string> serve_args = {}) {
     auto [rc, out] = RunBinary(
         [&] {
           std::vector<std::string> a{"seed"};
@@ -33,8 +34,8 @@ class DemoWorld {
         }(),
         {}, std::chrono::seconds(60));
     EXPECT_EQ(rc, 0) << out;
-    server_ = std::make_unique<TestServer>(
-        ServerOptions{.args = {"--set", std::string("demo.mode=") + (demo_mode ? "true" : "false")}, .database = &db_});
+    serve_args.insert(serve_args.begin(), {"--set", std::string("demo.mode=") + (demo_mode ? "true" : "false")});
+    server_ = std::make_unique<TestServer>(ServerOptions{.args = std::move(serve_args), .database = &db_});
   }
 
   TestServer& server() { return *server_; }
