@@ -6,6 +6,7 @@ import { InvitationPage } from './pages/auth/InvitationPage';
 import { LoginPage } from './pages/auth/LoginPage';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
 import { VerifyEmailPage } from './pages/auth/VerifyEmailPage';
+import { DelegationInvitationPage } from './pages/delegations/DelegationInvitationPage';
 import { DelegationsPage } from './pages/delegations/DelegationsPage';
 import { ErrorBoundary, ErrorPage } from './pages/errors/ErrorPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
@@ -44,6 +45,7 @@ export function App() {
                   <Route path="/verify-email" element={<VerifyEmailPage />} />
                   <Route path="/invitation" element={<InvitationPage />} />
                   <Route path="/invitations/accept" element={<InvitationPage />} />
+                  <Route path="/delegation" element={<DelegationInvitationPage />} />
                   <Route path="/" element={signedIn(<HomePage />)} />
                   <Route path="/profile" element={signedIn(<ProfilePage />)} />
                   <Route path="/profile/security" element={signedIn(<SecurityPage />)} />

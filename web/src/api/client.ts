@@ -5,11 +5,13 @@ import type {
   AccessLogEntry,
   ApiToken,
   Delegation,
+  DelegationInvitation,
   DelegationScope,
   Invitation,
   Language,
   Membership,
   MfaChallenge,
+  MyDelegations,
   NewApiToken,
   Organization,
   Page,
@@ -110,16 +112,27 @@ export async function listMemberships(): Promise<Membership[]> {
   return (await call<{ items: Membership[] }>(ops.myMemberships)).data.items;
 }
 
-export async function listDelegations(): Promise<{ given: Delegation[]; received: Delegation[] }> {
-  return (await call<{ given: Delegation[]; received: Delegation[] }>(ops.myDelegations)).data;
+export async function listDelegations(): Promise<MyDelegations> {
+  return (await call<MyDelegations>(ops.myDelegations)).data;
 }
 
+/** E-mails an invitation; the answer is the same whether or not the address has an account. */
 export async function grantDelegation(input: {
   delegate_email: string;
   scope: DelegationScope;
   valid_until?: string;
-}): Promise<Delegation> {
-  return (await call<Delegation>(ops.grantDelegation, { body: input })).data;
+}): Promise<DelegationInvitation> {
+  return (await call<DelegationInvitation>(ops.grantDelegation, { body: input })).data;
+}
+
+export async function withdrawDelegationInvitation(id: string): Promise<void> {
+  await call(ops.withdrawDelegationInvitation, { params: { id } });
+}
+
+/** The link of a delegation invitation: signed in, or creating the account (name, password). */
+export async function acceptDelegation(token: string, account?: { name: string; password: string }): Promise<Delegation> {
+  const { data } = await call<Delegation>(ops.acceptDelegation, { body: { token, ...account }, quiet: true });
+  return data;
 }
 
 export async function revokeDelegation(id: string): Promise<void> {

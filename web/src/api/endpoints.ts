@@ -35,6 +35,8 @@ export const operations = {
   myDelegations: op('GET', '/api/v1/me/delegations'),
   grantDelegation: op('POST', '/api/v1/me/delegations'),
   revokeDelegation: op('DELETE', '/api/v1/me/delegations/{id}'),
+  withdrawDelegationInvitation: op('DELETE', '/api/v1/me/delegation-invitations/{id}'),
+  acceptDelegation: op('POST', '/api/v1/delegations/accept'),
   myAccessLog: op('GET', '/api/v1/me/access-log'),
   startTotp: op('POST', '/api/v1/me/mfa/totp'),
   confirmTotp: op('POST', '/api/v1/me/mfa/totp/confirm'),

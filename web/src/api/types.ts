@@ -4,7 +4,7 @@
 // A change to a documented schema therefore shows up here as a type error. Where the UI needs a
 // narrower type than the document gives, the refinement is written out below with its reason.
 // endpoints.test.ts checks that every field listed in `documentedFields` exists in the document.
-import type { components } from './schema.gen';
+import type { components, paths } from './schema.gen';
 
 type Schemas = components['schemas'];
 
@@ -20,6 +20,9 @@ export type Membership = Schemas['Membership'];
 export type Invitation = Schemas['Invitation'];
 export type Delegation = Schemas['Delegation'];
 export type DelegationScope = Delegation['scope'];
+export type DelegationInvitation = Schemas['DelegationInvitation'];
+/** GET /api/v1/me/delegations: given, received, the invitations waiting, and whether one may grant. */
+export type MyDelegations = paths['/api/v1/me/delegations']['get']['responses'][200]['content']['application/json'];
 /** An entry of the access log; the auditor's search adds actor_id, client_id and the other ids. */
 export type AccessLogEntry = Schemas['AccessEntry'];
 export type ApiToken = Schemas['ApiToken'];
@@ -53,4 +56,5 @@ export const documentedFields: Record<string, readonly string[]> = {
   ApiToken: ['id', 'name', 'scopes', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at', 'created_by_name', 'token'],
   RecoveryCodes: ['recovery_codes'],
   Delegation: ['id', 'client_id', 'client_name', 'delegate_id', 'delegate_name', 'scope', 'valid_from', 'valid_until', 'revoked_at', 'active'],
+  DelegationInvitation: ['id', 'delegate_email', 'scope', 'valid_until', 'status', 'created_at', 'expires_at'],
 };

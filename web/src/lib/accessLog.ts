@@ -9,6 +9,8 @@ export const KNOWN_ACTIONS = [
   'access_log.search',
   'delegation.grant',
   'delegation.revoke',
+  'delegation.accept',
+  'delegation.withdraw',
   'members.read',
   'members.manage',
   'members.remove',

@@ -15,7 +15,6 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   'is too common; choose a phrase of several unrelated words': 'fieldMessages.passwordCommon',
   'must not repeat one character': 'fieldMessages.passwordRepeat',
   'must not be your e-mail address or name': 'fieldMessages.passwordPersonal',
-  'has no account; ask them to get one first': 'fieldMessages.delegateNoAccount',
   'is your own address': 'fieldMessages.delegateSelf',
   'must be in the future': 'fieldMessages.future',
   'already has an account': 'fieldMessages.emailTaken',

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import * as api from '../../api/client';
-import type { Delegation, DelegationScope } from '../../api/types';
+import type { Delegation, DelegationInvitation, DelegationScope } from '../../api/types';
 import { FormAlert, Status } from '../../components/Alert';
 import { ConfirmButton } from '../../components/Confirm';
 import { DateTime } from '../../components/DateTime';
@@ -71,6 +71,36 @@ function DelegationItem({
   );
 }
 
+/** An invitation that waits for its answer; the client may withdraw it. */
+function PendingItem({
+  invitation,
+  onWithdraw,
+}: {
+  invitation: DelegationInvitation;
+  onWithdraw: (i: DelegationInvitation) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className="item" data-invitation={invitation.delegate_email}>
+      <div className="item-main">
+        <h3 className="item-title">{invitation.delegate_email}</h3>
+        <p>{t(`delegations.scopeSummary.${invitation.scope}`)}</p>
+        <p className="muted small">
+          {t('delegations.linkValidUntil')} <DateTime value={invitation.expires_at} dateOnly />
+        </p>
+      </div>
+      <div className="item-actions">
+        <ConfirmButton
+          label={t('delegations.withdraw')}
+          question={t('delegations.withdrawQuestion', { email: invitation.delegate_email })}
+          confirmLabel={t('delegations.withdrawConfirm')}
+          onConfirm={() => onWithdraw(invitation)}
+        />
+      </div>
+    </li>
+  );
+}
+
 export function DelegationsPage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -90,12 +120,13 @@ export function DelegationsPage() {
     setStatus(null);
     try {
       const validUntil = until ? endOfLocalDay(until) : null;
-      const d = await api.grantDelegation({
+      // The answer is the same whether or not the address has an account: so is the message.
+      const invitation = await api.grantDelegation({
         delegate_email: email.trim(),
         scope,
         ...(validUntil ? { valid_until: validUntil } : {}),
       });
-      setStatus(t('delegations.granted', { name: d.delegate_name }));
+      setStatus(t('delegations.invitationSent', { email: invitation.delegate_email }));
       setEmail('');
       setUntil('');
       setScope('all');
@@ -120,7 +151,21 @@ export function DelegationsPage() {
     }
   };
 
+  const withdraw = async (invitation: DelegationInvitation) => {
+    setListAlert(null);
+    setStatus(null);
+    try {
+      await api.withdrawDelegationInvitation(invitation.id);
+      setStatus(t('delegations.withdrawn', { email: invitation.delegate_email }));
+      await list.reload();
+    } catch (err) {
+      setListAlert(generalMessage(t, err));
+      await list.reload();
+    }
+  };
+
   const given = list.data?.given.filter((d) => d.active) ?? [];
+  const pending = list.data?.pending ?? [];
   const received = list.data?.received.filter((d) => d.active) ?? [];
   const ended = [...(list.data?.given ?? []), ...(list.data?.received ?? [])].filter((d) => !d.active);
 
@@ -144,6 +189,16 @@ export function DelegationsPage() {
               </ul>
             )}
           </section>
+          {pending.length > 0 ? (
+            <section className="section" aria-labelledby="pending-heading">
+              <h2 id="pending-heading">{t('delegations.pendingTitle')}</h2>
+              <ul className="item-list" data-testid="pending-list">
+                {pending.map((i) => (
+                  <PendingItem key={i.id} invitation={i} onWithdraw={withdraw} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section className="section" aria-labelledby="received-heading">
             <h2 id="received-heading">{t('delegations.receivedTitle')}</h2>
             {received.length === 0 ? (
@@ -158,50 +213,57 @@ export function DelegationsPage() {
           </section>
         </>
       ) : null}
-      <section className="card section" aria-labelledby="grant-heading">
-        <h2 id="grant-heading">{t('delegations.grantTitle')}</h2>
-        <p>{t('delegations.grantIntro')}</p>
-        <form className="form" onSubmit={grant} noValidate>
-          <FormAlert message={errors.alert} requestId={errors.requestId} />
-          <TextField
-            label={t('delegations.email')}
-            hint={t('delegations.emailHint')}
-            name="delegate_email"
-            type="email"
-            autoComplete="off"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            errors={errors.byField.delegate_email}
-            required
-          />
-          <ChoiceGroup legend={t('delegations.scope')} errors={errors.byField.scope}>
-            {SCOPES.map((s) => (
-              <label key={s} className="choice">
-                <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
-                <span>
-                  <strong>{t(`delegations.scopes.${s}`)}</strong>
-                  <span className="choice-hint">{t(`delegations.scopeSummary.${s}`)}</span>
-                </span>
-              </label>
-            ))}
-          </ChoiceGroup>
-          <TextField
-            label={t('delegations.validUntil')}
-            hint={t('delegations.validUntilHint')}
-            name="valid_until"
-            type="date"
-            min={todayPlus(1)}
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
-            errors={errors.byField.valid_until}
-          />
-          <div className="actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {t('delegations.grant')}
-            </button>
-          </div>
-        </form>
-      </section>
+      {list.data && !list.data.may_grant ? (
+        <p className="muted section" data-testid="not-a-client">
+          {t('delegations.notAClient')}
+        </p>
+      ) : null}
+      {list.data?.may_grant ? (
+        <section className="card section" aria-labelledby="grant-heading">
+          <h2 id="grant-heading">{t('delegations.grantTitle')}</h2>
+          <p>{t('delegations.grantIntro')}</p>
+          <form className="form" onSubmit={grant} noValidate>
+            <FormAlert message={errors.alert} requestId={errors.requestId} />
+            <TextField
+              label={t('delegations.email')}
+              hint={t('delegations.emailHint')}
+              name="delegate_email"
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              errors={errors.byField.delegate_email}
+              required
+            />
+            <ChoiceGroup legend={t('delegations.scope')} errors={errors.byField.scope}>
+              {SCOPES.map((s) => (
+                <label key={s} className="choice">
+                  <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
+                  <span>
+                    <strong>{t(`delegations.scopes.${s}`)}</strong>
+                    <span className="choice-hint">{t(`delegations.scopeSummary.${s}`)}</span>
+                  </span>
+                </label>
+              ))}
+            </ChoiceGroup>
+            <TextField
+              label={t('delegations.validUntil')}
+              hint={t('delegations.validUntilHint')}
+              name="valid_until"
+              type="date"
+              min={todayPlus(1)}
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+              errors={errors.byField.valid_until}
+            />
+            <div className="actions">
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {t('delegations.grant')}
+              </button>
+            </div>
+          </form>
+        </section>
+      ) : null}
       {ended.length > 0 ? (
         <details className="section">
           <summary>{t('delegations.endedTitle', { count: ended.length })}</summary>
