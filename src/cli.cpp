@@ -65,6 +65,12 @@ std::optional<Command> ParseCommandLine(int argc, char** argv, int* exit_code) {
   verify->add_option("--data", flag_values["storage.data_dir"], "data folder");
   verify->add_option("--database", flag_values["storage.database"], "database URL");
 
+  auto* rotate = app.add_subcommand(
+      "rotate-key", "add a new field key (storage.field_key_file) and re-seal every sealed value with it");
+  rotate->add_option("--data", flag_values["storage.data_dir"], "data folder");
+  rotate->add_option("--database", flag_values["storage.database"], "database URL");
+  rotate->add_option("--field-key-file", flag_values["storage.field_key_file"], "the key file");
+
   auto* routes =
       app.add_subcommand("routes", "print every route with its declared access rule, one JSON object a line, and exit");
   routes->add_option("--data", flag_values["storage.data_dir"], "data folder");

@@ -21,6 +21,7 @@
 #include "notify/notify_module.hpp"
 #include "server/http_server.hpp"
 #include "server/static_files.hpp"
+#include "storage/field_cipher.hpp"
 #include "storage/migrations.hpp"
 #include "storage/open_database.hpp"
 #include "tenancy/tenancy_module.hpp"
@@ -55,12 +56,13 @@ std::string PublicUrl(const ServerConfig& server) {
 
 // Every module of this installation, in the order they depend on each other.
 struct Modules {
-  Modules(storage::Database& db, events::EventBus& bus, const Config& config, std::function<bool()> stopping)
-      : outbox(std::string(db.backend())),
+  Modules(storage::Database& db, events::EventBus& bus, const Config& config, const storage::FieldCipher& cipher,
+          std::function<bool()> stopping)
+      : outbox(std::string(db.backend()), &cipher),
         platform(db, std::move(stopping), OpenApiDocument()),
         notify(db, outbox, clock, config.mail, ProcessName()),
         events(bus),
-        identity(db, outbox, clock, config, PublicUrl(config.server)),
+        identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
         clients(db, clock),
         access(db, clock) {}
@@ -85,9 +87,14 @@ int Serve(const Config& config) {
     return 1;
   }
   std::unique_ptr<storage::Database> db = std::move(*db_result);
+  auto cipher = storage::FieldCipher::LoadOrCreate(FieldKeyFile(config));
+  if (!cipher.ok()) {
+    log::Error("startup_failed", {{"error", cipher.error().message}});
+    return 1;
+  }
   auto bus = events::MakeEventBus(*db, config.storage.database);
   std::unique_ptr<http::HttpServer> server;
-  Modules modules(*db, *bus, config, [&server] { return server && server->stopping(); });
+  Modules modules(*db, *bus, config, *cipher, [&server] { return server && server->stopping(); });
   if (config.identity.demo_mode) log::Warn("demo_mode", {{"reason", "demo accounts sign in without a second factor"}});
 
   http::Router router;
@@ -136,7 +143,8 @@ int Serve(const Config& config) {
 // the document.
 int Routes(const Config& config, storage::Database& db) {
   events::InProcessEventBus no_listeners;
-  Modules modules(db, no_listeners, config, {});
+  const auto cipher = storage::FieldCipher::Ephemeral();  // nothing is sealed: routes only
+  Modules modules(db, no_listeners, config, cipher, {});
   http::Router router;
   for (auto* m : modules.All()) m->AddRoutes(router);
   access::RequestGuard guard(db, modules.clock);
@@ -153,10 +161,38 @@ int Routes(const Config& config, storage::Database& db) {
   return 0;
 }
 
+// `rotate-key`: a new key seals from now on; every sealed value is re-sealed with it (values
+// stored in clear before encryption too). Old keys stay in the file so that a server started
+// before the rotation can still open what it reads until it restarts.
+int RotateKey(const Config& config, storage::Database& db) {
+  const std::string path = FieldKeyFile(config);
+  auto id = storage::FieldCipher::AddKey(path);
+  auto cipher = id.ok() ? storage::FieldCipher::LoadOrCreate(path) : Result<storage::FieldCipher>(id.error());
+  if (!cipher.ok()) {
+    std::cerr << "allmende rotate-key: " << cipher.error().message << "\n";
+    return 1;
+  }
+  std::cout << "new key " << *id << " in " << path << "\n";
+  for (const auto& column : storage::SealedColumns()) {
+    auto n = storage::Reseal(db, *cipher, column);
+    if (!n.ok()) {
+      std::cerr << "allmende rotate-key: " << column.table << "." << column.column << ": " << n.error().message << "\n";
+      return 1;
+    }
+    std::cout << column.table << "." << column.column << ": " << *n << " re-sealed\n";
+  }
+  return 0;
+}
+
 // `seed`: the demo region, each module adding its part; idempotent.
 int Seed(const Config& config, storage::Database& db) {
   events::InProcessEventBus no_listeners;  // nobody is subscribed while seeding
-  Modules modules(db, no_listeners, config, {});
+  auto cipher = storage::FieldCipher::LoadOrCreate(FieldKeyFile(config));
+  if (!cipher.ok()) {
+    std::cerr << "allmende seed: " << cipher.error().message << "\n";
+    return 1;
+  }
+  Modules modules(db, no_listeners, config, *cipher, {});
   app::DemoSeed seed{db, config.identity.demo_password, {}};
   for (auto* m : modules.All()) {
     auto seeded = m->SeedDemo(seed);
@@ -201,6 +237,7 @@ int main(int argc, char** argv) {
       if (command->name == "verify-access-log") rc = app::VerifyAccessLogCommand(**db, std::cout);
       if (command->name == "seed") rc = Seed(config, **db);
       if (command->name == "routes") rc = Routes(config, **db);
+      if (command->name == "rotate-key") rc = RotateKey(config, **db);
       (*db)->Close();
     }
   }

@@ -80,6 +80,35 @@ Result<http::Response> RequestGuard::Run(const http::Route& route, const http::R
   if (key.empty() && o.client.empty()) return checked(route.handler(r));
 
   ALLMENDE_ASSIGN_OR_RETURN(Actor actor, Actor::Of(r));
+  if (key.empty() && (r.method == "GET" || r.method == "HEAD")) {
+    // A look at a client's data: decided in a read, the handler's reads run beside everyone
+    // else's, and the access-log entry is committed (durably, in a shared group commit) before
+    // the answer leaves. No data reaches the caller without its entry, and the single writer is
+    // held for one insert, not for the whole request.
+    const std::string client = ClientOf(route, r);
+    Timestamp now = clock_.Now();
+    Decision d;
+    std::string region;
+    ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+      ALLMENDE_ASSIGN_OR_RETURN(d, Authorize(c, r.principal, *action, {.client_id = client}, now));
+      ALLMENDE_ASSIGN_OR_RETURN(region, ClientRegion(c, client));
+      return Ok();
+    }));
+    Result<http::Response> result = checked(route.handler(r));
+    if (!result.ok() || d.relation == "self") return result;  // the client's own looks are theirs
+    ALLMENDE_TRY(db_.Write([&](storage::Connection& c) {
+      return AppendAccess(c, d,
+                          {.action = std::string(o.action),
+                           .subject_type = "client",
+                           .subject_id = client,
+                           .client_id = client,
+                           .region_id = region,
+                           .purpose = actor.purpose},
+                          r.request_id, now);
+    }));
+    return result;
+  }
+
   const std::string scope = (r.principal ? r.principal->id : std::string("-")) + " " + r.method + " " + r.path;
   const std::string digest = key.empty() ? std::string() : storage::RequestDigest(r.body);
   std::optional<Result<http::Response>> outcome;

@@ -59,6 +59,26 @@ Setter BoolSetter(std::function<void(Config&, bool)> apply) {
   };
 }
 
+// The demo mailbox's address: the server forwards public requests there, so only this machine's
+// loopback interface is accepted, never another host.
+Setter LoopbackHttpUrlSetter(std::function<void(Config&, const std::string&)> apply) {
+  return [=](Config& c, const std::string& text) -> std::string {
+    std::string rest = text;
+    if (rest.ends_with("/")) rest.pop_back();
+    bool ok = text.empty();
+    for (const char* host : {"http://127.0.0.1:", "http://localhost:", "http://[::1]:"}) {
+      if (!rest.starts_with(host)) continue;
+      std::string port = rest.substr(std::string_view(host).size());
+      int v = 0;
+      auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), v);
+      ok = ec == std::errc() && end == port.data() + port.size() && v > 0 && v <= 65535;
+    }
+    if (!ok) return "must be http://127.0.0.1:<port> (or localhost, [::1]), got '" + text + "'";
+    apply(c, rest);
+    return "";
+  };
+}
+
 std::string EnvName(const std::string& key) {
   std::string env = "ALLMENDE_";
   for (char c : key) env.push_back(c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
@@ -116,6 +136,13 @@ const std::vector<Setting>& Settings() {
         StringSetter([](Config& c, const std::string& v) { c.identity.demo_password = v; }));
     add("demo.mode", "demo installation: the demo accounts need no second factor (never in production)",
         BoolSetter([](Config& c, bool v) { c.identity.demo_mode = v; }));
+    add("demo.mailbox_url",
+        "demo mode: the local mailbox (allmende-mailbox) whose messages the web UI shows; http://127.0.0.1:<port>",
+        LoopbackHttpUrlSetter([](Config& c, const std::string& v) { c.demo.mailbox_url = v; }));
+    add("storage.field_key_file",
+        "keys that seal sensitive fields at rest (created when missing; share it between processes); "
+        "empty = <data_dir>/field-keys",
+        StringSetter([](Config& c, const std::string& v) { c.storage.field_key_file = v; }));
     add("storage.data_dir", "folder for the SQLite database and other data",
         StringSetter([](Config& c, const std::string& v) { c.storage.data_dir = v; }));
     add("storage.database", "sqlite:///path or postgresql://user@host:port/db; empty = SQLite in data_dir",
@@ -193,9 +220,18 @@ int WorkerThreads(const ServerConfig& server) {
   return server.worker_threads > 0 ? server.worker_threads : 2 * Cores();
 }
 
+std::string FieldKeyFile(const Config& config) {
+  if (!config.storage.field_key_file.empty()) return config.storage.field_key_file;
+  return config.storage.data_dir + "/field-keys";
+}
+
 int DatabaseConnections(const Config& config) {
   if (config.storage.read_connections > 0) return config.storage.read_connections;
-  return WorkerThreads(config.server) + config.server.write_threads;
+  int threads = WorkerThreads(config.server) + config.server.write_threads;
+  // PostgreSQL groups concurrent commits itself, and each connection is a server process: a few
+  // per core are enough, and writers past them wait for one (with a deadline).
+  if (config.storage.database.starts_with("postgres")) return std::min(threads, 8 * Cores());
+  return threads;  // SQLite connections are cheap; every thread gets one
 }
 
 const std::vector<ConfigKey>& ConfigKeys() {

@@ -19,7 +19,7 @@ struct ServerConfig {
   // Threads for requests that write (any method but GET and HEAD, and reads of client data,
   // which write their access-log entry). They spend most of their time waiting for the group
   // commit that makes their work durable, so there are many: the more wait, the fewer fsyncs.
-  int write_threads = 16;
+  int write_threads = 64;
   std::int64_t header_limit = 16 * 1024;
   std::int64_t body_limit = 1024 * 1024;  // default per route; routes may set their own
   int header_timeout_ms = 10'000;         // whole request head must arrive within this
@@ -40,6 +40,9 @@ struct StorageConfig {
   std::string database;      // "sqlite:///path/to/file.db" or "postgresql://…"; empty: sqlite in data_dir
   int read_connections = 0;  // 0: as many as worker threads
   int busy_timeout_ms = 5'000;
+  // The keys that seal sensitive fields at rest (storage/field_cipher.hpp); created with one key
+  // when missing. Empty: <data_dir>/field-keys. Every process of one database needs the same file.
+  std::string field_key_file;
 };
 
 struct LogConfig {
@@ -65,6 +68,12 @@ struct IdentityConfig {
   bool demo_mode = false;       // demo accounts (made by `seed`) need no second factor
 };
 
+// A demo installation's mailbox (allmende-mailbox, which `make run` starts): the server shows what
+// it received at GET /api/v1/demo/mailbox when demo.mode is on.
+struct DemoConfig {
+  std::string mailbox_url;  // http://127.0.0.1:<port> (loopback only); empty: no demo mailbox
+};
+
 struct JobsConfig {
   int poll_ms = 1000;  // how often each process looks for due jobs
 };
@@ -76,6 +85,7 @@ struct Config {
   MailConfig mail;
   JobsConfig jobs;
   IdentityConfig identity;
+  DemoConfig demo;
   // Bearer token that acts as platform administrator until the identity module issues real
   // tokens. Empty disables it. Compared in constant time; never logged.
   std::string admin_token;
@@ -87,6 +97,8 @@ struct Config {
 // another waits for the single SQLite writer.
 int IoThreads(const ServerConfig& server);
 int WorkerThreads(const ServerConfig& server);
+// The key file a configuration uses (storage.field_key_file, or <data_dir>/field-keys).
+std::string FieldKeyFile(const Config& config);
 // Database connections a server needs: one per worker and per write thread, unless configured.
 int DatabaseConnections(const Config& config);
 

@@ -77,7 +77,11 @@ Result<bool> AuthService::UseTotpCode(storage::Connection& c, const std::string&
                                       Timestamp now, bool pending) {
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kTotpState, {user_id}));
   if (!row || row->IsNull(pending ? 1 : 0)) return false;
-  auto step = VerifyTotp(row->Text(pending ? 1 : 0), code, now, row->Int(2));
+  std::string secret = row->Text(pending ? 1 : 0);
+  if (options_.cipher) {
+    ALLMENDE_ASSIGN_OR_RETURN(secret, options_.cipher->Open(secret));
+  }
+  auto step = VerifyTotp(secret, code, now, row->Int(2));
   if (!step) return false;
   ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kUseStep, {user_id, *step}));
   return n == 1;  // a concurrent request used the same code first
@@ -168,7 +172,8 @@ Result<TotpEnrolment> AuthService::StartTotp(const http::Principal& p, const std
     if (!row->IsNull(0)) return Error::Conflict("A second factor is already on; turn it off first to replace it.");
     TotpEnrolment e{NewTotpSecret(), ""};
     e.uri = TotpUri(e.secret, row->Text(3));
-    ALLMENDE_TRY(c.Execute(kSetPending, {p.id, e.secret}));
+    // The secret is stored sealed: a copy of the database cannot produce codes.
+    ALLMENDE_TRY(c.Execute(kSetPending, {p.id, options_.cipher ? options_.cipher->Seal(e.secret) : e.secret}));
     return e;
   });
 }

@@ -16,6 +16,7 @@
 #include "notify/outbox.hpp"
 #include "server/http.hpp"
 #include "storage/database.hpp"
+#include "storage/field_cipher.hpp"
 
 namespace allmende::identity {
 
@@ -32,6 +33,9 @@ struct AuthOptions {
   // within an hour (further requests get the same answer and send nothing).
   int resets_per_account_hour = 3;
   int resets_per_address_hour = 20;
+  // Seals second-factor secrets at rest (storage/field_cipher.hpp). Null only in unit tests that
+  // do not care; the server always passes one.
+  const storage::FieldCipher* cipher = nullptr;
   // Runs after a password was found right and before the session is stored: a seam for the test
   // of a log-in racing a password change.
   std::function<void()> after_password_check = {};

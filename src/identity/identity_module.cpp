@@ -24,13 +24,14 @@ const std::vector<DemoPerson>& DemoPeople() {
 }
 
 IdentityModule::IdentityModule(storage::Database& db, const notify::Outbox& outbox, const TimeSource& clock,
-                               const Config& config, const std::string& public_url)
+                               const Config& config, const std::string& public_url, const storage::FieldCipher& cipher)
     : auth_(db, outbox, clock,
             {.session_idle = std::chrono::minutes(config.identity.session_idle_minutes),
              .session_absolute = std::chrono::minutes(60 * config.identity.session_absolute_hours),
              .max_failures = config.identity.max_login_failures,
              .public_url = public_url,
-             .demo_mode = config.identity.demo_mode}),
+             .demo_mode = config.identity.demo_mode,
+             .cipher = &cipher}),
       secure_cookies_(config.server.secure_cookies),
       session_hours_(config.identity.session_absolute_hours) {}
 

@@ -24,8 +24,9 @@ const std::vector<DemoPerson>& DemoPeople();
 
 class IdentityModule final : public app::Module {
  public:
+  // `cipher` seals second-factor secrets at rest.
   IdentityModule(storage::Database& db, const notify::Outbox& outbox, const TimeSource& clock, const Config& config,
-                 const std::string& public_url);
+                 const std::string& public_url, const storage::FieldCipher& cipher);
 
   AuthService& auth() { return auth_; }
 

@@ -1,6 +1,7 @@
 #include "notify/outbox.hpp"
 
 #include "common/ids.hpp"
+#include "common/log.hpp"
 
 namespace allmende::notify {
 namespace {
@@ -23,7 +24,7 @@ constexpr std::string_view kClaimPostgres =
     "RETURNING id, COALESCE(region_id, ''), channel, recipient, subject, body, attempts";
 constexpr std::string_view kSent =
     "UPDATE outbox_messages SET status = 'sent', sent_at = $3, lease_owner = NULL, lease_until = NULL, "
-    "last_error = NULL WHERE id = $1 AND lease_owner = $2 AND status = 'pending'";
+    "last_error = NULL, body = '' WHERE id = $1 AND lease_owner = $2 AND status = 'pending'";
 constexpr std::string_view kFailed =
     "UPDATE outbox_messages SET lease_owner = NULL, lease_until = NULL, last_error = $3, next_attempt_at = $4, "
     "status = CASE WHEN attempts >= $5 THEN 'failed' ELSE 'pending' END "
@@ -42,7 +43,8 @@ std::chrono::seconds RetryDelay(int attempts) {
 Result<std::string> Outbox::Enqueue(storage::Connection& c, OutboxMessage m, Timestamp now) const {
   if (m.id.empty()) m.id = NewId("msg");
   storage::Value region = m.region_id.empty() ? storage::Value(nullptr) : storage::Value(m.region_id);
-  ALLMENDE_TRY(c.Execute(kInsert, {m.id, region, m.channel, m.recipient, m.subject, m.body, FormatRfc3339(now)}));
+  std::string body = cipher_ ? cipher_->Seal(m.body) : m.body;
+  ALLMENDE_TRY(c.Execute(kInsert, {m.id, region, m.channel, m.recipient, m.subject, body, FormatRfc3339(now)}));
   if (wake_) c.OnCommit(wake_);
   return m.id;
 }
@@ -54,7 +56,18 @@ Result<std::vector<OutboxMessage>> Outbox::Claim(storage::Connection& c, const s
                                                {owner, FormatRfc3339(until), FormatRfc3339(now), std::int64_t{limit}}));
   std::vector<OutboxMessage> out;
   for (const auto& r : rows) {
-    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), static_cast<int>(r.Int(6))});
+    std::string body = r.Text(5);
+    if (cipher_) {
+      auto plain = cipher_->Open(body);
+      if (!plain.ok()) {
+        // Sealed with a key this process does not have (a key file not shared between processes):
+        // leave it to the lease to expire, for a process that can open it, and say so loudly.
+        log::Error("outbox_body_unreadable", {{"id", r.Text(0)}, {"error", plain.error().message}});
+        continue;
+      }
+      body = std::move(*plain);
+    }
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), std::move(body), static_cast<int>(r.Int(6))});
   }
   return out;
 }

@@ -11,6 +11,7 @@
 
 #include "common/time.hpp"
 #include "storage/database.hpp"
+#include "storage/field_cipher.hpp"
 
 namespace allmende::notify {
 
@@ -33,7 +34,12 @@ struct OutboxStats {
 class Outbox {
  public:
   // `backend` selects the claiming SQL ("postgresql" uses FOR UPDATE SKIP LOCKED).
-  explicit Outbox(std::string backend) : backend_(std::move(backend)) {}
+  explicit Outbox(std::string backend, const storage::FieldCipher* cipher = nullptr)
+      : backend_(std::move(backend)), cipher_(cipher) {}
+
+  // Seals message bodies at rest (a reset or invitation link is a usable secret). The server always
+  // sets one; without it (unit tests) bodies are stored as they are.
+  void SetCipher(const storage::FieldCipher* cipher) { cipher_ = cipher; }
 
   // Called on the commit of every Enqueue: wakes this process's sender.
   void SetWaker(std::function<void()> wake) { wake_ = std::move(wake); }
@@ -46,7 +52,8 @@ class Outbox {
   Result<std::vector<OutboxMessage>> Claim(storage::Connection& c, const std::string& owner, Timestamp now,
                                            std::chrono::seconds lease, int limit) const;
 
-  // Marks a leased message delivered. False if the lease was lost meanwhile.
+  // Marks a leased message delivered and erases its body: what was sent is the recipient's now, and
+  // a link in it must not stay usable from a copy of the database. False if the lease was lost.
   Result<bool> MarkSent(storage::Connection& c, const std::string& id, const std::string& owner, Timestamp now) const;
 
   // Records a failed attempt: due again after `retry_at`, or failed for good after
@@ -62,6 +69,7 @@ class Outbox {
  private:
   std::string backend_;
   std::function<void()> wake_;
+  const storage::FieldCipher* cipher_ = nullptr;
 };
 
 // Exponential backoff with a cap: 30 s, 1 min, 2 min, … 1 h.

@@ -67,7 +67,7 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        "PATCH /api/v1/clients/{id}",
        "PATCH",
        "/api/v1/clients/" + aino,
-       R"({"phone":"+358 40 1"})",
+       R"({"phone":"+358 40 123 4567"})",
        412,
        {{"If-Match", "\"0\""}}},
       {"client's access log", "GET /api/v1/me/access-log", "GET", "/api/v1/me/access-log?client_id=" + aino, "", 200},
@@ -204,6 +204,8 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       bool may = e.who == Who::kAnyone || (e.who == Who::kAnySignedIn && !actor.empty()) ||
                  allowed.count(static_cast<int>(i)) > 0;
       int expected = may ? e.allowed_status : actor.empty() ? 401 : 403;
+      // A link from an e-mail is for a person: an API token is refused as not signed in as one.
+      if (e.who == Who::kAnyone && actor == "token") expected = 401;
       ++combinations;
       if (!r || r->status != expected) {
         wrong.push_back((actor.empty() ? "nobody" : actor) + " × " + e.name + ": expected " + std::to_string(expected) +
