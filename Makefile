@@ -13,10 +13,11 @@ deps:
 web: deps
 	@bash scripts/web-build.sh --if-needed
 
-# Release build: what `make run` and the benchmarks use. The binary lands at build/release/allmende.
+# Release build: what `make run` and the benchmarks use. The binary lands at build/release/allmende,
+# the demo mailbox that `make run` starts beside it at build/release/allmende-mailbox.
 build: deps web
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
-	@ninja -C $(RELEASE_DIR) -j $(JOBS) allmende
+	@ninja -C $(RELEASE_DIR) -j $(JOBS) allmende allmende-mailbox
 
 # Debug build with AddressSanitizer and UndefinedBehaviorSanitizer: what the tests run.
 build-debug: deps web

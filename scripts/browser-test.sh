@@ -4,6 +4,8 @@
 # axe; screenshots at 360 and 1280 px go to test-output/screenshots/, the axe summary to
 # test-output/axe-summary.tsv.
 #   ALLMENDE_BIN   server binary (default: build/debug/allmende, else build/release/allmende)
+#   ALLMENDE_MAILBOX_BIN  the demo mailbox the server sends e-mail to (default: allmende-mailbox
+#                  beside the server binary), as `make run` does
 #   CHROMIUM_PATH  browser (default /usr/bin/chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,8 @@ if [ -z "$bin" ]; then
   if [ -x build/debug/allmende ]; then bin=build/debug/allmende; else bin=build/release/allmende; fi
 fi
 [ -x "$bin" ] || { echo "browser-test: no server binary at $bin (make build-debug)" >&2; exit 1; }
+mailbox_bin=${ALLMENDE_MAILBOX_BIN:-$(dirname "$bin")/allmende-mailbox}
+[ -x "$mailbox_bin" ] || { echo "browser-test: no demo mailbox at $mailbox_bin (make build-debug)" >&2; exit 1; }
 chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 [ -x "$chromium" ] || { echo "browser-test: no Chromium at $chromium (scripts/install-deps.sh installs it)" >&2; exit 1; }
 
@@ -20,11 +24,14 @@ bash scripts/web-build.sh --if-needed
 
 work=$(mktemp -d -t allmende-browser.XXXXXX)
 server_pid=""
+mailbox_pid=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2> /dev/null; then
-    kill -TERM "$server_pid" 2> /dev/null || true
-    wait "$server_pid" 2> /dev/null || true
-  fi
+  for pid in "$server_pid" "$mailbox_pid"; do
+    if [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null; then
+      kill -TERM "$pid" 2> /dev/null || true
+      wait "$pid" 2> /dev/null || true
+    fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -33,10 +40,30 @@ trap cleanup EXIT
 export ALLMENDE_DEMO_PASSWORD="browser-test-$(date +%s)-kahvikuppi-lumiukko"
 "$bin" seed --data "$work/data" > "$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; exit 1; }
 
+# The demo mailbox, as `make run` starts it: the server delivers its e-mail there over SMTP and
+# demo-mailbox.test.mjs reads it in the web UI.
+"$mailbox_bin" --port-file "$work/mailbox-ports" 2> "$work/mailbox.log" &
+mailbox_pid=$!
+deadline=$((SECONDS + 20))
+until [ -s "$work/mailbox-ports" ]; do
+  if ! kill -0 "$mailbox_pid" 2> /dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+    echo "browser-test: the demo mailbox did not start" >&2
+    cat "$work/mailbox.log" >&2 || true
+    exit 1
+  fi
+  sleep 0.1
+done
+read -r smtp_port mailbox_port < "$work/mailbox-ports"
+
+# The links in e-mails name the server's address (server.public_url), so the server gets a port
+# chosen here rather than port 0: a free one the system hands out and this script releases.
+server_port=$(node -e "const s = require('net').createServer(); s.listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });")
+
 # Demo mode, as `make run`: the demo accounts need no second factor (mfa.test.mjs turns it on
 # for one of them, and the MFA requirement itself is checked with a mocked answer).
-ALLMENDE_DEMO_MODE=true "$bin" serve --data "$work/data" --host 127.0.0.1 --port 0 --port-file "$work/port" \
-  --web-root web/dist --log-file "$work/server.log" &
+ALLMENDE_DEMO_MODE=true "$bin" serve --data "$work/data" --host 127.0.0.1 --port "$server_port" --port-file "$work/port" \
+  --web-root web/dist --log-file "$work/server.log" --set "server.public_url=http://127.0.0.1:$server_port" \
+  --set "mail.smtp_url=smtp://127.0.0.1:$smtp_port" --set "demo.mailbox_url=http://127.0.0.1:$mailbox_port" &
 server_pid=$!
 
 # Poll for the port file and /readyz, at most 60 s (the sanitizer build starts slowly).

@@ -8,6 +8,7 @@ import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
 import { VerifyEmailPage } from './pages/auth/VerifyEmailPage';
 import { DelegationInvitationPage } from './pages/delegations/DelegationInvitationPage';
 import { DelegationsPage } from './pages/delegations/DelegationsPage';
+import { DemoMailboxPage } from './pages/demo/DemoMailboxPage';
 import { ErrorBoundary, ErrorPage } from './pages/errors/ErrorPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 import { HomePage } from './pages/home/HomePage';
@@ -46,6 +47,7 @@ export function App() {
                   <Route path="/invitation" element={<InvitationPage />} />
                   <Route path="/invitations/accept" element={<InvitationPage />} />
                   <Route path="/delegation" element={<DelegationInvitationPage />} />
+                  <Route path="/demo/mailbox" element={<DemoMailboxPage />} />
                   <Route path="/" element={signedIn(<HomePage />)} />
                   <Route path="/profile" element={signedIn(<ProfilePage />)} />
                   <Route path="/profile/security" element={signedIn(<SecurityPage />)} />

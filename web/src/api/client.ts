@@ -7,6 +7,9 @@ import type {
   Delegation,
   DelegationInvitation,
   DelegationScope,
+  DemoInfo,
+  DemoMail,
+  DemoMailSummary,
   Invitation,
   Language,
   Membership,
@@ -237,4 +240,19 @@ export async function createToken(
 
 export async function revokeToken(id: string, tokenId: string): Promise<void> {
   await call(ops.revokeToken, { params: { id, token_id: tokenId } });
+}
+
+// --- demo installation ---------------------------------------------------------------------
+
+/** Whether this server is a demo and has a demo mailbox; quiet, since every page asks. */
+export async function getDemo(): Promise<DemoInfo> {
+  return (await call<DemoInfo>(ops.demo, { quiet: true })).data;
+}
+
+export async function listDemoMailbox(): Promise<DemoMailSummary[]> {
+  return (await call<{ items: DemoMailSummary[] }>(ops.demoMailbox)).data.items;
+}
+
+export async function getDemoMail(id: string): Promise<DemoMail> {
+  return (await call<DemoMail>(ops.demoMail, { params: { id } })).data;
 }

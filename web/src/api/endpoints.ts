@@ -57,6 +57,9 @@ export const operations = {
   listTokens: op('GET', '/api/v1/organizations/{id}/tokens'),
   createToken: op('POST', '/api/v1/organizations/{id}/tokens'),
   revokeToken: op('DELETE', '/api/v1/organizations/{id}/tokens/{token_id}'),
+  demo: op('GET', '/api/v1/demo'),
+  demoMailbox: op('GET', '/api/v1/demo/mailbox'),
+  demoMail: op('GET', '/api/v1/demo/mailbox/{id}'),
 } as const satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof operations;

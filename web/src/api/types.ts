@@ -27,6 +27,9 @@ export type MyDelegations = paths['/api/v1/me/delegations']['get']['responses'][
 export type AccessLogEntry = Schemas['AccessEntry'];
 export type ApiToken = Schemas['ApiToken'];
 export type TokenScope = ApiToken['scopes'][number];
+export type DemoInfo = Schemas['DemoInfo'];
+export type DemoMailSummary = Schemas['DemoMailSummary'];
+export type DemoMail = Schemas['DemoMail'];
 
 /** The answer to creating a token: the only one that carries the secret (optional in ApiToken). */
 export type NewApiToken = ApiToken & { token: string };
@@ -55,6 +58,8 @@ export const documentedFields: Record<string, readonly string[]> = {
   AccessPage: ['items', 'next_cursor'],
   ApiToken: ['id', 'name', 'scopes', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at', 'created_by_name', 'token'],
   RecoveryCodes: ['recovery_codes'],
+  DemoInfo: ['demo_mode', 'mailbox'],
+  DemoMailSummary: ['id', 'from', 'to', 'subject', 'received_at'],
   Delegation: ['id', 'client_id', 'client_name', 'delegate_id', 'delegate_name', 'scope', 'valid_from', 'valid_until', 'revoked_at', 'active'],
   DelegationInvitation: ['id', 'delegate_email', 'scope', 'valid_until', 'status', 'created_at', 'expires_at'],
 };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useDemoInfo } from '../lib/demo';
 import { navigationFor } from '../lib/roles';
 import { useSession } from '../session/SessionContext';
 import { LanguageSelect } from './LanguageSelect';
@@ -28,6 +29,7 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const demo = useDemoInfo();
   useFocusOnNavigate();
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
@@ -51,6 +53,11 @@ export function Layout() {
             <span>{t('common.appName')}</span>
           </Link>
           <div className="header-tools">
+            {demo?.mailbox ? (
+              <NavLink className="button button-quiet" to="/demo/mailbox" data-testid="demo-mailbox-link">
+                {t('nav.demoMailbox')}
+              </NavLink>
+            ) : null}
             <LanguageSelect />
             {session.user ? (
               <button
