@@ -58,7 +58,7 @@ std::string PublicUrl(const ServerConfig& server) {
 struct Modules {
   Modules(storage::Database& db, events::EventBus& bus, const Config& config, const storage::FieldCipher& cipher,
           std::function<bool()> stopping)
-      : outbox(std::string(db.backend()), &cipher),
+      : outbox(&cipher),
         platform(db, std::move(stopping), OpenApiDocument()),
         notify(db, outbox, clock, config.mail, ProcessName()),
         events(bus),

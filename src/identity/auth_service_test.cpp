@@ -55,7 +55,7 @@ class AuthServiceTest : public ::testing::Test {
 
   std::filesystem::path path_;
   std::unique_ptr<storage::Database> db_;
-  notify::Outbox outbox_{"sqlite"};
+  notify::Outbox outbox_;
   ManualTimeSource clock_{*ParseRfc3339("2026-11-24T08:00:00Z")};
   std::unique_ptr<AuthService> auth_;
   User aino_;

@@ -9,12 +9,10 @@ namespace {
 constexpr std::string_view kSchedule =
     "INSERT INTO jobs (id, kind, run_key, region_id, run_at, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
     "ON CONFLICT (kind, run_key) DO NOTHING";
-constexpr std::string_view kClaimSqlite =
+// Processes claim different due jobs at once (storage/dialect.hpp).
+constexpr std::string_view kClaim =
     "SELECT id, kind, run_key, COALESCE(region_id, ''), payload, attempts FROM jobs "
-    "WHERE status = 'scheduled' AND run_at <= $1 ORDER BY run_at, id LIMIT 1";
-constexpr std::string_view kClaimPostgres =
-    "SELECT id, kind, run_key, COALESCE(region_id, ''), payload, attempts FROM jobs "
-    "WHERE status = 'scheduled' AND run_at <= $1 ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED";
+    "WHERE status = 'scheduled' AND run_at <= $1 ORDER BY run_at, id LIMIT 1 {{skip_locked}}";
 constexpr std::string_view kDone =
     "UPDATE jobs SET status = 'done', attempts = attempts + 1, finished_at = $2, finished_by = $3, last_error = NULL "
     "WHERE id = $1";
@@ -28,7 +26,7 @@ constexpr std::string_view kFailed =
 }  // namespace
 
 JobScheduler::JobScheduler(storage::Database& db, const TimeSource& clock, std::string owner)
-    : db_(db), clock_(clock), owner_(std::move(owner)), postgres_(db.backend() == "postgresql") {}
+    : db_(db), clock_(clock), owner_(std::move(owner)) {}
 
 JobScheduler::~JobScheduler() { Stop(); }
 
@@ -55,8 +53,7 @@ Result<bool> JobScheduler::RunOne() {
       [&](storage::Connection& c) -> Result<void> {
         job.reset();
         handler_error.reset();
-        ALLMENDE_ASSIGN_OR_RETURN(auto row,
-                                  c.QueryOne(postgres_ ? kClaimPostgres : kClaimSqlite, {FormatRfc3339(now)}));
+        ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kClaim, {FormatRfc3339(now)}));
         if (!row) return Ok();
         job = Job{row->Text(0), row->Text(1), row->Text(2), row->Text(3), row->Text(4), static_cast<int>(row->Int(5))};
         auto it = handlers_.find(job->kind);

@@ -73,7 +73,6 @@ class JobScheduler {
   storage::Database& db_;
   const TimeSource& clock_;
   std::string owner_;
-  bool postgres_;
   std::map<std::string, JobHandler> handlers_;
   std::vector<std::pair<std::string, std::chrono::seconds>> periodic_;
   std::mutex mu_;

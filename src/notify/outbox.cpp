@@ -12,15 +12,10 @@ constexpr std::string_view kInsert =
 // The inner SELECT picks due messages; PostgreSQL's SKIP LOCKED lets senders in other processes
 // pass over rows one of them is claiming instead of waiting or claiming them twice. SQLite has
 // one writer, so its claim is serial by construction.
-constexpr std::string_view kClaimSqlite =
+constexpr std::string_view kClaim =
     "UPDATE outbox_messages SET lease_owner = $1, lease_until = $2, attempts = attempts + 1 "
     "WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $3 "
-    "AND (lease_until IS NULL OR lease_until < $3) ORDER BY next_attempt_at, id LIMIT $4) "
-    "RETURNING id, COALESCE(region_id, ''), channel, recipient, subject, body, attempts";
-constexpr std::string_view kClaimPostgres =
-    "UPDATE outbox_messages SET lease_owner = $1, lease_until = $2, attempts = attempts + 1 "
-    "WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $3 "
-    "AND (lease_until IS NULL OR lease_until < $3) ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) "
+    "AND (lease_until IS NULL OR lease_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {{skip_locked}}) "
     "RETURNING id, COALESCE(region_id, ''), channel, recipient, subject, body, attempts";
 constexpr std::string_view kSent =
     "UPDATE outbox_messages SET status = 'sent', sent_at = $3, lease_owner = NULL, lease_until = NULL, "
@@ -52,8 +47,8 @@ Result<std::string> Outbox::Enqueue(storage::Connection& c, OutboxMessage m, Tim
 Result<std::vector<OutboxMessage>> Outbox::Claim(storage::Connection& c, const std::string& owner, Timestamp now,
                                                  std::chrono::seconds lease, int limit) const {
   auto until = now + std::chrono::duration_cast<std::chrono::milliseconds>(lease);
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(backend_ == "postgresql" ? kClaimPostgres : kClaimSqlite,
-                                               {owner, FormatRfc3339(until), FormatRfc3339(now), std::int64_t{limit}}));
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows,
+                            c.Query(kClaim, {owner, FormatRfc3339(until), FormatRfc3339(now), std::int64_t{limit}}));
   std::vector<OutboxMessage> out;
   for (const auto& r : rows) {
     std::string body = r.Text(5);

@@ -33,13 +33,9 @@ struct OutboxStats {
 
 class Outbox {
  public:
-  // `backend` selects the claiming SQL ("postgresql" uses FOR UPDATE SKIP LOCKED).
-  explicit Outbox(std::string backend, const storage::FieldCipher* cipher = nullptr)
-      : backend_(std::move(backend)), cipher_(cipher) {}
-
-  // Seals message bodies at rest (a reset or invitation link is a usable secret). The server always
-  // sets one; without it (unit tests) bodies are stored as they are.
-  void SetCipher(const storage::FieldCipher* cipher) { cipher_ = cipher; }
+  // `cipher` seals message bodies at rest (a reset or invitation link is a usable secret). The
+  // server always passes one; null (unit tests) stores bodies as they are.
+  explicit Outbox(const storage::FieldCipher* cipher = nullptr) : cipher_(cipher) {}
 
   // Called on the commit of every Enqueue: wakes this process's sender.
   void SetWaker(std::function<void()> wake) { wake_ = std::move(wake); }
@@ -67,7 +63,6 @@ class Outbox {
   Result<OutboxStats> Stats(storage::Connection& c) const;
 
  private:
-  std::string backend_;
   std::function<void()> wake_;
   const storage::FieldCipher* cipher_ = nullptr;
 };

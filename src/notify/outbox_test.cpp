@@ -41,7 +41,7 @@ class OutboxTest : public ::testing::Test {
 
   std::filesystem::path path_;
   std::unique_ptr<storage::Database> db_;
-  Outbox outbox_{"sqlite"};
+  Outbox outbox_;
   ManualTimeSource clock_{Now()};
   testing::SmtpSink sink_;
 };

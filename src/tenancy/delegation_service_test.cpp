@@ -99,7 +99,7 @@ class DelegationServiceTest : public ::testing::Test {
 
   std::filesystem::path path_;
   std::unique_ptr<storage::Database> db_;
-  notify::Outbox outbox_{"sqlite"};
+  notify::Outbox outbox_;
   ManualTimeSource clock_{*ParseRfc3339("2026-11-24T08:00:00Z")};
   std::unique_ptr<identity::AuthService> auth_;
   std::unique_ptr<DelegationService> service_;

@@ -62,7 +62,7 @@ class OrganizationServiceTest : public ::testing::Test {
   std::filesystem::path path_;
   std::unique_ptr<storage::Database> db_;
   events::InProcessEventBus bus_;
-  notify::Outbox outbox_{"sqlite"};
+  notify::Outbox outbox_;
   ManualTimeSource clock_{*ParseRfc3339("2026-11-24T08:00:00Z")};
   std::unique_ptr<RegionService> regions_;
   std::unique_ptr<identity::AuthService> auth_;

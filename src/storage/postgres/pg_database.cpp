@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storage/dialect.hpp"
+
 namespace allmende::storage {
 namespace {
 
@@ -173,7 +175,7 @@ class PgConnection final : public Connection {
     auto it = prepared_.find(sql);
     const bool prepare = it == prepared_.end();
     std::string name = prepare ? "s" + std::to_string(prepared_.size() + 1) : it->second;
-    std::string text(sql);
+    std::string text = ExpandDialect(sql, Dialect::kPostgres);
     std::vector<std::string> storage;
     std::vector<const char*> values = Texts(params, storage);
     bool sent =
@@ -208,7 +210,7 @@ class PgConnection final : public Connection {
         ok = Check(results[i], i == 0 ? "begin" : "prepare");
       if (ok.ok()) {
         in_transaction_ = true;
-        if (prepare) prepared_.emplace(std::move(text), std::move(name));
+        if (prepare) prepared_.emplace(std::string(sql), std::move(name));
         ok = Check(results.back(), "query");
       } else if (results.size() > 0 && PQresultStatus(results[0]) == PGRES_COMMAND_OK) {
         in_transaction_ = true;  // BEGIN went through; the caller's ROLLBACK ends it
@@ -230,12 +232,12 @@ class PgConnection final : public Connection {
     auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
       std::string name = "s" + std::to_string(prepared_.size() + 1);
-      std::string text(sql);
+      std::string text = ExpandDialect(sql, Dialect::kPostgres);
       PGresult* prep = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
       Result<void> ok = Check(prep, "prepare");
       PQclear(prep);
       if (!ok.ok()) return ok;
-      it = prepared_.emplace(std::move(text), std::move(name)).first;
+      it = prepared_.emplace(std::string(sql), std::move(name)).first;
     }
     std::vector<std::string> storage;
     std::vector<const char*> values = Texts(params, storage);

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storage/dialect.hpp"
+
 namespace allmende::storage {
 namespace {
 
@@ -133,7 +135,7 @@ class SqliteConnection final : public Connection {
     if (it != statements_.end()) {
       stmt = it->second;
     } else {
-      std::string rewritten = RewritePlaceholdersForSqlite(sql);
+      std::string rewritten = RewritePlaceholdersForSqlite(ExpandDialect(sql, Dialect::kSqlite));
       int rc = sqlite3_prepare_v3(db_, rewritten.c_str(), static_cast<int>(rewritten.size()), SQLITE_PREPARE_PERSISTENT,
                                   &stmt, nullptr);
       if (rc != SQLITE_OK) return SqliteError(db_, rc, "prepare");
