@@ -224,3 +224,31 @@ TEST(Validation, EveryEndpointThatTakesAPhoneOrANameChecksItTheSameWay) {
 
 }  // namespace
 }  // namespace allmende::testing
+
+namespace allmende::testing {
+namespace {
+
+TEST(IoThreadRoutes, HealthMetricsAndTheDocumentNeverAuthenticateButLiveUpdatesDo) {
+  DemoWorld world(true);
+  Session s = world.SignIn("aino.virtanen");
+  const std::string long_ago = "2000-01-01T00:00:00.000Z";
+  // Authenticating a session more than a minute after its last use writes its new deadline: a
+  // route that authenticated would leave a trace here.
+  world.db().Execute("UPDATE sessions SET last_seen_at = '" + long_ago + "'");
+  for (const char* path : {"/healthz", "/metrics", "/api/v1/openapi.json"}) {
+    auto r = world.Call(s, "GET", path);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << path;
+  }
+  EXPECT_EQ(world.db().Execute("SELECT count(*) FROM sessions WHERE last_seen_at = '" + long_ago + "'"), "1")
+      << "a route on the I/O thread read or wrote the session";
+  // Live updates need a person: authenticated, on a worker.
+  EXPECT_EQ(Fetch(world.port(), "GET", "/api/v1/events")->status, 401);
+  auto stream = HttpConnection(world.port());
+  ASSERT_TRUE(stream.Send("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nCookie: " + s.cookie + "\r\n\r\n"));
+  ASSERT_TRUE(stream.ReadUntil("text/event-stream", std::chrono::seconds(5)));
+  EXPECT_EQ(world.db().Execute("SELECT count(*) FROM sessions WHERE last_seen_at = '" + long_ago + "'"), "0");
+}
+
+}  // namespace
+}  // namespace allmende::testing
