@@ -1,4 +1,5 @@
 // Organizations, invitations by e-mail and memberships over real HTTP.
+#include <atomic>
 #include <barrier>
 #include <thread>
 
@@ -181,6 +182,41 @@ TEST_F(OrganizationKeysTest, ARetriedCreationWithTheSameKeyMakesOneOrganization)
   EXPECT_EQ(first->body, second->body);
   EXPECT_EQ(second->Header("idempotent-replayed"), "true");
   EXPECT_EQ(boost::json::parse(Admin("GET", path)->body).at("items").as_array().size(), 1u);
+}
+
+}  // namespace
+}  // namespace allmende::testing
+
+namespace allmende::testing {
+namespace {
+
+// Defect 1: an invitation read its region in a second transaction inside its own. With every
+// worker doing that at once, each held one connection and waited for another, forever.
+TEST(PoolDeadlock, ManyInvitationsAtOnceOnATinyPoolAllFinish) {
+  TestServer server(
+      {.args = {"--set", "storage.read_connections=2", "--worker-threads", "4", "--set", "server.write_threads=8"}});
+  ASSERT_TRUE(server.started());
+  auto admin = [&](const std::string& method, const std::string& path, const std::string& body) {
+    return Fetch(server.port(), method, path,
+                 {{"Authorization", std::string("Bearer ") + kAdminToken}, {"Content-Type", "application/json"}}, body);
+  };
+  auto region = admin("POST", "/api/v1/regions", R"({"code":"pirkanmaa","name":"Pirkanmaa","country":"FI"})");
+  std::string region_id(boost::json::parse(region->body).at("id").as_string());
+  auto org = admin("POST", "/api/v1/regions/" + region_id + "/organizations",
+                   R"({"kind":"provider_company","name":"Siivous Oy","business_id":"1572860-0"})");
+  ASSERT_EQ(org->status, 201) << org->body;
+  std::string org_id(boost::json::parse(org->body).at("id").as_string());
+  std::vector<std::thread> threads;
+  std::atomic<int> created{0};
+  for (int i = 0; i < 16; ++i) {
+    threads.emplace_back([&, i] {
+      auto r = admin("POST", "/api/v1/organizations/" + org_id + "/invitations",
+                     R"({"email":"worker)" + std::to_string(i) + R"(@example.fi","role":"provider_worker"})");
+      if (r && r->status == 201) ++created;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created, 16) << "every invitation is answered (no deadlock, no timeout)";
 }
 
 }  // namespace
