@@ -252,3 +252,38 @@ TEST(IoThreadRoutes, HealthMetricsAndTheDocumentNeverAuthenticateButLiveUpdatesD
 
 }  // namespace
 }  // namespace allmende::testing
+
+namespace allmende::testing {
+namespace {
+
+// Defect 7: before, only POST /regions honoured Idempotency-Key.
+TEST(Idempotency, RetriedTokenInvitationAndDelegationRequestsHappenOnce) {
+  DemoWorld world(true);
+  Session jussi = world.SignIn("jussi.siivous");
+  const std::string provider = world.OrgId("Hervannan Kotisiivous Oy");
+  auto twice = [&](const Session& s, const std::string& path, const std::string& body, const std::string& key) {
+    auto first = world.Call(s, "POST", path, body, {{"Idempotency-Key", key}});
+    auto second = world.Call(s, "POST", path, body, {{"Idempotency-Key", key}});
+    EXPECT_EQ(first->status, second->status) << path << " " << second->body;
+    EXPECT_EQ(second->Header("idempotent-replayed"), "true") << path;
+    return std::make_pair(*first, *second);
+  };
+  auto [token, replay] = twice(jussi, "/api/v1/organizations/" + provider + "/tokens",
+                               R"({"name":"ERP","scopes":["members.read"]})", "token-1");
+  ASSERT_EQ(token.status, 201) << token.body;
+  EXPECT_TRUE(boost::json::parse(token.body).at("token").is_string());
+  EXPECT_TRUE(boost::json::parse(replay.body).at("token").is_null()) << "the secret is shown once";
+  EXPECT_EQ(world.db().Execute("SELECT count(*) FROM api_tokens WHERE name = 'ERP' AND revoked_at IS NULL"), "1");
+
+  twice(jussi, "/api/v1/organizations/" + provider + "/invitations",
+        R"({"email":"uusi@example.fi","role":"provider_worker"})", "invite-1");
+  EXPECT_EQ(world.db().Execute("SELECT count(*) FROM outbox_messages WHERE recipient = 'uusi@example.fi'"), "1");
+  EXPECT_EQ(world.db().Execute("SELECT count(*) FROM invitations WHERE email = 'uusi@example.fi'"), "1");
+
+  Session aino = world.SignIn("aino.virtanen");
+  twice(aino, "/api/v1/me/delegations", R"({"delegate_email":"ystava@example.fi","scope":"services"})", "grant-1");
+  EXPECT_EQ(world.db().Execute("SELECT count(*) FROM outbox_messages WHERE recipient = 'ystava@example.fi'"), "1");
+}
+
+}  // namespace
+}  // namespace allmende::testing
