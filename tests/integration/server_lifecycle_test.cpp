@@ -139,6 +139,9 @@ TEST(ServerLifecycle, MigrateAndSeedAreIdempotent) {
     EXPECT_NE(output.find("demo log-in: aino.virtanen@allmende.demo"), std::string::npos) << output;
     auto [mcode, moutput] = RunBinary(migrate);
     ASSERT_EQ(mcode, 0) << moutput;
+    // The hourly purge of idempotency keys ran between two seeds (defect 8: the next seed failed
+    // with "code already used"). Seeding goes by the data's own keys now.
+    db.Execute("DELETE FROM idempotency_keys");
   }
   // Each numbered migration was applied once, however often migrate and seed ran.
   std::size_t files = 0;
