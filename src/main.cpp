@@ -16,6 +16,7 @@
 #include "clients/clients_module.hpp"
 #include "common/ids.hpp"
 #include "common/log.hpp"
+#include "demo/demo_module.hpp"
 #include "events/events_module.hpp"
 #include "identity/identity_module.hpp"
 #include "notify/notify_module.hpp"
@@ -65,9 +66,12 @@ struct Modules {
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
         clients(db, clock),
-        access(db, clock) {}
+        access(db, clock),
+        demo(config) {}
 
-  std::vector<app::Module*> All() { return {&platform, &notify, &events, &identity, &tenancy, &clients, &access}; }
+  std::vector<app::Module*> All() {
+    return {&platform, &notify, &events, &identity, &tenancy, &clients, &access, &demo};
+  }
 
   SystemTimeSource clock;
   notify::Outbox outbox;
@@ -78,6 +82,7 @@ struct Modules {
   tenancy::TenancyModule tenancy;
   clients::ClientsModule clients;
   access::AccessModule access;
+  demo::DemoModule demo;
 };
 
 int Serve(const Config& config) {
@@ -162,8 +167,9 @@ int Routes(const Config& config, storage::Database& db) {
 }
 
 // `rotate-key`: a new key seals from now on; every sealed value is re-sealed with it (values
-// stored in clear before encryption too). Old keys stay in the file so that a server started
-// before the rotation can still open what it reads until it restarts.
+// stored in clear before encryption too). Running servers read the key file again when they meet
+// a value sealed with a key they do not know; old keys stay in the file for values a running
+// server sealed during the rotation (a second rotation re-seals those).
 int RotateKey(const Config& config, storage::Database& db) {
   const std::string path = FieldKeyFile(config);
   auto id = storage::FieldCipher::AddKey(path);

@@ -109,8 +109,13 @@ Result<http::Response> RequestGuard::Run(const http::Route& route, const http::R
     return result;
   }
 
-  const std::string scope = (r.principal ? r.principal->id : std::string("-")) + " " + r.method + " " + r.path;
-  const std::string digest = key.empty() ? std::string() : storage::RequestDigest(r.body);
+  // Keys are the caller's: a person's or token's id, or for an anonymous caller its address, so
+  // that nobody replays another's answer. The digest covers the query and the body.
+  const std::string scope =
+      (r.principal ? r.principal->id : "anonymous@" + r.remote_address) + " " + r.method + " " + r.path;
+  std::string query;
+  for (const auto& [k, v] : r.query) query += k + "=" + v + "&";
+  const std::string digest = key.empty() ? std::string() : storage::RequestDigest(query + "\n" + r.body);
   std::optional<Result<http::Response>> outcome;
   auto done = db_.RunRequest([&](storage::Connection& c) -> Result<void> {
     outcome.reset();

@@ -132,6 +132,10 @@ Result<LoginResult> AuthService::Login(const std::string& email_text, const std:
     LoginResult result;
     result.user = *user;
     ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+      // As for a session: the password checked must still be the account's (a reset may have
+      // committed meanwhile, ending the log-ins that wait for their second factor).
+      ALLMENDE_ASSIGN_OR_RETURN(User current, RequireUser(c, user->id));
+      if (current.password_hash != user->password_hash) return WrongCredentials();
       ALLMENDE_TRY(LoginFailures::Clear(c, "account:" + email));
       ALLMENDE_TRY(LoginFailures::Forget(c, "ip:" + ip, now_text));
       ALLMENDE_ASSIGN_OR_RETURN(result.mfa_token, storage::IssueSingleUseToken(c, "mfa_login", user->id, "", now,
@@ -344,9 +348,17 @@ Result<void> AuthService::RequestPasswordReset(const std::string& email_text, co
 Result<void> AuthService::ResetPassword(const std::string& token, const std::string& password) {
   auto generic = PasswordProblems(password, "", "");
   if (!generic.empty()) return Error::Invalid("password", generic.front());
-  ALLMENDE_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
   Timestamp now = clock_.Now();
   std::string now_text = FormatRfc3339(now);
+  // The link first: a made-up token costs a read, not a password hash (64 MiB and a core).
+  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+    auto reset = storage::PeekSingleUseToken(c, "password_reset", token, now);
+    if (reset.ok() || reset.error().code != ErrorCode::kNotFound)
+      return reset.ok() ? Ok() : Result<void>(reset.error());
+    ALLMENDE_TRY(storage::PeekSingleUseToken(c, "set_password", token, now));
+    return Ok();
+  }));
+  ALLMENDE_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
   return db_.Write([&](storage::Connection& c) -> Result<void> {
     auto used = storage::UseSingleUseToken(c, "password_reset", token, now);
     if (!used.ok()) {

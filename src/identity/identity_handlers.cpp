@@ -44,6 +44,13 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
                                   .body_limit = 16 * 1024,
                                   .json_body = true,
                                   .csrf_exempt = true};
+  // Links from e-mails are single-use: a retry is refused by the link itself. Storing an answer
+  // would mean holding the request transaction (and SQLite's writer) through the password hash.
+  const http::RouteOptions link{.access = Access::kPublic,
+                                .idempotency_exempt = "a single-use link refuses its own retry",
+                                .body_limit = 16 * 1024,
+                                .json_body = true,
+                                .csrf_exempt = true};
   const http::RouteOptions signed_in{.access = Access::kSignedIn};
   const http::RouteOptions json_signed_in{.access = Access::kSignedIn, .body_limit = 16 * 1024, .json_body = true};
 
@@ -125,7 +132,7 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
         ALLMENDE_TRY(auth.ResetPassword(token, password));
         return http::NoContent();
       },
-      json_public);
+      link);
 
   router.Add(
       "POST", "/api/v1/auth/verify-email",
@@ -138,7 +145,7 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions co
         ALLMENDE_TRY(auth.VerifyEmail(token));
         return http::NoContent();
       },
-      json_public);
+      link);
 
   router.Add(
       "GET", "/api/v1/me",

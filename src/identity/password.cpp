@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
 #include <mutex>
 #include <sstream>
+#include <thread>
 #include <unordered_set>
 
 namespace allmende {
@@ -76,7 +78,47 @@ std::vector<std::string> PasswordProblems(std::string_view password, std::string
   return problems;
 }
 
+namespace {
+
+// Each Argon2 computation takes kMem (64 MiB) and a core for a tenth of a second: at most one per
+// core runs at a time, so a burst of log-ins or reset confirmations from anywhere queues here
+// instead of taking the machine's memory (the write pool has dozens of threads).
+class HashSlots {
+ public:
+  HashSlots() : free_(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))) {}
+  void Acquire() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return free_ > 0; });
+    --free_;
+  }
+  void Release() {
+    std::lock_guard lock(mu_);
+    ++free_;
+    cv_.notify_one();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int free_;
+};
+
+HashSlots& Slots() {
+  static HashSlots slots;
+  return slots;
+}
+
+struct Slot {
+  Slot() { Slots().Acquire(); }
+  ~Slot() { Slots().Release(); }
+  Slot(const Slot&) = delete;
+  Slot& operator=(const Slot&) = delete;
+};
+
+}  // namespace
+
 Result<std::string> HashPassword(std::string_view password) {
+  Slot slot;
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOps, kMem, crypto_pwhash_ALG_ARGON2ID13) != 0) {
     return Error::Internal("password hashing ran out of memory");
@@ -85,6 +127,7 @@ Result<std::string> HashPassword(std::string_view password) {
 }
 
 bool VerifyPassword(std::string_view password, const std::string& hash) {
+  Slot slot;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -55,9 +55,12 @@ Result<std::vector<OutboxMessage>> Outbox::Claim(storage::Connection& c, const s
     if (cipher_) {
       auto plain = cipher_->Open(body);
       if (!plain.ok()) {
-        // Sealed with a key this process does not have (a key file not shared between processes):
-        // leave it to the lease to expire, for a process that can open it, and say so loudly.
+        // Sealed with a key that is not in the key file even after reading it again (a key file
+        // not shared between processes, or a key removed): no process here can send it. It fails
+        // for good, visibly, instead of being claimed again forever.
         log::Error("outbox_body_unreadable", {{"id", r.Text(0)}, {"error", plain.error().message}});
+        ALLMENDE_TRY(c.Execute(kFailed, {r.Text(0), owner, "the body cannot be opened with this installation's keys",
+                                         FormatRfc3339(now), std::int64_t{0}}));
         continue;
       }
       body = std::move(*plain);

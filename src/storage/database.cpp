@@ -80,8 +80,12 @@ Error NestedTransaction() {
 // A joined call: its own savepoint inside the request transaction.
 Result<void> InSavepoint(Connection& c, const Work& work) {
   ALLMENDE_TRY(c.Execute("SAVEPOINT allmende_joined", {}));
+  const std::size_t callbacks = c.OnCommitCount();
   Result<void> result = work(c);
-  if (!result.ok()) (void)c.Execute("ROLLBACK TO SAVEPOINT allmende_joined", {});
+  if (!result.ok()) {
+    (void)c.Execute("ROLLBACK TO SAVEPOINT allmende_joined", {});
+    c.DiscardOnCommitFrom(callbacks);  // what the rolled-back work announced never happened
+  }
   Result<std::int64_t> released = c.Execute("RELEASE SAVEPOINT allmende_joined", {});
   if (result.ok() && !released.ok()) return std::move(released).error();
   return result;

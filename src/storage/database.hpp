@@ -6,6 +6,7 @@
 // and cached by their text, so SQL should be constants, never built from values.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -63,6 +64,9 @@ class Connection {
   // For Database implementations: forget the callbacks of a transaction that did not commit, or
   // take those of one that did.
   void DiscardOnCommit() { on_commit_.clear(); }
+  // For joined calls: how many callbacks are registered, and forgetting those registered after.
+  std::size_t OnCommitCount() const { return on_commit_.size(); }
+  void DiscardOnCommitFrom(std::size_t count) { on_commit_.resize(std::min(count, on_commit_.size())); }
   std::vector<std::function<void()>> TakeOnCommit() { return std::exchange(on_commit_, {}); }
 
  private:

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sodium.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,15 +60,23 @@ Result<bool> WritePrivate(const std::string& path, const std::string& text, bool
   return true;
 }
 
+// Makes a rename or creation in `path`'s folder durable.
+void SyncDirectory(const std::string& path) {
+  auto dir = std::filesystem::path(path).parent_path();
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  (void)::fsync(fd);
+  ::close(fd);
+}
+
 }  // namespace
 
-Result<FieldCipher> FieldCipher::LoadOrCreate(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    auto parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    ALLMENDE_TRY(WritePrivate(path, NewKeyLine(), true));  // false: another process was first
-  }
+FieldCipher::FieldCipher(std::vector<Key> keys, std::string path) : state_(std::make_shared<State>()) {
+  state_->keys = std::move(keys);
+  state_->path = std::move(path);
+}
+
+Result<std::vector<FieldCipher::Key>> FieldCipher::ReadKeys(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Error::Unavailable("Cannot read the field key file " + path + ".");
   std::vector<Key> keys;
@@ -79,19 +88,40 @@ Result<FieldCipher> FieldCipher::LoadOrCreate(const std::string& path) {
     std::vector<unsigned char> bytes;
     if (id.empty() || id.find(':') != std::string::npos || !Unbase64(encoded, bytes) ||
         bytes.size() != crypto_secretbox_KEYBYTES) {
-      return Error::Invalid("security.field_key_file",
-                            "line '" + id + " …' of " + path + " is not '<id> <base64 key>'");
+      return Error::Invalid("storage.field_key_file", "a line of " + path + " is not '<id> <base64 key>'");
     }
     Key k{id, {}};
     std::copy(bytes.begin(), bytes.end(), k.bytes.begin());
     sodium_memzero(bytes.data(), bytes.size());
     keys.push_back(std::move(k));
   }
-  if (keys.empty()) return Error::Invalid("security.field_key_file", path + " holds no key");
-  return FieldCipher(std::move(keys));
+  if (keys.empty()) return Error::Invalid("storage.field_key_file", path + " holds no key");
+  return keys;
+}
+
+Result<FieldCipher> FieldCipher::LoadOrCreate(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    ALLMENDE_TRY(WritePrivate(path, NewKeyLine(), true));  // false: another process was first
+    SyncDirectory(path);
+  }
+  ALLMENDE_ASSIGN_OR_RETURN(auto keys, ReadKeys(path));
+  return FieldCipher(std::move(keys), path);
 }
 
 Result<std::string> FieldCipher::AddKey(const std::string& path) {
+  // Two rotations at once would each write the file with only their own new key.
+  int lock = ::open((path + ".lock").c_str(), O_RDWR | O_CREAT, 0600);
+  if (lock < 0 || ::flock(lock, LOCK_EX) != 0) {
+    if (lock >= 0) ::close(lock);
+    return Error::Unavailable("Cannot lock the field key file " + path + ".");
+  }
+  struct Unlock {
+    int fd;
+    ~Unlock() { ::close(fd); }
+  } unlock{lock};
   std::ifstream in(path);
   std::stringstream old;
   if (in) old << in.rdbuf();
@@ -102,17 +132,19 @@ Result<std::string> FieldCipher::AddKey(const std::string& path) {
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) return Error::Unavailable("Cannot replace the field key file " + path + ": " + ec.message());
+  SyncDirectory(path);  // the new name survives a power loss before the values are re-sealed
   return line.substr(0, line.find(' '));
 }
 
 FieldCipher FieldCipher::Ephemeral() {
   Key k{"test", {}};
   crypto_secretbox_keygen(k.bytes.data());
-  return FieldCipher({k});
+  return FieldCipher({k}, "");
 }
 
 std::string FieldCipher::Seal(std::string_view plaintext) const {
-  const Key& key = keys_.front();
+  std::lock_guard lock(state_->mu);
+  const Key& key = state_->keys.front();
   std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size());
   randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
   crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES,
@@ -127,9 +159,19 @@ Result<std::string> FieldCipher::Open(std::string_view stored) const {
   auto colon = rest.find(':');
   if (colon == std::string_view::npos) return Error::Invalid("value", "is not a sealed value");
   std::string_view id = rest.substr(0, colon);
-  const Key* key = nullptr;
-  for (const auto& k : keys_) {
-    if (k.id == id) key = &k;
+  std::lock_guard lock(state_->mu);
+  auto find = [&]() -> const Key* {
+    for (const auto& k : state_->keys) {
+      if (k.id == id) return &k;
+    }
+    return nullptr;
+  };
+  const Key* key = find();
+  if (!key && !state_->path.empty()) {
+    // Sealed after a rotation this process has not seen: read the key file again.
+    auto keys = ReadKeys(state_->path);
+    if (keys.ok()) state_->keys = std::move(*keys);
+    key = find();
   }
   if (!key) return Error::Invalid("value", "was sealed with key " + std::string(id) + ", which is not in the key file");
   std::vector<unsigned char> box;
@@ -146,7 +188,8 @@ Result<std::string> FieldCipher::Open(std::string_view stored) const {
 }
 
 bool FieldCipher::SealedWithCurrentKey(std::string_view stored) const {
-  return stored.starts_with(std::string(kPrefix) + keys_.front().id + ":");
+  std::lock_guard lock(state_->mu);
+  return stored.starts_with(std::string(kPrefix) + state_->keys.front().id + ":");
 }
 
 const std::vector<SealedColumn>& SealedColumns() {

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <array>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,15 +26,16 @@ class FieldCipher {
   // processes starting at once on one data folder end up with the same key.
   static Result<FieldCipher> LoadOrCreate(const std::string& path);
   // Writes a new key in front of the file's keys (the old ones stay, to open older values) and
-  // returns its id.
+  // returns its id. The file is replaced atomically and durably; concurrent rotations take turns.
   static Result<std::string> AddKey(const std::string& path);
   // An in-memory key, for tests.
   static FieldCipher Ephemeral();
 
   std::string Seal(std::string_view plaintext) const;
   // The plain text of a sealed value. A value without the "enc1:" prefix was stored before
-  // encryption (or by a test) and is returned as it is. InvalidArgument for a value sealed with a
-  // key this cipher does not have, or one that was altered.
+  // encryption (or by a test) and is returned as it is. A value sealed with a key this cipher
+  // does not know makes it read its key file again once (a rotation by another process).
+  // InvalidArgument for a key still unknown, or a value that was altered.
   Result<std::string> Open(std::string_view stored) const;
   // Whether `stored` is sealed with the key that seals now.
   bool SealedWithCurrentKey(std::string_view stored) const;
@@ -42,8 +45,14 @@ class FieldCipher {
     std::string id;
     std::array<unsigned char, 32> bytes;
   };
-  explicit FieldCipher(std::vector<Key> keys) : keys_(std::move(keys)) {}
-  std::vector<Key> keys_;  // keys_[0] seals
+  struct State {
+    std::mutex mu;
+    std::vector<Key> keys;  // keys[0] seals
+    std::string path;       // empty: in memory only
+  };
+  static Result<std::vector<Key>> ReadKeys(const std::string& path);
+  explicit FieldCipher(std::vector<Key> keys, std::string path);
+  std::shared_ptr<State> state_;
 };
 
 // A column that holds sealed values, and the key column of its table.

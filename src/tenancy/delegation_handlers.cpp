@@ -81,7 +81,10 @@ void AddDelegationRoutes(http::Router& router, DelegationService& s, const TimeS
              },
              // Public: a newcomer has no account yet; the link is the proof. Not csrf_exempt:
              // signed in, accepting acts with the session's rights.
-             {.access = Access::kPublic, .body_limit = 16 * 1024, .json_body = true});
+             {.access = Access::kPublic,
+              .idempotency_exempt = "a single-use link refuses its own retry",
+              .body_limit = 16 * 1024,
+              .json_body = true});
 }
 
 }  // namespace allmende::tenancy

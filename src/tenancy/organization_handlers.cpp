@@ -145,7 +145,10 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
              },
              // Not csrf_exempt: signed in, accepting acts with the session's rights (newcomers have no
              // session, so the check does not apply to them).
-             {.access = Access::kPublic, .body_limit = 16 * 1024, .json_body = true});
+             {.access = Access::kPublic,
+              .idempotency_exempt = "a single-use link refuses its own retry",
+              .body_limit = 16 * 1024,
+              .json_body = true});
 
   router.Add("GET", "/api/v1/me/memberships",
              [&s](const http::Request& r) -> Result<http::Response> {

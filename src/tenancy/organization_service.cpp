@@ -64,7 +64,10 @@ Error Duplicate(Error e, const Organization& org) {
       return taken;
     }
   }
-  return Error::Invalid("name", "the region already has an organization of this name");
+  for (const auto& f : e.fields) {
+    if (f.field == "name") return Error::Invalid("name", "the region already has an organization of this name");
+  }
+  return e;  // another conflict (a collision to retry, a missing reference): as it is
 }
 
 }  // namespace

@@ -85,6 +85,8 @@ TEST(SecretsAtRest, AResetLinkIsSealedInTheOutboxAndGoneOnceSent) {
   }));
   ASSERT_TRUE(
       WaitFor([&] { return db.Execute("SELECT count(*) FROM outbox_messages WHERE status = 'pending'") == "0"; }));
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM outbox_messages WHERE status = 'sent' AND body <> ''"), "0")
+      << "a sent message keeps no body";
   ASSERT_TRUE(server.StopWith(SIGTERM, std::chrono::seconds(10)));  // SQLite folds its WAL into the file
   EXPECT_EQ(Everything(db).find(token), std::string::npos) << "the reset link's secret is in the database";
 }

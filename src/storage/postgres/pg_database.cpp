@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/log.hpp"
 #include "storage/dialect.hpp"
 
 namespace allmende::storage {
@@ -115,6 +116,7 @@ class PgConnection final : public Connection {
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
   // Reconnects a broken connection; statements prepared on the old session are gone with it.
   bool Reset() {
+    was_reset_ = true;
     draining_ = false;
     pending_begin_.clear();
     in_transaction_ = false;
@@ -124,7 +126,12 @@ class PgConnection final : public Connection {
   }
   // The last failure was a serialization failure or deadlock: the transaction may be retried.
   bool retryable() const { return retryable_; }
-  void ClearFlags() { retryable_ = false; }
+  void ClearFlags() {
+    retryable_ = false;
+    was_reset_ = false;
+  }
+  // The connection was lost and made anew during this transaction (nothing of it committed).
+  bool was_reset() const { return was_reset_; }
 
  private:
   Result<void> ExecNow(const char* sql) {
@@ -203,8 +210,14 @@ class PgConnection final : public Connection {
     PQexitPipelineMode(conn_);
     const std::size_t expected = prepare ? 3 : 2;
     Result<void> ok = Ok();
-    if (!sent || results.size() != expected) {
-      ok = Error::Unavailable("Lost the database connection: " + std::string(PQerrorMessage(conn_)));
+    if (!sent || results.size() != expected || PQpipelineStatus(conn_) != PQ_PIPELINE_OFF) {
+      // The protocol state is unknown: a queued command could answer the next transaction. Start
+      // the connection afresh rather than hand it on.
+      log::Warn("postgres_pipeline_failed", {{"error", std::string(PQerrorMessage(conn_))}});
+      for (auto* r : results) PQclear(r);
+      results.clear();
+      Reset();
+      return Error::Unavailable("Lost the database connection.");
     } else {
       for (std::size_t i = 0; i + 1 < results.size() && ok.ok(); ++i)
         ok = Check(results[i], i == 0 ? "begin" : "prepare");
@@ -281,8 +294,15 @@ class PgConnection final : public Connection {
       return DuplicateKey(columns);
     }
     if (code == "23503") return Error::Conflict("Referenced record is missing or in use");
-    if (code == "57014" || code == "55P03") return Error::Unavailable(message);
-    if (!healthy() || code.starts_with("08")) return Error::Unavailable("Lost the database connection: " + message);
+    // The driver's text goes to the log only; callers and clients hear what it means.
+    if (code == "57014" || code == "55P03") {
+      log::Warn("postgres_timeout", {{"error", message}});
+      return Error::Unavailable("The database took too long; try again shortly.");
+    }
+    if (!healthy() || code.starts_with("08")) {
+      log::Warn("postgres_connection_lost", {{"error", message}});
+      return Error::Unavailable("Lost the database connection.");
+    }
     return Error::Internal(message);
   }
 
@@ -293,6 +313,7 @@ class PgConnection final : public Connection {
   PGconn* conn_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> prepared_;
   bool retryable_ = false;
+  bool was_reset_ = false;
   std::string pending_begin_;    // BEGIN not sent yet: it goes with the first statement
   bool in_transaction_ = false;  // BEGIN was sent and the transaction not ended
   bool draining_ = false;        // a COMMIT's answer is still to be collected
@@ -392,27 +413,30 @@ class PgDatabase final : public Database {
       // A thrown exception (a bug) must neither leak the connection nor leave it in a transaction.
       struct ReleaseOnThrow {
         PgDatabase* db;
-        PgConnection* conn;
+        PgConnection* conn;  // null once released normally
         ~ReleaseOnThrow() {
-          if (std::uncaught_exceptions() > 0) {
+          if (conn && std::uncaught_exceptions() > 0) {
             (void)conn->Finish(false, true);
             db->Release(conn);
           }
         }
       } guard{this, conn};
+      bool commit_sent = false;
       if (result.ok()) {
         result = work(*conn);
         if (result.ok()) {
           // A read-only transaction has nothing to make durable: its COMMIT is not waited for.
+          commit_sent = write;
           result = conn->Finish(true, write);
           committed = result.ok();
         }
         if (!committed) (void)conn->Finish(false, true);
       }
       bool retryable = conn->retryable();
-      bool lost = !conn->healthy();
+      bool lost = !conn->healthy() || conn->was_reset();
       auto callbacks = committed && write ? conn->TakeOnCommit() : std::vector<std::function<void()>>{};
       conn->DiscardOnCommit();
+      guard.conn = nullptr;
       Release(conn);
       if (committed) {
         if (write) ++commits_;
@@ -428,8 +452,13 @@ class PgDatabase final : public Database {
             std::chrono::microseconds(std::uniform_int_distribution<int>(100, ceiling_us)(jitter)));
         continue;
       }
+      if (lost && commit_sent) {
+        // The COMMIT went out and the answer did not come back: it may have committed. Running the
+        // work again could do it twice, so the caller hears that the outcome is unknown.
+        return Error::Unavailable("The database connection was lost while committing; the change may have been saved.");
+      }
       if (lost && !reconnected && result.error().code == ErrorCode::kUnavailable) {
-        reconnected = true;
+        reconnected = true;  // nothing was committed: the work never reached COMMIT
         continue;
       }
       return result;

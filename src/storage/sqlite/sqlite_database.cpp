@@ -19,7 +19,12 @@ namespace {
 Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   int primary = rc & 0xFF;
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Error::Unavailable(message);
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    // Another process holds the file (the driver's text stays out of the answer).
+    Error e = Error::Unavailable("The database is busy; try again shortly.");
+    e.retry_after_seconds = 1;
+    return e;
+  }
   if (primary == SQLITE_CONSTRAINT) {
     int extended = db ? sqlite3_extended_errcode(db) : rc;
     if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
@@ -272,9 +277,17 @@ class SqliteDatabase final : public Database {
     }
     auto callbacks = result.ok() ? writer_->TakeOnCommit() : std::vector<std::function<void()>>{};
     writer_->DiscardOnCommit();
+    // Some errors (a full disk, I/O, memory) make SQLite roll back the whole transaction, not just
+    // this savepoint: the work of the batch's earlier members is gone, so the batch has failed.
+    const bool transaction_lost = sqlite3_get_autocommit(writer_->handle()) != 0;
 
     lock.lock();
-    if (writers_waiting_ == 0 || batch->members >= kMaxBatch) {
+    if (transaction_lost) {
+      batch_.reset();
+      batch->result = Error::Unavailable("The database could not keep this change; try again.");
+      batch->done = true;
+      writer_busy_ = false;
+    } else if (writers_waiting_ == 0 || batch->members >= kMaxBatch) {
       batch_.reset();  // the next writer begins a new batch
       lock.unlock();
       Result<void> commit = Status(writer_->Execute("COMMIT", {}));
@@ -337,6 +350,15 @@ class SqliteDatabase final : public Database {
     write_closed_ = true;
     write_cv_.notify_all();
     write_cv_.wait(lock, [this] { return !writer_busy_; });
+    if (batch_ && writer_) {
+      // Members of the open batch wait for its commit: give it to them.
+      Result<void> commit = Status(writer_->Execute("COMMIT", {}));
+      if (!commit.ok()) (void)writer_->Execute("ROLLBACK", {});
+      batch_->result = std::move(commit);
+      batch_->done = true;
+      batch_.reset();
+      write_cv_.notify_all();
+    }
     if (writer_) {
       // Fold the WAL back into the main file so a copy of the file alone is complete.
       (void)writer_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -46,7 +46,12 @@ export function MemberRoleForm({
       setStatus(t('org.roleChanged', { name: changed.user_name, role: describeRole(t, changed.role) }));
       await onChanged(changed);
     } catch (err) {
-      setErrors(formErrors(t, err, ['role'], { 409: t('org.lastAdminRole', { name: member.user_name }) }));
+      setErrors(
+        formErrors(t, err, ['role'], {
+          403: t('org.ownRole'),
+          409: t('org.lastAdminRole', { name: member.user_name }),
+        }),
+      );
     } finally {
       setBusy(false);
     }
