@@ -109,7 +109,7 @@ int Serve(const Config& config) {
     m->AddJobs(scheduler);
   }
   // Every route runs through the guard that enforces what it declares.
-  access::RequestGuard guard(*db, modules.clock);
+  access::RequestGuard guard(*db, modules.clock, &*cipher);
   guard.Install(router);
 
   std::vector<std::pair<std::string, std::string>> names;

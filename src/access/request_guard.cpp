@@ -115,7 +115,10 @@ Result<http::Response> RequestGuard::Run(const http::Route& route, const http::R
       (r.principal ? r.principal->id : "anonymous@" + r.remote_address) + " " + r.method + " " + r.path;
   std::string query;
   for (const auto& [k, v] : r.query) query += k + "=" + v + "&";
-  const std::string digest = key.empty() ? std::string() : storage::RequestDigest(query + "\n" + r.body);
+  const std::string signed_body = query + "\n" + r.body;
+  const std::string digest = key.empty() ? std::string()
+                             : cipher_   ? cipher_->KeyedDigest(signed_body)
+                                         : storage::RequestDigest(signed_body);
   std::optional<Result<http::Response>> outcome;
   auto done = db_.RunRequest([&](storage::Connection& c) -> Result<void> {
     outcome.reset();

@@ -19,12 +19,15 @@
 #include "common/time.hpp"
 #include "server/router.hpp"
 #include "storage/database.hpp"
+#include "storage/field_cipher.hpp"
 
 namespace allmende::access {
 
 class RequestGuard {
  public:
-  RequestGuard(storage::Database& db, const TimeSource& clock) : db_(db), clock_(clock) {}
+  // `cipher` keys the digest of stored request bodies (a body may hold a password); null in tests.
+  RequestGuard(storage::Database& db, const TimeSource& clock, const storage::FieldCipher* cipher = nullptr)
+      : db_(db), clock_(clock), cipher_(cipher) {}
 
   // Checks every route of `router` against the policy (an action it does not know throws
   // std::logic_error: start-up fails) and makes the router run its routes through this guard.
@@ -35,6 +38,7 @@ class RequestGuard {
  private:
   storage::Database& db_;
   const TimeSource& clock_;
+  const storage::FieldCipher* cipher_;
 };
 
 }  // namespace allmende::access

@@ -3,6 +3,7 @@
 #include "access/access_log.hpp"
 #include "access/access_test_world.hpp"
 #include "access/policy.hpp"
+#include "storage/idempotency.hpp"
 
 namespace allmende::access {
 namespace {
@@ -125,6 +126,25 @@ TEST_F(RequestGuardTest, ARetriedPostWithTheSameKeyIsAnsweredOnceAndCreatesNothi
   someone_else.headers.emplace_back("idempotency-key", "k-1");
   ASSERT_TRUE(Call(someone_else));
   EXPECT_EQ(created, 2) << "keys are per caller";
+}
+
+TEST_F(RequestGuardTest, AStoredRequestDigestIsKeyedSoACopyOfTheDatabaseCannotTestPasswords) {
+  auto cipher = storage::FieldCipher::Ephemeral();
+  RequestGuard keyed(*db_, clock_, &cipher);
+  router_.Add("POST", "/users",
+              [](const http::Request&) -> Result<http::Response> { return http::JsonText(201, "{}"); },
+              {.access = Access::kSignedIn});
+  keyed.Install(router_);
+  auto post = As("aino", "POST", "/users");
+  post.body = R"({"password":"kesä-mökki-järvi-sauna"})";
+  post.headers.emplace_back("idempotency-key", "k-3");
+  ASSERT_TRUE(Call(post));
+  EXPECT_EQ(Sql1("SELECT count(*) FROM idempotency_keys"), "1");
+  EXPECT_EQ(Sql1("SELECT count(*) FROM idempotency_keys WHERE request_hash = '" +
+                 storage::RequestDigest("\n" + post.body) + "'"),
+            "0")
+      << "an unkeyed hash of the body would let a copy of the database test password guesses";
+  EXPECT_TRUE(Call(post)) << "and a retry still matches";
 }
 
 TEST_F(RequestGuardTest, AFailedPostStoresNoAnswerSoARetryRunsAgain) {

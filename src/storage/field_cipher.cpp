@@ -187,6 +187,19 @@ Result<std::string> FieldCipher::Open(std::string_view stored) const {
   return plain;
 }
 
+std::string FieldCipher::KeyedDigest(std::string_view text) const {
+  unsigned char hash[crypto_generichash_BYTES];
+  {
+    std::lock_guard lock(state_->mu);
+    const Key& key = state_->keys.back();
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                       key.bytes.data(), key.bytes.size());
+  }
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return hex;
+}
+
 bool FieldCipher::SealedWithCurrentKey(std::string_view stored) const {
   std::lock_guard lock(state_->mu);
   return stored.starts_with(std::string(kPrefix) + state_->keys.front().id + ":");

@@ -37,6 +37,10 @@ class FieldCipher {
   // does not know makes it read its key file again once (a rotation by another process).
   // InvalidArgument for a key still unknown, or a value that was altered.
   Result<std::string> Open(std::string_view stored) const;
+  // A keyed digest (BLAKE2b, hex) of `text`: what may be kept of a request body (a password in it
+  // included) without letting a copy of the database test guesses against it. Keyed with the
+  // file's oldest key, so that it stays the same across rotations.
+  std::string KeyedDigest(std::string_view text) const;
   // Whether `stored` is sealed with the key that seals now.
   bool SealedWithCurrentKey(std::string_view stored) const;
 
