@@ -7,67 +7,21 @@
 #include <functional>
 #include <memory>
 
+#include "access/access_store.hpp"
 #include "common/ids.hpp"
 #include "common/log.hpp"
 
 namespace allmende::access {
 namespace {
 
-using storage::Value;
-
 constexpr std::string_view kPlatformChain = "platform";
-
-constexpr std::string_view kInsert =
-    "INSERT INTO access_log (id, chain, at, actor_id, actor_name, actor_role, organization_id, organization_name, "
-    "action, subject_type, subject_id, client_id, purpose, request_id) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
-constexpr std::string_view kUnsealedChains =
-    "SELECT DISTINCT chain FROM access_log WHERE hash IS NULL ORDER BY chain";  // one lock order for all sealers
-constexpr std::string_view kCreateHead =
-    "INSERT INTO access_log_heads (chain, seq, hash) VALUES ($1, 0, '') ON CONFLICT (chain) DO NOTHING";
-// An UPDATE takes the row lock on PostgreSQL (concurrent sealers wait here) and works on SQLite.
-constexpr std::string_view kLockHead = "UPDATE access_log_heads SET seq = seq WHERE chain = $1 RETURNING seq, hash";
-constexpr std::string_view kUnsealed =
-    "SELECT id, chain, seq, at, actor_id, actor_name, actor_role, organization_id, organization_name, action, "
-    "subject_type, subject_id, client_id, purpose, request_id, prev_hash FROM access_log "
-    "WHERE chain = $1 AND hash IS NULL ORDER BY at, id LIMIT $2";
-constexpr std::string_view kSeal =
-    "UPDATE access_log SET seq = $2, prev_hash = $3, hash = $4 WHERE id = $1 AND hash IS NULL";
-constexpr std::string_view kSetHead = "UPDATE access_log_heads SET seq = $2, hash = $3 WHERE chain = $1";
-constexpr std::string_view kUserName = "SELECT name FROM users WHERE id = $1";
-constexpr std::string_view kTokenName = "SELECT name FROM api_tokens WHERE id = $1";
-constexpr std::string_view kOrganizationName = "SELECT name FROM organizations WHERE id = $1";
-
-#define ALLMENDE_ACCESS_COLUMNS                                                                                  \
-  "a.id, a.chain, a.seq, a.at, a.actor_id, a.actor_name, a.actor_role, a.organization_id, a.organization_name, " \
-  "a.action, a.subject_type, a.subject_id, a.client_id, u.name, a.purpose, a.request_id"
-constexpr std::string_view kListClient =
-    "SELECT " ALLMENDE_ACCESS_COLUMNS
-    " FROM access_log a LEFT JOIN users u ON u.id = a.client_id "
-    "WHERE a.client_id = $1 AND ($2 = '' OR a.id < $2) ORDER BY a.id DESC LIMIT $3";
-constexpr std::string_view kSearch =
-    "SELECT " ALLMENDE_ACCESS_COLUMNS
-    " FROM access_log a LEFT JOIN users u ON u.id = a.client_id WHERE a.chain = $1 AND ($2 = '' OR a.actor_id = $2) "
-    "AND ($3 = '' OR a.client_id = $3) AND ($4 = '' OR a.action = $4) AND ($5 = '' OR a.at >= $5) "
-    "AND ($6 = '' OR a.at < $6) AND ($7 = '' OR a.id < $7) ORDER BY a.id DESC LIMIT $8";
-#undef ALLMENDE_ACCESS_COLUMNS
-
-constexpr std::string_view kChains = "SELECT chain, seq, hash FROM access_log_heads ORDER BY chain";
-constexpr std::string_view kChainPage =
-    "SELECT id, chain, seq, at, actor_id, actor_name, actor_role, organization_id, organization_name, action, "
-    "subject_type, subject_id, client_id, purpose, request_id, prev_hash, hash FROM access_log "
-    "WHERE chain = $1 AND seq > $2 AND hash IS NOT NULL ORDER BY seq LIMIT 1000";
-constexpr std::string_view kPending = "SELECT count(*) FROM access_log WHERE hash IS NULL";
-constexpr std::string_view kHeadless =
-    "SELECT DISTINCT chain FROM access_log a WHERE hash IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM access_log_heads h WHERE h.chain = a.chain) ORDER BY chain";
 
 std::atomic<std::function<void()>*>& SealerWakerSlot() {
   static std::atomic<std::function<void()>*> wake{nullptr};
   return wake;
 }
 
-Value Opt(const std::string& v) { return v.empty() ? Value(nullptr) : Value(v); }
+std::optional<std::string> Opt(const std::string& v) { return v.empty() ? std::nullopt : std::optional(v); }
 
 // SHA-256 over the length-prefixed fields: no choice of values can make two entries collide.
 std::string EntryHash(const std::vector<std::string>& fields) {
@@ -85,28 +39,38 @@ std::string EntryHash(const std::vector<std::string>& fields) {
   return hex;
 }
 
-// The hashed fields of a stored row of kChainPage (columns 0-15, prev_hash included).
-std::vector<std::string> HashedFields(const storage::Row& r) {
-  std::vector<std::string> f;
-  for (std::size_t i = 0; i <= 15; ++i) f.push_back(r.Text(i));
-  return f;
+// The hashed fields of a stored entry, in the order of the access_log table's columns up to
+// prev_hash (a NULL column hashes as the empty text).
+std::vector<std::string> HashedFields(const AccessLogStore::ChainEntry& c) {
+  const AccessEntry& e = c.entry;
+  return {e.id,
+          e.chain,
+          std::to_string(e.seq),
+          e.at,
+          e.actor_id,
+          e.actor_name,
+          e.actor_role,
+          e.organization_id.value_or(""),
+          e.organization_name.value_or(""),
+          e.action,
+          e.subject_type,
+          e.subject_id,
+          e.client_id.value_or(""),
+          e.purpose,
+          e.request_id,
+          c.prev_hash};
 }
 
 Result<std::string> ActorName(storage::Connection& c, const Decision& d) {
   if (d.actor_id == "admin-token") return std::string("bootstrap admin token");
-  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(d.role == "api_token" ? kTokenName : kUserName, {d.actor_id}));
-  return row ? row->Text(0) : d.actor_id;
+  ALLMENDE_ASSIGN_OR_RETURN(auto name, d.role == "api_token" ? AccessLogStore::TokenName(c, d.actor_id)
+                                                             : AccessLogStore::UserName(c, d.actor_id));
+  return name.value_or(d.actor_id);
 }
 
-AccessEntry EntryFrom(const storage::Row& r) {
-  return AccessEntry{r.Text(0),     r.Text(1),     r.Int(2),     r.Text(3), r.Text(4),  r.Text(5),
-                     r.Text(6),     r.OptText(7),  r.OptText(8), r.Text(9), r.Text(10), r.Text(11),
-                     r.OptText(12), r.OptText(13), r.Text(14),   r.Text(15)};
-}
-
-AccessPage PageFrom(const std::vector<storage::Row>& rows, int limit) {
+AccessPage PageFrom(std::vector<AccessEntry> entries, int limit) {
   AccessPage page;
-  for (const auto& r : rows) page.items.push_back(EntryFrom(r));
+  page.items = std::move(entries);
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_cursor = page.items.back().id;
@@ -121,14 +85,26 @@ Result<void> AppendAccess(storage::Connection& c, const Decision& decision, cons
   ALLMENDE_ASSIGN_OR_RETURN(std::string actor_name, ActorName(c, decision));
   std::string org_name;
   if (!decision.organization_id.empty()) {
-    ALLMENDE_ASSIGN_OR_RETURN(auto org, c.QueryOne(kOrganizationName, {decision.organization_id}));
-    if (org) org_name = org->Text(0);
+    ALLMENDE_ASSIGN_OR_RETURN(auto org, AccessLogStore::OrganizationName(c, decision.organization_id));
+    if (org) org_name = *org;
   }
-  ALLMENDE_TRY(c.Execute(
-      kInsert, {NewId("acc"), event.region_id.empty() ? std::string(kPlatformChain) : event.region_id,
-                FormatRfc3339(now), decision.actor_id, actor_name, decision.role, Opt(decision.organization_id),
-                Opt(org_name), event.action, event.subject_type, event.subject_id, Opt(event.client_id),
-                event.purpose.empty() ? decision.purpose : event.purpose, request_id}));
+  ALLMENDE_TRY(AccessLogStore::Insert(
+      c, AccessEntry{.id = NewId("acc"),
+                     .chain = event.region_id.empty() ? std::string(kPlatformChain) : event.region_id,
+                     .seq = 0,
+                     .at = FormatRfc3339(now),
+                     .actor_id = decision.actor_id,
+                     .actor_name = actor_name,
+                     .actor_role = decision.role,
+                     .organization_id = Opt(decision.organization_id),
+                     .organization_name = Opt(org_name),
+                     .action = event.action,
+                     .subject_type = event.subject_type,
+                     .subject_id = event.subject_id,
+                     .client_id = Opt(event.client_id),
+                     .client_name = std::nullopt,
+                     .purpose = event.purpose.empty() ? decision.purpose : event.purpose,
+                     .request_id = request_id}));
   if (auto* wake = SealerWakerSlot().load()) c.OnCommit(*wake);
   return Ok();
 }
@@ -192,26 +168,24 @@ Result<std::int64_t> SealAccessLog(storage::Database& db, int batch) {
   ALLMENDE_TRY(db.Write(
       [&](storage::Connection& c) -> Result<void> {
         sealed = 0;
-        ALLMENDE_ASSIGN_OR_RETURN(auto chains, c.Query(kUnsealedChains));
-        for (const auto& chain_row : chains) {
-          const std::string chain = chain_row.Text(0);
-          ALLMENDE_TRY(c.Execute(kCreateHead, {chain}));
-          ALLMENDE_ASSIGN_OR_RETURN(auto head, c.QueryOne(kLockHead, {chain}));
-          std::int64_t seq = head->Int(0);
-          std::string prev = head->Text(1);
-          ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kUnsealed, {chain, std::int64_t{batch}}));
-          for (const auto& r : rows) {
+        ALLMENDE_ASSIGN_OR_RETURN(auto chains, AccessLogStore::UnsealedChains(c));
+        for (const auto& chain : chains) {
+          ALLMENDE_TRY(AccessLogStore::EnsureHead(c, chain));
+          ALLMENDE_ASSIGN_OR_RETURN(auto head, AccessLogStore::LockHead(c, chain));
+          std::int64_t seq = head.seq;
+          std::string prev = head.hash;
+          ALLMENDE_ASSIGN_OR_RETURN(auto entries, AccessLogStore::Unsealed(c, chain, batch));
+          for (auto& e : entries) {
             ++seq;
-            std::vector<std::string> fields = HashedFields(r);
-            fields[2] = std::to_string(seq);
-            fields[15] = prev;
-            std::string hash = EntryHash(fields);
-            ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kSeal, {r.Text(0), seq, prev, hash}));
-            if (n != 1) return Error::Internal("access log entry " + r.Text(0) + " was sealed by someone else");
+            e.entry.seq = seq;
+            e.prev_hash = prev;
+            std::string hash = EntryHash(HashedFields(e));
+            ALLMENDE_ASSIGN_OR_RETURN(bool sealed_now, AccessLogStore::Seal(c, e.entry.id, seq, prev, hash));
+            if (!sealed_now) return Error::Internal("access log entry " + e.entry.id + " was sealed by someone else");
             prev = hash;
             ++sealed;
           }
-          if (!rows.empty()) ALLMENDE_TRY(c.Execute(kSetHead, {chain, seq, prev}));
+          if (!entries.empty()) ALLMENDE_TRY(AccessLogStore::SetHead(c, chain, seq, prev));
         }
         return Ok();
       },
@@ -246,8 +220,8 @@ Result<std::string> StatedPurpose(std::string_view header) {
 Result<AccessPage> ListClientAccess(storage::Connection& c, const std::string& client_id, int limit,
                                     const std::string& cursor) {
   if (limit < 1 || limit > 100) return Error::Invalid("limit", "must be between 1 and 100");
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kListClient, {client_id, cursor, std::int64_t{limit + 1}}));
-  return PageFrom(rows, limit);
+  ALLMENDE_ASSIGN_OR_RETURN(auto entries, AccessLogStore::AboutClient(c, client_id, cursor, limit + 1));
+  return PageFrom(std::move(entries), limit);
 }
 
 Result<AccessPage> SearchAccess(storage::Connection& c, const AccessSearch& s) {
@@ -257,9 +231,11 @@ Result<AccessPage> SearchAccess(storage::Connection& c, const AccessSearch& s) {
   if (!s.to.empty() && !ParseRfc3339(s.to)) errors.push_back({"to", "must be an RFC 3339 time"});
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   auto norm = [](const std::string& t) { return t.empty() ? t : FormatRfc3339(*ParseRfc3339(t)); };
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kSearch, {s.region_id, s.actor_id, s.client_id, s.action, norm(s.from),
-                                                         norm(s.to), s.cursor, std::int64_t{s.limit + 1}}));
-  return PageFrom(rows, s.limit);
+  AccessSearch normalized = s;
+  normalized.from = norm(s.from);
+  normalized.to = norm(s.to);
+  ALLMENDE_ASSIGN_OR_RETURN(auto entries, AccessLogStore::Search(c, normalized, s.limit + 1));
+  return PageFrom(std::move(entries), s.limit);
 }
 
 std::string AccessEntryJson(const AccessEntry& e, bool full) {
@@ -289,29 +265,28 @@ std::string AccessEntryJson(const AccessEntry& e, bool full) {
 Result<VerifyReport> VerifyAccessLog(storage::Database& db) {
   VerifyReport report;
   ALLMENDE_TRY(db.Read([&](storage::Connection& c) -> Result<void> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto pending, c.QueryOne(kPending));
-    report.pending = pending->Int(0);
-    ALLMENDE_ASSIGN_OR_RETURN(auto headless, c.Query(kHeadless));
-    for (const auto& h : headless) report.breaks.push_back({h.Text(0), 0, "the chain's head is missing"});
-    ALLMENDE_ASSIGN_OR_RETURN(auto heads, c.Query(kChains));
+    ALLMENDE_ASSIGN_OR_RETURN(report.pending, AccessLogStore::CountUnsealed(c));
+    ALLMENDE_ASSIGN_OR_RETURN(auto headless, AccessLogStore::HeadlessChains(c));
+    for (const auto& h : headless) report.breaks.push_back({h, 0, "the chain's head is missing"});
+    ALLMENDE_ASSIGN_OR_RETURN(auto heads, AccessLogStore::Heads(c));
     for (const auto& head : heads) {
       ++report.chains;
-      const std::string chain = head.Text(0);
+      const std::string& chain = head.chain;
       std::string prev;
       std::int64_t seq = 0;
       bool broken = false;
       while (!broken) {
-        ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kChainPage, {chain, seq}));
-        if (rows.empty()) break;
-        for (const auto& r : rows) {
+        ALLMENDE_ASSIGN_OR_RETURN(auto entries, AccessLogStore::SealedAfter(c, chain, seq));
+        if (entries.empty()) break;
+        for (const auto& e : entries) {
           ++report.entries;
-          std::int64_t s = r.Int(2);
+          std::int64_t s = e.entry.seq;
           std::string reason;
           if (s != seq + 1) {
             reason = "entry " + std::to_string(seq + 1) + " is missing";
-          } else if (r.Text(15) != prev) {
+          } else if (e.prev_hash != prev) {
             reason = "previous-hash link does not match";
-          } else if (EntryHash(HashedFields(r)) != r.Text(16)) {
+          } else if (EntryHash(HashedFields(e)) != e.hash) {
             reason = "entry was changed after it was written";
           }
           if (!reason.empty()) {
@@ -320,10 +295,10 @@ Result<VerifyReport> VerifyAccessLog(storage::Database& db) {
             break;
           }
           seq = s;
-          prev = r.Text(16);
+          prev = e.hash;
         }
       }
-      if (!broken && (seq != head.Int(1) || prev != head.Text(2))) {
+      if (!broken && (seq != head.seq || prev != head.hash)) {
         report.breaks.push_back({chain, seq + 1, "entries after " + std::to_string(seq) + " are missing"});
       }
     }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "access/access_store.hpp"
+
 namespace allmende::access {
 namespace {
 
@@ -117,35 +119,16 @@ bool Contains(const std::vector<std::string_view>& names, std::string_view value
   return std::find(names.begin(), names.end(), value) != names.end();
 }
 
-constexpr std::string_view kMemberships =
-    "SELECT m.organization_id, m.role, o.region_id FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-    "WHERE m.user_id = $1 AND m.revoked_at IS NULL";
-constexpr std::string_view kClientRegion = "SELECT region_id FROM clients WHERE user_id = $1";
-constexpr std::string_view kClientRelations =
-    "SELECT organization_id, relation FROM client_relations WHERE client_id = $1 AND valid_from <= $2 "
-    "AND (valid_until IS NULL OR valid_until > $2)";
-constexpr std::string_view kDelegationScopes =
-    "SELECT scope FROM delegations WHERE client_id = $1 AND delegate_id = $2 AND revoked_at IS NULL "
-    "AND valid_from <= $3 AND (valid_until IS NULL OR valid_until > $3)";
-constexpr std::string_view kOrganizationRegion = "SELECT region_id FROM organizations WHERE id = $1";
-
-struct Membership {
-  std::string organization_id;
-  std::string role;
-  std::string region_id;
-};
-
 // The facts a decision may need, loaded once and only when a grant asks for them.
 class Facts {
  public:
   Facts(storage::Connection& c, const http::Principal& p, const Target& t, Timestamp now)
       : c_(c), p_(p), t_(t), now_(FormatRfc3339(now)) {}
 
-  Result<const std::vector<Membership>*> Memberships() {
+  Result<const std::vector<PolicyStore::Membership>*> Memberships() {
     if (!memberships_) {
-      memberships_.emplace();
-      ALLMENDE_ASSIGN_OR_RETURN(auto rows, c_.Query(kMemberships, {p_.id}));
-      for (const auto& r : rows) memberships_->push_back({r.Text(0), r.Text(1), r.Text(2)});
+      ALLMENDE_ASSIGN_OR_RETURN(auto loaded, PolicyStore::LiveMemberships(c_, p_.id));
+      memberships_ = std::move(loaded);
     }
     return &*memberships_;
   }
@@ -153,8 +136,7 @@ class Facts {
     if (!client_region_) {
       client_region_.emplace();
       if (!t_.client_id.empty()) {
-        ALLMENDE_ASSIGN_OR_RETURN(auto row, c_.QueryOne(kClientRegion, {t_.client_id}));
-        if (row) *client_region_ = row->Text(0);
+        ALLMENDE_ASSIGN_OR_RETURN(*client_region_, PolicyStore::ClientRegion(c_, t_.client_id));
       }
     }
     return *client_region_;
@@ -164,27 +146,20 @@ class Facts {
     if (!relations_) {
       relations_.emplace();
       if (!t_.client_id.empty()) {
-        ALLMENDE_ASSIGN_OR_RETURN(auto rows, c_.Query(kClientRelations, {t_.client_id, now_}));
-        for (const auto& r : rows) relations_->emplace_back(r.Text(0), r.Text(1));
+        ALLMENDE_ASSIGN_OR_RETURN(*relations_, PolicyStore::CurrentRelations(c_, t_.client_id, now_));
       }
     }
     std::vector<std::string> out;
-    for (const auto& [org, rel] : *relations_) {
-      if (rel == relation) out.push_back(org);
+    for (const auto& r : *relations_) {
+      if (r.relation == relation) out.push_back(r.organization_id);
     }
     return out;
   }
   Result<std::vector<std::string>> DelegationScopes() {
-    std::vector<std::string> out;
-    if (t_.client_id.empty()) return out;
-    ALLMENDE_ASSIGN_OR_RETURN(auto rows, c_.Query(kDelegationScopes, {t_.client_id, p_.id, now_}));
-    for (const auto& r : rows) out.push_back(r.Text(0));
-    return out;
+    if (t_.client_id.empty()) return std::vector<std::string>();
+    return PolicyStore::DelegationScopes(c_, t_.client_id, p_.id, now_);
   }
-  Result<std::string> OrganizationRegion(const std::string& org) {
-    ALLMENDE_ASSIGN_OR_RETURN(auto row, c_.QueryOne(kOrganizationRegion, {org}));
-    return row ? row->Text(0) : std::string();
-  }
+  Result<std::string> OrganizationRegion(const std::string& org) { return PolicyStore::OrganizationRegion(c_, org); }
 
   // Does organization `org` (of region `region`) lie where the grant says?
   Result<bool> InPlace(Where where, const std::string& org, const std::string& region) {
@@ -213,9 +188,9 @@ class Facts {
   const http::Principal& p_;
   const Target& t_;
   std::string now_;
-  std::optional<std::vector<Membership>> memberships_;
+  std::optional<std::vector<PolicyStore::Membership>> memberships_;
   std::optional<std::string> client_region_;
-  std::optional<std::vector<std::pair<std::string, std::string>>> relations_;
+  std::optional<std::vector<PolicyStore::Relation>> relations_;
 };
 
 thread_local AuthorizationProbe* current_probe = nullptr;
@@ -229,8 +204,7 @@ bool AuthorizationProbe::Allowed(Action action) const {
 }
 
 Result<std::string> ClientRegion(storage::Connection& c, const std::string& client_id) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kClientRegion, {client_id}));
-  return row ? row->Text(0) : std::string();
+  return PolicyStore::ClientRegion(c, client_id);
 }
 
 std::optional<Action> ActionNamed(std::string_view name) {
