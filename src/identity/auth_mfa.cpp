@@ -11,27 +11,6 @@
 namespace allmende::identity {
 namespace {
 
-constexpr std::string_view kTotpState =
-    "SELECT totp_secret, totp_pending_secret, totp_last_step, email FROM users WHERE id = $1";
-constexpr std::string_view kSetPending = "UPDATE users SET totp_pending_secret = $2 WHERE id = $1";
-constexpr std::string_view kUseStep = "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2";
-constexpr std::string_view kActivate =
-    "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = $2, "
-    "updated_at = $2 WHERE id = $1";
-constexpr std::string_view kDeactivate =
-    "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, updated_at = $2 "
-    "WHERE id = $1";
-constexpr std::string_view kDeleteCodes = "DELETE FROM mfa_recovery_codes WHERE user_id = $1";
-constexpr std::string_view kInsertCode = "INSERT INTO mfa_recovery_codes (user_id, code_hash) VALUES ($1, $2)";
-constexpr std::string_view kUseCode =
-    "UPDATE mfa_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL";
-constexpr std::string_view kCodesLeft =
-    "SELECT count(*) FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL";
-constexpr std::string_view kRoles = "SELECT role FROM memberships WHERE user_id = $1 AND revoked_at IS NULL";
-constexpr std::string_view kPasswordHash = "SELECT password_hash FROM users WHERE id = $1";
-constexpr std::string_view kUnverifySessions = "UPDATE sessions SET mfa_verified_at = NULL WHERE user_id = $1";
-constexpr std::string_view kMarkSession = "UPDATE sessions SET mfa_verified_at = $2 WHERE id = $1";
-
 std::string MfaKey(const std::string& user_id) { return "mfa:" + user_id; }
 
 // Wrong codes beyond the per-minute throttle: this many in a day block the second step for the
@@ -75,22 +54,23 @@ Result<void> AuthService::Notify(storage::Connection& c, const std::string& user
 
 Result<bool> AuthService::UseTotpCode(storage::Connection& c, const std::string& user_id, const std::string& code,
                                       Timestamp now, bool pending) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kTotpState, {user_id}));
-  if (!row || row->IsNull(pending ? 1 : 0)) return false;
-  std::string secret = row->Text(pending ? 1 : 0);
+  ALLMENDE_ASSIGN_OR_RETURN(auto totp, MfaStore::GetTotp(c, user_id));
+  if (!totp) return false;
+  const std::optional<std::string>& stored = pending ? totp->pending_secret : totp->secret;
+  if (!stored) return false;
+  std::string secret = *stored;
   if (options_.cipher) {
     ALLMENDE_ASSIGN_OR_RETURN(secret, options_.cipher->Open(secret));
   }
-  auto step = VerifyTotp(secret, code, now, row->Int(2));
+  auto step = VerifyTotp(secret, code, now, totp->last_step);
   if (!step) return false;
-  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kUseStep, {user_id, *step}));
-  return n == 1;  // a concurrent request used the same code first
+  return MfaStore::UseStep(c, user_id, *step);  // false: a concurrent request used the same code first
 }
 
 Result<std::vector<std::string>> AuthService::StoreRecoveryCodes(storage::Connection& c, const std::string& user_id) {
-  ALLMENDE_TRY(c.Execute(kDeleteCodes, {user_id}));
+  ALLMENDE_TRY(MfaStore::DeleteRecoveryCodes(c, user_id));
   auto codes = NewRecoveryCodes();
-  for (const auto& code : codes) ALLMENDE_TRY(c.Execute(kInsertCode, {user_id, RecoveryCodeDigest(code)}));
+  for (const auto& code : codes) ALLMENDE_TRY(MfaStore::InsertRecoveryCode(c, user_id, RecoveryCodeDigest(code)));
   return codes;
 }
 
@@ -113,8 +93,7 @@ Result<LoginResult> AuthService::LoginSecondFactor(const std::string& mfa_token,
     if (!code.empty()) {
       ALLMENDE_ASSIGN_OR_RETURN(ok, UseTotpCode(c, user_id, code, now, false));
     } else {
-      ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kUseCode, {user_id, RecoveryCodeDigest(recovery_code), now_text}));
-      ok = n == 1;
+      ALLMENDE_ASSIGN_OR_RETURN(ok, MfaStore::UseRecoveryCode(c, user_id, RecoveryCodeDigest(recovery_code), now_text));
     }
     if (!ok) {
       ALLMENDE_TRY(RecordWrongCode(c, user_id, now));
@@ -140,11 +119,10 @@ Result<MfaStatus> AuthService::Mfa(const http::Principal& p) {
     ALLMENDE_ASSIGN_OR_RETURN(User user, RequireUser(c, p.id));
     MfaStatus s;
     s.enabled = user.totp_enabled_at.has_value();
-    ALLMENDE_ASSIGN_OR_RETURN(auto left, c.QueryOne(kCodesLeft, {p.id}));
-    s.recovery_codes_left = left->Int(0);
+    ALLMENDE_ASSIGN_OR_RETURN(s.recovery_codes_left, MfaStore::RecoveryCodesLeft(c, p.id));
     bool staff = user.platform_role.has_value();
-    ALLMENDE_ASSIGN_OR_RETURN(auto roles, c.Query(kRoles, {p.id}));
-    for (const auto& r : roles) staff |= access::IsStaffRole(r.Text(0));
+    ALLMENDE_ASSIGN_OR_RETURN(auto roles, UserStore::LiveRoles(c, p.id));
+    for (const auto& r : roles) staff |= access::IsStaffRole(r);
     s.required = staff && !p.mfa_exempt;
     return s;
   });
@@ -159,21 +137,21 @@ Result<TotpEnrolment> AuthService::StartTotp(const http::Principal& p, const std
   }));
   ALLMENDE_ASSIGN_OR_RETURN(auto hash, db_.ReadValue<std::optional<std::string>>(
                                            [&](storage::Connection& c) -> Result<std::optional<std::string>> {
-                                             ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kPasswordHash, {p.id}));
-                                             return row ? row->OptText(0) : std::nullopt;
+                                             ALLMENDE_ASSIGN_OR_RETURN(auto user, UserStore::Get(c, p.id));
+                                             return user ? user->password_hash : std::nullopt;
                                            }));
   if (!hash || !VerifyPassword(password, *hash)) {
     ALLMENDE_TRY(db_.Write([&](storage::Connection& c) { return RecordWrongCode(c, p.id, now); }));
     return Error::Invalid("password", "is not the password of this account");
   }
   return db_.WriteValue<TotpEnrolment>([&](storage::Connection& c) -> Result<TotpEnrolment> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kTotpState, {p.id}));
-    if (!row) return Error::NotFound("No such account.");
-    if (!row->IsNull(0)) return Error::Conflict("A second factor is already on; turn it off first to replace it.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto totp, MfaStore::GetTotp(c, p.id));
+    if (!totp) return Error::NotFound("No such account.");
+    if (totp->secret) return Error::Conflict("A second factor is already on; turn it off first to replace it.");
     TotpEnrolment e{NewTotpSecret(), ""};
-    e.uri = TotpUri(e.secret, row->Text(3));
+    e.uri = TotpUri(e.secret, totp->email);
     // The secret is stored sealed: a copy of the database cannot produce codes.
-    ALLMENDE_TRY(c.Execute(kSetPending, {p.id, options_.cipher ? options_.cipher->Seal(e.secret) : e.secret}));
+    ALLMENDE_TRY(MfaStore::SetPendingSecret(c, p.id, options_.cipher ? options_.cipher->Seal(e.secret) : e.secret));
     return e;
   });
 }
@@ -181,14 +159,14 @@ Result<TotpEnrolment> AuthService::StartTotp(const http::Principal& p, const std
 Result<std::vector<std::string>> AuthService::ConfirmTotp(const http::Principal& p, const std::string& code) {
   Timestamp now = clock_.Now();
   return db_.WriteValue<std::vector<std::string>>([&](storage::Connection& c) -> Result<std::vector<std::string>> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kTotpState, {p.id}));
-    if (!row) return Error::NotFound("No such account.");
-    if (!row->IsNull(0)) return Error::Conflict("A second factor is already on.");
-    if (row->IsNull(1)) return Error::Conflict("Start the set-up first.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto totp, MfaStore::GetTotp(c, p.id));
+    if (!totp) return Error::NotFound("No such account.");
+    if (totp->secret) return Error::Conflict("A second factor is already on.");
+    if (!totp->pending_secret) return Error::Conflict("Start the set-up first.");
     ALLMENDE_ASSIGN_OR_RETURN(bool ok, UseTotpCode(c, p.id, code, now, true));
     if (!ok) return Error::Invalid("code", "is not the current code of your authenticator app");
-    ALLMENDE_TRY(c.Execute(kActivate, {p.id, FormatRfc3339(now)}));
-    if (!p.session_id.empty()) ALLMENDE_TRY(c.Execute(kMarkSession, {p.session_id, FormatRfc3339(now)}));
+    ALLMENDE_TRY(MfaStore::Activate(c, p.id, FormatRfc3339(now)));
+    if (!p.session_id.empty()) ALLMENDE_TRY(SessionStore::MarkSecondFactor(c, p.session_id, FormatRfc3339(now)));
     ALLMENDE_TRY(Notify(c, p.id, EmailKind::kSecondFactorOn, now));
     log::Info("mfa_enabled", {{"user_id", p.id}});
     return StoreRecoveryCodes(c, p.id);
@@ -202,10 +180,10 @@ Result<void> AuthService::DisableTotp(const http::Principal& p, const std::strin
     ALLMENDE_TRY(CodeAttemptAllowed(c, p.id, now));
     ALLMENDE_ASSIGN_OR_RETURN(ok, UseTotpCode(c, p.id, code, now, false));
     if (!ok) return RecordWrongCode(c, p.id, now);
-    ALLMENDE_TRY(c.Execute(kDeactivate, {p.id, FormatRfc3339(now)}));
+    ALLMENDE_TRY(MfaStore::Deactivate(c, p.id, FormatRfc3339(now)));
     ALLMENDE_TRY(Notify(c, p.id, EmailKind::kSecondFactorOff, now));
-    ALLMENDE_TRY(c.Execute(kDeleteCodes, {p.id}));
-    ALLMENDE_TRY(c.Execute(kUnverifySessions, {p.id}));  // no session keeps a factor that is gone
+    ALLMENDE_TRY(MfaStore::DeleteRecoveryCodes(c, p.id));
+    ALLMENDE_TRY(SessionStore::ForgetSecondFactor(c, p.id));  // no session keeps a factor that is gone
     return Ok();
   }));
   if (!ok) return Error::Invalid("code", "is not the current code of your authenticator app");

@@ -21,6 +21,8 @@ constexpr std::string_view kVerified =
 constexpr std::string_view kUpdateProfile =
     "UPDATE users SET name = $2, phone = $3, language = $4, updated_at = $5, version = version + 1 "
     "WHERE id = $1 AND version = $6";
+constexpr std::string_view kMarkDemoAccount = "UPDATE users SET demo_account = 1 WHERE id = $1";
+constexpr std::string_view kLiveRoles = "SELECT role FROM memberships WHERE user_id = $1 AND revoked_at IS NULL";
 
 constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_at, last_seen_at, idle_expires_at, "
@@ -38,6 +40,8 @@ constexpr std::string_view kListLive =
     "revoked_at, user_agent, ip, mfa_verified_at FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND "
     "idle_expires_at > $2 "
     "AND absolute_expires_at > $2 ORDER BY created_at DESC, id DESC LIMIT 100";
+constexpr std::string_view kMarkSecondFactor = "UPDATE sessions SET mfa_verified_at = $2 WHERE id = $1";
+constexpr std::string_view kForgetSecondFactor = "UPDATE sessions SET mfa_verified_at = NULL WHERE user_id = $1";
 
 constexpr std::string_view kRecordFailure = "INSERT INTO login_failures (throttle_key, failed_at) VALUES ($1, $2)";
 constexpr std::string_view kFailuresSince =
@@ -48,6 +52,23 @@ constexpr std::string_view kPurgeSessions = "DELETE FROM sessions WHERE absolute
 constexpr std::string_view kPurgeFailures =
     "DELETE FROM login_failures WHERE failed_at < $1 "
     "AND ((throttle_key NOT LIKE 'mfa:%' AND throttle_key NOT LIKE 'mail:%') OR failed_at < $2)";
+
+constexpr std::string_view kTotpState =
+    "SELECT totp_secret, totp_pending_secret, totp_last_step, email FROM users WHERE id = $1";
+constexpr std::string_view kSetPending = "UPDATE users SET totp_pending_secret = $2 WHERE id = $1";
+constexpr std::string_view kUseStep = "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2";
+constexpr std::string_view kActivate =
+    "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = $2, "
+    "updated_at = $2 WHERE id = $1";
+constexpr std::string_view kDeactivate =
+    "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, updated_at = $2 "
+    "WHERE id = $1";
+constexpr std::string_view kDeleteCodes = "DELETE FROM mfa_recovery_codes WHERE user_id = $1";
+constexpr std::string_view kInsertCode = "INSERT INTO mfa_recovery_codes (user_id, code_hash) VALUES ($1, $2)";
+constexpr std::string_view kUseCode =
+    "UPDATE mfa_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL";
+constexpr std::string_view kCodesLeft =
+    "SELECT count(*) FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL";
 
 Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
 
@@ -100,6 +121,18 @@ Result<bool> UserStore::UpdateProfile(storage::Connection& c, const User& u, std
   return n == 1;
 }
 
+Result<void> UserStore::MarkDemoAccount(storage::Connection& c, const std::string& id) {
+  ALLMENDE_TRY(c.Execute(kMarkDemoAccount, {id}));
+  return Ok();
+}
+
+Result<std::vector<std::string>> UserStore::LiveRoles(storage::Connection& c, const std::string& id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kLiveRoles, {id}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
 Result<void> SessionStore::Insert(storage::Connection& c, const Session& s) {
   ALLMENDE_TRY(c.Execute(kInsertSession,
                          {s.id, s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_expires_at,
@@ -138,6 +171,16 @@ Result<std::vector<Session>> SessionStore::ListLive(storage::Connection& c, cons
   return out;
 }
 
+Result<void> SessionStore::MarkSecondFactor(storage::Connection& c, const std::string& id, const std::string& now) {
+  ALLMENDE_TRY(c.Execute(kMarkSecondFactor, {id, now}));
+  return Ok();
+}
+
+Result<void> SessionStore::ForgetSecondFactor(storage::Connection& c, const std::string& user_id) {
+  ALLMENDE_TRY(c.Execute(kForgetSecondFactor, {user_id}));
+  return Ok();
+}
+
 Result<void> LoginFailures::Record(storage::Connection& c, const std::string& key, const std::string& now) {
   ALLMENDE_TRY(c.Execute(kRecordFailure, {key, now}));
   return Ok();
@@ -166,6 +209,54 @@ Result<std::int64_t> SessionStore::PurgeEnded(storage::Connection& c, const std:
 Result<std::int64_t> LoginFailures::PurgeBefore(storage::Connection& c, const std::string& before,
                                                 const std::string& codes_before) {
   return c.Execute(kPurgeFailures, {before, codes_before});
+}
+
+Result<std::optional<MfaStore::Totp>> MfaStore::GetTotp(storage::Connection& c, const std::string& user_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kTotpState, {user_id}));
+  if (!row) return std::optional<Totp>();
+  return std::optional<Totp>(Totp{row->OptText(0), row->OptText(1), row->Int(2), row->Text(3)});
+}
+
+Result<void> MfaStore::SetPendingSecret(storage::Connection& c, const std::string& user_id, const std::string& secret) {
+  ALLMENDE_TRY(c.Execute(kSetPending, {user_id, secret}));
+  return Ok();
+}
+
+Result<bool> MfaStore::UseStep(storage::Connection& c, const std::string& user_id, std::int64_t step) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kUseStep, {user_id, step}));
+  return n == 1;
+}
+
+Result<void> MfaStore::Activate(storage::Connection& c, const std::string& user_id, const std::string& now) {
+  ALLMENDE_TRY(c.Execute(kActivate, {user_id, now}));
+  return Ok();
+}
+
+Result<void> MfaStore::Deactivate(storage::Connection& c, const std::string& user_id, const std::string& now) {
+  ALLMENDE_TRY(c.Execute(kDeactivate, {user_id, now}));
+  return Ok();
+}
+
+Result<void> MfaStore::DeleteRecoveryCodes(storage::Connection& c, const std::string& user_id) {
+  ALLMENDE_TRY(c.Execute(kDeleteCodes, {user_id}));
+  return Ok();
+}
+
+Result<void> MfaStore::InsertRecoveryCode(storage::Connection& c, const std::string& user_id,
+                                          const std::string& code_digest) {
+  ALLMENDE_TRY(c.Execute(kInsertCode, {user_id, code_digest}));
+  return Ok();
+}
+
+Result<bool> MfaStore::UseRecoveryCode(storage::Connection& c, const std::string& user_id,
+                                       const std::string& code_digest, const std::string& now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kUseCode, {user_id, code_digest, now}));
+  return n == 1;
+}
+
+Result<std::int64_t> MfaStore::RecoveryCodesLeft(storage::Connection& c, const std::string& user_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kCodesLeft, {user_id}));
+  return row ? row->Int(0) : 0;
 }
 
 }  // namespace allmende::identity
