@@ -2,7 +2,9 @@
 
 #include "common/ids.hpp"
 #include "common/time.hpp"
+#include "tenancy/delegation_store.hpp"
 #include "tenancy/organization_store.hpp"
+#include "tenancy/region_store.hpp"
 
 namespace allmende::tenancy {
 namespace {
@@ -46,17 +48,6 @@ const std::vector<DemoOrganization>& Demo() {
   return orgs;
 }
 
-constexpr std::string_view kRegionByCode = "SELECT id FROM regions WHERE code = $1";
-constexpr std::string_view kOrgByName = "SELECT id FROM organizations WHERE region_id = $1 AND name = $2";
-constexpr std::string_view kHasDelegation =
-    "SELECT count(*) FROM delegations WHERE client_id = $1 AND delegate_id = $2 AND revoked_at IS NULL";
-constexpr std::string_view kInsertDelegation =
-    "INSERT INTO delegations (id, client_id, delegate_id, scope, valid_from, granted_by, created_at) "
-    "VALUES ($1, $2, $3, 'all', $4, $2, $4)";
-constexpr std::string_view kHasMembership =
-    "SELECT count(*) FROM memberships WHERE organization_id = $1 AND user_id = $2 AND role = $3 "
-    "AND revoked_at IS NULL";
-
 }  // namespace
 
 Result<void> SeedDemoOrganizations(storage::Database& db, RegionService&,
@@ -64,11 +55,11 @@ Result<void> SeedDemoOrganizations(storage::Database& db, RegionService&,
   std::string now = FormatRfc3339(Now());
   return db.Write([&](storage::Connection& c) -> Result<void> {
     for (const auto& d : Demo()) {
-      ALLMENDE_ASSIGN_OR_RETURN(auto region, c.QueryOne(kRegionByCode, {std::string(d.region_code)}));
+      ALLMENDE_ASSIGN_OR_RETURN(auto region, RegionStore::FindByCode(c, d.region_code));
       if (!region) continue;
-      std::string region_id = region->Text(0);
-      ALLMENDE_ASSIGN_OR_RETURN(auto existing, c.QueryOne(kOrgByName, {region_id, std::string(d.name)}));
-      std::string org_id = existing ? existing->Text(0) : NewId("org");
+      std::string region_id = region->id;
+      ALLMENDE_ASSIGN_OR_RETURN(auto existing, OrganizationStore::FindByName(c, region_id, d.name));
+      std::string org_id = existing ? existing->id : NewId("org");
       if (!existing) {
         ALLMENDE_TRY(OrganizationStore::Insert(
             c, {org_id, region_id, d.kind, d.name,
@@ -77,8 +68,8 @@ Result<void> SeedDemoOrganizations(storage::Database& db, RegionService&,
       for (const auto& [email, role] : d.members) {
         auto user = users.find(email);
         if (user == users.end()) continue;
-        ALLMENDE_ASSIGN_OR_RETURN(auto has, c.QueryOne(kHasMembership, {org_id, user->second, std::string(role)}));
-        if (has && has->Int(0) > 0) continue;
+        ALLMENDE_ASSIGN_OR_RETURN(bool has, OrganizationStore::HasMembership(c, org_id, user->second, role));
+        if (has) continue;
         ALLMENDE_TRY(OrganizationStore::InsertMembership(
             c, {NewId("mem"), region_id, org_id, user->second, role, now, "system-seed", std::nullopt}));
       }
@@ -87,9 +78,19 @@ Result<void> SeedDemoOrganizations(storage::Database& db, RegionService&,
     auto aino = users.find("aino.virtanen@allmende.demo");
     auto liisa = users.find("liisa.virtanen@allmende.demo");
     if (aino != users.end() && liisa != users.end()) {
-      ALLMENDE_ASSIGN_OR_RETURN(auto has, c.QueryOne(kHasDelegation, {aino->second, liisa->second}));
-      if (has->Int(0) == 0) {
-        ALLMENDE_TRY(c.Execute(kInsertDelegation, {NewId("dlg"), aino->second, liisa->second, now}));
+      ALLMENDE_ASSIGN_OR_RETURN(bool has, DelegationStore::HasUnrevoked(c, aino->second, liisa->second));
+      if (!has) {
+        ALLMENDE_TRY(DelegationStore::Insert(c, {.id = NewId("dlg"),
+                                                 .client_id = aino->second,
+                                                 .client_name = "",
+                                                 .delegate_id = liisa->second,
+                                                 .delegate_name = "",
+                                                 .scope = "all",
+                                                 .valid_from = now,
+                                                 .valid_until = std::nullopt,
+                                                 .granted_by = aino->second,
+                                                 .created_at = now,
+                                                 .revoked_at = std::nullopt}));
       }
     }
     return Ok();

@@ -15,6 +15,9 @@ class OrganizationStore {
   // Conflict if the region has an organization of that name.
   static Result<void> Insert(storage::Connection& c, const Organization& o);
   static Result<std::optional<Organization>> Get(storage::Connection& c, const std::string& id);
+  // The region's organization of that name; nullopt if there is none.
+  static Result<std::optional<Organization>> FindByName(storage::Connection& c, const std::string& region_id,
+                                                        const std::string& name);
   static Result<std::vector<Organization>> ListInRegion(storage::Connection& c, const std::string& region_id,
                                                         const std::string& after, int limit);
 
@@ -27,6 +30,9 @@ class OrganizationStore {
   // Live memberships of a person, with organization names.
   static Result<std::vector<Membership>> MembershipsOf(storage::Connection& c, const std::string& user_id);
   static Result<std::optional<Membership>> GetMembership(storage::Connection& c, const std::string& id);
+  // True if the person has an unrevoked membership with that role in the organization.
+  static Result<bool> HasMembership(storage::Connection& c, const std::string& organization_id,
+                                    const std::string& user_id, const std::string& role);
   static Result<bool> RevokeMembership(storage::Connection& c, const std::string& id, const std::string& now);
   // Revokes the live API tokens `user_id` created for the organization; returns how many.
   static Result<std::int64_t> RevokeTokensCreatedBy(storage::Connection& c, const std::string& org_id,

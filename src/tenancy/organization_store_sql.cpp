@@ -10,6 +10,9 @@ constexpr std::string_view kInsertOrg =
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 constexpr std::string_view kGetOrg =
     "SELECT id, region_id, kind, name, business_id, created_at, updated_at, version FROM organizations WHERE id = $1";
+constexpr std::string_view kFindOrgByName =
+    "SELECT id, region_id, kind, name, business_id, created_at, updated_at, version FROM organizations "
+    "WHERE region_id = $1 AND name = $2";
 constexpr std::string_view kListOrgs =
     "SELECT id, region_id, kind, name, business_id, created_at, updated_at, version FROM organizations "
     "WHERE region_id = $1 AND id > $2 ORDER BY id LIMIT $3";
@@ -30,6 +33,9 @@ constexpr std::string_view kGetMembership =
     "SELECT m.id, m.region_id, m.organization_id, m.user_id, m.role, m.created_at, m.created_by, m.revoked_at, "
     "u.name, u.email, o.name FROM memberships m JOIN users u ON u.id = m.user_id "
     "JOIN organizations o ON o.id = m.organization_id WHERE m.id = $1";
+constexpr std::string_view kHasMembership =
+    "SELECT count(*) FROM memberships WHERE organization_id = $1 AND user_id = $2 AND role = $3 "
+    "AND revoked_at IS NULL";
 constexpr std::string_view kUpdateOrg =
     "UPDATE organizations SET name = $2, business_id = $3, updated_at = $4, version = version + 1 "
     "WHERE id = $1 AND version = $5";
@@ -93,6 +99,13 @@ Result<std::optional<Organization>> OrganizationStore::Get(storage::Connection& 
   return std::optional<Organization>(OrgFrom(*row));
 }
 
+Result<std::optional<Organization>> OrganizationStore::FindByName(storage::Connection& c, const std::string& region_id,
+                                                                  const std::string& name) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kFindOrgByName, {region_id, name}));
+  if (!row) return std::optional<Organization>();
+  return std::optional<Organization>(OrgFrom(*row));
+}
+
 Result<std::vector<Organization>> OrganizationStore::ListInRegion(storage::Connection& c, const std::string& region_id,
                                                                   const std::string& after, int limit) {
   return All<Organization>(c.Query(kListOrgs, {region_id, after, std::int64_t{limit}}), OrgFrom);
@@ -116,6 +129,12 @@ Result<std::optional<Membership>> OrganizationStore::GetMembership(storage::Conn
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kGetMembership, {id}));
   if (!row) return std::optional<Membership>();
   return std::optional<Membership>(MembershipFrom(*row));
+}
+
+Result<bool> OrganizationStore::HasMembership(storage::Connection& c, const std::string& organization_id,
+                                              const std::string& user_id, const std::string& role) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kHasMembership, {organization_id, user_id, role}));
+  return row && row->Int(0) > 0;
 }
 
 Result<bool> OrganizationStore::Update(storage::Connection& c, const Organization& o, std::int64_t expected_version) {

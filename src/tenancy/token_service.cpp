@@ -3,52 +3,16 @@
 #include <sodium.h>
 
 #include <boost/json.hpp>
-#include <sstream>
 
 #include "access/access_log.hpp"
 #include "common/ids.hpp"
 #include "common/log.hpp"
 #include "storage/idempotency.hpp"
+#include "tenancy/organization_store.hpp"
+#include "tenancy/token_store.hpp"
 
 namespace allmende::tenancy {
 namespace {
-
-constexpr std::string_view kInsert =
-    "INSERT INTO api_tokens (id, organization_id, region_id, name, scopes, token_hash, prefix, created_by, "
-    "created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
-constexpr std::string_view kList =
-    "SELECT t.id, t.organization_id, t.name, t.scopes, t.prefix, t.created_by, COALESCE(u.name, t.created_by), "
-    "t.created_at, t.expires_at, t.last_used_at, t.revoked_at FROM api_tokens t LEFT JOIN users u ON u.id = "
-    "t.created_by WHERE t.organization_id = $1 ORDER BY t.id DESC LIMIT 200";
-constexpr std::string_view kById =
-    "SELECT t.id, t.organization_id, t.name, t.scopes, t.prefix, t.created_by, COALESCE(u.name, t.created_by), "
-    "t.created_at, t.expires_at, t.last_used_at, t.revoked_at FROM api_tokens t LEFT JOIN users u ON u.id = "
-    "t.created_by WHERE t.id = $1";
-constexpr std::string_view kByHash =
-    "SELECT id, organization_id, scopes, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1";
-constexpr std::string_view kRevoke =
-    "UPDATE api_tokens SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL";
-constexpr std::string_view kTouch =
-    "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)";
-constexpr std::string_view kRegion = "SELECT region_id FROM organizations WHERE id = $1";
-
-std::vector<std::string> Split(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : " ") + s;
-  return out;
-}
-
-ApiToken From(const storage::Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2), Split(r.Text(3)), r.Text(4),    r.Text(5),
-          r.Text(6), r.Text(7), r.Text(8), r.OptText(9),     r.OptText(10)};
-}
 
 std::string NewSecret() {
   unsigned char raw[32];
@@ -87,9 +51,9 @@ std::string ApiTokenJson(const ApiToken& t, const std::string& secret) {
 TokenService::TokenService(storage::Database& db, const TimeSource& clock) : db_(db), clock_(clock) {}
 
 Result<std::string> TokenService::OrganizationRegion(storage::Connection& c, const std::string& org_id) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kRegion, {org_id}));
-  if (!row) return Error::NotFound("There is no organization " + org_id + ".");
-  return row->Text(0);
+  ALLMENDE_ASSIGN_OR_RETURN(auto org, OrganizationStore::Get(c, org_id));
+  if (!org) return Error::NotFound("There is no organization " + org_id + ".");
+  return org->region_id;
 }
 
 Result<std::pair<ApiToken, std::string>> TokenService::Create(const access::Actor& a, const std::string& org_id,
@@ -127,10 +91,12 @@ Result<std::pair<ApiToken, std::string>> TokenService::Create(const access::Acto
         c, a, access::Action::kTokensManage, {.region_id = region, .organization_id = org_id},
         {.action = "token.create", .subject_type = "token", .subject_id = t.id, .region_id = region}, now));
     if (!errors.empty()) return Error::Invalid(errors);
-    ALLMENDE_TRY(c.Execute(kInsert, {t.id, org_id, region, t.name, Join(t.scopes), storage::RequestDigest(secret),
-                                     t.prefix, a.principal->id, t.created_at, t.expires_at}));
-    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kById, {t.id}));
-    return From(*row);
+    ApiToken made = t;
+    made.created_by = a.principal->id;
+    ALLMENDE_TRY(TokenStore::Insert(c, made, region, storage::RequestDigest(secret)));
+    ALLMENDE_ASSIGN_OR_RETURN(auto stored, TokenStore::Get(c, t.id));
+    if (!stored) return Error::Internal("the new token " + t.id + " was not stored");
+    return std::move(*stored);
   }));
   return std::make_pair(std::move(stored), secret);
 }
@@ -141,10 +107,7 @@ Result<std::vector<ApiToken>> TokenService::List(const access::Actor& a, const s
     ALLMENDE_ASSIGN_OR_RETURN(std::string region, OrganizationRegion(c, org_id));
     ALLMENDE_TRY(access::Authorize(c, a.principal, access::Action::kTokensManage,
                                    {.region_id = region, .organization_id = org_id}, clock_.Now()));
-    ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kList, {org_id}));
-    std::vector<ApiToken> out;
-    for (const auto& r : rows) out.push_back(From(r));
-    return out;
+    return TokenStore::OfOrganization(c, org_id);
   });
 }
 
@@ -156,10 +119,10 @@ Result<void> TokenService::Revoke(const access::Actor& a, const std::string& org
     ALLMENDE_TRY(access::AuthorizeAndRecord(
         c, a, access::Action::kTokensManage, {.region_id = region, .organization_id = org_id},
         {.action = "token.revoke", .subject_type = "token", .subject_id = token_id, .region_id = region}, now));
-    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kById, {token_id}));
-    if (!row || row->Text(1) != org_id) return Error::NotFound("There is no token " + token_id + ".");
-    ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kRevoke, {token_id, FormatRfc3339(now), a.principal->id}));
-    if (n == 0) return Error::Conflict("The token is already revoked.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto token, TokenStore::Get(c, token_id));
+    if (!token || token->organization_id != org_id) return Error::NotFound("There is no token " + token_id + ".");
+    ALLMENDE_ASSIGN_OR_RETURN(bool revoked, TokenStore::Revoke(c, token_id, FormatRfc3339(now), a.principal->id));
+    if (!revoked) return Error::Conflict("The token is already revoked.");
     return Ok();
   });
 }
@@ -167,27 +130,25 @@ Result<void> TokenService::Revoke(const access::Actor& a, const std::string& org
 Result<http::Principal> TokenService::Authenticate(const std::string& secret) {
   Timestamp now = clock_.Now();
   const std::string now_text = FormatRfc3339(now);
-  ALLMENDE_ASSIGN_OR_RETURN(auto row, db_.ReadValue<std::optional<storage::Row>>([&](storage::Connection& c) {
-    return c.QueryOne(kByHash, {storage::RequestDigest(secret)});
-  }));
-  if (!row || !row->IsNull(4) || row->Text(3) <= now_text) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto token,
+                            db_.ReadValue<std::optional<TokenStore::Credential>>([&](storage::Connection& c) {
+                              return TokenStore::FindBySecretDigest(c, storage::RequestDigest(secret));
+                            }));
+  if (!token || token->revoked_at || token->expires_at <= now_text) {
     return Error::Unauthenticated("The API token is not valid (unknown, revoked or expired).");
   }
-  http::Principal p{row->Text(0), "api_token"};
+  http::Principal p{token->id, "api_token"};
   p.mfa_verified = true;  // a machine credential: its scopes are its limits
-  p.organization_id = row->Text(1);
-  p.scopes = Split(row->Text(2));
-  auto last = row->OptText(5);
+  p.organization_id = token->organization_id;
+  p.scopes = token->scopes;
+  const auto& last = token->last_used_at;
   auto last_time = last ? ParseRfc3339(*last) : std::nullopt;
   if (!last_time || now - *last_time > std::chrono::minutes(1)) {
     // Bookkeeping only: concurrent requests race for it harmlessly, and a failure must not fail
     // the request.
     const std::string a_minute_ago = FormatRfc3339(now - std::chrono::minutes(1));
     auto touched = db_.Write(
-        [&](storage::Connection& c) -> Result<void> {
-          ALLMENDE_TRY(c.Execute(kTouch, {p.id, now_text, a_minute_ago}));
-          return Ok();
-        },
+        [&](storage::Connection& c) -> Result<void> { return TokenStore::RecordUse(c, p.id, now_text, a_minute_ago); },
         storage::Isolation::kReadCommitted);
     if (!touched.ok())
       log::Warn("token_last_use_not_recorded", {{"token_id", p.id}, {"error", touched.error().message}});

@@ -10,28 +10,9 @@
 #include "common/time.hpp"
 #include "server/http.hpp"
 #include "storage/database.hpp"
+#include "tenancy/token_types.hpp"
 
 namespace allmende::tenancy {
-
-struct ApiToken {
-  std::string id;  // "tok_…"
-  std::string organization_id;
-  std::string name;
-  std::vector<std::string> scopes;
-  std::string prefix;  // the first characters of the secret, to recognise it
-  std::string created_by;
-  std::string created_by_name;
-  std::string created_at;
-  std::string expires_at;
-  std::optional<std::string> last_used_at;
-  std::optional<std::string> revoked_at;
-};
-
-struct NewApiToken {
-  std::string name;
-  std::vector<std::string> scopes;
-  std::int64_t expires_in_days = 90;
-};
 
 // The scopes a token may have.
 const std::vector<std::string>& TokenScopes();
