@@ -8,30 +8,11 @@
 #include <vector>
 
 #include "access/policy.hpp"
+#include "clients/client_types.hpp"
 #include "common/time.hpp"
 #include "storage/database.hpp"
 
 namespace allmende::clients {
-
-struct ClientRelation {
-  std::string organization_id;
-  std::string organization_name;
-  std::string relation;  // provider, purchaser
-  std::string valid_from;
-  std::optional<std::string> valid_until;
-};
-
-struct ClientRecord {
-  std::string id;  // the person's user id
-  std::string name;
-  std::string email;
-  std::optional<std::string> phone;
-  std::string language;
-  std::string region_id;
-  std::string created_at;
-  std::int64_t version = 1;
-  std::vector<ClientRelation> relations;
-};
 
 struct ClientChange {
   std::optional<std::string> name = {};

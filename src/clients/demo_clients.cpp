@@ -1,14 +1,12 @@
 #include "clients/demo_clients.hpp"
 
 #include "access/access_log.hpp"
+#include "access/access_store.hpp"
 #include "clients/client_service.hpp"
+#include "clients/client_store.hpp"
 
 namespace allmende::clients {
 namespace {
-
-constexpr std::string_view kRegion = "SELECT id FROM regions WHERE code = $1";
-constexpr std::string_view kOrganization = "SELECT id FROM organizations WHERE name = $1";
-constexpr std::string_view kLooked = "SELECT count(*) FROM access_log WHERE client_id = $1";
 
 struct DemoClient {
   const char* email;
@@ -31,18 +29,18 @@ Result<void> SeedDemoClients(storage::Database& db, const std::map<std::string, 
   ALLMENDE_TRY(db.Write([&](storage::Connection& c) -> Result<void> {
     for (const auto& d : demo) {
       auto user = users.find(d.email);
-      ALLMENDE_ASSIGN_OR_RETURN(auto region, c.QueryOne(kRegion, {std::string(d.region_code)}));
+      ALLMENDE_ASSIGN_OR_RETURN(auto region, ClientStore::RegionIdByCode(c, d.region_code));
       if (user == users.end() || !region) continue;
-      ALLMENDE_TRY(ClientService::EnsureClient(c, user->second, region->Text(0), "system-seed", now));
+      ALLMENDE_TRY(ClientService::EnsureClient(c, user->second, *region, "system-seed", now));
       for (const auto& [org_name, relation] : d.relations) {
-        ALLMENDE_ASSIGN_OR_RETURN(auto org, c.QueryOne(kOrganization, {std::string(org_name)}));
-        if (org) ALLMENDE_TRY(ClientService::EnsureRelation(c, user->second, org->Text(0), relation, now));
+        ALLMENDE_ASSIGN_OR_RETURN(auto org, ClientStore::OrganizationIdByName(c, org_name));
+        if (org) ALLMENDE_TRY(ClientService::EnsureRelation(c, user->second, *org, relation, now));
       }
     }
     auto aino = users.find("aino.virtanen@allmende.demo");
     if (aino != users.end()) {
-      ALLMENDE_ASSIGN_OR_RETURN(auto looked, c.QueryOne(kLooked, {aino->second}));
-      first_look = looked->Int(0) == 0;
+      ALLMENDE_ASSIGN_OR_RETURN(auto looked, access::AccessLogStore::CountAboutClient(c, aino->second));
+      first_look = looked == 0;
     }
     return Ok();
   }));

@@ -1,0 +1,40 @@
+// SQL access to clients and their relations to organizations (and the person's contact details
+// in users), inside the caller's transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "clients/client_types.hpp"
+#include "storage/database.hpp"
+
+namespace allmende::clients {
+
+class ClientStore {
+ public:
+  // The record with the person's contact details and all relations, by start; nullopt if the
+  // person is no client.
+  static Result<std::optional<ClientRecord>> Get(storage::Connection& c, const std::string& id);
+  // Sets name, phone (nullopt: none) and language if `expected_version` is current, and moves the
+  // version on; false otherwise (412).
+  static Result<bool> UpdateContact(storage::Connection& c, const std::string& id, const std::string& name,
+                                    const std::optional<std::string>& phone, const std::string& language,
+                                    const std::string& now, std::int64_t expected_version);
+  // Makes the person a client of the region; does nothing if they are a client already.
+  static Result<void> InsertIfMissing(storage::Connection& c, const std::string& user_id, const std::string& region_id,
+                                      const std::string& created_at, const std::string& created_by);
+  // True if the client has an open-ended relation of that kind to the organization.
+  static Result<bool> HasOpenRelation(storage::Connection& c, const std::string& client_id,
+                                      const std::string& organization_id, const std::string& relation);
+  // A relation valid from `now` without end.
+  static Result<void> InsertRelation(storage::Connection& c, const std::string& id, const std::string& client_id,
+                                     const std::string& organization_id, const std::string& relation,
+                                     const std::string& now);
+
+  // For the demo seed: the id of the region with that code, and of an organization with that
+  // name in any region (the first found); nullopt if there is none.
+  static Result<std::optional<std::string>> RegionIdByCode(storage::Connection& c, const std::string& code);
+  static Result<std::optional<std::string>> OrganizationIdByName(storage::Connection& c, const std::string& name);
+};
+
+}  // namespace allmende::clients

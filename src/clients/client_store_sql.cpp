@@ -1,0 +1,84 @@
+#include "clients/client_store.hpp"
+
+namespace allmende::clients {
+namespace {
+
+using storage::Value;
+
+constexpr std::string_view kGet =
+    "SELECT u.id, u.name, u.email, u.phone, u.language, c.region_id, c.created_at, u.version "
+    "FROM clients c JOIN users u ON u.id = c.user_id WHERE c.user_id = $1";
+constexpr std::string_view kRelations =
+    "SELECT r.organization_id, o.name, r.relation, r.valid_from, r.valid_until FROM client_relations r "
+    "JOIN organizations o ON o.id = r.organization_id WHERE r.client_id = $1 ORDER BY r.valid_from, r.id";
+constexpr std::string_view kUpdate =
+    "UPDATE users SET name = $2, phone = $3, language = $4, updated_at = $5, version = version + 1 "
+    "WHERE id = $1 AND version = $6";
+constexpr std::string_view kInsertClient =
+    "INSERT INTO clients (user_id, region_id, created_at, created_by) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (user_id) DO NOTHING";
+constexpr std::string_view kHasRelation =
+    "SELECT count(*) FROM client_relations WHERE client_id = $1 AND organization_id = $2 AND relation = $3 "
+    "AND valid_until IS NULL";
+constexpr std::string_view kInsertRelation =
+    "INSERT INTO client_relations (id, client_id, organization_id, relation, valid_from, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $5)";
+constexpr std::string_view kRegionByCode = "SELECT id FROM regions WHERE code = $1";
+constexpr std::string_view kOrganizationByName = "SELECT id FROM organizations WHERE name = $1";
+
+Result<std::optional<std::string>> FirstText(Result<std::optional<storage::Row>> row) {
+  if (!row.ok()) return std::move(row).error();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>((*row)->Text(0));
+}
+
+}  // namespace
+
+Result<std::optional<ClientRecord>> ClientStore::Get(storage::Connection& c, const std::string& id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kGet, {id}));
+  if (!row) return std::optional<ClientRecord>();
+  ClientRecord r{row->Text(0),    row->Text(1), row->Text(2),
+                 row->OptText(3), row->Text(4), row->Text(5),
+                 row->Text(6),    row->Int(7),  {}};
+  ALLMENDE_ASSIGN_OR_RETURN(auto rels, c.Query(kRelations, {id}));
+  for (const auto& x : rels) r.relations.push_back({x.Text(0), x.Text(1), x.Text(2), x.Text(3), x.OptText(4)});
+  return std::optional<ClientRecord>(std::move(r));
+}
+
+Result<bool> ClientStore::UpdateContact(storage::Connection& c, const std::string& id, const std::string& name,
+                                        const std::optional<std::string>& phone, const std::string& language,
+                                        const std::string& now, std::int64_t expected_version) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto n, c.Execute(kUpdate, {id, name, phone ? Value(*phone) : Value(nullptr), language, now, expected_version}));
+  return n == 1;
+}
+
+Result<void> ClientStore::InsertIfMissing(storage::Connection& c, const std::string& user_id,
+                                          const std::string& region_id, const std::string& created_at,
+                                          const std::string& created_by) {
+  ALLMENDE_TRY(c.Execute(kInsertClient, {user_id, region_id, created_at, created_by}));
+  return Ok();
+}
+
+Result<bool> ClientStore::HasOpenRelation(storage::Connection& c, const std::string& client_id,
+                                          const std::string& organization_id, const std::string& relation) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kHasRelation, {client_id, organization_id, relation}));
+  return row && row->Int(0) > 0;
+}
+
+Result<void> ClientStore::InsertRelation(storage::Connection& c, const std::string& id, const std::string& client_id,
+                                         const std::string& organization_id, const std::string& relation,
+                                         const std::string& now) {
+  ALLMENDE_TRY(c.Execute(kInsertRelation, {id, client_id, organization_id, relation, now}));
+  return Ok();
+}
+
+Result<std::optional<std::string>> ClientStore::RegionIdByCode(storage::Connection& c, const std::string& code) {
+  return FirstText(c.QueryOne(kRegionByCode, {code}));
+}
+
+Result<std::optional<std::string>> ClientStore::OrganizationIdByName(storage::Connection& c, const std::string& name) {
+  return FirstText(c.QueryOne(kOrganizationByName, {name}));
+}
+
+}  // namespace allmende::clients
