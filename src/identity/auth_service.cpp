@@ -484,7 +484,7 @@ Result<User> AuthService::EnsureUser(const NewUser& in, bool verified) {
     ALLMENDE_ASSIGN_OR_RETURN(auto existing, UserStore::GetByEmail(c, email));
     if (existing) {
       if (hash) ALLMENDE_TRY(UserStore::SetPassword(c, existing->id, *hash, now));
-      if (in.demo_account) ALLMENDE_TRY(c.Execute("UPDATE users SET demo_account = 1 WHERE id = $1", {existing->id}));
+      if (in.demo_account) ALLMENDE_TRY(UserStore::MarkDemoAccount(c, existing->id));
       return RequireUser(c, existing->id);
     }
     User user{NewId("usr"),
@@ -499,7 +499,7 @@ Result<User> AuthService::EnsureUser(const NewUser& in, bool verified) {
               now,
               1};
     ALLMENDE_TRY(UserStore::Insert(c, user));
-    if (in.demo_account) ALLMENDE_TRY(c.Execute("UPDATE users SET demo_account = 1 WHERE id = $1", {user.id}));
+    if (in.demo_account) ALLMENDE_TRY(UserStore::MarkDemoAccount(c, user.id));
     return RequireUser(c, user.id);
   });
 }
