@@ -104,7 +104,20 @@ Result<FieldCipher> FieldCipher::LoadOrCreate(const std::string& path) {
   if (!std::filesystem::exists(path, ec)) {
     auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    ALLMENDE_TRY(WritePrivate(path, NewKeyLine(), true));  // false: another process was first
+    // Written whole under a name of its own, then linked into place: a process that starts at
+    // the same moment sees no file or a complete one, never a half-written one.
+    unsigned char suffix[8];
+    randombytes_buf(suffix, sizeof suffix);
+    char hex[sizeof suffix * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, suffix, sizeof suffix);
+    const std::string tmp = path + ".tmp-" + hex;
+    ALLMENDE_TRY(WritePrivate(tmp, NewKeyLine(), true));
+    if (::link(tmp.c_str(), path.c_str()) != 0 && errno != EEXIST) {
+      std::string why = std::strerror(errno);
+      ::unlink(tmp.c_str());
+      return Error::Unavailable("Cannot create the field key file " + path + ": " + why);
+    }
+    ::unlink(tmp.c_str());  // EEXIST: another process was first, and its key is the one
     SyncDirectory(path);
   }
   ALLMENDE_ASSIGN_OR_RETURN(auto keys, ReadKeys(path));
