@@ -78,8 +78,9 @@ Result<ClientRecord> ClientService::Update(const access::Actor& actor, const std
                                    phone.empty() ? std::nullopt : std::optional<std::string>(phone),
                                    change.language.value_or(record.language), FormatRfc3339(now), if_match));
     if (!updated) return Error{ErrorCode::kPreconditionFailed, "The record changed meanwhile.", {}};
-    ALLMENDE_ASSIGN_OR_RETURN(auto changed, ClientStore::Get(c, client_id));
-    return std::move(*changed);
+    ALLMENDE_ASSIGN_OR_RETURN(std::optional<ClientRecord> changed, ClientStore::Get(c, client_id));
+    if (!changed.has_value()) return Error::NotFound("No such client.");
+    return Result<ClientRecord>(std::move(changed).value());
   });
 }
 
