@@ -240,8 +240,38 @@ bool IsStaffRole(std::string_view role) {
   return Contains(staff, role);
 }
 
+namespace {
+
+Result<Decision> Decide(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
+                        const Target& target, Timestamp now);
+
+}  // namespace
+
+const Decision* AuthorizationProbe::Cached(const std::string& key) const {
+  for (const auto& [k, d] : cached_) {
+    if (k == key) return &d;
+  }
+  return nullptr;
+}
+
 Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
                            const Target& target, Timestamp now) {
+  if (!current_probe || !principal) return Decide(c, principal, action, target, now);
+  const std::string key = std::to_string(static_cast<int>(action)) + "|" + principal->id + "|" + target.region_id +
+                          "|" + target.organization_id + "|" + target.client_id;
+  if (const Decision* d = current_probe->Cached(key)) {
+    current_probe->Record(action);
+    return *d;
+  }
+  ALLMENDE_ASSIGN_OR_RETURN(Decision d, Decide(c, principal, action, target, now));
+  current_probe->Remember(key, d);
+  return d;
+}
+
+namespace {
+
+Result<Decision> Decide(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
+                        const Target& target, Timestamp now) {
   if (!principal) return Error::Unauthenticated("Sign in first.");
   const http::Principal& p = *principal;
   const bool token = p.role == "api_token";
@@ -316,5 +346,7 @@ Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Pri
   }
   return Error::PermissionDenied("You may not do this.");
 }
+
+}  // namespace
 
 }  // namespace allmende::access

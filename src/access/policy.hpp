@@ -98,9 +98,14 @@ class AuthorizationProbe {
   AuthorizationProbe& operator=(const AuthorizationProbe&) = delete;
   bool Allowed(Action action) const;
   void Record(Action action) { allowed_.push_back(action); }
+  // Decisions made in this request, by action and target: the guard's and the service's check of
+  // the same thing in one transaction ask the database once.
+  const Decision* Cached(const std::string& key) const;
+  void Remember(std::string key, const Decision& decision) { cached_.emplace_back(std::move(key), decision); }
 
  private:
   std::vector<Action> allowed_;
+  std::vector<std::pair<std::string, Decision>> cached_;
   AuthorizationProbe* outer_;
 };
 

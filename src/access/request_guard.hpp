@@ -7,7 +7,7 @@
 //    a bug and becomes 500 with a log line naming the route.
 //  - Client routes (`client` set): the guard authorizes the action for that client and appends
 //    the access-log entry. A change (PATCH, POST…) runs with its entry in one request
-//    transaction; a look (GET) is authorized in a read, and its entry is committed durably before
+//    transaction; a look (GET) on SQLite is authorized in a read, and its entry committed durably before
 //    the answer leaves, so no data reaches anyone without its entry.
 //  - POST with Idempotency-Key: the first 2xx answer is stored in the request transaction with
 //    the change it describes; a retry with the same key and body gets it again (with

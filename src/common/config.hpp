@@ -99,7 +99,8 @@ int IoThreads(const ServerConfig& server);
 int WorkerThreads(const ServerConfig& server);
 // The key file a configuration uses (storage.field_key_file, or <data_dir>/field-keys).
 std::string FieldKeyFile(const Config& config);
-// Database connections a server needs: one per worker and per write thread, unless configured.
+// Database connections a server opens unless configured: the workers' and one more per core (see
+// config.cpp for the measurement).
 int DatabaseConnections(const Config& config);
 
 // Every key that can be set, with the environment variable that sets it ("server.port" →

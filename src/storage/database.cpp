@@ -104,7 +104,9 @@ bool Database::InTransaction() { return current.connection != nullptr; }
 Result<void> Database::Read(const Work& work) {
   if (current.connection) {
     if (!current.joinable) return NestedTransaction();
-    return InSavepoint(*current.connection, work);
+    // A read changes nothing to undo: no savepoint (a round trip each way on PostgreSQL). If one
+    // of its statements fails there, the request transaction fails with it.
+    return work(*current.connection);
   }
   return ReadTransaction([&](Connection& c) {
     Enter enter(c, false);

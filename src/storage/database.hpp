@@ -103,6 +103,11 @@ class Database {
   // "sqlite" or "postgresql".
   virtual std::string_view backend() const = 0;
 
+  // True when every write waits for one writer (SQLite): a request should then hold the writer
+  // only for its writes, and read beside it. False when writers run side by side (PostgreSQL),
+  // where one transaction per request costs the fewest round trips.
+  virtual bool SerializesWriters() const = 0;
+
   // Runs `work` in a read-only transaction that sees one consistent snapshot. Blocks until a
   // read connection is free, at most the pool deadline (then Unavailable with Retry-After); call
   // only from worker threads, never from an I/O thread.

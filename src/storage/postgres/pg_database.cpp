@@ -359,6 +359,7 @@ class PgDatabase final : public Database {
   ~PgDatabase() override { Close(); }
 
   std::string_view backend() const override { return "postgresql"; }
+  bool SerializesWriters() const override { return false; }
 
   Result<void> ReadTransaction(const Work& work) override {
     return Run(work, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", false);
@@ -392,7 +393,7 @@ class PgDatabase final : public Database {
     std::unique_lock lock(mu_);
     closed_ = true;
     cv_.notify_all();
-    cv_.wait(lock, [this] { return free_.size() == conns_.size(); });
+    while (free_.size() != conns_.size()) cv_.wait_for(lock, std::chrono::milliseconds(10));
     free_.clear();
     conns_.clear();
   }
@@ -489,7 +490,7 @@ class PgDatabase final : public Database {
   void Release(PgConnection* c) {
     std::lock_guard lock(mu_);
     free_.push_back(c);
-    cv_.notify_all();
+    cv_.notify_one();  // one connection, one waiter: waking dozens of write threads costs each a switch
   }
 
   PostgresOptions options_;

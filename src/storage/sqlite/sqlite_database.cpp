@@ -210,6 +210,7 @@ class SqliteDatabase final : public Database {
   ~SqliteDatabase() override { Close(); }
 
   std::string_view backend() const override { return "sqlite"; }
+  bool SerializesWriters() const override { return true; }
 
   Result<void> ReadTransaction(const Work& work) override {
     ALLMENDE_ASSIGN_OR_RETURN(SqliteConnection * conn, AcquireReader());
@@ -235,8 +236,8 @@ class SqliteDatabase final : public Database {
     auto wait_start = std::chrono::steady_clock::now();
     std::unique_lock lock(write_mu_);
     ++writers_waiting_;
-    bool got = write_cv_.wait_until(lock, wait_start + std::chrono::milliseconds(options_.busy_timeout_ms),
-                                    [this] { return write_closed_ || !writer_busy_; });
+    bool got = writer_cv_.wait_until(lock, wait_start + std::chrono::milliseconds(options_.busy_timeout_ms),
+                                     [this] { return write_closed_ || !writer_busy_; });
     --writers_waiting_;
     write_wait_ns_ += static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wait_start).count());
@@ -249,7 +250,7 @@ class SqliteDatabase final : public Database {
       lock.lock();
       if (!begun.ok()) {
         writer_busy_ = false;
-        write_cv_.notify_all();
+        writer_cv_.notify_one();
         return std::move(begun).error();
       }
       batch_ = std::make_shared<Batch>();
@@ -300,8 +301,11 @@ class SqliteDatabase final : public Database {
     } else {
       writer_busy_ = false;
     }
-    write_cv_.notify_all();
-    write_cv_.wait(lock, [&] { return batch->done; });
+    // One waiting writer gets the connection (waking them all would cost every one of dozens of
+    // threads a context switch per hand-over); a finished batch wakes its members.
+    writer_cv_.notify_one();
+    if (batch->done) done_cv_.notify_all();
+    done_cv_.wait(lock, [&] { return batch->done; });
     lock.unlock();
     if (thrown) std::rethrow_exception(thrown);
     if (!batch->result.ok()) {
@@ -342,14 +346,15 @@ class SqliteDatabase final : public Database {
       std::unique_lock lock(read_mu_);
       closed_ = true;
       read_cv_.notify_all();
-      read_cv_.wait(lock, [this] { return free_readers_.size() == readers_.size(); });
+      while (free_readers_.size() != readers_.size()) read_cv_.wait_for(lock, std::chrono::milliseconds(10));
       free_readers_.clear();
       readers_.clear();
     }
     std::unique_lock lock(write_mu_);
     write_closed_ = true;
-    write_cv_.notify_all();
-    write_cv_.wait(lock, [this] { return !writer_busy_; });
+    writer_cv_.notify_all();
+    // Hand-overs wake one thread, which may not be this one: look again now and then.
+    while (writer_busy_) writer_cv_.wait_for(lock, std::chrono::milliseconds(10));
     if (batch_ && writer_) {
       // Members of the open batch wait for its commit: give it to them.
       Result<void> commit = Status(writer_->Execute("COMMIT", {}));
@@ -357,7 +362,7 @@ class SqliteDatabase final : public Database {
       batch_->result = std::move(commit);
       batch_->done = true;
       batch_.reset();
-      write_cv_.notify_all();
+      done_cv_.notify_all();
     }
     if (writer_) {
       // Fold the WAL back into the main file so a copy of the file alone is complete.
@@ -399,7 +404,7 @@ class SqliteDatabase final : public Database {
   void ReleaseReader(SqliteConnection* c) {
     std::lock_guard lock(read_mu_);
     free_readers_.push_back(c);
-    read_cv_.notify_all();
+    read_cv_.notify_one();  // one connection, one waiter
   }
 
   // One group commit: the writers whose work its transaction holds.
@@ -413,7 +418,8 @@ class SqliteDatabase final : public Database {
 
   SqliteOptions options_;
   std::mutex write_mu_;
-  std::condition_variable write_cv_;
+  std::condition_variable writer_cv_;  // threads waiting for the writer connection
+  std::condition_variable done_cv_;    // members waiting for their batch's commit
   std::unique_ptr<SqliteConnection> writer_;
   bool writer_busy_ = false;  // a thread is using the writer connection
   bool write_closed_ = false;
