@@ -311,3 +311,20 @@ TEST_F(AuthServiceTest, ALogInRacingAPasswordResetOpensNoSession) {
 
 }  // namespace
 }  // namespace allmende::identity
+
+namespace allmende::identity {
+namespace {
+
+// Defect 2: ended sessions were kept for ever.
+TEST_F(AuthServiceTest, HousekeepingRemovesSessionsEndedAMonthAgo) {
+  ASSERT_TRUE(auth_->Login("aino@example.fi", kPassword, "old tablet", "10.0.0.1", ""));
+  clock_.Advance(std::chrono::hours(24 * 40));
+  auto current = auth_->Login("aino@example.fi", kPassword, "new tablet", "10.0.0.1", "");
+  ASSERT_TRUE(current);
+  ASSERT_TRUE(db_->Write([&](storage::Connection& c) { return auth_->PurgeEndedSessions(c, clock_.Now()); }));
+  EXPECT_EQ(Query("SELECT count(*) FROM sessions"), "1") << "the one that ended 40 days ago is gone";
+  EXPECT_TRUE(*auth_->Authenticate(WithCookie(current->secret))) << "the live one stays";
+}
+
+}  // namespace
+}  // namespace allmende::identity

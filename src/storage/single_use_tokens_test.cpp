@@ -88,3 +88,20 @@ TEST_F(SingleUseTokensTest, OfTwoConcurrentUsesExactlyOneWins) {
 
 }  // namespace
 }  // namespace allmende::storage
+
+namespace allmende::storage {
+namespace {
+
+// Defect 2: used and expired links were kept for ever.
+TEST_F(SingleUseTokensTest, HousekeepingRemovesExpiredLinksAndKeepsLiveOnes) {
+  Issue(now_ - std::chrono::hours(48), std::chrono::minutes(30));  // expired two days ago
+  std::string live = Issue(now_, std::chrono::minutes(30));
+  auto removed = a_->WriteValue<std::int64_t>(
+      [&](Connection& c) { return PurgeSingleUseTokens(c, now_ - std::chrono::hours(24)); });
+  ASSERT_TRUE(removed.ok());
+  EXPECT_EQ(*removed, 1);
+  EXPECT_TRUE(Use(*a_, live, now_)) << "a link still valid stays";
+}
+
+}  // namespace
+}  // namespace allmende::storage
