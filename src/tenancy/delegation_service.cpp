@@ -12,6 +12,9 @@ namespace {
 constexpr auto kInvitationValid = std::chrono::hours(24 * 7);
 // Each invitation sends an e-mail to an address the client typed: a bound on how many can wait.
 constexpr std::size_t kMaxPendingInvitations = 20;
+// …and on how many a day, withdrawn ones included: granting and withdrawing must not become a way
+// to send e-mail to any address.
+constexpr std::int64_t kMaxInvitationsPerDay = 30;
 constexpr std::string_view kScopes[] = {"all", "services", "access_log"};
 
 Error SignIn() { return Error::Unauthenticated("Sign in first."); }
@@ -104,6 +107,13 @@ Result<DelegationInvitation> DelegationService::Grant(const access::Actor& a, co
     if (waiting.size() >= kMaxPendingInvitations) {
       return Error::Conflict(std::to_string(kMaxPendingInvitations) +
                              " invitations are waiting for an answer; withdraw one before sending another.");
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(
+        auto today, DelegationStore::InvitationsSince(c, client_id, FormatRfc3339(now - std::chrono::hours(24))));
+    if (today >= kMaxInvitationsPerDay) {
+      return Error::TooManyRequests(
+          std::to_string(kMaxInvitationsPerDay) + " invitations were sent in the last 24 hours; try again tomorrow.",
+          3600);
     }
     ALLMENDE_TRY(DelegationStore::InsertInvitation(c, inv));
     ALLMENDE_ASSIGN_OR_RETURN(std::string secret, storage::IssueSingleUseToken(c, "delegation", inv.id, inv.region_id,

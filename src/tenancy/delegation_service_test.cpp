@@ -342,3 +342,23 @@ TEST_F(DelegationServiceTest, HowManyInvitationsMayWaitIsBounded) {
 
 }  // namespace
 }  // namespace allmende::tenancy
+
+namespace allmende::tenancy {
+namespace {
+
+// Granting and withdrawing must not become a way to e-mail any address without end.
+TEST_F(DelegationServiceTest, AClientSendsAtMostThirtyInvitationsADay) {
+  for (int i = 0; i < 30; ++i) {
+    auto inv = service_->Grant(Of(aino_), aino_.id,
+                               {.delegate_email = "someone" + std::to_string(i) + "@example.fi", .scope = "services"});
+    ASSERT_TRUE(inv) << i << ": " << inv.error().message;
+    ASSERT_TRUE(service_->Withdraw(Of(aino_), inv->id));
+  }
+  auto more = service_->Grant(Of(aino_), aino_.id, {.delegate_email = "one-more@example.fi", .scope = "services"});
+  ASSERT_FALSE(more);
+  EXPECT_EQ(more.error().code, ErrorCode::kTooManyRequests);
+  EXPECT_GT(more.error().retry_after_seconds, 0);
+}
+
+}  // namespace
+}  // namespace allmende::tenancy

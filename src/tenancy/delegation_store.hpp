@@ -48,6 +48,9 @@ class DelegationStore {
   static Result<std::vector<DelegationInvitation>> PendingInvitations(storage::Connection& c,
                                                                       const std::string& client_id,
                                                                       const std::string& now);
+  // How many invitations the client has made since `since`, whatever became of them.
+  static Result<std::int64_t> InvitationsSince(storage::Connection& c, const std::string& client_id,
+                                               const std::string& since);
   // pending → accepted; false if it was not pending any more.
   static Result<bool> MarkInvitationAccepted(storage::Connection& c, const std::string& id, const std::string& user_id,
                                              const std::string& delegation_id, const std::string& now);

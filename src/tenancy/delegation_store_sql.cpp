@@ -37,6 +37,8 @@ constexpr std::string_view kInsertInvitation =
 constexpr std::string_view kGetInvitation =
     "SELECT id, region_id, client_id, email, scope, valid_until, granted_by, status, created_at, expires_at, "
     "accepted_by, accepted_at, delegation_id FROM delegation_invitations WHERE id = $1";
+constexpr std::string_view kInvitationsSince =
+    "SELECT count(*) FROM delegation_invitations WHERE client_id = $1 AND created_at >= $2";
 constexpr std::string_view kPending =
     "SELECT id, region_id, client_id, email, scope, valid_until, granted_by, status, created_at, expires_at, "
     "accepted_by, accepted_at, delegation_id FROM delegation_invitations "
@@ -130,6 +132,12 @@ Result<std::optional<DelegationInvitation>> DelegationStore::GetInvitation(stora
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kGetInvitation, {id}));
   if (!row) return std::optional<DelegationInvitation>();
   return std::optional<DelegationInvitation>(InvitationFrom(*row));
+}
+
+Result<std::int64_t> DelegationStore::InvitationsSince(storage::Connection& c, const std::string& client_id,
+                                                       const std::string& since) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kInvitationsSince, {client_id, since}));
+  return row ? row->Int(0) : 0;
 }
 
 Result<std::vector<DelegationInvitation>> DelegationStore::PendingInvitations(storage::Connection& c,
