@@ -392,6 +392,7 @@ const da: Messages = {
     removeConfirm: 'Ja, fjern',
     removed: '{{name}} er fjernet.',
     lastAdmin: 'Den sidste administrator kan ikke fjernes. Invitér først en anden administrator.',
+    ownRoleNote: 'Det er dig: en anden administrator i organisationen kan ændre din rolle.',
     ownRole: 'Du kan ikke ændre din egen rolle: en anden administrator i organisationen kan.',
     lastAdminRole: '{{name}} er organisationens eneste administrator, og en organisation kan ikke stå uden administrator. Gør først en anden til administrator.',
     invitations: 'Invitationer',

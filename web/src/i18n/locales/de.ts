@@ -392,6 +392,7 @@ const de: Messages = {
     removeConfirm: 'Ja, entfernen',
     removed: '{{name}} wurde entfernt.',
     lastAdmin: 'Die letzte Administration kann nicht entfernt werden. Laden Sie zuerst eine weitere Person als Administration ein.',
+    ownRoleNote: 'Das sind Sie: Eine andere Administration der Organisation kann Ihre Rolle ändern.',
     ownRole: 'Sie können Ihre eigene Rolle nicht ändern: Das kann eine andere Administration der Organisation.',
     lastAdminRole: '{{name}} ist die einzige Administration der Organisation, und eine Organisation darf nicht ohne Administration bleiben. Machen Sie zuerst eine andere Person zur Administration.',
     invitations: 'Einladungen',

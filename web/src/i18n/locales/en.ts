@@ -391,6 +391,7 @@ const en = {
     removeConfirm: 'Yes, remove',
     removed: '{{name}} has been removed.',
     lastAdmin: 'The last administrator cannot be removed. Invite another administrator first.',
+    ownRoleNote: 'This is you: another administrator of the organization can change your role.',
     ownRole: 'You cannot change your own role: another administrator of the organization can.',
     lastAdminRole: '{{name}} is the organization’s only administrator, and an organization cannot be left without one. Make someone else an administrator first.',
     invitations: 'Invitations',

@@ -392,6 +392,7 @@ const fi: Messages = {
     removeConfirm: 'Kyllä, poista',
     removed: '{{name}} on poistettu.',
     lastAdmin: 'Viimeistä pääkäyttäjää ei voi poistaa. Kutsu ensin toinen pääkäyttäjä.',
+    ownRoleNote: 'Tämä olet sinä: organisaation toinen pääkäyttäjä voi muuttaa rooliasi.',
     ownRole: 'Et voi muuttaa omaa rooliasi: sen voi tehdä organisaation toinen pääkäyttäjä.',
     lastAdminRole: '{{name}} on organisaation ainoa pääkäyttäjä, eikä organisaatio voi jäädä ilman pääkäyttäjää. Tee ensin joku toinen pääkäyttäjäksi.',
     invitations: 'Kutsut',

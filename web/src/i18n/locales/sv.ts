@@ -392,6 +392,7 @@ const sv: Messages = {
     removeConfirm: 'Ja, ta bort',
     removed: '{{name}} har tagits bort.',
     lastAdmin: 'Den sista administratören kan inte tas bort. Bjud först in en annan administratör.',
+    ownRoleNote: 'Det här är du: en annan administratör i organisationen kan ändra din roll.',
     ownRole: 'Du kan inte ändra din egen roll: en annan administratör i organisationen kan göra det.',
     lastAdminRole: '{{name}} är organisationens enda administratör, och organisationen kan inte bli utan administratör. Gör först någon annan till administratör.',
     invitations: 'Inbjudningar',

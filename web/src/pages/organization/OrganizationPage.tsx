@@ -132,7 +132,14 @@ export function OrganizationPage() {
                   <p className="muted small">
                     {t('org.memberSince')} <DateTime value={m.created_at} dateOnly />
                   </p>
-                  <MemberRoleForm organizationId={o.id} kind={o.kind} member={m} onChanged={roleChanged} />
+                  {m.user_id === session.user?.id ? (
+                    // Nobody changes their own role (the server refuses too): say who can.
+                    <p className="muted small" data-testid="own-role-note">
+                      {t('org.ownRoleNote')}
+                    </p>
+                  ) : (
+                    <MemberRoleForm organizationId={o.id} kind={o.kind} member={m} onChanged={roleChanged} />
+                  )}
                 </div>
                 <div className="item-actions">
                   <ConfirmButton
