@@ -5,7 +5,7 @@ import * as api from '../../api/client';
 import { ApiError } from '../../api/problem';
 import type { Membership } from '../../api/types';
 import { FormAlert, Notice, Status } from '../../components/Alert';
-import { TextField } from '../../components/Field';
+import { NewcomerFields } from '../../components/NewcomerFields';
 import { Loading, Page } from '../../components/Page';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
 import { useLinkToken } from '../../lib/linkToken';
@@ -75,28 +75,13 @@ export function InvitationPage() {
       <form className="card form" onSubmit={submit} noValidate>
         <FormAlert message={errors.alert} requestId={errors.requestId} />
         {session.status === 'signedIn' ? null : (
-          <>
-            <TextField
-              label={t('invitation.name')}
-              name="name"
-              autoComplete="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              errors={errors.byField.name}
-              required
-            />
-            <TextField
-              label={t('invitation.password')}
-              hint={t('reset.passwordHint')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              errors={errors.byField.password ?? errors.byField.email}
-              required
-            />
-          </>
+          <NewcomerFields
+            name={name}
+            password={password}
+            onName={setName}
+            onPassword={setPassword}
+            errors={errors}
+          />
         )}
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={busy}>
