@@ -110,6 +110,17 @@ std::vector<TextWord> SplitWords(std::string_view text, std::size_t max_words, s
   return words;
 }
 
+bool EndsInWord(std::string_view text) {
+  if (text.empty()) return false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(text.size(), 1 << 20));
+  const std::size_t start = text.size() - static_cast<std::size_t>(length);
+  int32_t offset = length;
+  UChar32 c = 0;
+  U8_PREV(bytes + start, 0, offset, c);
+  return IsWordChar(c, true);
+}
+
 std::string LowerCase(std::string_view word) {
   if (IsAscii(word)) {
     std::string out(word);

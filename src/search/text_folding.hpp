@@ -24,6 +24,10 @@ struct TextWord {
 // `max_word_chars` code points is cut there. Invalid UTF-8 separates words.
 std::vector<TextWord> SplitWords(std::string_view text, std::size_t max_words, std::size_t max_word_chars);
 
+// True when the last code point of `text` belongs to a word (nothing, not even a space, follows
+// the last word).
+bool EndsInWord(std::string_view text);
+
 // Full Unicode case folding (ß → ss) and NFC of a valid UTF-8 word; the form Voikko and Snowball
 // read. ASCII takes a fast path without ICU.
 std::string LowerCase(std::string_view word);
