@@ -1,0 +1,167 @@
+// Finnish service texts. Written with inflected forms and compounds on purpose ("siivousta",
+// "siivouksen", "kaupassa", "kauppakassit"), so that a search with Finnish morphology has
+// something to find that a plain substring match would miss.
+#include "directory/demo_catalog_words.hpp"
+
+namespace allmende::directory::demo {
+
+const LanguagePhrases& FinnishPhrases() {
+  static const LanguagePhrases phrases = {
+      .language = "fi",
+      .categories = {{
+          {{"Kotiapu", "Arjen apu kotiin", "Kodinhoitoapu"},
+           {"Autamme arjen askareissa, jotta kotona asuminen sujuu turvallisesti ja omaan tahtiin.",
+            "Kotiapu on joustavaa apua kodin arkeen: tiskit, petaukset, roskien vienti ja pienet kotityöt hoituvat "
+            "sovitusti."},
+           {"Työntekijämme ehtivät myös jutella ja lähteä kanssasi lyhyelle kävelylle.",
+            "Käynnin pituus sovitaan tarpeen mukaan, tavallisesti tunnista kolmeen tuntiin.",
+            "Samalla käynnillä hoituu myös kaupassakäynti tai apteekkiasiointi."}},
+          {{"Kotisiivous", "Ylläpitosiivous", "Suursiivous", "Ikkunanpesu", "Muuttosiivous"},
+           {"Tarjoamme huolellista kotisiivousta {loc} kertaluonteisesti tai sovituin väliajoin, esimerkiksi joka "
+            "toinen viikko.",
+            "Siivouksen sisältö sovitaan yhdessä: imurointi, lattioiden pesu, pölyjen pyyhintä sekä keittiön ja "
+            "kylpyhuoneen puhdistus."},
+           {"Käytämme ympäristömerkittyjä pesuaineita ja tuomme siivousvälineet mukanamme.",
+            "Ikkunanpesun ja saunan pesun voi lisätä siivouksen yhteyteen.",
+            "Sama tuttu siivooja tulee kotiisi joka kerta, ja avainten säilytyksestä sovitaan kirjallisesti."}},
+          {{"Kauppa-apu", "Kauppakassipalvelu", "Asiointiapu"},
+           {"Käymme puolestasi kaupassa ja tuomme ostokset kotiin, kylmätuotteet kylmälaukussa.",
+            "Kauppa-avun kanssa voit myös lähteä itse kauppaan: työntekijä kulkee vierelläsi ja kantaa kauppakassit."},
+           {"Ostoslistan voi antaa puhelimessa edellisenä päivänä, ja kuitti tarkistetaan yhdessä.",
+            "Samalla käynnillä hoidamme myös apteekki- ja postiasiat.",
+            "Ostokset maksetaan omalla kortilla tai laskulla, joten käteistä ei tarvita."}},
+          {{"Ateriapalvelu kotiin", "Kotiateriat", "Lounaskuljetus"},
+           {"Toimitamme lämpimät kotiruoka-ateriat kotiovelle arkipäivisin {loc}.",
+            "Ateriat valmistetaan omassa keittiössämme päivittäin, ja ruokalistalla on aina myös kasvisvaihtoehto."},
+           {"Erityisruokavaliot, kuten gluteeniton, laktoositon ja pehmeä ruoka, huomioidaan tilauksessa.",
+            "Aterioiden mukana tulee jälkiruoka, ja viikonlopun ateriat voi tilata perjantaina kylmänä.",
+            "Kuljettaja varmistaa samalla, että kaikki on kunnossa, ja ilmoittaa omaiselle, jos ovella ei vastata."}},
+          {{"Turvapuhelin", "Turvaranneke ja hälytyspalvelu", "Ovihälytin ja liesivahti"},
+           {"Turvapuhelimella saat apua kotiin ympäri vuorokauden yhdellä napin painalluksella.",
+            "Turvaranneke yhdistää sinut hälytyskeskukseen, joka arvioi tilanteen ja lähettää auttajan tarvittaessa."},
+           {"Laitteen asennus ja käytön opastus kuuluvat kuukausimaksuun.",
+            "Palveluun voi liittää ovihälyttimen, liesivahdin tai kaatumisanturin.",
+            "Hälytyksiin vastaa koulutettu henkilöstö, ja omaiset saavat tiedon jokaisesta auttajakäynnistä."}},
+          {{"Kodin pienkorjaukset", "Talkkari- ja huoltoapu", "Apuvälineiden asennus"},
+           {"Hoidamme kodin pienet korjaustyöt: hanan tiivisteet, lamppujen vaihdot, taulujen ripustukset ja "
+            "kalusteiden kokoamisen.",
+            "Teemme kodista turvallisemman asentamalla tukikahvoja, kynnysluiskia ja liukuesteitä."},
+           {"Tarvikkeet voimme hankkia puolestasi rautakaupasta, ja ne laskutetaan erikseen ostohinnalla.",
+            "Palovaroittimien tarkistus ja paristojen vaihto kuuluvat jokaiseen käyntiin.",
+            "Isommista remonteista annamme kirjallisen tarjouksen ennen työn aloittamista."}},
+          {{"Saattajapalvelu", "Asiointikuljetus", "Lääkärikäyntien kuljetus"},
+           {"Saattajamme lähtee mukaasi lääkäriin, kampaajalle tai kauppaan ja huolehtii, että pääset turvallisesti "
+            "perille ja takaisin kotiin.",
+            "Kuljetamme asiakkaat asiointimatkoille esteettömällä autolla, johon mahtuu myös rollaattori tai "
+            "pyörätuoli."},
+           {"Autamme ulko-ovelta autoon ja odotamme tarvittaessa vastaanoton ajan.",
+            "Kyyti kannattaa varata viimeistään edellisenä päivänä.",
+            "Saattajapalvelua voi käyttää myös sairaalakäynneillä, esimerkiksi Taysissa."}},
+          {{"Kotisairaanhoito", "Lääkehoito kotona", "Haavanhoito"},
+           {"Sairaanhoitajamme tekevät kotikäyntejä {loc}: lääkehoitoa, haavanhoitoa, verikokeiden ottoa ja voinnin "
+            "seurantaa.",
+            "Kotisairaanhoito tuo laillistetun sairaanhoitajan osaamisen kotiin, kun vastaanotolle lähteminen on "
+            "hankalaa."},
+           {"Teemme yhteistyötä hyvinvointialueen kotihoidon ja omalääkärin kanssa.",
+            "Lääkkeiden jako dosetteihin ja lääkelistan tarkistus onnistuvat samalla käynnillä.",
+            "Kaikki hoitajamme ovat Valviran rekisteröimiä terveydenhuollon ammattihenkilöitä."}},
+          {{"Lastenhoitoapu kotiin", "Sairaan lapsen hoito", "Iltahoito"},
+           {"Lastenhoitajamme tulee kotiinne, kun tarvitsette hoitoapua arki-iltoina, viikonloppuisin tai lapsen "
+            "sairastuessa.",
+            "Tarjoamme turvallista ja leikkisää lastenhoitoa vauvasta kouluikäiseen {loc}."},
+           {"Kaikilla hoitajillamme on alan koulutus tai kokemus sekä tarkistettu rikostaustaote.",
+            "Sairaan lapsen hoitoon saat hoitajan usein jo samana aamuna, jos soitat ennen kahdeksaa.",
+            "Hoitaja voi hakea lapsen päiväkodista tai koulusta ja viedä harrastuksiin."}},
+          {{"Omaishoitajan lomitus", "Omaishoitajan vapaan sijaishoito", "Vertaistukiryhmä omaishoitajille"},
+           {"Omaishoitajan lomituksen aikana hoitajamme huolehtii läheisestäsi kotona, jotta voit levätä tai hoitaa "
+            "omia asioitasi.",
+            "Tuemme omaishoitajia {loc}: sijaishoitoa vapaapäivien ajaksi, vertaistukea ja neuvontaa jaksamiseen."},
+           {"Lomittaja tutustuu hoidettavaan ja kodin rutiineihin ennen ensimmäistä lomitusta.",
+            "Omaishoidon vapaat voi käyttää palvelusetelillä tai maksaa itse.",
+            "Vertaistukiryhmä kokoontuu kerran kuussa, ja hoidettavalle järjestetään samaksi ajaksi seuraa."}},
+          {{"Palveluneuvonta", "Etuusneuvonta", "Asumisen neuvonta"},
+           {"Neuvomme ikäihmisiä ja heidän läheisiään löytämään sopivat palvelut ja tuet {loc}.",
+            "Autamme täyttämään hakemukset, kuten Kelan hoitotuen ja asumistuen, ja selvitämme, mihin etuuksiin "
+            "sinulla on oikeus."},
+           {"Neuvontaa saa puhelimitse, toimipisteessämme tai kotikäynnillä.",
+            "Neuvonta on luottamuksellista, eikä asiointi vaadi ajanvarausta.",
+            "Tarvittaessa ohjaamme eteenpäin hyvinvointialueen palveluihin ja järjestöjen toimintaan."}},
+          {{"Digituki kotiin", "Älypuhelinopastus", "Verkkoasiointiapu"},
+           {"Opastamme älypuhelimen, tabletin ja tietokoneen käytössä rauhallisesti ja omassa tahdissasi.",
+            "Digituen avulla opit käyttämään verkkopankkia, Omakantaa, videopuheluita ja sähköpostia."},
+           {"Tulemme kotiisi tai tapaamme kirjastossa, ja ohjeet saat mukaan paperilla.",
+            "Autamme myös uuden laitteen käyttöönotossa ja sovellusten asentamisessa.",
+            "Emme koskaan kysy pankkitunnuksiasi, ja opetamme tunnistamaan huijausviestit."}},
+          {{"Senioritanssit", "Tuolijumppa", "Retket ja kulttuurikäynnit", "Muistelupiiri"},
+           {"Järjestämme ikäihmisille virkistystoimintaa {loc}: tuolijumppaa, tanssia, muistelupiirejä ja retkiä.",
+            "Viikoittaisissa ryhmissämme liikutaan, lauletaan ja juodaan kahvit hyvässä seurassa."},
+           {"Ryhmiin on helppo tulla mukaan, eikä aiempaa kokemusta tarvita.",
+            "Retkillä käymme teattereissa, museoissa ja kesäisin järvimaisemissa.",
+            "Tilat ovat esteettömät, ja kuljetuksen voi järjestää tarvittaessa."}},
+          {{"Ystäväpalvelu", "Ulkoiluystävä", "Puhelinystävä"},
+           {"Vapaaehtoinen ystävä tulee kylään juttelemaan, ulkoilemaan tai pelaamaan korttia, yleensä kerran "
+            "viikossa.",
+            "Ystäväpalvelu tuo seuraa yksin asuville ikäihmisille {loc}."},
+           {"Ystävät ovat koulutettuja vapaaehtoisia, ja heillä on vaitiolovelvollisuus.",
+            "Etsimme sinulle ystävän, jolla on samanlaisia kiinnostuksen kohteita.",
+            "Jos ulos lähteminen on vaikeaa, ystävä voi soittaa sovittuna päivänä."}},
+          {{"Pihatyöt", "Lumityöt", "Puutarhanhoito", "Nurmikon leikkuu"},
+           {"Hoidamme pihatyöt ympäri vuoden: keväällä haravoinnin, kesällä nurmikon leikkuun ja talvella lumityöt.",
+            "Pihapalvelumme pitää omakotitalon tai rivitalon pihan siistinä {loc}."},
+           {"Lumityöt tehdään aamuisin ennen kahdeksaa, kun yöllä on satanut yli viisi senttiä lunta.",
+            "Pensasaitojen leikkuu ja puutarhajätteen poisvienti onnistuvat samalla kertaa.",
+            "Omat koneet ja polttoaineet sisältyvät tuntihintaan."}},
+          {{"Pyykkipalvelu", "Mattojen ja verhojen pesu", "Vaatehuolto ja silitys"},
+           {"Noudamme pyykit kotoasi, pesemme, kuivaamme ja silitämme ne ja tuomme puhtaat vaatteet takaisin viikon "
+            "sisällä.",
+            "Pesemme mattoja, verhoja ja peittoja, joiden pesu kotikoneessa on hankalaa."},
+           {"Nouto ja palautus sovitaan samalle viikonpäivälle joka viikko.",
+            "Hinta lasketaan pyykkikassin mukaan, ja liinavaatteet mankeloidaan.",
+            "Käytämme hajusteettomia pesuaineita, jos iho on herkkä."}},
+          {{"Peseytymisapu", "Saunotusapu", "Aamu- ja iltatoimet"},
+           {"Autamme peseytymisessä, suihkussa ja saunomisessa turvallisesti ja kunnioittavasti.",
+            "Aamu- ja iltatoimissa avustamme pukeutumisessa, hampaiden pesussa ja ihon rasvauksessa."},
+           {"Hoitajamme ovat lähihoitajia, ja sama hoitaja käy luonasi mahdollisuuksien mukaan.",
+            "Kylpyhuoneen turvallisuus tarkistetaan ensimmäisellä käynnillä, ja tarvittaessa suosittelemme "
+            "tukikahvoja.",
+            "Saunotusapua saa myös palvelutalon yhteissaunassa."}},
+          {{"Kotikuntoutus", "Fysioterapia kotikäynteinä", "Kaatumisten ehkäisy"},
+           {"Fysioterapeuttimme tulee kotiisi ja laatii kanssasi harjoitusohjelman, joka vahvistaa lihaksia ja "
+            "tasapainoa.",
+            "Kotikuntoutus auttaa palaamaan arkeen sairaalajakson tai leikkauksen jälkeen {loc}."},
+           {"Harjoitukset tehdään tutussa ympäristössä, ja ne voi toistaa itse käyntien välillä.",
+            "Arvioimme samalla apuvälineiden tarpeen ja kodin kaatumisvaarat.",
+            "Fysioterapiaan voi saada Kela-korvausta lääkärin lähetteellä."}},
+          {{"Jalkahoito", "Jalkahoito kotikäyntinä", "Diabeetikon jalkojenhoito"},
+           {"Jalkojenhoitajamme hoitaa kynnet, kovettumat ja känsät sekä neuvoo jalkojen omahoidossa.",
+            "Tulemme jalkahoitoon kotiisi {loc}, joten vastaanotolle ei tarvitse lähteä."},
+           {"Diabeetikon ja reumaatikon jalkojen hoito kuuluu erityisosaamiseemme.",
+            "Hoito kestää noin tunnin ja sisältää jalkakylvyn ja perusvoiteen.",
+            "Kaikki hoitajamme ovat koulutettuja jalkojenhoitajia, ja välineet steriloidaan jokaisen asiakkaan "
+            "jälkeen."}},
+          {{"Kampaamo kotiin", "Parturi kotikäyntinä", "Hiustenleikkuu ja värjäys"},
+           {"Kampaajamme tulee kotiisi tai palvelutaloon leikkaamaan, värjäämään ja kampaamaan hiukset.",
+            "Parturi-kampaamopalvelut kotikäynteinä {loc} niille, joille liikkuminen on hankalaa."},
+           {"Mukana kulkevat kaikki välineet, ja lattia siivotaan käynnin jälkeen.",
+            "Permanentit ja värjäykset tehdään hajusteettomilla tuotteilla.",
+            "Saman käyntipäivän voi varata koko talon asukkaille peräkkäin."}},
+      }},
+      .area = {"Palvelemme asiakkaita {loc} ja lähialueilla.",
+               "Toimimme {loc}; muille alueille matkakuluista sovitaan erikseen."},
+      .booking = {"Ensimmäisellä käynnillä sovimme yhdessä, mitä tehdään ja kuinka usein.",
+                  "Varaa aika puhelimitse tai sähköpostilla, niin otamme yhteyttä saman päivän aikana.",
+                  "Tilauksen voi tehdä myös omainen, ja laskun voi ohjata hänelle."},
+      .tax_credit = "Palvelusta voi saada kotitalousvähennystä, ja työn osuus eritellään laskussa.",
+      .voucher =
+          "Olemme hyvinvointialueen hyväksymä palvelusetelituottaja, joten palvelun voi maksaa myös "
+          "palvelusetelillä.",
+      .free_of_charge = "Palvelu on maksuton, ja sitä tuotetaan vapaaehtoisvoimin.",
+      .symbolic_fee = "Käynnistä peritään pieni omavastuu, joka kattaa matka- ja tarvikekulut.",
+      .also_swedish = "Palvelemme myös ruotsiksi.",
+      .tuesdays = "Tiistaisin meillä on vielä vapaita aikoja.",
+      .for_seniors = " senioreille",
+  };
+  return phrases;
+}
+
+}  // namespace allmende::directory::demo
