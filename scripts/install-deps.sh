@@ -10,6 +10,7 @@ debian_packages=(
   libsqlite3-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libsodium-dev liboath-dev libcurl4-openssl-dev
   libpq-dev postgresql-15
+  libicu-dev libvoikko-dev voikko-fi libstemmer-dev libroaring-dev
   wrk nginx-light curl procps sqlite3
   chromium fonts-dejavu-core
 )

@@ -59,6 +59,9 @@ std::optional<Command> ParseCommandLine(int argc, char** argv, int* exit_code) {
   seed->add_option("--database", flag_values["storage.database"], "database URL");
   seed->add_option("--demo-password", flag_values["demo.password"],
                    "create the demo accounts with this password (or ALLMENDE_DEMO_PASSWORD)");
+  seed->add_option("--services", flag_values["demo.services"],
+                   "services in the demo region's directory (default 1000; 100000 or 1000000 for benchmarks)");
+  seed->add_option("--seed", flag_values["demo.seed"], "the directory generator's seed (default 1)");
 
   auto* verify = app.add_subcommand("verify-access-log",
                                     "recompute the hash chains of the access log; exit 1 naming the first break");

@@ -17,6 +17,7 @@
 #include "common/ids.hpp"
 #include "common/log.hpp"
 #include "demo/demo_module.hpp"
+#include "directory/directory_module.hpp"
 #include "events/events_module.hpp"
 #include "identity/identity_module.hpp"
 #include "notify/notify_module.hpp"
@@ -66,11 +67,12 @@ struct Modules {
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
         clients(db, clock),
+        directory(db, bus, clock, config.demo),
         access(db, clock),
         demo(config) {}
 
   std::vector<app::Module*> All() {
-    return {&platform, &notify, &events, &identity, &tenancy, &clients, &access, &demo};
+    return {&platform, &notify, &events, &identity, &tenancy, &clients, &directory, &access, &demo};
   }
 
   SystemTimeSource clock;
@@ -81,6 +83,7 @@ struct Modules {
   identity::IdentityModule identity;
   tenancy::TenancyModule tenancy;
   clients::ClientsModule clients;
+  directory::DirectoryModule directory;
   access::AccessModule access;
   demo::DemoModule demo;
 };

@@ -103,6 +103,27 @@ const std::vector<Rule>& Rules() {
       {Action::kAccessLogSearch,
        "access_log.search",
        {{Who::kMember, {"auditor"}, Where::kTargetRegion, "auditor", "audit"}}},
+      // The directory: providers keep their own offer; the integrator's coordinators publish it.
+      {Action::kDirectoryProfileEdit,
+       "directory.profile.edit",
+       {{Who::kPlatformAdmin, {}, {}, "platform", "administration"},
+        {Who::kMember, {"provider_admin"}, Where::kTargetOrganization, "org_admin", "directory"}}},
+      {Action::kDirectoryServiceEdit,
+       "directory.service.edit",
+       {{Who::kMember, {"provider_admin"}, Where::kTargetOrganization, "org_admin", "directory"}}},
+      {Action::kDirectoryServiceRead,
+       "directory.service.read",
+       {{Who::kPlatformAdmin, {}, {}, "platform", "administration"},
+        {Who::kMember, {"provider_admin", "provider_worker"}, Where::kTargetOrganization, "org_member", "directory"},
+        {Who::kMember, {"coordinator"}, Where::kTargetRegion, "region_staff", "directory"}}},
+      {Action::kDirectoryServiceReview,
+       "directory.service.review",
+       {{Who::kMember, {"coordinator"}, Where::kTargetRegion, "region_staff", "directory"}}},
+      // An import publishes at once, without a provider's submission: the same people who publish.
+      {Action::kDirectoryImport,
+       "directory.import",
+       {{Who::kPlatformAdmin, {}, {}, "platform", "administration"},
+        {Who::kMember, {"coordinator"}, Where::kTargetRegion, "region_staff", "directory"}}},
   };
   return rules;
 }

@@ -28,12 +28,17 @@ enum class Action {
   kMembersRead,
   kMembersManage,  // remove members, invite, revoke invitations
   kTokensManage,
-  kClientRead,           // a client's record
-  kClientUpdate,         // change a client's record
-  kClientAccessLogRead,  // who has seen the client's data
-  kDelegationGrant,      // let someone act for the client
-  kDelegationRevoke,     // end it (the client or the delegate)
-  kAccessLogSearch,      // the whole log of a region
+  kClientRead,              // a client's record
+  kClientUpdate,            // change a client's record
+  kClientAccessLogRead,     // who has seen the client's data
+  kDelegationGrant,         // let someone act for the client
+  kDelegationRevoke,        // end it (the client or the delegate)
+  kAccessLogSearch,         // the whole log of a region
+  kDirectoryProfileEdit,    // a provider's public profile
+  kDirectoryServiceEdit,    // create, edit, submit, withdraw and archive a provider's services
+  kDirectoryServiceRead,    // a provider's drafts and their review history
+  kDirectoryServiceReview,  // publish a submitted service or ask for changes
+  kDirectoryImport,         // publish a batch of providers and services from another system (HSDS)
 };
 
 // "client.read", "members.manage", … as in the access log and the docs.

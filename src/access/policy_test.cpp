@@ -127,6 +127,22 @@ TEST_F(PolicyTest, AuditorsSearchOnlyTheirRegionAndNobodyElseDoes) {
   EXPECT_FALSE(Decide(http::Principal{"pia", "platform_admin"}, Action::kAccessLogSearch, {.region_id = "reg_a"}));
 }
 
+TEST_F(PolicyTest, ProvidersEditTheirOwnServicesAndCoordinatorsOfTheRegionReviewThem) {
+  const Target cleaning{.region_id = "reg_a", .organization_id = "org_cleaning"};
+  User("outi");
+  User("outi_b");
+  Member("outi", "org_kotitori", "reg_a", "coordinator");
+  Member("outi_b", "org_kotitori_b", "reg_b", "coordinator");
+  EXPECT_TRUE(Decide(Person("jussi"), Action::kDirectoryServiceEdit, cleaning));
+  EXPECT_FALSE(Decide(Person("pekka"), Action::kDirectoryServiceEdit, cleaning)) << "another provider's admin";
+  EXPECT_FALSE(Decide(Person("aleksi"), Action::kDirectoryServiceEdit, cleaning)) << "a worker reads, never edits";
+  EXPECT_TRUE(Decide(Person("aleksi"), Action::kDirectoryServiceRead, cleaning));
+  EXPECT_TRUE(Decide(Person("outi"), Action::kDirectoryServiceReview, cleaning));
+  EXPECT_FALSE(Decide(Person("outi_b"), Action::kDirectoryServiceReview, cleaning)) << "another region's coordinator";
+  EXPECT_FALSE(Decide(Person("jussi"), Action::kDirectoryServiceReview, cleaning)) << "no provider publishes itself";
+  EXPECT_FALSE(Decide(Person("mikko"), Action::kDirectoryServiceReview, cleaning)) << "advisors do not review";
+}
+
 TEST_F(PolicyTest, NoPrincipalIsUnauthenticatedAndEveryActionHasAName) {
   for (Action a : AllActions()) {
     auto d = db_->ReadValue<Decision>([&](storage::Connection& c) {
@@ -135,7 +151,7 @@ TEST_F(PolicyTest, NoPrincipalIsUnauthenticatedAndEveryActionHasAName) {
     EXPECT_EQ(d.error().code, ErrorCode::kUnauthenticated);
     EXPECT_NE(ActionName(a), "unknown");
   }
-  EXPECT_EQ(AllActions().size(), 14u);
+  EXPECT_EQ(AllActions().size(), 18u);
 }
 
 }  // namespace

@@ -71,7 +71,9 @@ struct IdentityConfig {
 // A demo installation's mailbox (allmende-mailbox, which `make run` starts): the server shows what
 // it received at GET /api/v1/demo/mailbox when demo.mode is on.
 struct DemoConfig {
-  std::string mailbox_url;  // http://127.0.0.1:<port> (loopback only); empty: no demo mailbox
+  std::string mailbox_url;       // http://127.0.0.1:<port> (loopback only); empty: no demo mailbox
+  std::int64_t services = 1000;  // `seed`: services of the demo region's directory (the journeys' own included)
+  std::int64_t seed = 1;         // `seed`: the generator's seed; the same seed gives the same directory
 };
 
 struct JobsConfig {

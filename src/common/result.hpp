@@ -46,6 +46,7 @@ struct Error {
   std::string message;
   std::vector<FieldError> fields;  // set for kInvalidArgument
   int retry_after_seconds = 0;     // set for kTooManyRequests and kUnavailable: the Retry-After header
+  std::string current_state = {};  // set for a transition the state machine forbids: the state it is in
 
   static Error BadRequest(std::string m) { return {ErrorCode::kBadRequest, std::move(m), {}}; }
   static Error Invalid(std::vector<FieldError> f) {
@@ -56,6 +57,10 @@ struct Error {
   }
   static Error NotFound(std::string m) { return {ErrorCode::kNotFound, std::move(m), {}}; }
   static Error Conflict(std::string m) { return {ErrorCode::kConflict, std::move(m), {}}; }
+  // A transition the state machine does not allow from `state` (409 naming the current state).
+  static Error IllegalTransition(std::string m, std::string state) {
+    return {ErrorCode::kConflict, std::move(m), {}, 0, std::move(state)};
+  }
   static Error PermissionDenied(std::string m) { return {ErrorCode::kPermissionDenied, std::move(m), {}}; }
   static Error MfaRequired(std::string m) { return {ErrorCode::kMfaRequired, std::move(m), {}}; }
   static Error Unauthenticated(std::string m) { return {ErrorCode::kUnauthenticated, std::move(m), {}}; }

@@ -110,6 +110,11 @@ Response ProblemResponse(const Error& error, std::string_view request_id, std::s
   body += "\",\"request_id\":\"";
   AppendJsonEscaped(body, request_id);
   body += "\"";
+  if (!error.current_state.empty()) {
+    body += ",\"current_state\":\"";
+    AppendJsonEscaped(body, error.current_state);
+    body += "\"";
+  }
   if (!error.fields.empty()) {
     body += ",\"errors\":[";
     for (std::size_t i = 0; i < error.fields.size(); ++i) {

@@ -29,6 +29,21 @@ Result<Organization> OrganizationService::Load(storage::Connection& c, const std
   return std::move(*org);
 }
 
+Result<std::optional<Organization>> OrganizationService::Find(storage::Connection& c, const std::string& id) {
+  if (!IsValidId("org", id)) return std::optional<Organization>();
+  return OrganizationStore::Get(c, id);
+}
+
+Result<Organization> OrganizationService::Ensure(storage::Connection& c, const std::string& region_id,
+                                                 const NewOrganization& input, Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto existing, OrganizationStore::FindByName(c, region_id, input.name));
+  if (existing) return std::move(*existing);
+  std::string at = FormatRfc3339(now);
+  Organization org{NewId("org"), region_id, input.kind, input.name, input.business_id, at, at, 1};
+  ALLMENDE_TRY(OrganizationStore::Insert(c, org));
+  return org;
+}
+
 Result<void> OrganizationService::Require(storage::Connection& c, const access::Actor& a, access::Action action,
                                           const Organization& o) {
   ALLMENDE_TRY(

@@ -77,6 +77,14 @@ class OrganizationService {
 
   Result<std::vector<Membership>> MembershipsOf(const http::Principal& p);
 
+  // For other features, inside their transaction, without authorization (the caller decided):
+  // the organization with that id, or nullopt.
+  static Result<std::optional<Organization>> Find(storage::Connection& c, const std::string& id);
+  // For demo seeds and imports: the organization of that name in the region, created with
+  // `input` if there is none. The caller has checked the kind, name and business id.
+  static Result<Organization> Ensure(storage::Connection& c, const std::string& region_id, const NewOrganization& input,
+                                     Timestamp now);
+
  private:
   Result<Organization> Load(storage::Connection& c, const std::string& id);
   Result<void> Require(storage::Connection& c, const access::Actor& a, access::Action action, const Organization& o);

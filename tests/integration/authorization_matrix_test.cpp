@@ -59,6 +59,10 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
   add_person("advisor.b", kb_id, region_b, "advisor");
   add_person("orgadmin.w", welfare, region_a, "org_admin");
 
+  const std::string service = w.Id("SELECT id FROM services WHERE organization_id = '" + provider + "' LIMIT 1");
+  ASSERT_FALSE(service.empty()) << "the demo provider has services";
+  const std::string svc = "/api/v1/directory/services/" + service;
+  const std::vector<std::pair<std::string, std::string>> stale{{"If-Match", "\"0\""}};
   const std::vector<Endpoint> endpoints{
       {"client record (assigned)", "GET /api/v1/clients/{id}", "GET", "/api/v1/clients/" + aino, "", 200},
       {"client record (unassigned)", "GET /api/v1/clients/{id}", "GET", "/api/v1/clients/" + ebba, "", 200},
@@ -157,25 +161,52 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        404,
        {},
        Who::kAnyone},
+      // 33…: the directory
+      {"provider profile",
+       "PATCH /api/v1/providers/{id}/profile",
+       "PATCH",
+       "/api/v1/providers/" + provider + "/profile",
+       R"({"insurance":"x"})",
+       412,
+       {{"If-Match", "\"99\""}}},
+      {"a provider's services", "GET /api/v1/providers/{id}/services", "GET",
+       "/api/v1/providers/" + provider + "/services", "", 200},
+      {"new service", "POST /api/v1/providers/{id}/services", "POST", "/api/v1/providers/" + provider + "/services",
+       "{}", 422},
+      {"service with its draft", "GET /api/v1/directory/services/{id}", "GET", svc, "", 200},
+      {"service history", "GET /api/v1/directory/services/{id}/history", "GET", svc + "/history", "", 200},
+      {"edit a draft", "PUT /api/v1/directory/services/{id}/draft", "PUT", svc + "/draft", "{}", 412, stale},
+      {"submit for review", "POST /api/v1/directory/services/{id}/submit", "POST", svc + "/submit", "", 412, stale},
+      {"withdraw from review", "POST /api/v1/directory/services/{id}/withdraw", "POST", svc + "/withdraw", "", 412,
+       stale},
+      // 41…
+      {"archive", "POST /api/v1/directory/services/{id}/archive", "POST", svc + "/archive", "", 412, stale},
+      {"publish", "POST /api/v1/directory/services/{id}/publish", "POST", svc + "/publish", "", 412, stale},
+      {"request changes", "POST /api/v1/directory/services/{id}/request-changes", "POST", svc + "/request-changes",
+       R"({"comment":"x"})", 412, stale},
+      {"review queue", "GET /api/v1/directory/review-queue", "GET",
+       "/api/v1/directory/review-queue?region_id=" + region_a, "", 200},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
-      {"", {}},                                                       // nobody signed in
-      {"aino.virtanen", {0, 3, 4, 16, 17, 22, 30}},                   // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},                            // another client
-      {"liisa.virtanen", {0, 3, 4, 17, 22}},                          // Aino's delegate (scope all)
-      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22}},                       // advisor of Aino's region
-      {"outi.koordinaattori", {0, 1, 17, 22}},                        // coordinator of Aino's region
-      {"sari.tilaaja", {0, 17, 22}},                                  // purchaser officer of the area paying for Aino
-      {"kirsi.tietosuoja", {5, 17, 22}},                              // auditor of region A
-      {"jussi.siivous", {0, 7, 10, 12, 13, 17, 19, 22, 23, 24, 25}},  // admin of Aino's provider
-      {"aleksi.tyontekija", {0, 17, 22}},                             // worker of Aino's provider
-      {"hanna.vapaaehtoinen", {17, 22}},                              // admin of another provider
-      {"tuomas.hr", {17, 22}},                                        // employer HR, other region
-      {"jonas.mitarbeiter", {2, 17, 22, 30}},   // employee, a client in the other region (grants too)
-      {"advisor.b", {2, 17, 22}},               // advisor of the other region
-      {"orgadmin.w", {8, 11, 14, 17, 20, 22}},  // organization admin of the welfare area
-      {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24}},  // platform admin: no client data
+      {"", {}},                                                         // nobody signed in
+      {"aino.virtanen", {0, 3, 4, 16, 17, 22, 30}},                     // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},                              // another client
+      {"liisa.virtanen", {0, 3, 4, 17, 22}},                            // Aino's delegate (scope all)
+      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22}},                         // advisor of Aino's region
+      {"outi.koordinaattori", {0, 1, 17, 22, 34, 36, 37, 42, 43, 44}},  // coordinator of Aino's region
+      {"sari.tilaaja", {0, 17, 22}},                                    // purchaser officer of the area paying for Aino
+      {"kirsi.tietosuoja", {5, 17, 22}},                                // auditor of region A
+      // admin of Aino's provider
+      {"jussi.siivous", {0, 7, 10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41}},
+      {"aleksi.tyontekija", {0, 17, 22, 34, 36, 37}},  // worker of Aino's provider
+      {"hanna.vapaaehtoinen", {17, 22}},               // admin of another provider
+      {"tuomas.hr", {17, 22}},                         // employer HR, other region
+      {"jonas.mitarbeiter", {2, 17, 22, 30}},          // employee, a client in the other region (grants too)
+      {"advisor.b", {2, 17, 22}},                      // advisor of the other region
+      {"orgadmin.w", {8, 11, 14, 17, 20, 22}},         // organization admin of the welfare area
+      // platform admin: no client data
+      {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 33, 34, 36, 37}},
       // the provider's API token with organization.read, members.read, clients.read
       {"token", {0, 7, 17, 23}},
   };

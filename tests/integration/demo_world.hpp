@@ -23,13 +23,17 @@ struct Session {
 
 class DemoWorld {
  public:
-  // `serve_args`: further flags for the server (e.g. "--set", "mail.smtp_url=…").
-  explicit DemoWorld(bool demo_mode, std::vector<std::string> serve_args = {}) {
+  // `serve_args`: further flags for the server (e.g. "--set", "mail.smtp_url=…"); `seed_args`:
+  // for `allmende seed` (the directory's generated services cost seeding time; tests that do not
+  // search ask for none).
+  explicit DemoWorld(bool demo_mode, std::vector<std::string> serve_args = {},
+                     std::vector<std::string> seed_args = {"--services", "0"}) {
     auto [rc, out] = RunBinary(
         [&] {
           std::vector<std::string> a{"seed"};
           for (const auto& x : db_.Args()) a.push_back(x);
           a.insert(a.end(), {"--demo-password", kDemoPassword});
+          a.insert(a.end(), seed_args.begin(), seed_args.end());
           return a;
         }(),
         {}, std::chrono::seconds(60));

@@ -61,6 +61,57 @@ TEST_F(MultiProcessTest, ChangeThroughOneProcessReachesSseClientsOfTheOther) {
   RecordProperty("sse_cross_process_median_ms", std::to_string(latencies[2]));
 }
 
+// A coordinator publishes through process A; a search on process B finds the service within a
+// second (B's index follows the event bus).
+TEST_F(MultiProcessTest, ServicePublishedThroughOneProcessIsFoundInTheOthersSearchWithinASecond) {
+  const std::string password = "two-process-demo-4711";
+  std::vector<std::string> seed{"seed", "--demo-password", password, "--services", "0"};
+  for (const auto& x : db_.Args()) seed.push_back(x);
+  auto [rc, out] = RunBinary(seed, {}, std::chrono::seconds(60));
+  ASSERT_EQ(rc, 0) << out;
+  auto args = Args();
+  args.insert(args.end(), {"--set", "demo.mode=true"});
+  TestServer a({.args = args, .database = &db_});
+  TestServer b({.args = args, .database = &db_});
+  ASSERT_TRUE(a.started() && b.started());
+  auto sign_in = [&](const std::string& who) -> std::pair<std::string, std::string> {
+    auto r =
+        a.PostJson("/api/v1/auth/login", R"({"email":")" + who + R"(@allmende.demo","password":")" + password + "\"}");
+    EXPECT_EQ(r->status, 200) << r->body;
+    std::string cookie = r->Header("set-cookie");
+    return {cookie.substr(0, cookie.find(';')), std::string(boost::json::parse(r->body).at("csrf_token").as_string())};
+  };
+  auto jussi = sign_in("jussi.siivous");
+  auto outi = sign_in("outi.koordinaattori");
+  auto call = [&](const std::pair<std::string, std::string>& s, const std::string& path, const std::string& body,
+                  const std::string& version) {
+    std::vector<std::pair<std::string, std::string>> headers{{"Cookie", s.first}, {"X-CSRF-Token", s.second}};
+    if (!version.empty()) headers.emplace_back("If-Match", "\"" + version + "\"");
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    return Fetch(a.port(), "POST", path, headers, body);
+  };
+  std::string provider = db_.Execute("SELECT id FROM organizations WHERE name = 'Hervannan Kotisiivous Oy'");
+  auto created = call(jussi, "/api/v1/providers/" + provider + "/services",
+                      R"({"name":{"fi":"Kaksoisprosessisiivous"},"category":"cleaning",)"
+                      R"("area":{"municipalities":["fi-837"]},"languages":["fi"],)"
+                      R"("price":{"model":"hourly","amount":4200,"currency":"EUR","vat_rate_bp":2550}})",
+                      "");
+  ASSERT_EQ(created->status, 201) << created->body;
+  std::string id(boost::json::parse(created->body).at("id").as_string());
+  ASSERT_EQ(call(jussi, "/api/v1/directory/services/" + id + "/submit", "", "1")->status, 200);
+  auto found_on_b = [&] {
+    auto r = b.Get("/api/v1/services?q=kaksoisprosessisiivous");
+    return r && r->status == 200 && r->body.find(id) != std::string::npos;
+  };
+  EXPECT_FALSE(found_on_b()) << "not public before it is published";
+  auto published = call(outi, "/api/v1/directory/services/" + id + "/publish", "", "2");
+  ASSERT_EQ(published->status, 200) << published->body;
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(Eventually(found_on_b, std::chrono::seconds(1))) << "B's index did not follow within a second";
+  std::cout << "[ figures  ] publish on A to found on B: "
+            << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() << " ms\n";
+}
+
 TEST_F(MultiProcessTest, ThousandEmailsAreDeliveredOnceAcrossAKillAndRestart) {
   auto a = std::make_unique<TestServer>(ServerOptions{.args = Args(), .database = &db_});
   TestServer b({.args = Args(), .database = &db_});

@@ -42,4 +42,16 @@ inline std::vector<std::string> FieldErrors(const boost::json::object& problem) 
   return out;
 }
 
+// Asserts that a problem's `errors` list names `field`.
+inline void ExpectProblemField(const HttpResponse& r, const std::string& field) {
+  boost::system::error_code ec;
+  auto doc = boost::json::parse(r.body, ec);
+  ASSERT_FALSE(ec) << r.body;
+  bool named = false;
+  if (doc.is_object() && doc.as_object().contains("errors")) {
+    for (const auto& e : doc.at("errors").as_array()) named |= e.at("field").as_string() == field;
+  }
+  EXPECT_TRUE(named) << "no error for " << field << " in " << r.body;
+}
+
 }  // namespace allmende::testing

@@ -1,0 +1,133 @@
+#include "directory/catalog_index.hpp"
+
+#include <boost/json.hpp>
+
+#include "directory/directory_json.hpp"
+#include "directory/directory_store.hpp"
+
+namespace allmende::directory {
+namespace {
+
+constexpr int kLoadBatch = 5000;
+
+}  // namespace
+
+Result<void> CatalogIndex::Load(storage::Database& db) {
+  ALLMENDE_TRY(db.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(categories_, DirectoryStore::Categories(c));
+    ALLMENDE_ASSIGN_OR_RETURN(places_, DirectoryStore::Places(c));
+    return Ok();
+  }));
+  for (std::size_t i = 0; i < places_.size(); ++i) place_at_[places_[i].code] = i;
+  std::vector<search::GazetteerPlace> gazetteer;
+  for (const auto& p : places_) {
+    search::GazetteerPlace g{p.code, p.kind, p.municipality_code, {}, p.postal_codes};
+    for (const auto& [lang, name] : p.name) g.names.push_back(name);
+    gazetteer.push_back(std::move(g));
+  }
+  index_ = std::make_unique<search::ServiceIndex>(std::move(gazetteer));
+  // In batches, so a million services never sit in memory twice over as rows.
+  std::string after;
+  for (;;) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto batch, db.ReadValue<std::vector<Service>>([&](storage::Connection& c) {
+      return DirectoryStore::PublishedAfter(c, after, kLoadBatch);
+    }));
+    if (batch.empty()) break;
+    after = batch.back().id;
+    std::vector<search::IndexedService> docs;
+    docs.reserve(batch.size());
+    for (const auto& s : batch) docs.push_back(Indexed(s));
+    index_->PutAll(std::move(docs));
+    if (static_cast<int>(batch.size()) < kLoadBatch) break;
+  }
+  return Ok();
+}
+
+void CatalogIndex::Apply(const Service& s) {
+  if (s.published && s.state != "archived") {
+    index_->Put(Indexed(s));
+  } else {
+    index_->Remove(s.id);
+  }
+}
+
+Result<void> CatalogIndex::Refresh(storage::Database& db, const std::string& service_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto service, db.ReadValue<std::optional<Service>>([&](storage::Connection& c) {
+    return DirectoryStore::GetService(c, service_id);
+  }));
+  if (service) {
+    Apply(*service);
+  } else {
+    index_->Remove(service_id);
+  }
+  return Ok();
+}
+
+const Category* CatalogIndex::FindCategory(const std::string& code) const {
+  for (const auto& c : categories_) {
+    if (c.code == code) return &c;
+  }
+  return nullptr;
+}
+
+const Place* CatalogIndex::FindPlace(const std::string& code) const {
+  auto it = place_at_.find(code);
+  return it == place_at_.end() ? nullptr : &places_[it->second];
+}
+
+std::string CatalogIndex::SummaryJson(const Service& s, const ServiceContent& c) {
+  boost::json::object o;
+  o["id"] = s.id;
+  o["name"] = TextObject(c.name);
+  o["provider"] = {{"id", s.organization_id}, {"name", s.organization_name}};
+  o["category"] = c.category;
+  boost::json::object price = ContentObject(c)["price"].as_object();
+  o["price"] = std::move(price);
+  boost::json::array langs;
+  for (const auto& l : c.languages) langs.emplace_back(l);
+  o["languages"] = std::move(langs);
+  o["area"] = AreaObject(c.area);
+  boost::json::array days;
+  std::uint8_t mask = 0;
+  for (const auto& h : c.hours) mask |= static_cast<std::uint8_t>(1u << h.weekday);
+  for (int d = 0; d < 7; ++d) {
+    if (mask & (1u << d)) days.emplace_back(d);
+  }
+  o["open_days"] = std::move(days);
+  o["lead_time_days"] = c.lead_time_days;
+  boost::json::array vouchers;
+  for (const auto& v : c.vouchers) vouchers.emplace_back(v);
+  o["vouchers"] = std::move(vouchers);
+  o["image_id"] = c.image_ids.empty() ? boost::json::value(nullptr) : boost::json::value(c.image_ids.front());
+  o["rating"] = nullptr;  // the quality feature fills it
+  o["published_at"] = s.published_at ? boost::json::value(*s.published_at) : nullptr;
+  return boost::json::serialize(o);
+}
+
+search::IndexedService CatalogIndex::Indexed(const Service& s) const {
+  const ServiceContent& c = *s.published;
+  search::IndexedService d;
+  d.id = s.id;
+  d.region_id = s.region_id;
+  d.provider_id = s.organization_id;
+  d.provider_name = s.organization_name;
+  d.name = c.name;
+  d.description = c.description;
+  d.category = c.category;
+  if (const Category* cat = FindCategory(c.category)) {
+    for (const auto& [lang, name] : cat->name) d.category_names.push_back(name);
+  }
+  d.municipalities = c.area.municipalities;
+  d.districts = c.area.districts;
+  d.postal_codes = c.area.postal_codes;
+  d.languages = c.languages;
+  d.vouchers = c.vouchers;
+  d.price = c.price.amount;
+  for (const auto& h : c.hours) {
+    if (h.weekday >= 0 && h.weekday < 7) d.open_days |= static_cast<std::uint8_t>(1u << h.weekday);
+  }
+  d.summary_json = SummaryJson(s, c);
+  return d;
+}
+
+}  // namespace allmende::directory

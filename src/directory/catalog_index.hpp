@@ -1,0 +1,45 @@
+// The published directory as the search index sees it. Built from the database at start-up,
+// changed by the request that publishes or archives (so the provider sees it in search at once),
+// and by the event bus when another server process did (PostgreSQL mode).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "directory/directory_types.hpp"
+#include "search/service_index.hpp"
+#include "storage/database.hpp"
+
+namespace allmende::directory {
+
+class CatalogIndex {
+ public:
+  // Reads the taxonomy, the gazetteer and every published service. Run once before serving.
+  Result<void> Load(storage::Database& db);
+  // Puts the service into the index if it is published and not archived; removes it otherwise.
+  void Apply(const Service& service);
+  // Re-reads one service from the database and applies it (an event from another process).
+  Result<void> Refresh(storage::Database& db, const std::string& service_id);
+
+  bool loaded() const { return index_ != nullptr; }
+  const search::ServiceIndex& index() const { return *index_; }
+  const std::vector<Category>& categories() const { return categories_; }
+  const std::vector<Place>& places() const { return places_; }
+  const Category* FindCategory(const std::string& code) const;
+  const Place* FindPlace(const std::string& code) const;
+
+  // What a result list shows of a service (also the service page's header).
+  static std::string SummaryJson(const Service& service, const ServiceContent& content);
+  // Search's view of a published service.
+  search::IndexedService Indexed(const Service& service) const;
+
+ private:
+  std::vector<Category> categories_;
+  std::vector<Place> places_;
+  std::unordered_map<std::string, std::size_t> place_at_;
+  std::unique_ptr<search::ServiceIndex> index_;
+};
+
+}  // namespace allmende::directory

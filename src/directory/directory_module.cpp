@@ -1,0 +1,94 @@
+#include "directory/directory_module.hpp"
+
+#include <set>
+
+#include "common/log.hpp"
+#include "directory/demo_directory.hpp"
+#include "directory/directory_handlers.hpp"
+#include "server/metrics.hpp"
+
+namespace allmende::directory {
+
+void DirectoryModule::AddRoutes(http::Router& router) {
+  AddPublicRoutes(router, service_, catalog_);
+  AddEditorRoutes(router, service_);
+}
+
+void DirectoryModule::AddMetrics(http::Metrics& metrics) {
+  metrics.AddCollector([this](std::string& out) {
+    if (!catalog_.loaded()) return;
+    out += "# TYPE allmende_directory_indexed_services gauge\nallmende_directory_indexed_services " +
+           std::to_string(catalog_.index().size()) + "\n";
+    out += "# TYPE allmende_directory_index_bytes gauge\nallmende_directory_index_bytes " +
+           std::to_string(catalog_.index().MemoryBytes()) + "\n";
+  });
+}
+
+Result<void> DirectoryModule::SeedDemo(app::DemoSeed& seed) {
+  if (!catalog_.loaded()) ALLMENDE_TRY(catalog_.Load(db_));
+  return SeedDemoDirectory(seed, service_, demo_);
+}
+
+void DirectoryModule::Start() {
+  auto started = std::chrono::steady_clock::now();
+  // Subscribe first: a change committed while the index loads is applied after it.
+  changes_ = bus_.Subscribe({"system:directory"});
+  changes_->SetWaker([this] {
+    std::lock_guard lock(mu_);
+    pending_ = true;
+    wake_.notify_one();
+  });
+  auto loaded = catalog_.Load(db_);
+  if (!loaded.ok()) {
+    log::Error("directory_index_failed", {{"error", loaded.error().message}});
+    return;
+  }
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  log::Info("directory_index_built", {{"services", static_cast<std::uint64_t>(catalog_.index().size())},
+                                      {"bytes", static_cast<std::uint64_t>(catalog_.index().MemoryBytes())},
+                                      {"ms", static_cast<std::uint64_t>(ms.count())}});
+  follower_ = std::thread([this] { Follow(); });
+}
+
+void DirectoryModule::Follow() {
+  // Services whose re-read failed (the database was unreachable): tried again every second, so
+  // the index does not stay behind until the next restart.
+  std::set<std::string> retry;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      auto woken = [this] { return pending_ || stopping_; };
+      if (retry.empty()) {
+        wake_.wait(lock, woken);
+      } else {
+        wake_.wait_for(lock, std::chrono::seconds(1), woken);
+      }
+      if (stopping_) return;
+      pending_ = false;
+    }
+    for (const auto& event : changes_->Drain()) {
+      if (event.topic == "directory.service.changed") retry.insert(event.subject_id);
+    }
+    for (auto it = retry.begin(); it != retry.end();) {
+      auto refreshed = catalog_.Refresh(db_, *it);
+      if (refreshed.ok()) {
+        it = retry.erase(it);
+      } else {
+        log::Warn("directory_index_refresh_failed", {{"service", *it}, {"error", refreshed.error().message}});
+        ++it;
+      }
+    }
+  }
+}
+
+void DirectoryModule::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+    wake_.notify_one();
+  }
+  if (follower_.joinable()) follower_.join();
+  changes_.reset();
+}
+
+}  // namespace allmende::directory

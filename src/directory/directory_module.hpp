@@ -1,0 +1,52 @@
+// The service directory as main.cpp registers it: public search and pages, the providers' editor,
+// the coordinators' review, and the search index kept in step with the database.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "app/module.hpp"
+#include "common/config.hpp"
+#include "directory/catalog_index.hpp"
+#include "directory/directory_service.hpp"
+#include "events/event_bus.hpp"
+
+namespace allmende::directory {
+
+class DirectoryModule final : public app::Module {
+ public:
+  DirectoryModule(storage::Database& db, events::EventBus& bus, const TimeSource& clock, const DemoConfig& demo)
+      : db_(db), bus_(bus), service_(db, bus, clock, catalog_), demo_(demo) {}
+  ~DirectoryModule() override { Stop(); }
+
+  void AddRoutes(http::Router& router) override;
+  void AddMetrics(http::Metrics& metrics) override;
+  // The demo region's directory: the journeys' providers and services, and generated ones up to
+  // demo.services (idempotent: a region that has services keeps them).
+  Result<void> SeedDemo(app::DemoSeed& seed) override;
+  // Builds the index from the database and follows changes other processes publish.
+  void Start() override;
+  void Stop() override;
+
+  DirectoryService& service() { return service_; }
+  const CatalogIndex& catalog() const { return catalog_; }
+
+ private:
+  void Follow();
+
+  storage::Database& db_;
+  events::EventBus& bus_;
+  CatalogIndex catalog_;
+  DirectoryService service_;
+  DemoConfig demo_;
+  std::shared_ptr<events::Subscription> changes_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  bool pending_ = false;
+  std::thread follower_;
+};
+
+}  // namespace allmende::directory

@@ -1,0 +1,191 @@
+#include <boost/algorithm/string/split.hpp>
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "common/json.hpp"
+#include "common/time.hpp"
+#include "directory/directory_handlers.hpp"
+#include "directory/directory_json.hpp"
+
+namespace allmende::directory {
+namespace {
+
+// "a,b" and repeated parameters both give a list.
+std::vector<std::string> ListParam(const http::Request& r, std::string_view name) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : r.query) {
+    if (k != name) continue;
+    std::vector<std::string> parts;
+    boost::algorithm::split(parts, v, [](char c) { return c == ','; });
+    for (auto& p : parts) {
+      if (!p.empty() && out.size() < 50) out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
+// A weekday from "mon".."sun", "0".."6" or a date "2026-12-01".
+std::optional<int> Weekday(const std::string& text) {
+  static const std::vector<std::string> names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  for (int i = 0; i < 7; ++i) {
+    if (text == names[i]) return i;
+  }
+  if (text.size() == 1 && text[0] >= '0' && text[0] <= '6') return text[0] - '0';
+  if (auto day = ParseRfc3339(text + "T12:00:00Z")) {
+    auto days = std::chrono::floor<std::chrono::days>(*day);
+    return static_cast<int>(std::chrono::weekday(days).iso_encoding()) - 1;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<search::Query> SearchQueryOf(const http::Request& r) {
+  search::Query q;
+  std::vector<FieldError> errors;
+  q.text = r.QueryParam("q").value_or("");
+  if (q.text.size() > 10'000) q.text.resize(10'000);
+  q.region_id = r.QueryParam("region_id").value_or("");
+  q.categories = ListParam(r, "category");
+  q.municipalities = ListParam(r, "municipality");
+  q.postal_codes = ListParam(r, "postal_code");
+  q.languages = ListParam(r, "language");
+  q.vouchers = ListParam(r, "voucher");
+  if (auto max = r.QueryParam("max_price")) {
+    std::int64_t cents = 0;
+    auto [end, ec] = std::from_chars(max->data(), max->data() + max->size(), cents);
+    if (ec != std::errc() || end != max->data() + max->size() || cents < 0) {
+      errors.push_back({"max_price", "Give the highest price in cents, like 4500 for 45.00 €."});
+    } else {
+      q.max_price = cents;
+    }
+  }
+  if (auto day = r.QueryParam("open_on")) {
+    q.open_on = Weekday(*day);
+    if (!q.open_on) errors.push_back({"open_on", "Give a weekday (mon … sun) or a date (2026-12-01)."});
+  }
+  std::string sort = r.QueryParam("sort").value_or("relevance");
+  if (sort == "relevance") {
+    q.sort = search::Sort::kRelevance;
+  } else if (sort == "price") {
+    q.sort = search::Sort::kPriceAscending;
+  } else if (sort == "price_desc") {
+    q.sort = search::Sort::kPriceDescending;
+  } else if (sort == "rating") {
+    q.sort = search::Sort::kRating;
+  } else {
+    errors.push_back({"sort", "Sort by relevance, price, price_desc or rating."});
+  }
+  auto limit = http::LimitParam(r, 20);
+  if (!limit.ok() || *limit < 1 || *limit > 100) {
+    errors.push_back({"limit", "must be an integer from 1 to 100"});
+  } else {
+    q.limit = *limit;
+  }
+  q.cursor = r.QueryParam("cursor").value_or("");
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+  return q;
+}
+
+std::string SearchResultJson(const search::SearchResult& result, const CatalogIndex& catalog) {
+  std::string body = "{\"items\":[";
+  for (std::size_t i = 0; i < result.hits.size(); ++i) {
+    if (i) body += ',';
+    body += *result.hits[i].summary_json;
+  }
+  body += "],\"next_cursor\":";
+  if (result.next_cursor.empty()) {
+    body += "null";
+  } else {
+    body += '"';
+    AppendJsonEscaped(body, result.next_cursor);
+    body += '"';
+  }
+  boost::json::object facets;
+  for (const auto& [name, counts] : result.facets) {
+    boost::json::array a;
+    for (const auto& f : counts) a.push_back({{"value", f.value}, {"count", f.count}});
+    facets[name] = std::move(a);
+  }
+  boost::json::array places;
+  for (const auto& code : result.places) {
+    const Place* p = catalog.FindPlace(code);
+    places.push_back({{"code", code}, {"name", p ? TextObject(p->name) : boost::json::object()}});
+  }
+  body += ",\"total\":" + std::to_string(result.total);
+  body += ",\"facets\":" + boost::json::serialize(facets);
+  body += ",\"places\":" + boost::json::serialize(places);
+  body += ",\"did_you_mean\":";
+  if (result.did_you_mean) {
+    body += '"';
+    AppendJsonEscaped(body, *result.did_you_mean);
+    body += '"';
+  } else {
+    body += "null";
+  }
+  return body + "}";
+}
+
+void AddPublicRoutes(http::Router& router, DirectoryService& service, const CatalogIndex& catalog) {
+  router.Add("GET", "/api/v1/services",
+             [&catalog](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(search::Query q, SearchQueryOf(r));
+               auto found = catalog.index().Search(q);
+               if (auto* bad = std::get_if<search::CursorError>(&found)) return Error::Invalid("cursor", bad->message);
+               return http::JsonText(200, SearchResultJson(std::get<search::SearchResult>(found), catalog));
+             },
+             {.access = http::Access::kPublic, .run_on_io_thread = true});
+
+  router.Add("GET", "/api/v1/services/suggestions",
+             [&catalog](const http::Request& r) -> Result<http::Response> {
+               std::string q = r.QueryParam("q").value_or("");
+               if (q.size() > 200) q.resize(200);
+               auto words = catalog.index().Suggest(q, r.QueryParam("region_id").value_or(""), 8);
+               return http::JsonText(200, http::ItemsJson(words, [](const std::string& w) {
+                                       std::string s = "\"";
+                                       AppendJsonEscaped(s, w);
+                                       return s + "\"";
+                                     }));
+             },
+             {.access = http::Access::kPublic, .run_on_io_thread = true});
+
+  router.Add("GET", "/api/v1/services/{id}",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(Service s, service.PublicService(std::string(r.Param("id"))));
+               return http::JsonText(200, PublicServiceJson(s));
+             },
+             {.access = http::Access::kPublic});
+
+  router.Add("GET", "/api/v1/providers/{id}",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               std::string id(r.Param("id"));
+               ALLMENDE_ASSIGN_OR_RETURN(ProviderProfile p, service.PublicProfile(id));
+               ALLMENDE_ASSIGN_OR_RETURN(auto services, service.PublishedOf(id));
+               boost::json::object o = ProfileObject(p);
+               boost::json::array list;
+               for (const auto& s : services) {
+                 list.push_back(boost::json::parse(CatalogIndex::SummaryJson(s, *s.published)));
+               }
+               o["services"] = std::move(list);
+               return http::JsonText(200, boost::json::serialize(o));
+             },
+             {.access = http::Access::kPublic});
+
+  router.Add("GET", "/api/v1/directory/categories",
+             [&catalog](const http::Request&) -> Result<http::Response> {
+               return http::JsonText(200, http::ItemsJson(catalog.categories(), [](const Category& c) {
+                                       return boost::json::serialize(CategoryObject(c));
+                                     }));
+             },
+             {.access = http::Access::kPublic, .run_on_io_thread = true});
+
+  router.Add("GET", "/api/v1/directory/places",
+             [&catalog](const http::Request&) -> Result<http::Response> {
+               return http::JsonText(200, http::ItemsJson(catalog.places(), [](const Place& p) {
+                                       return boost::json::serialize(PlaceObject(p));
+                                     }));
+             },
+             {.access = http::Access::kPublic, .run_on_io_thread = true});
+}
+
+}  // namespace allmende::directory
