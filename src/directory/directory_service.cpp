@@ -1,10 +1,13 @@
 #include "directory/directory_service.hpp"
 
+#include <sodium.h>
+
 #include <boost/json.hpp>
 
 #include "common/ids.hpp"
 #include "common/validate.hpp"
 #include "directory/directory_json.hpp"
+#include "directory/image_check.hpp"
 
 namespace allmende::directory {
 namespace {
@@ -299,6 +302,47 @@ Result<Service> DirectoryService::PublishDirectly(storage::Connection& c, const 
   ALLMENDE_TRY(
       DirectoryStore::InsertEvent(c, s.region_id, {NewId("sev"), s.id, "published", actor_id, "", std::nullopt, now}));
   return s;
+}
+
+Result<Image> DirectoryService::UploadImage(const access::Actor& actor, const std::string& organization_id,
+                                            const std::string& bytes, const std::string& declared_type) {
+  return db_.WriteValue<Image>([&](storage::Connection& c) -> Result<Image> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto provider, DirectoryStore::Profile(c, organization_id));
+    if (!provider || !IsProviderKind(provider->kind)) return Error::NotFound("There is no such provider.");
+    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kDirectoryServiceEdit,
+                                   {.region_id = provider->region_id, .organization_id = organization_id},
+                                   clock_.Now()));
+    auto info = InspectImage(bytes);
+    if (!info) return Error::Invalid("body", "Send a PNG, JPEG or WebP image of at most 10000 × 10000 pixels.");
+    if (declared_type != info->content_type) {
+      return Error::Invalid("Content-Type", "The image is " + info->content_type + ", not " + declared_type + ".");
+    }
+    std::string encoded(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                      bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+    encoded.resize(encoded.size() - 1);  // the terminating NUL
+    Image image{NewId("img"),
+                provider->region_id,
+                organization_id,
+                info->content_type,
+                info->width,
+                info->height,
+                static_cast<std::int64_t>(bytes.size()),
+                std::move(encoded),
+                FormatRfc3339(clock_.Now()),
+                actor.principal->id};
+    ALLMENDE_TRY(DirectoryStore::InsertImage(c, image));
+    image.data_base64.clear();
+    return image;
+  });
+}
+
+Result<Image> DirectoryService::GetImage(const std::string& id) {
+  if (!IsValidId("img", id)) return Error::NotFound("There is no such image.");
+  ALLMENDE_ASSIGN_OR_RETURN(auto image, db_.ReadValue<std::optional<Image>>(
+                                            [&](storage::Connection& c) { return DirectoryStore::GetImage(c, id); }));
+  if (!image) return Error::NotFound("There is no such image.");
+  return std::move(*image);
 }
 
 // --- JSON ---

@@ -54,6 +54,14 @@ class DirectoryService {
   // → archived; it leaves search at once.
   Result<Service> Archive(const access::Actor& actor, const std::string& id, std::int64_t if_match);
 
+  // Stores an image for the provider's services or logo (directory.service.edit). What it is comes
+  // from its bytes (image_check.hpp): InvalidArgument "body" for anything but PNG, JPEG or WebP,
+  // or when it is not the type `declared_type` says.
+  Result<Image> UploadImage(const access::Actor& actor, const std::string& organization_id, const std::string& bytes,
+                            const std::string& declared_type);
+  // Any stored image (public: images are shown with what they illustrate). NotFound otherwise.
+  Result<Image> GetImage(const std::string& id);
+
   // --- the provider's people and the region's coordinators (directory.service.read) ---
   Result<Service> Get(const access::Actor& actor, const std::string& id);
   Result<ServicePage> ServicesOf(const access::Actor& actor, const std::string& organization_id,

@@ -1,3 +1,5 @@
+#include <boost/json.hpp>
+
 #include "common/json.hpp"
 #include "directory/directory_handlers.hpp"
 
@@ -9,6 +11,7 @@ http::Response ServiceResponse(int status, const Service& s) {
 }
 
 constexpr std::int64_t kContentLimit = 64 * 1024;
+constexpr std::int64_t kImageLimit = 2 * 1024 * 1024;
 
 // The routes that move a service from one state to the next: POST with If-Match, no body.
 struct Transition {
@@ -121,6 +124,22 @@ void AddEditorRoutes(http::Router& router, DirectoryService& service) {
               .action = "directory.service.review",
               .body_limit = 16 * 1024,
               .json_body = true});
+
+  router.Add("POST", "/api/v1/providers/{id}/images",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               std::string type(r.Header("content-type"));
+               type = type.substr(0, type.find(';'));
+               ALLMENDE_ASSIGN_OR_RETURN(Image image,
+                                         service.UploadImage(actor, std::string(r.Param("id")), r.body, type));
+               boost::json::object o{{"id", image.id},
+                                     {"content_type", image.content_type},
+                                     {"width", image.width},
+                                     {"height", image.height},
+                                     {"byte_size", image.byte_size}};
+               return http::JsonText(201, boost::json::serialize(o));
+             },
+             {.access = http::Access::kPolicy, .action = "directory.service.edit", .body_limit = kImageLimit});
 
   router.Add("GET", "/api/v1/directory/review-queue",
              [&service](const http::Request& r) -> Result<http::Response> {

@@ -1,3 +1,5 @@
+#include <sodium.h>
+
 #include <boost/algorithm/string/split.hpp>
 #include <boost/json.hpp>
 #include <charconv>
@@ -170,6 +172,28 @@ void AddPublicRoutes(http::Router& router, DirectoryService& service, const Cata
                return http::JsonText(200, boost::json::serialize(o));
              },
              {.access = http::Access::kPublic});
+
+  router.Add(
+      "GET", "/api/v1/images/{id}",
+      [&service](const http::Request& r) -> Result<http::Response> {
+        ALLMENDE_ASSIGN_OR_RETURN(Image image, service.GetImage(std::string(r.Param("id"))));
+        std::string bytes(image.data_base64.size(), '\0');
+        std::size_t size = 0;
+        if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), image.data_base64.data(),
+                              image.data_base64.size(), nullptr, &size, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+          return Error::Internal("A stored image is damaged.");
+        }
+        bytes.resize(size);
+        http::Response response;
+        response.content_type = image.content_type;
+        response.body = std::move(bytes);
+        // Never rendered as a document, even opened on its own; an id's bytes never change.
+        response.WithHeader("Content-Security-Policy", "default-src 'none'; sandbox")
+            .WithHeader("Content-Disposition", "inline")
+            .WithHeader("Cache-Control", "public, max-age=31536000, immutable");
+        return response;
+      },
+      {.access = http::Access::kPublic});
 
   router.Add("GET", "/api/v1/directory/categories",
              [&catalog](const http::Request&) -> Result<http::Response> {

@@ -186,6 +186,8 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        R"({"comment":"x"})", 412, stale},
       {"review queue", "GET /api/v1/directory/review-queue", "GET",
        "/api/v1/directory/review-queue?region_id=" + region_a, "", 200},
+      {"upload an image (not one)", "POST /api/v1/providers/{id}/images", "POST",
+       "/api/v1/providers/" + provider + "/images", "\"<svg onload=alert(1)>\"", 422},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
@@ -198,7 +200,7 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       {"sari.tilaaja", {0, 17, 22}},                                    // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},                                // auditor of region A
       // admin of Aino's provider
-      {"jussi.siivous", {0, 7, 10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41}},
+      {"jussi.siivous", {0, 7, 10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41, 45}},
       {"aleksi.tyontekija", {0, 17, 22, 34, 36, 37}},  // worker of Aino's provider
       {"hanna.vapaaehtoinen", {17, 22}},               // admin of another provider
       {"tuomas.hr", {17, 22}},                         // employer HR, other region

@@ -352,5 +352,38 @@ TEST_F(DirectoryApiTest, ProviderPageShowsTheProfileAndPublishedServices) {
   EXPECT_EQ(Fetch(world_->port(), "GET", "/api/v1/providers/" + welfare_)->status, 404) << "a purchaser is no provider";
 }
 
+TEST_F(DirectoryApiTest, ImagesAreCheckedByTheirBytesAndNeverServedAsADocument) {
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\xe0\x08\x06\0\0\0", 29);
+  auto upload = [&](const Session& s, const std::string& bytes, const std::string& type) {
+    return Fetch(world_->port(), "POST", "/api/v1/providers/" + provider_ + "/images",
+                 {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", type}}, bytes);
+  };
+  auto html = upload(jussi_, "<html><script>alert(1)</script></html>", "image/png");
+  EXPECT_EQ(html->status, 422);
+  ExpectProblemField(*html, "body");
+  auto lying = upload(jussi_, png, "image/jpeg");
+  EXPECT_EQ(lying->status, 422);
+  EXPECT_EQ(upload(hanna_, png, "image/png")->status, 403) << "another provider's admin";
+  auto stored = upload(jussi_, png, "image/png");
+  ASSERT_EQ(stored->status, 201) << stored->body;
+  auto doc = json::parse(stored->body);
+  EXPECT_EQ(doc.at("width"), 640);
+  std::string image(doc.at("id").as_string());
+  auto served = Fetch(world_->port(), "GET", "/api/v1/images/" + image);
+  ASSERT_EQ(served->status, 200);
+  EXPECT_EQ(served->body, png);
+  EXPECT_EQ(served->Header("content-type"), "image/png");
+  EXPECT_EQ(served->Header("x-content-type-options"), "nosniff");
+  json::object content = json::parse(Content("fi", "Kuvallinen palvelu", "Kuvan kanssa.")).as_object();
+  content["image_ids"] = json::array{json::value(image)};
+  auto with_image =
+      world_->Call(jussi_, "POST", "/api/v1/providers/" + provider_ + "/services", json::serialize(content));
+  EXPECT_EQ(with_image->status, 201) << with_image->body;
+  std::string friends = world_->OrgId("Ystäväpalvelu Tampere ry");
+  auto foreign = world_->Call(hanna_, "POST", "/api/v1/providers/" + friends + "/services", json::serialize(content));
+  EXPECT_EQ(foreign->status, 422) << "another provider's image";
+  ExpectProblemField(*foreign, "image_ids[0]");
+}
+
 }  // namespace
 }  // namespace allmende::testing
