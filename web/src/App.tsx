@@ -11,6 +11,10 @@ import { DelegationsPage } from './pages/delegations/DelegationsPage';
 import { DemoMailboxPage } from './pages/demo/DemoMailboxPage';
 import { ErrorBoundary, ErrorPage } from './pages/errors/ErrorPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
+import { ProviderServicesPage } from './pages/directory/ProviderServicesPage';
+import { ReviewQueuePage } from './pages/directory/ReviewQueuePage';
+import { ReviewServicePage } from './pages/directory/ReviewServicePage';
+import { ServiceEditorPage } from './pages/directory/ServiceEditorPage';
 import { HomePage } from './pages/home/HomePage';
 import { OrganizationPage } from './pages/organization/OrganizationPage';
 import { OrganizationsPage } from './pages/organization/OrganizationsPage';
@@ -19,10 +23,22 @@ import { AuditLogPage } from './pages/privacy/AuditLogPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { SecurityPage } from './pages/profile/SecurityPage';
 import { SessionsPage } from './pages/profile/SessionsPage';
+import { ComparePage } from './pages/shop/ComparePage';
+import { ProviderPage } from './pages/shop/ProviderPage';
+import { ServicePage } from './pages/shop/ServicePage';
+import { ShopPage } from './pages/shop/ShopPage';
+import { Loading } from './components/Page';
 import { useSession } from './session/SessionContext';
 
 function signedIn(element: JSX.Element) {
   return <RequireAuth>{element}</RequireAuth>;
+}
+
+/** The start page: the web shop for visitors, one's own start page when signed in. */
+function StartPage() {
+  const { status } = useSession();
+  if (status === 'loading') return <Loading />;
+  return status === 'signedIn' ? <HomePage /> : <ShopPage />;
 }
 
 export function App() {
@@ -48,7 +64,16 @@ export function App() {
                   <Route path="/invitations/accept" element={<InvitationPage />} />
                   <Route path="/delegation" element={<DelegationInvitationPage />} />
                   <Route path="/demo/mailbox" element={<DemoMailboxPage />} />
-                  <Route path="/" element={signedIn(<HomePage />)} />
+                  <Route path="/" element={<StartPage />} />
+                  <Route path="/services" element={<ShopPage />} />
+                  <Route path="/services/:id" element={<ServicePage />} />
+                  <Route path="/providers/:id" element={<ProviderPage />} />
+                  <Route path="/compare" element={<ComparePage />} />
+                  <Route path="/provider/services" element={signedIn(<ProviderServicesPage />)} />
+                  <Route path="/provider/services/new" element={signedIn(<ServiceEditorPage />)} />
+                  <Route path="/provider/services/:serviceId" element={signedIn(<ServiceEditorPage />)} />
+                  <Route path="/review" element={signedIn(<ReviewQueuePage />)} />
+                  <Route path="/review/:serviceId" element={signedIn(<ReviewServicePage />)} />
                   <Route path="/profile" element={signedIn(<ProfilePage />)} />
                   <Route path="/profile/security" element={signedIn(<SecurityPage />)} />
                   <Route path="/profile/sessions" element={signedIn(<SessionsPage />)} />

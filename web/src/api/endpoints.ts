@@ -60,6 +60,23 @@ export const operations = {
   demo: op('GET', '/api/v1/demo'),
   demoMailbox: op('GET', '/api/v1/demo/mailbox'),
   demoMail: op('GET', '/api/v1/demo/mailbox/{id}'),
+  searchServices: op('GET', '/api/v1/services'),
+  suggestServices: op('GET', '/api/v1/services/suggestions'),
+  getPublicService: op('GET', '/api/v1/services/{id}'),
+  getProvider: op('GET', '/api/v1/providers/{id}'),
+  listCategories: op('GET', '/api/v1/directory/categories'),
+  listPlaces: op('GET', '/api/v1/directory/places'),
+  listProviderServices: op('GET', '/api/v1/providers/{id}/services'),
+  createService: op('POST', '/api/v1/providers/{id}/services'),
+  getManagedService: op('GET', '/api/v1/directory/services/{id}'),
+  getServiceHistory: op('GET', '/api/v1/directory/services/{id}/history'),
+  editServiceDraft: op('PUT', '/api/v1/directory/services/{id}/draft'),
+  submitService: op('POST', '/api/v1/directory/services/{id}/submit'),
+  withdrawService: op('POST', '/api/v1/directory/services/{id}/withdraw'),
+  archiveService: op('POST', '/api/v1/directory/services/{id}/archive'),
+  publishService: op('POST', '/api/v1/directory/services/{id}/publish'),
+  requestServiceChanges: op('POST', '/api/v1/directory/services/{id}/request-changes'),
+  reviewQueue: op('GET', '/api/v1/directory/review-queue'),
 } as const satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof operations;

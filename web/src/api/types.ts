@@ -31,6 +31,25 @@ export type DemoInfo = Schemas['DemoInfo'];
 export type DemoMailSummary = Schemas['DemoMailSummary'];
 export type DemoMail = Schemas['DemoMail'];
 
+// --- the service directory (src/directory/openapi.json) ---
+/** Texts by language code (fi, sv, en, de, da); any may be missing. */
+export type LocalizedText = Record<string, string>;
+export type ServiceContent = Schemas['ServiceContent'];
+export type ServiceSummary = Schemas['ServiceSummary'];
+export type ServicePrice = ServiceSummary['price'];
+export type PriceModel = ServicePrice['model'];
+export type ServiceArea = ServiceSummary['area'];
+export type OpeningHours = NonNullable<ServiceContent['hours']>[number];
+export type ServiceSearchResult = Schemas['ServiceSearchResult'];
+export type FacetCount = NonNullable<ServiceSearchResult['facets']['category']>[number];
+export type PublicService = Schemas['PublicService'];
+export type ManagedService = Schemas['ManagedService'];
+export type ServiceState = ManagedService['state'];
+export type ServiceEvent = Schemas['ServiceEvent'];
+export type ProviderPage = Schemas['ProviderPage'];
+export type Category = Schemas['Category'];
+export type Place = Schemas['Place'];
+
 /** The answer to creating a token: the only one that carries the secret (optional in ApiToken). */
 export type NewApiToken = ApiToken & { token: string };
 
@@ -62,4 +81,12 @@ export const documentedFields: Record<string, readonly string[]> = {
   DemoMailSummary: ['id', 'from', 'to', 'subject', 'received_at'],
   Delegation: ['id', 'client_id', 'client_name', 'delegate_id', 'delegate_name', 'scope', 'valid_from', 'valid_until', 'revoked_at', 'active'],
   DelegationInvitation: ['id', 'delegate_email', 'scope', 'valid_until', 'status', 'created_at', 'expires_at'],
+  ServiceContent: ['name', 'description', 'category', 'area', 'languages', 'price', 'vouchers', 'hours', 'capacity_per_week', 'lead_time_days'],
+  ServiceSummary: ['id', 'name', 'provider', 'category', 'price', 'languages', 'area', 'open_days', 'lead_time_days', 'vouchers', 'rating'],
+  ServiceSearchResult: ['items', 'next_cursor', 'total', 'facets', 'places', 'did_you_mean'],
+  ManagedService: ['id', 'region_id', 'provider', 'state', 'published', 'draft', 'published_at', 'review_comment', 'created_at', 'updated_at', 'version'],
+  ServiceEvent: ['id', 'action', 'actor_name', 'comment', 'at'],
+  ProviderProfileInput: ['description', 'email', 'phone', 'website', 'languages', 'area', 'quality_labels', 'insurance', 'accessibility'],
+  Category: ['code', 'name'],
+  Place: ['code', 'kind', 'municipality_code', 'name', 'postal_codes'],
 };

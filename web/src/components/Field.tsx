@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface Common {
   /** Text, or text with a part only screen readers read (a row's name in a list). */
@@ -43,6 +43,19 @@ export function TextField({ label, hint, errors, ...input }: Common & InputHTMLA
       <label htmlFor={id}>{label}</label>
       <Described id={id} hint={hint} errors={errors} />
       <input id={id} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+    </div>
+  );
+}
+
+/** A labelled multi-line text with its hint and the server's messages for it. */
+export function TextAreaField({ label, hint, errors, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  const invalid = !!errors && errors.length > 0;
+  return (
+    <div className={`field${invalid ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <Described id={id} hint={hint} errors={errors} />
+      <textarea id={id} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, hint, errors)} {...area} />
     </div>
   );
 }

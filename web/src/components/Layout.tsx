@@ -58,6 +58,11 @@ export function Layout() {
                 {t('nav.demoMailbox')}
               </NavLink>
             ) : null}
+            {session.user ? (
+              <NavLink className="button button-quiet" to="/services" data-testid="shop-link">
+                {t('nav.services')}
+              </NavLink>
+            ) : null}
             <LanguageSelect />
             {session.user ? (
               <button

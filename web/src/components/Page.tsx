@@ -7,8 +7,11 @@ export function Page({
   intro,
   children,
   wide = false,
+  titleLang,
 }: {
   title: string;
+  /** The title's language when it is not the page's (a service named only in Finnish). */
+  titleLang?: string | undefined;
   intro?: ReactNode;
   children?: ReactNode;
   wide?: boolean;
@@ -19,7 +22,7 @@ export function Page({
   }, [title, t]);
   return (
     <div className={wide ? 'page page-wide' : 'page'}>
-      <h1 tabIndex={-1} className="page-title">
+      <h1 tabIndex={-1} className="page-title" lang={titleLang}>
         {title}
       </h1>
       {intro ? <p className="lead">{intro}</p> : null}

@@ -76,3 +76,25 @@ describe('generalMessage', () => {
     expect(translateFieldMessage(t, 'must be one of the colours')).toBe('must be one of the colours');
   });
 });
+
+describe('the directory’s field messages', () => {
+  it('translates the service rules, numbers handed on', () => {
+    expect(translateFieldMessage(t, 'Give the service a name in at least one language.')).toBe('fieldMessages.serviceName');
+    expect(translateFieldMessage(t, 'Keep it under 120 characters.')).toBe('fieldMessages.tooLong{"max":"120"}');
+  });
+
+  it('maps the server’s paths to the form’s fields', () => {
+    const out = formErrors(
+      t,
+      problem(422, [
+        { field: 'languages[0]', message: 'must be one of: fi, sv, en, de, da' },
+        { field: 'hours[1].closes', message: 'Closing comes after opening.' },
+      ]),
+      ['languages', 'hours.1'],
+      {},
+      (path) => (path.startsWith('hours[1]') ? 'hours.1' : path.replace(/\[\d+\]$/, '')),
+    );
+    expect(out.byField).toEqual({ languages: ['must be one of: fi, sv, en, de, da'], 'hours.1': ['fieldMessages.closesAfterOpens'] });
+    expect(out.alert).toBe('errors.checkFields');
+  });
+});

@@ -20,7 +20,32 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   'already has an account': 'fieldMessages.emailTaken',
   'already has an account: sign in and accept the invitation': 'fieldMessages.emailTakenInvitation',
   'is not the password of this account': 'fieldMessages.notYourPassword',
+  // The service directory (src/directory/directory_rules.cpp)
+  'Give the service a name in at least one language.': 'fieldMessages.serviceName',
+  'Choose a category of the list.': 'fieldMessages.category',
+  'Name at least one municipality, district or postal code served.': 'fieldMessages.areaMissing',
+  'There is no such municipality.': 'fieldMessages.noSuchPlace',
+  'There is no such district.': 'fieldMessages.noSuchPlace',
+  'A postal code has five digits.': 'fieldMessages.postalCode',
+  'Name at least one language the service is given in.': 'fieldMessages.languagesMissing',
+  'Give the price in cents, from 0 to 1,000,000.00.': 'fieldMessages.priceRange',
+  'Give the minimum charge in cents, from 0 to 1,000,000.00.': 'fieldMessages.priceRange',
+  'Give the VAT rate in basis points, from 0 to 10000 (25.5 % is 2550).': 'fieldMessages.percentRange',
+  'Give the labour share in basis points, from 0 to 10000.': 'fieldMessages.percentRange',
+  'This is no purchaser of the region.': 'fieldMessages.noPurchaser',
+  'Write the time as HH:MM.': 'fieldMessages.time',
+  'Closing comes after opening.': 'fieldMessages.closesAfterOpens',
+  'Give at most three periods a day.': 'fieldMessages.tooManyPeriods',
+  'Give a number from 0 to 100000.': 'fieldMessages.capacityRange',
+  'Give a number of days from 0 to 365.': 'fieldMessages.leadTimeRange',
+  'Remove the control characters.': 'fieldMessages.controlCharacters',
+  'Say in up to 4000 characters what the provider should change.': 'fieldMessages.reviewComment',
 };
+
+/** Server field messages with a number in them; the number is handed to the translation. */
+const KNOWN_FIELD_PATTERNS: [RegExp, string, string][] = [
+  [/^Keep it under (\d+) characters\.$/, 'fieldMessages.tooLong', 'max'],
+];
 
 /** Server field messages that end in details (a list of names); known by how they begin. */
 const KNOWN_FIELD_PREFIXES: [string, string][] = [
@@ -29,7 +54,12 @@ const KNOWN_FIELD_PREFIXES: [string, string][] = [
 
 export function translateFieldMessage(t: TFunction, message: string): string {
   const key = KNOWN_FIELD_MESSAGES[message] ?? KNOWN_FIELD_PREFIXES.find(([prefix]) => message.startsWith(prefix))?.[1];
-  return key ? t(key) : message;
+  if (key) return t(key);
+  for (const [pattern, patternKey, name] of KNOWN_FIELD_PATTERNS) {
+    const m = pattern.exec(message);
+    if (m) return t(patternKey, { [name]: m[1] });
+  }
+  return message;
 }
 
 /** A sentence for an error that no field explains, by status. */
@@ -77,9 +107,11 @@ export function formErrors(
   error: unknown,
   fields: readonly string[],
   byStatus: Readonly<Record<number, string>> = {},
+  /** Maps the server's field path to the form's field ("languages[1]" → "languages"). */
+  mapField: (path: string) => string = (path) => path,
 ): FormErrors {
   if (!(error instanceof ApiError)) return { byField: {}, alert: t('errors.generic') };
-  const errors: FieldError[] = error.problem.errors ?? [];
+  const errors: FieldError[] = (error.problem.errors ?? []).map((e) => ({ ...e, field: mapField(e.field) }));
   const byField: Record<string, string[]> = {};
   const other: string[] = [];
   for (const e of errors) {

@@ -4,7 +4,9 @@ import {
   auditedRegions,
   clientsWithReadableLog,
   isClient,
+  editedProviders,
   navigationFor,
+  reviewedRegions,
   ROLES,
   ROLES_BY_KIND,
   roleChoices,
@@ -27,19 +29,28 @@ describe('navigationFor', () => {
   });
 
   it('gives staff without admin rights the same pages (no placeholders of future features)', () => {
-    for (const role of ['advisor', 'coordinator', 'purchaser_officer', 'provider_worker', 'volunteer', 'employer_hr', 'employee', 'partner']) {
+    for (const role of ['advisor', 'purchaser_officer', 'provider_worker', 'volunteer', 'employer_hr', 'employee', 'partner']) {
       expect(ids({ user: {}, memberships: [m(role)] })).toEqual(BASE);
     }
   });
 
+  it('gives a coordinator the review queue, once however many memberships', () => {
+    const v: Viewer = { user: {}, memberships: [m('coordinator', 'org_1', 'reg_A'), m('coordinator', 'org_2', 'reg_A')] };
+    expect(ids(v)).toEqual([...BASE, 'review']);
+    expect(reviewedRegions(v)).toEqual(['reg_A']);
+  });
+
   it('adds the organization page for an organization or provider admin', () => {
-    expect(ids({ user: {}, memberships: [m('provider_admin', 'org_7')] })).toEqual([...BASE, 'org-org_7']);
+    expect(ids({ user: {}, memberships: [m('provider_admin', 'org_7')] })).toEqual([...BASE, 'org-org_7', 'provider-services']);
+    expect(editedProviders({ user: {}, memberships: [m('provider_admin', 'org_7', 'reg_1', 'Siivous Oy')] })).toEqual([
+      { id: 'org_7', name: 'Siivous Oy', regionId: 'reg_1' },
+    ]);
     expect(navigationFor({ user: {}, memberships: [m('org_admin', 'org_7')] }).at(-1)?.to).toBe('/organizations/org_7');
   });
 
   it('lists organizations when a person administers several', () => {
     const v: Viewer = { user: {}, memberships: [m('org_admin', 'org_1'), m('provider_admin', 'org_2')] };
-    expect(ids(v)).toEqual([...BASE, 'organizations']);
+    expect(ids(v)).toEqual([...BASE, 'organizations', 'provider-services']);
     expect(administeredOrganizations(v).map((o) => o.id)).toEqual(['org_1', 'org_2']);
   });
 

@@ -83,6 +83,22 @@ export function administeredOrganizations(v: Viewer): { id: string; name: string
   return [...seen].map(([id, name]) => ({ id, name }));
 }
 
+/** Providers whose services the person edits (provider admins), once each, in membership order. */
+export function editedProviders(v: Viewer): { id: string; name: string; regionId: string }[] {
+  const seen = new Map<string, { id: string; name: string; regionId: string }>();
+  for (const m of v.memberships) {
+    if (m.role === 'provider_admin' && !seen.has(m.organization_id)) {
+      seen.set(m.organization_id, { id: m.organization_id, name: m.organization_name, regionId: m.region_id });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Regions whose service directory the person reviews (coordinators), once each. */
+export function reviewedRegions(v: Viewer): string[] {
+  return [...new Set(v.memberships.filter((m) => m.role === 'coordinator').map((m) => m.region_id))];
+}
+
 /** Regions whose whole access log the person may search (auditors), once each. */
 export function auditedRegions(v: Viewer): string[] {
   return [...new Set(v.memberships.filter((m) => m.role === 'auditor').map((m) => m.region_id))];
@@ -111,6 +127,10 @@ export function navigationFor(v: Viewer): NavItem[] {
   } else if (orgs.length > 1) {
     items.push({ id: 'organizations', to: '/organizations', label: 'nav.organizations' });
   }
+  if (editedProviders(v).length > 0) {
+    items.push({ id: 'provider-services', to: '/provider/services', label: 'nav.providerServices' });
+  }
+  if (reviewedRegions(v).length > 0) items.push({ id: 'review', to: '/review', label: 'nav.review' });
   for (const region of auditedRegions(v)) {
     items.push({ id: `audit-${region}`, to: `/regions/${region}/access-log`, label: 'nav.auditLog' });
   }

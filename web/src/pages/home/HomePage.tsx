@@ -11,6 +11,8 @@ const CARD_TEXT: Record<string, string> = {
   'access-log': 'home.cards.accessLog',
   delegations: 'home.cards.delegations',
   organizations: 'home.cards.organizations',
+  'provider-services': 'home.cards.providerServices',
+  review: 'home.cards.review',
 };
 
 export function HomePage() {

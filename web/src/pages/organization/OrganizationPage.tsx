@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import * as api from '../../api/client';
 import { ApiError } from '../../api/problem';
 import type { Invitation, Membership } from '../../api/types';
@@ -111,6 +111,13 @@ export function OrganizationPage() {
           <li>
             <a href="#tokens">{t('org.tokens')}</a>
           </li>
+          {ROLES_BY_KIND[o.kind]?.[0] === 'provider_admin' ? (
+            <li>
+              <Link to={`/provider/services?org=${o.id}`} data-testid="org-services-link">
+                {t('org.services')}
+              </Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <Status>{status}</Status>
