@@ -63,6 +63,13 @@ Result<void> CatalogIndex::Refresh(storage::Database& db, const std::string& ser
   return Ok();
 }
 
+Result<void> CatalogIndex::RefreshChangedSince(storage::Database& db, const std::string& at) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto ids, db.ReadValue<std::vector<std::string>>(
+                                          [&](storage::Connection& c) { return DirectoryStore::ChangedSince(c, at); }));
+  for (const auto& id : ids) ALLMENDE_TRY(Refresh(db, id));
+  return Ok();
+}
+
 const Category* CatalogIndex::FindCategory(const std::string& code) const {
   for (const auto& c : categories_) {
     if (c.code == code) return &c;

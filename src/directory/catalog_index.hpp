@@ -23,6 +23,9 @@ class CatalogIndex {
   // Re-reads one service from the database and applies it (an event from another process).
   Result<void> Refresh(storage::Database& db, const std::string& service_id);
 
+  // Re-reads every service changed at or after `at` (after this process missed change events).
+  Result<void> RefreshChangedSince(storage::Database& db, const std::string& at);
+
   bool loaded() const { return index_ != nullptr; }
   const search::ServiceIndex& index() const { return *index_; }
   const std::vector<Category>& categories() const { return categories_; }

@@ -54,6 +54,7 @@ void DirectoryModule::Follow() {
   // Services whose re-read failed (the database was unreachable): tried again every second, so
   // the index does not stay behind until the next restart.
   std::set<std::string> retry;
+  Timestamp synced_at = Now();
   for (;;) {
     {
       std::unique_lock lock(mu_);
@@ -66,7 +67,16 @@ void DirectoryModule::Follow() {
       if (stopping_) return;
       pending_ = false;
     }
-    for (const auto& event : changes_->Drain()) {
+    // A subscriber that fell behind lost events: re-read what changed since shortly before the
+    // last time it was sure to be current (the margin covers clocks of other processes).
+    Timestamp drained_at = Now();
+    auto drained = changes_->Drain();
+    if (changes_->TakeOverflow()) {
+      auto refreshed = catalog_.RefreshChangedSince(db_, FormatRfc3339(synced_at - std::chrono::seconds(10)));
+      if (!refreshed.ok()) log::Error("directory_index_resync_failed", {{"error", refreshed.error().message}});
+    }
+    synced_at = drained_at;
+    for (const auto& event : drained) {
       if (event.topic == "directory.service.changed") retry.insert(event.subject_id);
     }
     for (auto it = retry.begin(); it != retry.end();) {

@@ -58,6 +58,9 @@ class DirectoryStore {
                                         int limit, const std::string& cursor);
   // Published services with id greater than `after_id`, by id, at most `limit` (the index's build).
   static Result<std::vector<Service>> PublishedAfter(storage::Connection& c, const std::string& after_id, int limit);
+  // Ids of the services changed at or after `at` (RFC 3339), by id: what a process that missed
+  // change events re-reads.
+  static Result<std::vector<std::string>> ChangedSince(storage::Connection& c, const std::string& at);
   // Published services of one organization (its public page).
   static Result<std::vector<Service>> PublishedOf(storage::Connection& c, const std::string& organization_id);
 

@@ -49,6 +49,7 @@ constexpr std::string_view kInsertImage =
 constexpr std::string_view kGetImage =
     "SELECT id, region_id, organization_id, content_type, width, height, byte_size, data_base64, created_at, "
     "created_by FROM directory_images WHERE id = $1";
+constexpr std::string_view kChangedSince = "SELECT id FROM services WHERE updated_at >= $1 ORDER BY id";
 constexpr std::string_view kRegionByCode = "SELECT id FROM regions WHERE code = $1";
 constexpr std::string_view kCountServices = "SELECT count(*) FROM services WHERE region_id = $1";
 
@@ -237,6 +238,13 @@ Result<std::vector<Service>> DirectoryStore::PublishedAfter(storage::Connection&
                       "WHERE s.published_content IS NOT NULL AND s.state <> 'archived' AND s.id > $1 "
                       "ORDER BY s.id LIMIT $2",
                   {after_id, static_cast<std::int64_t>(limit)});
+}
+
+Result<std::vector<std::string>> DirectoryStore::ChangedSince(storage::Connection& c, const std::string& at) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kChangedSince, {at}));
+  std::vector<std::string> ids;
+  for (const auto& r : rows) ids.push_back(r.Text(0));
+  return ids;
 }
 
 Result<std::vector<Service>> DirectoryStore::PublishedOf(storage::Connection& c, const std::string& organization_id) {

@@ -1,6 +1,7 @@
 #include "events/event_bus.hpp"
 
 #include <boost/json.hpp>
+#include <utility>
 
 namespace allmende::events {
 
@@ -83,6 +84,11 @@ void Subscription::SetWaker(std::function<void()> wake) {
 bool Subscription::overflowed() const {
   std::lock_guard lock(mu_);
   return overflowed_;
+}
+
+bool Subscription::TakeOverflow() {
+  std::lock_guard lock(mu_);
+  return std::exchange(overflowed_, false);
 }
 
 std::shared_ptr<Subscription> EventBus::Subscribe(std::vector<std::string> keys) {

@@ -50,6 +50,9 @@ class Subscription {
   std::vector<Event> Drain();
   void SetWaker(std::function<void()> wake);
   bool overflowed() const;
+  // Whether events were dropped since the last call, and forgets it: for a reader that can catch
+  // up by other means (re-reading what changed) rather than giving up.
+  bool TakeOverflow();
 
  private:
   std::vector<std::string> keys_;
