@@ -125,7 +125,12 @@ test('SignOutEverywhereEndsEverySession', async () => {
   await b.getByRole('button', { name: 'Sign out everywhere' }).click();
   await b.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
   await b.waitForURL('**/login');
+  // The other browser is signed out too: its start page is the public shop again, and a page of
+  // its own sends it to the log-in.
   await a.reload();
+  await a.locator('.header-tools a[href="/login"]').waitFor();
+  assert.equal(await a.getByTestId('sign-out').count(), 0);
+  await a.goto('/profile');
   await a.waitForURL('**/login');
   await a.context().close();
   await b.context().close();
