@@ -189,6 +189,30 @@ test('TheSearchIsInTheAddressWithDidYouMeanAnEmptyStateAndMoreResults', async ()
   await page.context().close();
 });
 
+test('TheShopWorksWithLargeTextOnAPhone', async () => {
+  const page = await newPage(browser, { locale: 'fi-FI', viewport: PHONE });
+  // Text at twice the size, as a reader who has set large text in the browser.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.textContent = 'html { font-size: 212.5% !important; }';
+      document.head.append(style);
+    });
+  });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.goto('/?q=siivous&language=sv');
+  const cards = await results(page);
+  assert.ok((await overflow()) <= 0, 'the result list fits 360 px with large text');
+  const ids = await cards.evaluateAll((els) => els.slice(0, 3).map((e) => e.dataset.serviceId));
+  await page.goto(`/services/${ids[0]}`);
+  await page.getByTestId('order-button').waitFor();
+  assert.ok((await overflow()) <= 0, 'the service page fits 360 px with large text');
+  await page.goto(`/compare?ids=${ids.join(',')}`);
+  await page.getByTestId('compare-table').waitFor();
+  assert.ok((await overflow()) <= 0, 'the comparison fits 360 px with large text');
+  await page.context().close();
+});
+
 test('SignedInPeopleKeepTheirStartPageAndReachTheShopFromTheHeader', async () => {
   const page = await newPage(browser, { viewport: PHONE });
   await login(page, DEMO.aino.email);
