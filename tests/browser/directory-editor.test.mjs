@@ -143,7 +143,10 @@ test('JussiCreatesAServiceOutiAsksForChangesJussiResubmitsOutiPublishesAndTheSho
   // --- Anyone finds it in the shop at once ------------------------------------------------------
   const visitor = await newPage(browser, { locale: 'sv-FI', viewport: PHONE });
   await visitor.goto('/?q=balkongglas');
-  const found = visitor.locator('[data-testid="results"] [data-testid="service-link"]', { hasText: NAME_SV });
+  const serviceId = serviceUrl.split('/').at(-1);
+  const found = visitor.locator(`[data-testid="results"] [data-service-id="${serviceId}"] [data-testid="service-link"]`, {
+    hasText: NAME_SV,
+  });
   await found.waitFor();
   await found.click();
   await visitor.locator('h1', { hasText: NAME_SV }).waitFor();

@@ -1,5 +1,5 @@
 import './directory.css';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import * as api from '../../api/client';
@@ -90,6 +90,13 @@ function Editor({ serviceId }: { serviceId: string | undefined }) {
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
+  // After a save or a step the state card (with the status) takes the focus and comes into view:
+  // on a phone the buttons are far below it.
+  const stateCard = useRef<HTMLDivElement>(null);
+  const [announce, setAnnounce] = useState(0);
+  useEffect(() => {
+    if (announce) stateCard.current?.focus();
+  }, [announce]);
 
   const service = loaded.data?.value ?? null;
   const orgId = service?.provider.id ?? params.get('org') ?? providers[0]?.id ?? '';
@@ -133,7 +140,8 @@ function Editor({ serviceId }: { serviceId: string | undefined }) {
 
   const state = service?.state ?? 'draft';
   const editable = isNew || (state !== 'in_review' && state !== 'archived');
-  const canSubmit = isNew || state === 'draft' || state === 'changes_requested';
+  // A published service goes to review once it has changes (saved first, then sent).
+  const canSubmit = isNew || state === 'draft' || state === 'changes_requested' || (state === 'published' && dirty);
   const fields = editorFields(form.hours.length);
 
   const change = (c: Partial<ServiceForm>) => {
@@ -205,6 +213,7 @@ function Editor({ serviceId }: { serviceId: string | undefined }) {
         navigate(`/provider/services/${saved.value.id}`, { replace: true, state: { status: 'created' } });
       } else {
         setStatus(t('editor.saved'));
+        setAnnounce((n) => n + 1);
       }
     });
   };
@@ -225,6 +234,7 @@ function Editor({ serviceId }: { serviceId: string | undefined }) {
         loaded.setData(() => sent);
         setHistoryKey((k) => k + 1);
         setStatus(t('editor.submitted'));
+        setAnnounce((n) => n + 1);
       } catch (err) {
         showErrors(err);
       }
@@ -237,6 +247,7 @@ function Editor({ serviceId }: { serviceId: string | undefined }) {
         loaded.setData(() => next);
         setHistoryKey((k) => k + 1);
         setStatus(t(which === 'withdraw' ? 'editor.withdrawn' : 'editor.archived'));
+        setAnnounce((n) => n + 1);
       } catch (err) {
         showErrors(err);
       }
@@ -263,7 +274,7 @@ function Editor({ serviceId }: { serviceId: string | undefined }) {
           <p className="small">{t('editor.commentHelp')}</p>
         </div>
       ) : null}
-      <div className="card state-card" data-testid="service-state" data-state={isNew ? 'new' : state}>
+      <div className="card state-card" data-testid="service-state" data-state={isNew ? 'new' : state} ref={stateCard} tabIndex={-1}>
         <p>
           <strong>{t('editor.stateLabel')}</strong> {isNew ? <span className="badge">{t('editor.states.new')}</span> : <StateBadge state={state} />}
         </p>
@@ -285,8 +296,8 @@ function Editor({ serviceId }: { serviceId: string | undefined }) {
             </button>
           </div>
         ) : null}
+        <Status>{status}</Status>
       </div>
-      <Status>{status}</Status>
       <form onSubmit={onSave} noValidate aria-label={title} className="service-form">
         <FormAlert message={errors.alert} requestId={errors.requestId} />
         <fieldset className="plain-fieldset" disabled={!editable || busy}>
