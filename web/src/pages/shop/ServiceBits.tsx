@@ -1,6 +1,8 @@
-import './shop.css';
 // Small pieces the shop's pages share: a price with its unit, the deduction estimate, badges, the
 // comparison checkbox and the result card.
+import './shop.css';
+import './service.css';
+import './compare.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';

@@ -1,4 +1,3 @@
-import './shop.css';
 // A service's content as the public sees it: price with VAT and the deduction estimate, the
 // description, languages, area, opening hours. The service page, the editor's preview and the
 // coordinator's review all show it, so what is reviewed is what is published.
