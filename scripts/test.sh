@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite against the sanitizer build: unit tests, then the integration tests (the
 # real binary on free loopback ports) on SQLite and on a throwaway PostgreSQL 15, then the web
-# UI's unit tests and its browser tests in Debian's Chromium against the real server.
+# UI's unit tests, the interop tests (HSDS and FHIR answers against their schemas) and the browser
+# tests in Debian's Chromium against the real server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
@@ -14,4 +15,5 @@ ctest --test-dir build/debug --output-on-failure -j "$(nproc)" --timeout 180
 bash scripts/test-postgres.sh stop "$pgdir"
 trap - EXIT
 bash scripts/web-build.sh --test
+ALLMENDE_BIN=build/debug/allmende bash scripts/interop-test.sh
 ALLMENDE_BIN=build/debug/allmende bash scripts/browser-test.sh

@@ -31,17 +31,31 @@ bool IsProviderKind(const std::string& kind) {
   return kind == "provider_company" || kind == "association" || kind == "volunteer_group";
 }
 
-// Texts keyed "" (read without a language) are in the region's default language, unless the
-// record gives that language explicitly too.
-void AssignLanguage(LocalizedText& text, const std::string& language) {
+// Texts keyed "" (read without a language) are in the region's default language. False when the
+// record gives another text in that language too: which one was meant is the sender's to say.
+bool AssignLanguage(LocalizedText& text, const std::string& language) {
   auto it = text.find("");
-  if (it == text.end()) return;
-  if (!text.count(language) && !it->second.empty()) text[language] = it->second;
+  if (it == text.end()) return true;
+  std::string untagged = std::move(it->second);
   text.erase(it);
+  auto [at, fresh] = text.emplace(language, untagged);
+  return fresh || at->second == untagged;
 }
 
 bool HasControl(const std::string& s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+// A content's problems as one list: DirectoryService::Problems lists them, and refuses some at
+// once (over-long lists) as InvalidArgument; both are problems of the record, not of the import.
+Result<std::vector<FieldError>> Listed(Result<std::vector<FieldError>> checked) {
+  if (!checked.ok() && checked.error().code == ErrorCode::kInvalidArgument) return checked.error().fields;
+  return checked;
+}
+
+FieldError Conflict(const std::string& field, const std::string& language) {
+  return {field, "This text differs from the " + field + " the attributes give in the region's language (" + language +
+                     "): give one text per language."};
 }
 
 std::size_t CodePoints(const std::string& s) {
@@ -128,9 +142,11 @@ class ImportRun {
     next.name = org.name;
     next.kind = org.kind;
     next.logo_image_id.reset();
-    AssignLanguage(next.description, region_.default_language);
-    AssignLanguage(next.accessibility, region_.default_language);
     auto problems = ProfileProblems(x_.catalog_, next);
+    for (auto [field, text] : {std::pair{"description", &next.description}, {"accessibility", &next.accessibility}}) {
+      if (!AssignLanguage(*text, region_.default_language))
+        problems.push_back(Conflict(field, region_.default_language));
+    }
     if (!problems.empty()) {
       for (auto& e : problems) errors_.push_back({PathOf(p.paths, e.field, p.path), std::move(e.message)});
       return std::string();
@@ -148,8 +164,11 @@ class ImportRun {
       return Ok();
     }
     ServiceContent content = s.content;
-    AssignLanguage(content.name, region_.default_language);
-    AssignLanguage(content.description, region_.default_language);
+    std::vector<FieldError> conflicts;
+    for (auto [field, text] : {std::pair{"name", &content.name}, {"description", &content.description}}) {
+      if (!AssignLanguage(*text, region_.default_language))
+        conflicts.push_back(Conflict(field, region_.default_language));
+    }
     for (std::size_t i = 0; i < s.voucher_names.size(); ++i) {
       auto it = purchasers_.find(s.voucher_names[i]);
       if (it != purchasers_.end()) {
@@ -161,7 +180,8 @@ class ImportRun {
     }
     std::sort(content.vouchers.begin(), content.vouchers.end());
     content.vouchers.erase(std::unique(content.vouchers.begin(), content.vouchers.end()), content.vouchers.end());
-    auto problems = x_.service_.Problems(c_, region_.id, organization_id, content);
+    ALLMENDE_ASSIGN_OR_RETURN(auto problems, Listed(x_.service_.Problems(c_, region_.id, organization_id, content)));
+    problems.insert(problems.begin(), conflicts.begin(), conflicts.end());
     for (auto& e : problems) errors_.push_back({PathOf(s.paths, e.field, s.path), std::move(e.message)});
     if (!problems.empty() || organization_id.empty()) return Ok();
 
