@@ -16,6 +16,8 @@ function RegionQueue({ regionId, heading }: { regionId: string; heading: string 
   const { t } = useTranslation();
   const { language } = useSession();
   const queue = useAsync(() => directory.reviewQueue(regionId), [regionId]);
+  // Under the page's h1 directly, or under the region's h2 when there are several regions.
+  const ItemHeading = heading ? 'h3' : 'h2';
   return (
     <section className="section" aria-label={heading ?? t('review.queue')} data-testid="review-queue">
       {heading ? <h2>{heading}</h2> : null}
@@ -31,11 +33,11 @@ function RegionQueue({ regionId, heading }: { regionId: string; heading: string 
               return (
                 <li key={s.id} className="item" data-service-id={s.id}>
                   <div className="item-main">
-                    <h3 className="item-title">
+                    <ItemHeading className="item-title">
                       <Link to={`/review/${s.id}`} lang={langAttr(name, language)}>
                         {name.text || t('shop.unnamed')}
                       </Link>
-                    </h3>
+                    </ItemHeading>
                     <p className="small">
                       {s.provider.name} ·{' '}
                       <span className={s.published ? 'badge' : 'badge badge-info'}>
