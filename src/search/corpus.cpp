@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "search/text_folding.hpp"
+
 namespace allmende::search {
 namespace {
 
@@ -17,101 +19,156 @@ std::size_t PriceBucket(std::int64_t price) {
   return static_cast<std::size_t>(std::min<std::int64_t>(price / kBucketWidth, kBuckets - 1));
 }
 
-std::size_t PriceBand(std::int64_t price) {
+std::uint8_t PriceBand(std::int64_t price) {
   if (price < 2500) return 0;
   if (price < 4000) return 1;
   if (price < 6000) return 2;
   return 3;
 }
 
-const Roaring* Find(const ValueBitmaps& bitmaps, std::string_view value) {
-  auto it = bitmaps.find(value);
-  return it == bitmaps.end() ? nullptr : &it->second;
-}
-
-std::size_t BitmapBytes(const ValueBitmaps& bitmaps) {
-  std::size_t bytes = 0;
-  for (const auto& [value, bitmap] : bitmaps)
-    bytes += value.capacity() + sizeof(Roaring) + bitmap.getSizeInBytes(false);
-  return bytes;
+void AddUnique(std::vector<std::uint32_t>& list, std::uint32_t value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
 }  // namespace
 
-void Corpus::Mark(ValueBitmaps& bitmaps, std::string_view value, DocNumber doc) {
-  if (value.empty()) return;
-  auto it = bitmaps.find(value);
-  if (it == bitmaps.end()) it = bitmaps.emplace(std::string(value), Roaring()).first;
-  it->second.add(doc);
+std::uint32_t ValueIndex::Mark(std::string_view value, DocNumber doc) {
+  auto it = index_.find(value);
+  if (it == index_.end()) {
+    it = index_.emplace(std::string(value), static_cast<std::uint32_t>(values_.size())).first;
+    values_.emplace_back(value);
+    docs_.emplace_back();
+  }
+  docs_[it->second].add(doc);
+  return it->second;
+}
+
+const Roaring* ValueIndex::Docs(std::string_view value) const {
+  auto it = index_.find(value);
+  return it == index_.end() ? nullptr : &docs_[it->second];
+}
+
+std::size_t ValueIndex::MemoryBytes() const {
+  std::size_t bytes = index_.size() * 64;
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    bytes += 2 * values_[i].capacity() + sizeof(Roaring) + docs_[i].getSizeInBytes(false);
+  }
+  return bytes;
 }
 
 void Corpus::Add(AnalyzedService&& analyzed) {
   IndexedService& service = analyzed.service;
   Remove(service.id);
   const auto doc = static_cast<DocNumber>(docs_.size());
-  DocRecord record;
-  record.id = service.id;
-  record.summary = std::make_shared<const std::string>(std::move(service.summary_json));
-  record.price = service.price;
-  record.has_rating = service.rating.has_value() && std::isfinite(*service.rating);
-  record.rating = record.has_rating ? *service.rating : 0.0;
-  record.length = analyzed.length;
-  docs_.push_back(std::move(record));
+  docs_.push_back(DocRecord{service.id, std::make_shared<const std::string>(std::move(service.summary_json))});
+  lengths_.push_back(analyzed.length);
+  prices_.push_back(service.price);
+  // Ratings are 0..5; one outside is clamped, a NaN or infinity is no rating.
+  ratings_.push_back(
+      service.rating.has_value() && std::isfinite(*service.rating) ? std::clamp(*service.rating, 0.0, 5.0) : kNoRating);
   id_to_doc_[service.id] = doc;
   live_.add(doc);
   live_length_ += analyzed.length;
 
+  if (!analyzed.terms.empty() && analyzed.terms.back().term >= terms_.size())
+    terms_.resize(analyzed.terms.back().term + 1);
   for (const DocumentTerm& term : analyzed.terms) {
-    TermPostings& postings = terms_[InternTerm(term)];
+    TermPostings& postings = terms_[term.term];
     postings.docs.add(doc);
     postings.doc_list.push_back(doc);
     postings.weights.push_back(static_cast<std::uint8_t>(std::min<std::uint32_t>(term.weight, 255)));
+    if (term.is_word && !postings.is_word) {
+      postings.is_word = true;
+      const std::string_view text = dictionary_.Text(term.term);
+      words_.emplace(text, term.term);
+      spelling_.Add(text, term.term);
+    }
+  }
+  for (const NameWord& word : analyzed.name_words) {
+    auto [it, inserted] = name_words_.try_emplace(word.term);
+    if (inserted) it->second.display = word.display;
+    it->second.docs.add(doc);
   }
 
-  Mark(regions_, service.region_id, doc);
-  Mark(categories_, service.category, doc);
+  DocFacets values;
+  if (!service.region_id.empty()) regions_.Mark(service.region_id, doc);
+  if (!service.category.empty()) {
+    values.category = categories_.Mark(service.category, doc);
+    AddCategoryNames(service);
+  }
+  std::vector<std::uint32_t> served;
   for (const auto& code : service.municipalities) {
-    Mark(municipalities_, code, doc);
-    Mark(whole_municipalities_, code, doc);
+    if (code.empty()) continue;
+    AddUnique(served, municipalities_.Mark(code, doc));
+    whole_municipalities_.Mark(code, doc);
   }
   for (const auto& code : service.districts) {
-    Mark(districts_, code, doc);
+    if (code.empty()) continue;
+    districts_.Mark(code, doc);
     if (auto municipality = gazetteer_.MunicipalityOf(code); !municipality.empty()) {
-      Mark(municipalities_, municipality, doc);
+      AddUnique(served, municipalities_.Mark(municipality, doc));
     }
   }
   for (const auto& code : service.postal_codes) {
-    Mark(postal_codes_, code, doc);
-    for (const auto& district : gazetteer_.DistrictsWithPostalCode(code)) Mark(districts_, district, doc);
+    if (code.empty()) continue;
+    postal_codes_.Mark(code, doc);
+    for (const auto& district : gazetteer_.DistrictsWithPostalCode(code)) districts_.Mark(district, doc);
     for (const auto& municipality : gazetteer_.MunicipalitiesWithPostalCode(code)) {
-      Mark(municipalities_, municipality, doc);
+      AddUnique(served, municipalities_.Mark(municipality, doc));
     }
   }
-  for (const auto& language : service.languages) Mark(languages_, language, doc);
-  for (const auto& voucher : service.vouchers) Mark(vouchers_, voucher, doc);
+  values.municipalities_begin = static_cast<std::uint32_t>(doc_municipalities_.size());
+  values.municipality_count = static_cast<std::uint16_t>(std::min<std::size_t>(served.size(), 0xffff));
+  doc_municipalities_.insert(doc_municipalities_.end(), served.begin(), served.begin() + values.municipality_count);
+  for (const auto& language : service.languages) {
+    if (language.empty()) continue;
+    const std::uint32_t index = languages_.Mark(language, doc);
+    if (index < 32) values.language_bits |= 1u << index;
+  }
+  for (const auto& voucher : service.vouchers) {
+    if (!voucher.empty()) vouchers_.Mark(voucher, doc);
+  }
   for (int day = 0; day < 7; ++day) {
     if (service.open_days & (1u << day)) open_days_[static_cast<std::size_t>(day)].add(doc);
   }
   if (price_buckets_.empty()) price_buckets_.resize(kBuckets);
   price_buckets_[PriceBucket(service.price)].add(doc);
-  price_bands_[PriceBand(service.price)].add(doc);
-  for (const auto& word : analyzed.suggestions) AddSuggestion(word, doc);
+  values.price_band = PriceBand(service.price);
+  price_bands_[values.price_band].add(doc);
+  doc_facets_.push_back(values);
+}
+
+void Corpus::AddCategoryNames(const IndexedService& service) {
+  // A category's names are the same in every service of it, so they are read once.
+  if (!categories_named_.insert(service.category).second) return;
+  for (const auto& name : service.category_names) {
+    auto words = SplitWords(name, 16, 64);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      std::string key;
+      for (std::size_t j = i; j < words.size(); ++j) key += FoldWord(words[j].text);
+      if (!key.empty()) category_names_.emplace(std::move(key), CategoryName{name, service.category});
+    }
+  }
 }
 
 bool Corpus::Remove(const std::string& id) {
   auto it = id_to_doc_.find(id);
   if (it == id_to_doc_.end()) return false;
-  DocRecord& record = docs_[it->second];
   live_.remove(it->second);
-  live_length_ -= record.length;
+  live_length_ -= lengths_[it->second];
   ++dead_count_;
-  record.summary.reset();
+  docs_[it->second].summary.reset();
   id_to_doc_.erase(it);
   return true;
 }
 
 void Corpus::ShrinkToFit() {
   docs_.shrink_to_fit();
+  lengths_.shrink_to_fit();
+  prices_.shrink_to_fit();
+  ratings_.shrink_to_fit();
+  doc_facets_.shrink_to_fit();
+  doc_municipalities_.shrink_to_fit();
   for (auto& postings : terms_) {
     postings.doc_list.shrink_to_fit();
     postings.weights.shrink_to_fit();
@@ -124,37 +181,10 @@ double Corpus::average_length() const {
   return static_cast<double>(live_length_) / static_cast<double>(id_to_doc_.size());
 }
 
-TermId Corpus::InternTerm(const DocumentTerm& term) {
-  auto it = term_ids_.find(std::string_view(term.text));
-  TermId id;
-  if (it == term_ids_.end()) {
-    id = static_cast<TermId>(terms_.size());
-    TermPostings& postings = terms_.emplace_back();
-    postings.text = term.text;
-    term_ids_.emplace(term.text, id);
-  } else {
-    id = it->second;
-  }
-  TermPostings& postings = terms_[id];
-  if (postings.display.empty() && !term.display.empty() && term.display != term.text) postings.display = term.display;
-  if (term.is_word && !postings.is_word) {
-    postings.is_word = true;
-    words_.emplace(term.text, id);
-    spelling_.Add(term.text, id);
-  }
-  return id;
-}
-
-void Corpus::AddSuggestion(const SuggestionWord& word, DocNumber doc) {
-  auto it = suggestions_.find(word.key);
-  if (it == suggestions_.end()) it = suggestions_.emplace(word.key, Suggestion{word.display, Roaring()}).first;
-  it->second.docs.add(doc);
-}
-
 std::optional<TermId> Corpus::FindTerm(std::string_view text) const {
-  auto it = term_ids_.find(text);
-  if (it == term_ids_.end()) return std::nullopt;
-  return it->second;
+  auto id = dictionary_.Find(text);
+  if (!id || *id >= terms_.size() || terms_[*id].doc_list.empty()) return std::nullopt;
+  return id;
 }
 
 std::uint64_t Corpus::LiveDocumentFrequency(TermId id) const {
@@ -178,25 +208,30 @@ std::vector<TermId> Corpus::WordsWithPrefix(std::string_view prefix, std::size_t
   return out;
 }
 
+const Suggestion* Corpus::NameWordSuggestion(TermId term) const {
+  auto it = name_words_.find(term);
+  return it == name_words_.end() ? nullptr : &it->second;
+}
+
 Roaring Corpus::DocsServingPlace(std::string_view code) const {
   if (!gazetteer_.IsDistrict(code)) {
-    const Roaring* docs = Find(municipalities_, code);
+    const Roaring* docs = municipalities_.Docs(code);
     return docs == nullptr ? Roaring() : *docs;
   }
   Roaring docs;
-  if (const Roaring* listed = Find(districts_, code)) docs |= *listed;
-  if (const Roaring* whole = Find(whole_municipalities_, gazetteer_.MunicipalityOf(code))) docs |= *whole;
+  if (const Roaring* listed = districts_.Docs(code)) docs |= *listed;
+  if (const Roaring* whole = whole_municipalities_.Docs(gazetteer_.MunicipalityOf(code))) docs |= *whole;
   return docs;
 }
 
 Roaring Corpus::DocsServingPostalCode(std::string_view postal_code) const {
   Roaring docs;
-  if (const Roaring* listed = Find(postal_codes_, postal_code)) docs |= *listed;
+  if (const Roaring* listed = postal_codes_.Docs(postal_code)) docs |= *listed;
   for (const auto& district : gazetteer_.DistrictsWithPostalCode(postal_code)) {
-    if (const Roaring* served = Find(districts_, district)) docs |= *served;
+    if (const Roaring* served = districts_.Docs(district)) docs |= *served;
   }
   for (const auto& municipality : gazetteer_.MunicipalitiesWithPostalCode(postal_code)) {
-    if (const Roaring* whole = Find(whole_municipalities_, municipality)) docs |= *whole;
+    if (const Roaring* whole = whole_municipalities_.Docs(municipality)) docs |= *whole;
   }
   return docs;
 }
@@ -209,35 +244,36 @@ Roaring Corpus::DocsPricedAtMost(std::int64_t max_price) const {
   std::vector<std::uint32_t> edge(price_buckets_[boundary].cardinality());
   price_buckets_[boundary].toUint32Array(edge.data());
   for (DocNumber doc : edge) {
-    if (docs_[doc].price <= max_price) docs.add(doc);
+    if (prices_[doc] <= max_price) docs.add(doc);
   }
   return docs;
 }
 
 std::size_t Corpus::MemoryBytes() const {
-  std::size_t bytes = sizeof(*this) + docs_.capacity() * sizeof(DocRecord);
+  std::size_t bytes = sizeof(*this) + docs_.capacity() * sizeof(DocRecord) +
+                      doc_facets_.capacity() * sizeof(DocFacets) + lengths_.capacity() * sizeof(std::uint32_t) +
+                      prices_.capacity() * sizeof(std::int64_t) + ratings_.capacity() * sizeof(double) +
+                      doc_municipalities_.capacity() * sizeof(std::uint32_t) + dictionary_.MemoryBytes();
   for (const auto& record : docs_) {
     if (record.id.capacity() > 15) bytes += record.id.capacity();
     if (record.summary) bytes += sizeof(std::string) + 32 + record.summary->capacity();
   }
   bytes += id_to_doc_.size() * (sizeof(std::string) + 48) + id_to_doc_.bucket_count() * sizeof(void*);
   for (const auto& postings : terms_) {
-    bytes += sizeof(TermPostings) + postings.text.capacity() + postings.display.capacity() +
-             postings.docs.getSizeInBytes(false) + postings.doc_list.capacity() * sizeof(DocNumber) +
-             postings.weights.capacity();
+    bytes += sizeof(TermPostings) + postings.docs.getSizeInBytes(false) +
+             postings.doc_list.capacity() * sizeof(DocNumber) + postings.weights.capacity();
   }
-  bytes += term_ids_.size() * (sizeof(std::string) + 48) + words_.size() * (sizeof(std::string) + 64);
-  bytes += spelling_.MemoryBytes() + live_.getSizeInBytes(false);
-  for (const auto* bitmaps : {&regions_, &categories_, &municipalities_, &whole_municipalities_, &districts_,
-                              &postal_codes_, &languages_, &vouchers_}) {
-    bytes += BitmapBytes(*bitmaps);
+  bytes += words_.size() * 64 + spelling_.MemoryBytes() + live_.getSizeInBytes(false);
+  for (const auto& [term, suggestion] : name_words_) {
+    bytes += 64 + suggestion.display.capacity() + suggestion.docs.getSizeInBytes(false);
+  }
+  for (const auto* values : {&regions_, &categories_, &municipalities_, &whole_municipalities_, &districts_,
+                             &postal_codes_, &languages_, &vouchers_}) {
+    bytes += values->MemoryBytes();
   }
   for (const auto& bitmap : open_days_) bytes += bitmap.getSizeInBytes(false);
   for (const auto& bitmap : price_bands_) bytes += bitmap.getSizeInBytes(false);
   for (const auto& bitmap : price_buckets_) bytes += bitmap.getSizeInBytes(false);
-  for (const auto& [key, suggestion] : suggestions_) {
-    bytes += key.capacity() + suggestion.display.capacity() + 64 + suggestion.docs.getSizeInBytes(false);
-  }
   return bytes;
 }
 

@@ -174,6 +174,7 @@ bool ReadPlan(Reader& in, QueryPlan& plan) {
         return false;
       }
       alternative.slots.resize(count);
+      if (!in.Varint(alternative.merged_frequency, plan.doc_count)) return false;
       for (auto& slot : alternative.slots) {
         if (!in.Varint(count, kMaxSlotTerms) || count == 0) return false;
         slot.resize(count);
@@ -232,6 +233,7 @@ std::string EncodeCursor(const Cursor& cursor) {
     for (const auto& alternative : word.alternatives) {
       w.Byte(alternative.weight_tenths);
       w.Varint(alternative.slots.size());
+      w.Varint(alternative.merged_frequency);
       for (const auto& slot : alternative.slots) {
         w.Varint(slot.size());
         for (std::uint16_t term : slot) w.Varint(term);

@@ -1,6 +1,7 @@
 #include "search/document_analysis.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "search/text_folding.hpp"
 
@@ -9,134 +10,169 @@ namespace {
 
 constexpr std::size_t kMaxWordsPerText = 4096;
 constexpr std::size_t kMaxWordChars = 64;
-constexpr std::size_t kMemoCapacity = 1 << 17;
+constexpr std::size_t kMemoWords = 1 << 19;
+constexpr std::size_t kMemoTexts = 1 << 12;
 
-// Collects the terms of one service; the string_views point into WordForms the memo keeps.
+// Adds up the terms of one text or service: each occurrence of a word adds the field's weight
+// to each of the word's distinct terms once.
 class TermCollector {
  public:
   explicit TermCollector(WordMemo& memo) : memo_(memo) {}
 
-  // Adds the words of `text`; with `suggest`, each word (and part) is also offered by Suggest.
-  void AddText(std::string_view text, Language language, std::uint32_t weight, bool suggest) {
-    for (const auto& word : SplitWords(text, kMaxWordsPerText, kMaxWordChars)) {
-      if (suggest) {
-        AddSuggestion(std::string(Surface(word.text)), word.text);
-        for (const auto& part : word.parts) AddSuggestion(std::string(Surface(part)), part);
-      }
-      occurrence_.clear();
-      AddWord(word.text, language);
-      for (const auto& part : word.parts) AddWord(part, language);
-      for (const auto& [term, is_word, display] : occurrence_) {
-        auto [it, inserted] = index_.try_emplace(term, terms_.size());
-        if (inserted) terms_.push_back(DocumentTerm{std::string(term), 0, false, {}});
-        DocumentTerm& entry = terms_[it->second];
-        entry.weight += weight;
-        entry.is_word = entry.is_word || is_word;
-        if (entry.display.empty() && !display.empty()) entry.display = std::string(display);
-      }
-      length_ += weight;
-    }
+  // `language` nullopt: the text's language is not known, so read it in all five.
+  void AddText(std::string_view text, std::optional<Language> language, std::uint32_t weight,
+               std::vector<NameWord>* name_words) {
+    ForEachWord(text, kMaxWordsPerText, kMaxWordChars,
+                [&](std::string_view word, const std::vector<std::string_view>& parts) {
+                  const WordTerms& whole = memo_.Terms(word, language);
+                  if (name_words != nullptr && whole.surface != kNoTerm) {
+                    name_words->push_back(NameWord{whole.surface, std::string(word)});
+                  }
+                  if (parts.empty()) {
+                    for (const auto& [term, is_word] : whole.terms)
+                      terms_.push_back(DocumentTerm{term, weight, is_word});
+                  } else {
+                    occurrence_.assign(whole.terms.begin(), whole.terms.end());
+                    for (const auto& part : parts) {
+                      const WordTerms& terms = memo_.Terms(part, language);
+                      if (name_words != nullptr && terms.surface != kNoTerm) {
+                        name_words->push_back(NameWord{terms.surface, std::string(part)});
+                      }
+                      for (const auto& entry : terms.terms) {
+                        if (std::find(occurrence_.begin(), occurrence_.end(), entry) == occurrence_.end()) {
+                          occurrence_.push_back(entry);
+                        }
+                      }
+                    }
+                    for (const auto& [term, is_word] : occurrence_)
+                      terms_.push_back(DocumentTerm{term, weight, is_word});
+                  }
+                  length_ += weight;
+                });
   }
 
-  // Folded surface form, cached.
-  std::string_view Surface(std::string_view word) { return memo_.Forms(word, Language::kUnknown).surface; }
-
-  void AddSuggestion(std::string key, std::string display) {
-    if (key.empty()) return;
-    for (const auto& s : suggestions_) {
-      if (s.key == key) return;
-    }
-    suggestions_.push_back(SuggestionWord{std::move(key), std::move(display)});
+  void Add(const WordMemo::TextTerms& text) {
+    terms_.insert(terms_.end(), text.terms.begin(), text.terms.end());
+    length_ += text.length;
   }
 
-  void MoveInto(AnalyzedService& out) {
-    out.terms = std::move(terms_);
-    out.length = length_;
-    out.suggestions = std::move(suggestions_);
+  // The distinct terms, ascending, with summed weights.
+  WordMemo::TextTerms Finish() {
+    std::sort(terms_.begin(), terms_.end(),
+              [](const DocumentTerm& a, const DocumentTerm& b) { return a.term < b.term; });
+    std::vector<DocumentTerm> merged;
+    merged.reserve(terms_.size());
+    for (const auto& term : terms_) {
+      if (!merged.empty() && merged.back().term == term.term) {
+        merged.back().weight += term.weight;
+        merged.back().is_word = merged.back().is_word || term.is_word;
+      } else {
+        merged.push_back(term);
+      }
+    }
+    return WordMemo::TextTerms{std::move(merged), length_};
   }
 
  private:
-  struct Occurrence {
-    std::string_view term;
-    bool is_word;
-    std::string_view display;
-  };
-
-  void AddWord(std::string_view word, Language language) {
-    if (language != Language::kUnknown) {
-      AddForms(memo_.Forms(word, language));
-      return;
-    }
-    for (Language each : kAnalysedLanguages) AddForms(memo_.Forms(word, each));
-  }
-
-  void AddForms(const WordForms& forms) {
-    Note(forms.surface, true, forms.display);
-    for (const auto& lemma : forms.lemmas) Note(lemma, true, {});
-    for (const auto& stem : forms.stems) Note(stem, false, {});
-    for (const auto& parts : forms.compounds) {
-      for (const auto& part : parts) Note(part, true, {});
-    }
-  }
-
-  void Note(std::string_view term, bool is_word, std::string_view display) {
-    if (term.empty()) return;
-    for (auto& seen : occurrence_) {
-      if (seen.term == term) {
-        seen.is_word = seen.is_word || is_word;
-        if (seen.display.empty()) seen.display = display;
-        return;
-      }
-    }
-    occurrence_.push_back(Occurrence{term, is_word, display});
-  }
-
   WordMemo& memo_;
-  std::vector<Occurrence> occurrence_;
-  std::unordered_map<std::string_view, std::size_t> index_;
+  std::vector<std::pair<TermId, bool>> occurrence_;
   std::vector<DocumentTerm> terms_;
-  std::vector<SuggestionWord> suggestions_;
   std::uint32_t length_ = 0;
 };
 
+void AddForms(TermDictionary& dictionary, const WordForms& forms, WordTerms& out) {
+  auto note = [&](const std::string& text, bool is_word, std::string_view display) {
+    if (text.empty()) return;
+    const TermId id = dictionary.Intern(text, display);
+    for (auto& entry : out.terms) {
+      if (entry.first == id) {
+        entry.second = entry.second || is_word;
+        return;
+      }
+    }
+    out.terms.emplace_back(id, is_word);
+  };
+  note(forms.surface, true, forms.display);
+  for (const auto& lemma : forms.lemmas) note(lemma, true, {});
+  for (const auto& stem : forms.stems) note(stem, false, {});
+  for (const auto& parts : forms.compounds) {
+    for (const auto& part : parts) note(part, true, {});
+  }
+}
+
 }  // namespace
 
-const WordForms& WordMemo::Forms(std::string_view word, Language language) {
-  key_.assign(1, static_cast<char>('0' + static_cast<int>(language)));
+const WordTerms& WordMemo::Terms(std::string_view word, std::optional<Language> language) {
+  key_.assign(1, language ? static_cast<char>('0' + static_cast<int>(*language)) : '*');
   key_.append(word);
-  if (auto it = known_.find(std::string_view(key_)); it != known_.end()) return *it->second;
-  auto forms = analyzer_.Analyze(word, language);
-  const WordForms& result = *forms;
-  known_.emplace(key_, std::move(forms));
+  if (auto it = words_.find(std::string_view(key_)); it != words_.end()) return *it->second;
+  if (auto it = previous_words_.find(std::string_view(key_)); it != previous_words_.end()) {
+    const WordTerms& kept = *it->second;
+    words_.emplace(key_, std::move(it->second));
+    previous_words_.erase(it);
+    return kept;
+  }
+  auto terms = std::make_unique<WordTerms>();
+  auto add = [&](Language each) {
+    auto forms = analyzer_.Analyze(word, each);
+    if (terms->surface == kNoTerm && !forms->surface.empty()) terms->surface = dictionary_.Intern(forms->surface, {});
+    AddForms(dictionary_, *forms, *terms);
+  };
+  if (language) {
+    add(*language);
+  } else {
+    for (Language each : kAnalysedLanguages) add(each);
+  }
+  const WordTerms& result = *terms;
+  words_.emplace(key_, std::move(terms));
   return result;
 }
 
-void WordMemo::Trim(std::size_t capacity) {
-  if (known_.size() > capacity) known_.clear();
+const WordMemo::TextTerms* WordMemo::FindText(const std::string& key) const {
+  auto it = texts_.find(key);
+  return it == texts_.end() ? nullptr : &it->second;
+}
+
+const WordMemo::TextTerms& WordMemo::RememberText(const std::string& key, TextTerms terms) {
+  return texts_.insert_or_assign(key, std::move(terms)).first->second;
+}
+
+void WordMemo::Trim() {
+  // Two generations: a full memo drops the words not seen since the last drop, not all of them.
+  if (words_.size() > kMemoWords / 2) {
+    previous_words_ = std::move(words_);
+    words_.clear();
+  }
+  if (texts_.size() > kMemoTexts) texts_.clear();
 }
 
 AnalyzedService AnalyzeService(WordMemo& memo, IndexedService service) {
-  memo.Trim(kMemoCapacity);
+  memo.Trim();
+  AnalyzedService out;
   TermCollector collector(memo);
   for (const auto& [language, text] : service.name) {
-    collector.AddText(text, LanguageOfCode(language), kNameWeight, true);
+    collector.AddText(text, LanguageOfCode(language), kNameWeight, &out.name_words);
   }
+  // Category names are the same for every service of the category: analysed once per memo.
+  std::string key;
   for (const auto& name : service.category_names) {
-    collector.AddText(name, Language::kUnknown, kCategoryWeight, false);
-    // "Home cleaning" is offered for "home" and for "clean" alike.
-    auto words = SplitWords(name, 16, kMaxWordChars);
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      std::string key;
-      for (std::size_t j = i; j < words.size(); ++j) key += collector.Surface(words[j].text);
-      collector.AddSuggestion(std::move(key), name);
-    }
+    key += name;
+    key += '\x1f';
   }
-  collector.AddText(service.provider_name, Language::kUnknown, kProviderWeight, false);
+  const WordMemo::TextTerms* categories = memo.FindText(key);
+  if (categories == nullptr) {
+    TermCollector names(memo);
+    for (const auto& name : service.category_names) names.AddText(name, std::nullopt, kCategoryWeight, nullptr);
+    categories = &memo.RememberText(key, names.Finish());
+  }
+  collector.Add(*categories);
+  collector.AddText(service.provider_name, std::nullopt, kProviderWeight, nullptr);
   for (const auto& [language, text] : service.description) {
-    collector.AddText(text, LanguageOfCode(language), kDescriptionWeight, false);
+    collector.AddText(text, LanguageOfCode(language), kDescriptionWeight, nullptr);
   }
-  AnalyzedService out;
-  collector.MoveInto(out);
+  auto terms = collector.Finish();
+  out.terms = std::move(terms.terms);
+  out.length = terms.length;
   out.service = std::move(service);
   return out;
 }

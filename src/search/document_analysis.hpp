@@ -1,17 +1,21 @@
-// A service as the index stores it: its distinct terms with their field-weighted frequencies
-// (BM25F: name ×3, category names ×2, provider name ×1.5, description ×1), its weighted length
-// and the words Suggest completes. Done outside the index's lock: it is the slow part of a Put.
+// A service as the index stores it: its distinct terms (as ids of the index's TermDictionary)
+// with their field-weighted frequencies (BM25F: name ×3, category names ×2, provider name ×1.5,
+// description ×1), its weighted length and the words of its name that Suggest completes. Done
+// outside the index's lock: it is the slow part of a Put.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "search/service_index.hpp"
+#include "search/term_dictionary.hpp"
 #include "search/text_analyzer.hpp"
 
 namespace allmende::search {
@@ -23,37 +27,53 @@ inline constexpr std::uint32_t kProviderWeight = 3;
 inline constexpr std::uint32_t kDescriptionWeight = 2;
 
 struct DocumentTerm {
-  std::string text;          // folded
+  TermId term = 0;
   std::uint32_t weight = 0;  // sum of the field weights of its occurrences, half units
   bool is_word = false;      // a surface word, base form or compound part (not a bare stem)
-  std::string display;       // lower case as written, for a surface word
 };
 
-// A word Suggest may offer: `key` folded, `display` as written ("Kotisiivous", "Home cleaning").
-struct SuggestionWord {
-  std::string key;
+// A word of the service's name, for Suggest: its folded surface term and the word as written.
+struct NameWord {
+  TermId term = 0;
   std::string display;
 };
 
 struct AnalyzedService {
   IndexedService service;
-  std::vector<DocumentTerm> terms;  // distinct
+  std::vector<DocumentTerm> terms;  // ascending by term, distinct
   std::uint32_t length = 0;         // weighted number of words, half units
-  std::vector<SuggestionWord> suggestions;
+  std::vector<NameWord> name_words;
 };
 
-// The analyses of words one thread has already seen, so that a bulk load goes to the shared
-// cache (and its locks) once per distinct word. One per thread; the strings it hands out stay
-// valid until the next Clear.
+inline constexpr TermId kNoTerm = 0xffffffff;
+
+// Terms of a word: what every occurrence of it adds to a document.
+struct WordTerms {
+  std::vector<std::pair<TermId, bool>> terms;  // distinct; the flag: is a word
+  TermId surface = kNoTerm;                    // kNoTerm for a word that folds to nothing
+};
+
+// The terms of words and texts one thread has already analysed, so that a bulk load goes to the
+// analyser's shared cache and the dictionary (and their locks) once per distinct word. One per
+// thread; forgets everything past a bound.
 class WordMemo {
  public:
-  explicit WordMemo(const TextAnalyzer& analyzer) : analyzer_(analyzer) {}
+  WordMemo(const TextAnalyzer& analyzer, TermDictionary& dictionary) : analyzer_(analyzer), dictionary_(dictionary) {}
 
-  // The forms of `word` (as written) in `language`.
-  const WordForms& Forms(std::string_view word, Language language);
+  // The terms of `word` (as written) read as `language` (kUnknown: its surface form only), or in
+  // all five languages when `language` is nullopt.
+  const WordTerms& Terms(std::string_view word, std::optional<Language> language);
 
-  // Forgets everything when more than `capacity` words are remembered.
-  void Trim(std::size_t capacity);
+  // A whole text's terms and weighted length, for texts that repeat (category names); `key` names it.
+  struct TextTerms {
+    std::vector<DocumentTerm> terms;
+    std::uint32_t length = 0;
+  };
+  const TextTerms* FindText(const std::string& key) const;
+  const TextTerms& RememberText(const std::string& key, TextTerms terms);
+
+  // Call between documents: may forget words (never the ones of the current document).
+  void Trim();
 
  private:
   struct Hash {
@@ -61,12 +81,16 @@ class WordMemo {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   const TextAnalyzer& analyzer_;
+  TermDictionary& dictionary_;
   std::string key_;
-  std::unordered_map<std::string, std::shared_ptr<const WordForms>, Hash, std::equal_to<>> known_;
+  std::unordered_map<std::string, std::unique_ptr<WordTerms>, Hash, std::equal_to<>> words_;
+  std::unordered_map<std::string, std::unique_ptr<WordTerms>, Hash, std::equal_to<>> previous_words_;
+  std::unordered_map<std::string, TextTerms> texts_;
 };
 
-// Analyses every text of `service`: names and descriptions in their own language, category names
-// and the provider name in all five (their language is not given).
+// Analyses every text of `service`: names and descriptions in their own language (surface forms
+// only for a language other than the five), category names and the provider name in all five
+// (their language is not given).
 AnalyzedService AnalyzeService(WordMemo& memo, IndexedService service);
 
 }  // namespace allmende::search

@@ -49,12 +49,14 @@ std::vector<WordBase> ParseWordBases(std::string_view text) {
 
 }  // namespace
 
-std::vector<std::string> CompoundPartsFromWordBases(std::string_view word_bases, std::string_view base_form) {
-  // Derivational suffixes ("+us(+us)") belong to the part before them: siivo + us is "siivous".
+std::vector<std::string> CompoundPartsFromWordBases(std::string_view word_bases, std::string_view base_form,
+                                                    std::string_view structure) {
+  // Derivational suffixes ("+us(+us)") and bare pieces ("+lli" of "+edu(etu)+lli+nen(+nen)")
+  // belong to the part before them: siivo + us is "siivous".
   std::vector<WordBase> parts;
   for (auto& element : ParseWordBases(word_bases)) {
     if (element.surface.empty() || element.surface == "-") continue;
-    if (!element.base.empty() && element.base.front() == '+') {
+    if (element.base.empty() || element.base.front() == '+') {
       if (parts.empty()) continue;
       parts.back().surface += element.surface;
       parts.back().base.clear();
@@ -62,7 +64,10 @@ std::vector<std::string> CompoundPartsFromWordBases(std::string_view word_bases,
     }
     parts.push_back(std::move(element));
   }
-  if (parts.size() < 2) return {};
+  // STRUCTURE starts each compound part with "=": a reading whose parts it does not confirm is no
+  // compound ("edullinen" is edu + lli + nen but one word).
+  const auto marked = static_cast<std::size_t>(std::count(structure.begin(), structure.end(), '='));
+  if (parts.size() < 2 || parts.size() != marked) return {};
 
   std::vector<std::string> out;
   std::string prefix;
@@ -135,14 +140,15 @@ FinnishMorphology::Analysis FinnishMorphology::Analyze(std::string_view lower_wo
   for (std::size_t i = 0; analyses != nullptr && analyses[i] != nullptr; ++i) {
     char* base = voikko_mor_analysis_value_cstr(analyses[i], "BASEFORM");
     char* bases = voikko_mor_analysis_value_cstr(analyses[i], "WORDBASES");
+    char* structure = voikko_mor_analysis_value_cstr(analyses[i], "STRUCTURE");
     if (base != nullptr) {
       std::string form = WithoutMarks(LowerCase(base));
       if (!form.empty() &&
           std::find(result.base_forms.begin(), result.base_forms.end(), form) == result.base_forms.end()) {
         result.base_forms.push_back(std::move(form));
       }
-      if (bases != nullptr) {
-        auto parts = CompoundPartsFromWordBases(bases, base);
+      if (bases != nullptr && structure != nullptr) {
+        auto parts = CompoundPartsFromWordBases(bases, base, structure);
         if (!parts.empty() &&
             std::find(result.compounds.begin(), result.compounds.end(), parts) == result.compounds.end()) {
           result.compounds.push_back(std::move(parts));
@@ -151,6 +157,7 @@ FinnishMorphology::Analysis FinnishMorphology::Analyze(std::string_view lower_wo
     }
     if (base != nullptr) voikko_free_mor_analysis_value_cstr(base);
     if (bases != nullptr) voikko_free_mor_analysis_value_cstr(bases);
+    if (structure != nullptr) voikko_free_mor_analysis_value_cstr(structure);
   }
   if (analyses != nullptr) voikko_free_mor_analysis(analyses);
   Return(handle);

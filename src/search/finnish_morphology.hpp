@@ -47,8 +47,10 @@ class FinnishMorphology {
 };
 
 // Splits Voikko's WORDBASES attribute ("+koti(koti)+siivo(siivo)+us(+us)") of a reading whose
-// base form is `base_form` into compound parts ({"koti", "siivous"}); fewer than two parts: empty.
+// base form is `base_form` and STRUCTURE `structure` ("=pppp=ppppppp") into compound parts
+// ({"koti", "siivous"}); empty when STRUCTURE does not mark as many parts, or fewer than two.
 // Exposed for tests.
-std::vector<std::string> CompoundPartsFromWordBases(std::string_view word_bases, std::string_view base_form);
+std::vector<std::string> CompoundPartsFromWordBases(std::string_view word_bases, std::string_view base_form,
+                                                    std::string_view structure);
 
 }  // namespace allmende::search

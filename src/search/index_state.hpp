@@ -10,6 +10,7 @@
 #include "search/corpus.hpp"
 #include "search/gazetteer.hpp"
 #include "search/service_index.hpp"
+#include "search/term_dictionary.hpp"
 #include "search/text_analyzer.hpp"
 
 namespace allmende::search {
@@ -26,6 +27,7 @@ struct ServiceIndex::State {
 
   TextAnalyzer analyzer;
   Gazetteer gazetteer;
+  TermDictionary dictionary;
   std::vector<PlaceName> place_names;  // sorted by key
 
   mutable std::shared_mutex mutex;

@@ -24,6 +24,13 @@ constexpr std::array<std::string_view, 40> kStopWords = {
     "tai", "seka", "och", "i",   "pa",  "med", "av",  "till", "en",  "ett", "eller", "und", "im", "mit",
     "fur", "der",  "die", "das", "den", "dem", "von", "zu",   "am",  "og",  "af",    "til"};
 
+PlannedAlternative Alternative(std::uint8_t weight_tenths, std::vector<std::vector<std::uint16_t>> slots) {
+  PlannedAlternative alternative;
+  alternative.weight_tenths = weight_tenths;
+  alternative.slots = std::move(slots);
+  return alternative;
+}
+
 bool IsStopWord(std::string_view folded) {
   return std::find(kStopWords.begin(), kStopWords.end(), folded) != kStopWords.end();
 }
@@ -60,10 +67,10 @@ class PlanBuilder {
   PlannedWord Word(const QueryWord& word, std::string& correction) {
     PlannedWord planned;
     if (auto own = FormsSlot(word.forms); !own.empty()) {
-      planned.alternatives.push_back(PlannedAlternative{kOwnFormsWeight, {std::move(own)}});
+      planned.alternatives.push_back(Alternative(kOwnFormsWeight, {std::move(own)}));
     }
     for (const auto& parts : word.forms.compounds) {
-      PlannedAlternative compound{kCompoundWeight, {}};
+      PlannedAlternative compound = Alternative(kCompoundWeight, {});
       for (const auto& part : parts) {
         auto at = Term(part);
         if (!at) break;
@@ -72,7 +79,7 @@ class PlanBuilder {
       if (compound.slots.size() == parts.size()) planned.alternatives.push_back(std::move(compound));
     }
     if (!word.parts.empty()) {
-      PlannedAlternative hyphenated{kPartsWeight, {}};
+      PlannedAlternative hyphenated = Alternative(kPartsWeight, {});
       for (const auto& part : word.parts) {
         auto slot = FormsSlot(part);
         if (slot.empty()) break;
@@ -86,17 +93,21 @@ class PlanBuilder {
                             ? std::vector<std::uint16_t>()
                             : planned.alternatives.front().slots.front();
       for (TermId id : corpus_.WordsWithPrefix(word.forms.surface, kMaxPrefixExpansion)) {
-        auto at = Term(corpus_.term(id).text);
+        auto at = Term(corpus_.dictionary().Text(id));
         if (at && std::find(own.begin(), own.end(), *at) == own.end()) slot.push_back(*at);
       }
-      if (!slot.empty()) planned.alternatives.push_back(PlannedAlternative{kPrefixWeight, {std::move(slot)}});
+      if (!slot.empty()) {
+        PlannedAlternative prefix = Alternative(kPrefixWeight, {std::move(slot)});
+        prefix.merged_docs = MergedDocs(corpus_, plan_, prefix);
+        prefix.merged_frequency = std::max<std::uint64_t>(prefix.merged_docs->and_cardinality(corpus_.live()), 1);
+        planned.alternatives.push_back(std::move(prefix));
+      }
     }
     if (planned.alternatives.empty()) {
       if (auto corrected = Correct(word.forms.surface)) {
-        const TermPostings& postings = corpus_.term(*corrected);
-        if (auto at = Term(postings.text)) {
-          planned.alternatives.push_back(PlannedAlternative{kCorrectionWeight, {{*at}}});
-          correction = postings.display.empty() ? postings.text : postings.display;
+        if (auto at = Term(corpus_.dictionary().Text(*corrected))) {
+          planned.alternatives.push_back(Alternative(kCorrectionWeight, {{*at}}));
+          correction = corpus_.dictionary().Display(*corrected);
         }
       }
     }
@@ -122,15 +133,15 @@ class PlanBuilder {
     int best_distance = allowed + 1;
     std::uint64_t best_frequency = 0;
     for (TermId candidate : corpus_.spelling().Candidates(surface, allowed)) {
-      const TermPostings& postings = corpus_.term(candidate);
-      const int distance = EditDistance(typed, CodePoints(postings.text), allowed);
+      const std::string_view text = corpus_.dictionary().Text(candidate);
+      const int distance = EditDistance(typed, CodePoints(text), allowed);
       if (distance > allowed) continue;
       const std::uint64_t frequency = corpus_.LiveDocumentFrequency(candidate);
       if (frequency == 0) continue;
       const bool better =
           !best || distance < best_distance ||
           (distance == best_distance &&
-           (frequency > best_frequency || (frequency == best_frequency && postings.text < corpus_.term(*best).text)));
+           (frequency > best_frequency || (frequency == best_frequency && text < corpus_.dictionary().Text(*best))));
       if (better) {
         best = candidate;
         best_distance = distance;
@@ -146,6 +157,16 @@ class PlanBuilder {
 };
 
 }  // namespace
+
+std::shared_ptr<const Roaring> MergedDocs(const Corpus& corpus, const QueryPlan& plan,
+                                          const PlannedAlternative& alternative) {
+  std::vector<const Roaring*> parts;
+  for (std::uint16_t term : alternative.slots.front()) {
+    if (auto id = corpus.FindTerm(plan.terms[term].text)) parts.push_back(&corpus.term(*id).docs);
+  }
+  if (parts.empty()) return std::make_shared<const Roaring>();
+  return std::make_shared<const Roaring>(Roaring::fastunion(parts.size(), parts.data()));
+}
 
 ParsedQuery ParseQuery(std::string_view text, const TextAnalyzer& analyzer, const Gazetteer& gazetteer) {
   ParsedQuery parsed;

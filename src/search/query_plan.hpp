@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,11 @@ struct PlannedTerm {
 struct PlannedAlternative {
   std::uint8_t weight_tenths = 10;                // share of the word's score this way earns
   std::vector<std::vector<std::uint16_t>> slots;  // indexes into QueryPlan::terms
+  // Nonzero for the words a typed prefix begins: the slot is scored as one term that this many
+  // live docs have, at frequency one, so fifty prefix words cost one pass over the candidates.
+  std::uint64_t merged_frequency = 0;
+  // The docs of a merged slot, once someone computed them for this request (not in a cursor).
+  std::shared_ptr<const Roaring> merged_docs;
 };
 
 struct PlannedWord {
@@ -68,6 +74,10 @@ struct ParsedQuery {
 // Splits `text` (any bytes) into at most kMaxQueryWords words, takes out the words that name
 // places and, when other words remain, stop words ("in", "och", "und", …).
 ParsedQuery ParseQuery(std::string_view text, const TextAnalyzer& analyzer, const Gazetteer& gazetteer);
+
+// The docs (dead ones included) with any term of the alternative's single slot.
+std::shared_ptr<const Roaring> MergedDocs(const Corpus& corpus, const QueryPlan& plan,
+                                          const PlannedAlternative& alternative);
 
 // Looks the words up in `corpus` as described above and freezes its statistics.
 QueryPlan PlanQuery(const ParsedQuery& parsed, const Corpus& corpus);

@@ -16,158 +16,302 @@ double InverseDocumentFrequency(std::uint64_t doc_count, std::uint64_t frequency
   return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
 }
 
-// For each candidate that has the term, raises best[i] to the term's BM25F score × scale. Walks the
-// shorter of the two sorted lists and searches the longer one, so a rare term costs little
-// against many candidates and a common one little against few.
+// BM25's length normalisation of a doc: k1 × (1 − b + b × length / average length).
+struct LengthNorm {
+  const Corpus& corpus;
+  double base;
+  double per_length;
+  double operator()(DocNumber doc) const { return base + per_length * corpus.length(doc); }
+};
+
+// The first position in [from, end) whose doc is not below `target`: exponential steps from
+// `from`, then a binary search, so walking two dense lists together costs O(1) a step.
+std::size_t Gallop(const std::vector<DocNumber>& docs, std::size_t from, DocNumber target) {
+  std::size_t low = from;
+  std::size_t step = 1;
+  while (low + step < docs.size() && docs[low + step] < target) {
+    low += step;
+    step *= 2;
+  }
+  const std::size_t high = std::min(docs.size(), low + step + 1);
+  return static_cast<std::size_t>(std::lower_bound(docs.begin() + static_cast<std::ptrdiff_t>(low),
+                                                   docs.begin() + static_cast<std::ptrdiff_t>(high), target) -
+                                  docs.begin());
+}
+
+// Calls sink(i, score) with the term's BM25F score × scale for each candidate i that has the
+// term. Merges lists of similar length; otherwise walks the shorter and gallops in the longer, so
+// a rare term costs little against many candidates and a common one little against few.
+template <typename Sink>
 void ScoreTerm(const TermPostings& term, double idf, double scale, const std::vector<DocNumber>& candidates,
-               const std::vector<double>& length_norm, std::vector<double>& best) {
+               const LengthNorm& length_norm, Sink sink) {
   const auto& docs = term.doc_list;
   auto score = [&](std::size_t candidate, std::size_t posting) {
     const double tf = term.weights[posting] / 2.0;
-    const double s = idf * tf * (kK1 + 1.0) / (tf + length_norm[candidate]) * scale;
-    if (s > best[candidate]) best[candidate] = s;
+    sink(candidate, idf * tf * (kK1 + 1.0) / (tf + length_norm(candidates[candidate])) * scale);
   };
-  if (docs.size() <= candidates.size()) {
-    auto from = candidates.begin();
-    for (std::size_t p = 0; p < docs.size() && from != candidates.end(); ++p) {
-      from = std::lower_bound(from, candidates.end(), docs[p]);
-      if (from != candidates.end() && *from == docs[p]) score(static_cast<std::size_t>(from - candidates.begin()), p);
+  const std::size_t n = candidates.size();
+  if (docs.size() <= 4 * n && n <= 4 * docs.size()) {
+    // Lists of similar length: one linear merge, advancing without branches.
+    std::size_t c = 0;
+    std::size_t p = 0;
+    const std::size_t m = docs.size();
+    while (c < n && p < m) {
+      const DocNumber a = candidates[c];
+      const DocNumber b = docs[p];
+      if (a == b) {
+        score(c++, p++);
+        continue;
+      }
+      c += a < b;
+      p += b < a;
+    }
+  } else if (docs.size() < n) {
+    std::size_t c = 0;
+    for (std::size_t p = 0; p < docs.size() && c < n; ++p) {
+      c = Gallop(candidates, c, docs[p]);
+      if (c < n && candidates[c] == docs[p]) score(c, p);
     }
   } else {
-    auto from = docs.begin();
-    for (std::size_t c = 0; c < candidates.size() && from != docs.end(); ++c) {
-      from = std::lower_bound(from, docs.end(), candidates[c]);
-      if (from != docs.end() && *from == candidates[c]) score(c, static_cast<std::size_t>(from - docs.begin()));
+    std::size_t p = 0;
+    for (std::size_t c = 0; c < n && p < docs.size(); ++c) {
+      p = Gallop(docs, p, candidates[c]);
+      if (p < docs.size() && docs[p] == candidates[c]) score(c, p);
     }
   }
 }
 
-std::vector<double> Scores(const Corpus& corpus, const QueryPlan& plan, const std::vector<DocNumber>& candidates) {
+// Per-query arrays as long as the candidate list. Kept per thread between queries: allocating
+// them afresh maps and zeroes new pages for every broad query.
+struct Scratch {
+  std::vector<DocNumber> candidates;
+  std::vector<double> total, word, alternative, slot;
+  std::vector<std::uint8_t> slots_hit;
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+// Raises best[i] to the score of a merged slot (see PlannedAlternative::merged_frequency) for the
+// candidates that have any of its terms.
+void ScoreMerged(const QueryPlan& plan, const PlannedAlternative& alt, const Roaring& matches, double scale,
+                 const std::vector<DocNumber>& candidates, const LengthNorm& length_norm, std::vector<double>& best) {
+  if (!alt.merged_docs) return;
+  const Roaring members = *alt.merged_docs & matches;
+  std::vector<DocNumber> docs(members.cardinality());
+  members.toUint32Array(docs.data());
+  const double idf = InverseDocumentFrequency(plan.doc_count, alt.merged_frequency) * (kK1 + 1.0) * scale;
+  std::size_t c = 0;
+  for (DocNumber doc : docs) {
+    c = Gallop(candidates, c, doc);
+    if (c == candidates.size()) break;
+    if (candidates[c] == doc && idf / (1.0 + length_norm(doc)) > best[c]) best[c] = idf / (1.0 + length_norm(doc));
+  }
+}
+
+// A sink for ScoreTerm that keeps each candidate's best score in `best`.
+auto KeepBest(std::vector<double>& best) {
+  return [&best](std::size_t i, double s) {
+    if (s > best[i]) best[i] = s;
+  };
+}
+
+// Fills scratch.total with each candidate's relevance.
+void Score(const Corpus& corpus, const QueryPlan& plan, const Roaring& matches, Scratch& scratch) {
+  const auto& candidates = scratch.candidates;
   const std::size_t n = candidates.size();
-  std::vector<double> total(n, 0.0);
+  auto& total = scratch.total;
+  total.assign(n, 0.0);
   if (!plan.words.empty()) {
-    std::vector<double> length_norm(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      length_norm[i] = kK1 * (1.0 - kB + kB * corpus.doc(candidates[i]).length / plan.average_length);
-    }
+    const LengthNorm length_norm{corpus, kK1 * (1.0 - kB), kK1 * kB / plan.average_length};
     std::vector<std::optional<TermId>> ids;
     std::vector<double> idf;
     for (const auto& term : plan.terms) {
       ids.push_back(corpus.FindTerm(term.text));
       idf.push_back(InverseDocumentFrequency(plan.doc_count, term.document_frequency));
     }
-    std::vector<double> word(n);
-    std::vector<double> alternative, slot;  // sized when a word has an alternative of several slots
-    std::vector<std::uint8_t> slots_hit;
+    // With one word its score is the total; with more, each word's is added in turn.
+    auto& word = plan.words.size() == 1 ? total : scratch.word;
     for (const auto& planned : plan.words) {
-      std::fill(word.begin(), word.end(), 0.0);
+      word.assign(n, 0.0);
       for (const auto& alt : planned.alternatives) {
         // An alternative counts only for docs that have every slot; its score is the mean slot
         // score scaled by how directly the alternative says the word.
         const double scale = alt.weight_tenths / 10.0 / static_cast<double>(alt.slots.size());
+        if (alt.merged_frequency > 0 && alt.slots.size() == 1) {
+          ScoreMerged(plan, alt, matches, scale, candidates, length_norm, word);
+          continue;
+        }
         if (alt.slots.size() == 1) {
           for (std::uint16_t t : alt.slots.front()) {
-            if (ids[t]) ScoreTerm(corpus.term(*ids[t]), idf[t], scale, candidates, length_norm, word);
+            if (ids[t]) ScoreTerm(corpus.term(*ids[t]), idf[t], scale, candidates, length_norm, KeepBest(word));
           }
           continue;
         }
+        // A doc's alternative score is the sum of its slots' scores; it counts once every slot
+        // has one. A slot of one term adds its score directly, a slot of several its best.
+        auto& alternative = scratch.alternative;
+        auto& slots_hit = scratch.slots_hit;
         alternative.assign(n, 0.0);
         slots_hit.assign(n, 0);
+        auto add = [&](std::size_t i, double s) {
+          alternative[i] += s;
+          ++slots_hit[i];
+        };
         for (const auto& terms : alt.slots) {
-          slot.assign(n, 0.0);
+          if (terms.size() == 1) {
+            if (ids[terms.front()]) {
+              const std::uint16_t t = terms.front();
+              ScoreTerm(corpus.term(*ids[t]), idf[t], scale, candidates, length_norm, add);
+            }
+            continue;
+          }
+          scratch.slot.assign(n, 0.0);
           for (std::uint16_t t : terms) {
-            if (ids[t]) ScoreTerm(corpus.term(*ids[t]), idf[t], scale, candidates, length_norm, slot);
+            if (ids[t]) ScoreTerm(corpus.term(*ids[t]), idf[t], scale, candidates, length_norm, KeepBest(scratch.slot));
           }
           for (std::size_t i = 0; i < n; ++i) {
-            alternative[i] += slot[i];
-            if (slot[i] > 0) ++slots_hit[i];
+            if (scratch.slot[i] > 0) add(i, scratch.slot[i]);
           }
         }
         for (std::size_t i = 0; i < n; ++i) {
           if (slots_hit[i] == alt.slots.size()) word[i] = std::max(word[i], alternative[i]);
         }
       }
-      for (std::size_t i = 0; i < n; ++i) total[i] += word[i];
+      if (&word != &total) {
+        for (std::size_t i = 0; i < n; ++i) total[i] += word[i];
+      }
     }
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    const DocRecord& record = corpus.doc(candidates[i]);
-    if (record.has_rating) total[i] += kRatingBoost * record.rating;
-  }
-  return total;
 }
 
-struct KeyView {
-  double score;
-  std::int64_t price;
-  bool has_rating;
-  double rating;
-  std::string_view id;
+// Adds the rating's share to each candidate's text score. Ratings are 0..5 (clamped when
+// added) and kNoRating is -infinity, so max(rating, 0) is the rating or 0, without a branch.
+void AddRatings(const Corpus& corpus, Scratch& scratch) {
+  for (std::size_t i = 0; i < scratch.candidates.size(); ++i) {
+    scratch.total[i] += kRatingBoost * std::max(corpus.rating(scratch.candidates[i]), 0.0);
+  }
+}
+
+// The total order of a sort: its key, then the service id. Reads the key arrays of the corpus
+// and the id only on a tie.
+template <Sort kSort>
+class Order {
+ public:
+  explicit Order(const Corpus& corpus) : corpus_(corpus) {}
+
+  // True when `a` comes before `b`.
+  bool operator()(const RankedDoc& a, const RankedDoc& b) const {
+    const int primary = Primary(a, Key(b));
+    return primary != 0 ? primary < 0 : corpus_.doc(a.doc).id < corpus_.doc(b.doc).id;
+  }
+
+  // True when `ranked` comes strictly after the cursor's key.
+  bool After(const RankedDoc& ranked, const CursorKey& cursor) const {
+    const int primary =
+        Primary(ranked, SortKey{cursor.score, cursor.price, cursor.has_rating ? cursor.rating : kNoRating});
+    return primary != 0 ? primary > 0 : std::string_view(corpus_.doc(ranked.doc).id) > cursor.id;
+  }
+
+  CursorKey KeyOf(const RankedDoc& ranked) const {
+    const double rating = corpus_.rating(ranked.doc);
+    return CursorKey{ranked.score, corpus_.price(ranked.doc), rating != kNoRating, rating != kNoRating ? rating : 0.0,
+                     corpus_.doc(ranked.doc).id};
+  }
+
+ private:
+  struct SortKey {
+    double score;
+    std::int64_t price;
+    double rating;  // kNoRating (-infinity) for unrated: after every rating
+  };
+
+  // Only the field the sort uses is read.
+  SortKey Key(const RankedDoc& ranked) const {
+    if constexpr (kSort == Sort::kRelevance) return {ranked.score, 0, 0};
+    if constexpr (kSort == Sort::kRating) return {0, 0, corpus_.rating(ranked.doc)};
+    return {0, corpus_.price(ranked.doc), 0};
+  }
+
+  // Negative when `a` comes first, positive when the key does, 0 on a tie.
+  int Primary(const RankedDoc& a, const SortKey& b) const {
+    const SortKey key = Key(a);
+    if constexpr (kSort == Sort::kRelevance) return Descending(key.score, b.score);
+    if constexpr (kSort == Sort::kRating) return Descending(key.rating, b.rating);
+    if constexpr (kSort == Sort::kPriceDescending) return Descending(key.price, b.price);
+    return -Descending(key.price, b.price);
+  }
+
+  template <typename T>
+  static int Descending(T a, T b) {
+    return a > b ? -1 : (a < b ? 1 : 0);
+  }
+
+  const Corpus& corpus_;
 };
 
-// True when `a` comes before `b` in the total order of `sort`.
-bool Before(Sort sort, const KeyView& a, const KeyView& b) {
-  switch (sort) {
-    case Sort::kRelevance:
-      if (a.score != b.score) return a.score > b.score;
-      break;
-    case Sort::kPriceAscending:
-      if (a.price != b.price) return a.price < b.price;
-      break;
-    case Sort::kPriceDescending:
-      if (a.price != b.price) return a.price > b.price;
-      break;
-    case Sort::kRating:
-      if (a.has_rating != b.has_rating) return a.has_rating;
-      if (a.has_rating && a.rating != b.rating) return a.rating > b.rating;
-      break;
+// The first `limit` candidates after `after` in the order, and whether more follow.
+template <Sort kSort>
+Page SelectPage(const Corpus& corpus, const Scratch& scratch, std::size_t limit,
+                const std::optional<CursorKey>& after) {
+  const Order<kSort> before(corpus);
+  // A bounded heap of the best limit + 1, worst on top: the extra one says whether another page
+  // follows. Most candidates lose to the top on their score or price alone.
+  const std::size_t keep = limit + 1;
+  std::vector<RankedDoc> heap;
+  heap.reserve(std::min(keep, scratch.candidates.size()));
+  double worst_score = 0;  // of heap.front(), once the heap is full (relevance only)
+  for (std::size_t i = 0; i < scratch.candidates.size(); ++i) {
+    const RankedDoc ranked{scratch.candidates[i], scratch.total[i]};
+    if (heap.size() == keep) {
+      // Under relevance most candidates lose on the score alone, without reading anything else.
+      if constexpr (kSort == Sort::kRelevance) {
+        if (ranked.score < worst_score) continue;
+      }
+      if (!before(ranked, heap.front())) continue;
+    }
+    if (after && !before.After(ranked, *after)) continue;
+    if (heap.size() < keep) {
+      heap.push_back(ranked);
+      std::push_heap(heap.begin(), heap.end(), before);
+    } else {
+      std::pop_heap(heap.begin(), heap.end(), before);
+      heap.back() = ranked;
+      std::push_heap(heap.begin(), heap.end(), before);
+    }
+    if (heap.size() == keep) worst_score = heap.front().score;
   }
-  return a.id < b.id;
+  std::sort_heap(heap.begin(), heap.end(), before);
+  Page page;
+  const bool more = heap.size() > limit;
+  if (more) heap.resize(limit);
+  page.hits = std::move(heap);
+  if (more && !page.hits.empty()) page.next = before.KeyOf(page.hits.back());
+  return page;
 }
 
 }  // namespace
 
 Page RankPage(const Corpus& corpus, const QueryPlan& plan, const Roaring& matches, Sort sort, std::size_t limit,
               const std::optional<CursorKey>& after) {
-  std::vector<DocNumber> candidates(matches.cardinality());
-  matches.toUint32Array(candidates.data());
-  const std::vector<double> scores = Scores(corpus, plan, candidates);
-
-  auto key = [&](const RankedDoc& ranked) {
-    const DocRecord& record = corpus.doc(ranked.doc);
-    return KeyView{ranked.score, record.price, record.has_rating, record.rating, record.id};
-  };
-  std::optional<KeyView> cursor;
-  if (after) cursor = KeyView{after->score, after->price, after->has_rating, after->rating, after->id};
-
-  // A bounded heap of the best limit + 1: the extra one says whether another page follows.
-  const std::size_t keep = limit + 1;
-  auto heap_order = [&](const RankedDoc& a, const RankedDoc& b) { return Before(sort, key(a), key(b)); };
-  std::vector<RankedDoc> heap;
-  heap.reserve(std::min(keep, candidates.size()));
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const RankedDoc ranked{candidates[i], scores[i]};
-    if (cursor && !Before(sort, *cursor, key(ranked))) continue;
-    if (heap.size() < keep) {
-      heap.push_back(ranked);
-      std::push_heap(heap.begin(), heap.end(), heap_order);
-    } else if (heap_order(ranked, heap.front())) {
-      std::pop_heap(heap.begin(), heap.end(), heap_order);
-      heap.back() = ranked;
-      std::push_heap(heap.begin(), heap.end(), heap_order);
-    }
+  Scratch& scratch = ThreadScratch();
+  scratch.candidates.resize(matches.cardinality());
+  matches.toUint32Array(scratch.candidates.data());
+  Score(corpus, plan, matches, scratch);
+  AddRatings(corpus, scratch);
+  switch (sort) {
+    case Sort::kPriceAscending:
+      return SelectPage<Sort::kPriceAscending>(corpus, scratch, limit, after);
+    case Sort::kPriceDescending:
+      return SelectPage<Sort::kPriceDescending>(corpus, scratch, limit, after);
+    case Sort::kRating:
+      return SelectPage<Sort::kRating>(corpus, scratch, limit, after);
+    case Sort::kRelevance:
+      break;
   }
-  std::sort_heap(heap.begin(), heap.end(), heap_order);
-
-  Page page;
-  const bool more = heap.size() > limit;
-  if (more) heap.resize(limit);
-  page.hits = std::move(heap);
-  if (more && !page.hits.empty()) {
-    const KeyView last = key(page.hits.back());
-    page.next = CursorKey{last.score, last.price, last.has_rating, last.rating, std::string(last.id)};
-  }
-  return page;
+  return SelectPage<Sort::kRelevance>(corpus, scratch, limit, after);
 }
 
 }  // namespace allmende::search

@@ -198,6 +198,7 @@ class SuggestTest : public ::testing::Test {
  protected:
   void SetUp() override {
     IndexedService a = Service("svc_a", "Kotisiivous Virtanen");
+    a.category = "home_care";
     a.category_names = {"Kotihoito"};
     a.municipalities = {"fi-837"};
     IndexedService b = Service("svc_b", "Kotisiivous");

@@ -26,24 +26,32 @@ std::uint64_t HashOf(std::u32string_view s) {
   return h;
 }
 
-void Deletions(std::u32string_view word, int depth, std::vector<std::u32string>& out) {
-  if (depth == 0 || word.size() <= 1) return;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    std::u32string shorter(word.substr(0, i));
-    shorter.append(word.substr(i + 1));
-    if (std::find(out.begin(), out.end(), shorter) != out.end()) continue;
-    out.push_back(shorter);
-    Deletions(shorter, depth - 1, out);
-  }
-}
-
+// Hashes of the word's first kPrefixLength code points with up to `depth` (at most two) of
+// them deleted, sorted and distinct. No allocation beyond the result: this runs for every new
+// vocabulary word.
 std::vector<std::uint64_t> DeletionHashes(std::u32string_view word, int depth) {
-  const std::u32string prefix(word.substr(0, std::min(word.size(), kPrefixLength)));
-  std::vector<std::u32string> variants{prefix};
-  Deletions(prefix, depth, variants);
+  const std::u32string_view prefix = word.substr(0, std::min(word.size(), kPrefixLength));
+  const std::size_t n = prefix.size();
   std::vector<std::uint64_t> hashes;
-  hashes.reserve(variants.size());
-  for (const auto& v : variants) hashes.push_back(HashOf(v));
+  hashes.reserve(1 + n + n * (n - 1) / 2);
+  char32_t kept[kPrefixLength];
+  auto hash_without = [&](std::size_t skip_a, std::size_t skip_b) {
+    std::size_t size = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i != skip_a && i != skip_b) kept[size++] = prefix[i];
+    }
+    hashes.push_back(HashOf(std::u32string_view(kept, size)));
+  };
+  constexpr std::size_t kNone = kPrefixLength;
+  hash_without(kNone, kNone);
+  if (depth >= 1) {
+    for (std::size_t a = 0; a < n; ++a) hash_without(a, kNone);
+  }
+  if (depth >= 2) {
+    for (std::size_t a = 0; a < n; ++a) {
+      for (std::size_t b = a + 1; b < n; ++b) hash_without(a, b);
+    }
+  }
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   return hashes;
@@ -91,7 +99,7 @@ int EditDistance(std::u32string_view a, std::u32string_view b, int max_distance)
 void SpellingIndex::Add(std::string_view word, std::uint32_t term) {
   const std::u32string points = CodePoints(word);
   if (points.size() < kMinLength) return;
-  for (std::uint64_t hash : DeletionHashes(points, kStoredDeletions)) Insert(hash, term);
+  for (std::uint64_t hash : DeletionHashes(points, kStoredDeletions)) Insert(static_cast<std::uint32_t>(hash), term);
 }
 
 std::vector<std::uint32_t> SpellingIndex::Candidates(std::string_view word, int max_distance) const {
@@ -100,10 +108,9 @@ std::vector<std::uint32_t> SpellingIndex::Candidates(std::string_view word, int 
   if (points.size() < kMinLength || slots_.empty() || max_distance <= 0) return out;
   const std::size_t mask = slots_.size() - 1;
   for (std::uint64_t hash : DeletionHashes(points, std::min(max_distance, kStoredDeletions))) {
-    const auto high = static_cast<std::uint32_t>(hash >> 32);
-    const auto low = static_cast<std::uint32_t>(hash);
-    for (std::size_t at = low & mask; slots_[at].term_plus_one != 0; at = (at + 1) & mask) {
-      if (slots_[at].hash_high == high && slots_[at].hash_low == low) out.push_back(slots_[at].term_plus_one - 1);
+    const auto key = static_cast<std::uint32_t>(hash);
+    for (std::size_t at = key & mask; slots_[at].term_plus_one != 0; at = (at + 1) & mask) {
+      if (slots_[at].hash == key) out.push_back(slots_[at].term_plus_one - 1);
     }
   }
   std::sort(out.begin(), out.end());
@@ -111,12 +118,13 @@ std::vector<std::uint32_t> SpellingIndex::Candidates(std::string_view word, int 
   return out;
 }
 
-void SpellingIndex::Insert(std::uint64_t hash, std::uint32_t term) {
-  if ((used_ + 1) * 2 > slots_.size()) Grow();
+void SpellingIndex::Insert(std::uint32_t hash, std::uint32_t term) {
+  // At most three quarters full: linear probing stays short and the table small.
+  if ((used_ + 1) * 4 > slots_.size() * 3) Grow();
   const std::size_t mask = slots_.size() - 1;
-  std::size_t at = static_cast<std::uint32_t>(hash) & mask;
+  std::size_t at = hash & mask;
   while (slots_[at].term_plus_one != 0) at = (at + 1) & mask;
-  slots_[at] = Slot{static_cast<std::uint32_t>(hash >> 32), static_cast<std::uint32_t>(hash), term + 1};
+  slots_[at] = Slot{hash, term + 1};
   ++used_;
 }
 
@@ -126,7 +134,7 @@ void SpellingIndex::Grow() {
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.term_plus_one == 0) continue;
-    std::size_t at = slot.hash_low & mask;
+    std::size_t at = slot.hash & mask;
     while (slots_[at].term_plus_one != 0) at = (at + 1) & mask;
     slots_[at] = slot;
   }

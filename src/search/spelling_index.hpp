@@ -36,13 +36,13 @@ class SpellingIndex {
   std::size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
-  // The whole hash is kept (in two halves, 12 bytes a slot) so that growing can re-place slots.
+  // 32 bits of the hash place a slot (tables stay far below 2^32 slots) and tell deletions apart;
+  // a rare collision only adds a candidate that the distance check drops.
   struct Slot {
-    std::uint32_t hash_high = 0;
-    std::uint32_t hash_low = 0;
+    std::uint32_t hash = 0;
     std::uint32_t term_plus_one = 0;  // 0: empty
   };
-  void Insert(std::uint64_t hash, std::uint32_t term);
+  void Insert(std::uint32_t hash, std::uint32_t term);
   void Grow();
 
   std::vector<Slot> slots_;

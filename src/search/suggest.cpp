@@ -55,14 +55,25 @@ std::vector<std::string> ServiceIndex::Suggest(const std::string& prefix, const 
     const Corpus& corpus = state_->corpus;
     Roaring scope = corpus.live();
     if (!region_id.empty()) {
-      auto it = corpus.regions().find(region_id);
-      scope = it == corpus.regions().end() ? Roaring() : scope & it->second;
+      const Roaring* region = corpus.regions().Docs(region_id);
+      scope = region == nullptr ? Roaring() : scope & *region;
     }
-    const auto& entries = corpus.suggestions();
+    // Words of service names: the vocabulary's words in the prefix's range that some name has.
+    const auto& vocabulary = corpus.words();
     std::size_t scanned = 0;
-    for (auto it = entries.lower_bound(key); it != entries.end() && scanned < kEntriesScanned; ++it, ++scanned) {
+    for (auto it = vocabulary.lower_bound(key); it != vocabulary.end() && scanned < kEntriesScanned; ++it, ++scanned) {
       if (it->first.compare(0, key.size(), key) != 0) break;
-      offered.Offer(it->first, it->second.display, it->second.docs.and_cardinality(scope));
+      if (const Suggestion* name_word = corpus.NameWordSuggestion(it->second)) {
+        offered.Offer(std::string(it->first), name_word->display, name_word->docs.and_cardinality(scope));
+      }
+    }
+    const auto& categories = corpus.category_names();
+    scanned = 0;
+    for (auto it = categories.lower_bound(key); it != categories.end() && scanned < kEntriesScanned; ++it, ++scanned) {
+      if (it->first.compare(0, key.size(), key) != 0) break;
+      if (const Roaring* docs = corpus.categories().Docs(it->second.category)) {
+        offered.Offer(FoldWord(it->second.display), it->second.display, docs->and_cardinality(scope));
+      }
     }
     const auto& places = state_->place_names;
     auto place = std::lower_bound(places.begin(), places.end(), key,

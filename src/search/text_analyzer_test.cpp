@@ -60,13 +60,17 @@ TEST(FoldingTest, DiacriticsAreRemoved) {
 }
 
 TEST(FinnishMorphologyTest, WordBasesSplitIntoCompoundParts) {
-  EXPECT_THAT(CompoundPartsFromWordBases("+koti(koti)+siivo(siivo)+us(+us)", "kotisiivous"),
+  EXPECT_THAT(CompoundPartsFromWordBases("+koti(koti)+siivo(siivo)+us(+us)", "kotisiivous", "=pppp=ppppppp"),
               ElementsAre("koti", "siivous"));
-  EXPECT_THAT(CompoundPartsFromWordBases("+ateria(ateria)+palvel(palvella)+u(+u)", "ateriapalvelu"),
+  EXPECT_THAT(CompoundPartsFromWordBases("+ateria(ateria)+palvel(palvella)+u(+u)", "ateriapalvelu", "=pppppp=ppppppp"),
               ElementsAre("ateria", "palvelu"));
-  EXPECT_THAT(CompoundPartsFromWordBases("+vanhusten(vanhus)+hoito(hoito)", "vanhustenhoito"),
+  EXPECT_THAT(CompoundPartsFromWordBases("+vanhusten(vanhus)+hoito(hoito)", "vanhustenhoito", "=ppppppppp=ppppp"),
               ElementsAre("vanhus", "hoito"));
-  EXPECT_THAT(CompoundPartsFromWordBases("+siivous(siivous)", "siivous"), IsEmpty());
+  EXPECT_THAT(CompoundPartsFromWordBases("+siivous(siivous)", "siivous", "=ppppppp"), IsEmpty());
+}
+
+TEST(FinnishMorphologyTest, ReadingsThatStructureDoesNotMarkAsCompoundsAreNotSplit) {
+  EXPECT_THAT(CompoundPartsFromWordBases("+edu(etu)+lli+nen(+nen)", "edullinen", "=ppppppppp"), IsEmpty());
 }
 
 class TextAnalyzerTest : public ::testing::Test {

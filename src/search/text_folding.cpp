@@ -20,6 +20,7 @@ bool IsAscii(std::string_view s) {
 
 bool IsWordChar(UChar32 c, bool inside_word) {
   if (c < 0) return false;
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   if (u_isalnum(c)) return true;
   // A combining mark belongs to the letter before it (decomposed "a" + U+0308 is "ä").
   if (!inside_word) return false;
@@ -54,28 +55,28 @@ const char* FoldedLetter(UChar32 c) {
 
 }  // namespace
 
-std::vector<TextWord> SplitWords(std::string_view text, std::size_t max_words, std::size_t max_word_chars) {
-  std::vector<TextWord> words;
-  if (max_words == 0) return words;
-  std::vector<std::string> parts;
-  std::string part;
+std::size_t ForEachWord(std::string_view text, std::size_t max_words, std::size_t max_word_chars,
+                        const std::function<void(std::string_view, const std::vector<std::string_view>&)>& visit) {
+  std::size_t visited = 0;
+  if (max_words == 0) return visited;
+  std::vector<std::string_view> parts;
+  std::size_t part_begin = 0;
+  std::size_t part_end = 0;  // one past the last byte taken into the part; == part_begin: empty
   std::size_t chars = 0;
   enum class State { kOutside, kInWord, kAfterHyphen } state = State::kOutside;
 
   auto finish_part = [&] {
-    if (!part.empty()) parts.push_back(std::move(part));
-    part.clear();
+    if (part_end > part_begin) parts.push_back(text.substr(part_begin, part_end - part_begin));
+    part_end = part_begin;
   };
   auto finish_word = [&] {
     finish_part();
     if (!parts.empty()) {
-      TextWord word;
-      for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0) word.text += '-';
-        word.text += parts[i];
-      }
-      if (parts.size() > 1) word.parts = std::move(parts);
-      words.push_back(std::move(word));
+      const std::size_t begin = static_cast<std::size_t>(parts.front().data() - text.data());
+      const std::size_t end = static_cast<std::size_t>(parts.back().data() - text.data()) + parts.back().size();
+      if (parts.size() == 1) parts.clear();
+      visit(text.substr(begin, end - begin), parts);
+      ++visited;
     }
     parts.clear();
     chars = 0;
@@ -85,8 +86,8 @@ std::vector<TextWord> SplitWords(std::string_view text, std::size_t max_words, s
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int64_t>(text.size());
   int64_t i = 0;
-  while (i < length && words.size() < max_words) {
-    const int64_t start = i;
+  while (i < length && visited < max_words) {
+    const auto start = static_cast<std::size_t>(i);
     UChar32 c = 0;
     // U8_NEXT wants int32_t offsets; walk the text in windows so a huge input cannot overflow them.
     const int32_t window = static_cast<int32_t>(std::min<int64_t>(length - i, 1 << 20));
@@ -94,8 +95,12 @@ std::vector<TextWord> SplitWords(std::string_view text, std::size_t max_words, s
     U8_NEXT(bytes + i, offset, window, c);
     i += offset;
     if (IsWordChar(c, state == State::kInWord)) {
+      if (state != State::kInWord) {
+        part_begin = start;
+        part_end = start;
+      }
       if (chars < max_word_chars) {
-        part.append(text.data() + start, static_cast<std::size_t>(i - start));
+        part_end = static_cast<std::size_t>(i);
         ++chars;
       }
       state = State::kInWord;
@@ -106,7 +111,17 @@ std::vector<TextWord> SplitWords(std::string_view text, std::size_t max_words, s
       finish_word();
     }
   }
-  if (words.size() < max_words) finish_word();
+  if (visited < max_words) finish_word();
+  return visited;
+}
+
+std::vector<TextWord> SplitWords(std::string_view text, std::size_t max_words, std::size_t max_word_chars) {
+  std::vector<TextWord> words;
+  ForEachWord(text, max_words, max_word_chars, [&](std::string_view word, const std::vector<std::string_view>& parts) {
+    TextWord out{std::string(word), {}};
+    for (auto part : parts) out.parts.emplace_back(part);
+    words.push_back(std::move(out));
+  });
   return words;
 }
 

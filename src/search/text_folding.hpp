@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,12 @@ struct TextWord {
   std::string text;                // original case, valid UTF-8
   std::vector<std::string> parts;  // "Mänttä", "Vilppula"; empty for a plain word
 };
+
+// Calls `visit(word, parts)` for each word of `text` as SplitWords finds them, with views into
+// `text` (a joined word keeps its hyphens as written) and without allocating per word. Returns
+// the number of words visited.
+std::size_t ForEachWord(std::string_view text, std::size_t max_words, std::size_t max_word_chars,
+                        const std::function<void(std::string_view, const std::vector<std::string_view>&)>& visit);
 
 // Splits `text` into words: maximal runs of letters, digits and combining marks; a hyphen between
 // two such runs joins them. At most `max_words` words are returned; a word longer than
