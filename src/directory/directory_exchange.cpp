@@ -296,6 +296,12 @@ Result<ImportReport> DirectoryExchange::Import(const access::Actor& actor, const
       }
       return Error{ErrorCode::kInvalidArgument, std::move(message), std::move(errors)};
     }
+    auto& warnings = run.report().warnings;
+    if (warnings.size() > kMaxErrors) {
+      std::size_t more = warnings.size() - kMaxErrors;
+      warnings.resize(kMaxErrors);
+      warnings.push_back({"contents", std::to_string(more) + " more warnings are not listed."});
+    }
     return std::move(run.report());
   });
 }

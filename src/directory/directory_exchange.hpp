@@ -71,10 +71,12 @@ struct ImportBatch {
 
 // What an import did.
 struct ImportReport {
-  int providers = 0;                 // provider records read (new organizations and existing ones)
-  int services_published = 0;        // new published services
-  int services_unchanged = 0;        // already published by that provider with exactly this content
-  std::vector<FieldError> warnings;  // what was left out, with its path (a voucher of an unknown purchaser, …)
+  int providers = 0;           // provider records read (new organizations and existing ones)
+  int services_published = 0;  // new published services
+  int services_unchanged = 0;  // already published by that provider with exactly this content
+  // What was left out, with its path (a voucher of an unknown purchaser, …); at most kMaxErrors
+  // and a last one saying how many more there were.
+  std::vector<FieldError> warnings;
 };
 
 class DirectoryExchange {

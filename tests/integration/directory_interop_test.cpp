@@ -123,6 +123,23 @@ TEST_F(DirectoryInteropTest, ImportedServicesArePublishedByTheImporterAndFoundBy
   EXPECT_EQ(events[0].at("actor_id").as_string(), world_->UserId("pia.admin"));
 }
 
+TEST_F(DirectoryInteropTest, AnImportReachesTheSearchOfEveryServerProcess) {
+  if (TestBackend() != "postgresql") GTEST_SKIP() << "several server processes on one database: PostgreSQL's mode";
+  TestServer other({.args = {"--set", "demo.mode=true"}, .database = &world_->db()});
+  ASSERT_TRUE(other.started());
+  std::string region = NewRegion("interop-processes");
+  auto r = Import(pia_, region, FirstOf(3));
+  ASSERT_EQ(r->status, 200) << r->body;
+  std::int64_t published = json::parse(r->body).at("services_published").as_int64();
+  ASSERT_GT(published, 0);
+  auto total_there = [&] {
+    auto s = other.Get("/api/v1/services?limit=1&region_id=" + region);
+    return s && s->status == 200 ? json::parse(s->body).at("total").as_int64() : -1;
+  };
+  EXPECT_TRUE(Eventually([&] { return total_there() == published; }, std::chrono::seconds(10)))
+      << "the other process's index has " << total_there() << " of " << published;
+}
+
 TEST_F(DirectoryInteropTest, OneBadServiceLeavesTheRegionAsItWas) {
   std::string region = NewRegion("interop-atomic");
   json::object body = FirstOf(4);
