@@ -13,11 +13,18 @@ constexpr int kLoadBatch = 5000;
 }  // namespace
 
 Result<void> CatalogIndex::Load(storage::Database& db) {
+  if (loaded()) return Ok();
+  std::vector<Category> categories;
+  std::vector<Place> places;
   ALLMENDE_TRY(db.Read([&](storage::Connection& c) -> Result<void> {
-    ALLMENDE_ASSIGN_OR_RETURN(categories_, DirectoryStore::Categories(c));
-    ALLMENDE_ASSIGN_OR_RETURN(places_, DirectoryStore::Places(c));
+    ALLMENDE_ASSIGN_OR_RETURN(categories, DirectoryStore::Categories(c));
+    ALLMENDE_ASSIGN_OR_RETURN(places, DirectoryStore::Places(c));
     return Ok();
   }));
+  // Indexed() reads the taxonomy; nobody else does before loaded_ turns true.
+  categories_ = std::move(categories);
+  places_ = std::move(places);
+  place_at_.clear();
   for (std::size_t i = 0; i < places_.size(); ++i) place_at_[places_[i].code] = i;
   std::vector<search::GazetteerPlace> gazetteer;
   for (const auto& p : places_) {
@@ -25,7 +32,8 @@ Result<void> CatalogIndex::Load(storage::Database& db) {
     for (const auto& [lang, name] : p.name) g.names.push_back(name);
     gazetteer.push_back(std::move(g));
   }
-  index_ = std::make_unique<search::ServiceIndex>(std::move(gazetteer));
+  auto index = std::make_unique<search::ServiceIndex>(std::move(gazetteer));
+  std::unordered_map<std::string, std::int64_t> versions;
   // In batches, so a million services never sit in memory twice over as rows.
   std::string after;
   for (;;) {
@@ -36,14 +44,32 @@ Result<void> CatalogIndex::Load(storage::Database& db) {
     after = batch.back().id;
     std::vector<search::IndexedService> docs;
     docs.reserve(batch.size());
-    for (const auto& s : batch) docs.push_back(Indexed(s));
-    index_->PutAll(std::move(docs));
+    for (const auto& s : batch) {
+      docs.push_back(Indexed(s));
+      versions[s.id] = s.version;
+    }
+    index->PutAll(std::move(docs));
     if (static_cast<int>(batch.size()) < kLoadBatch) break;
   }
+  index_ = std::move(index);
+  {
+    std::lock_guard lock(versions_mu_);
+    versions_ = std::move(versions);
+  }
+  loaded_.store(true, std::memory_order_release);
   return Ok();
 }
 
 void CatalogIndex::Apply(const Service& s) {
+  if (!loaded()) return;  // Load reads it from the database
+  {
+    std::lock_guard lock(versions_mu_);
+    auto [it, fresh] = versions_.try_emplace(s.id, s.version);
+    if (!fresh) {
+      if (it->second > s.version) return;
+      it->second = s.version;
+    }
+  }
   if (s.published && s.state != "archived") {
     index_->Put(Indexed(s));
   } else {
@@ -55,11 +81,7 @@ Result<void> CatalogIndex::Refresh(storage::Database& db, const std::string& ser
   ALLMENDE_ASSIGN_OR_RETURN(auto service, db.ReadValue<std::optional<Service>>([&](storage::Connection& c) {
     return DirectoryStore::GetService(c, service_id);
   }));
-  if (service) {
-    Apply(*service);
-  } else {
-    index_->Remove(service_id);
-  }
+  if (service) Apply(*service);  // services are never deleted
   return Ok();
 }
 
@@ -96,7 +118,9 @@ std::string CatalogIndex::SummaryJson(const Service& s, const ServiceContent& c)
   o["area"] = AreaObject(c.area);
   boost::json::array days;
   std::uint8_t mask = 0;
-  for (const auto& h : c.hours) mask |= static_cast<std::uint8_t>(1u << h.weekday);
+  for (const auto& h : c.hours) {
+    if (h.weekday >= 0 && h.weekday < 7) mask |= static_cast<std::uint8_t>(1u << h.weekday);
+  }
   for (int d = 0; d < 7; ++d) {
     if (mask & (1u << d)) days.emplace_back(d);
   }

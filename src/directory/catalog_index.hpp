@@ -3,7 +3,9 @@
 // and by the event bus when another server process did (PostgreSQL mode).
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -16,20 +18,26 @@ namespace allmende::directory {
 
 class CatalogIndex {
  public:
-  // Reads the taxonomy, the gazetteer and every published service. Run once before serving.
+  // Reads the taxonomy, the gazetteer and every published service into a new index, which
+  // becomes visible (loaded() turns true) only when all of it is read. Until then nothing else
+  // of this class may be used but loaded(). On failure nothing changes: call it again.
   Result<void> Load(storage::Database& db);
   // Puts the service into the index if it is published and not archived; removes it otherwise.
+  // A change older (by version) than one applied already is ignored, so changes may arrive in
+  // any order. Nothing before loaded().
   void Apply(const Service& service);
   // Re-reads one service from the database and applies it (an event from another process).
   Result<void> Refresh(storage::Database& db, const std::string& service_id);
-
   // Re-reads every service changed at or after `at` (after this process missed change events).
   Result<void> RefreshChangedSince(storage::Database& db, const std::string& at);
 
-  bool loaded() const { return index_ != nullptr; }
+  // True once Load succeeded; from then on the accessors below may be used from any thread (the
+  // reference data never changes again; the index locks itself).
+  bool loaded() const { return loaded_.load(std::memory_order_acquire); }
   const search::ServiceIndex& index() const { return *index_; }
   const std::vector<Category>& categories() const { return categories_; }
   const std::vector<Place>& places() const { return places_; }
+  // nullptr when there is no such code.
   const Category* FindCategory(const std::string& code) const;
   const Place* FindPlace(const std::string& code) const;
 
@@ -43,6 +51,9 @@ class CatalogIndex {
   std::vector<Place> places_;
   std::unordered_map<std::string, std::size_t> place_at_;
   std::unique_ptr<search::ServiceIndex> index_;
+  std::atomic<bool> loaded_ = false;
+  std::mutex versions_mu_;
+  std::unordered_map<std::string, std::int64_t> versions_;  // the version of each service applied
 };
 
 }  // namespace allmende::directory

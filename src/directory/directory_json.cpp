@@ -184,6 +184,7 @@ ServiceContent ParseContent(const json::value& doc, std::vector<FieldError>& err
     } else {
       for (std::size_t i = 0; i < hours->get_array().size(); ++i) {
         OpeningHours h;
+        h.weekday = -1;  // required: a missing weekday must not become Monday
         Reader e(hours->get_array()[i], "hours[" + std::to_string(i) + "].", errors);
         e.Int("weekday", &h.weekday);
         e.String("opens", &h.opens);

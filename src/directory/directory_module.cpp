@@ -30,7 +30,6 @@ Result<void> DirectoryModule::SeedDemo(app::DemoSeed& seed) {
 }
 
 void DirectoryModule::Start() {
-  auto started = std::chrono::steady_clock::now();
   // Subscribe first: a change committed while the index loads is applied after it.
   changes_ = bus_.Subscribe({"system:directory"});
   changes_->SetWaker([this] {
@@ -38,44 +37,60 @@ void DirectoryModule::Start() {
     pending_ = true;
     wake_.notify_one();
   });
+  // The first attempt before serving; should it fail (the database unreachable), the follower
+  // tries again every few seconds and search answers 503 meanwhile.
+  Timestamp before_load = Now();
+  LoadIndex();
+  follower_ = std::thread([this, before_load] { Follow(before_load); });
+}
+
+bool DirectoryModule::LoadIndex() {
+  auto started = std::chrono::steady_clock::now();
   auto loaded = catalog_.Load(db_);
   if (!loaded.ok()) {
     log::Error("directory_index_failed", {{"error", loaded.error().message}});
-    return;
+    return false;
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   log::Info("directory_index_built", {{"services", static_cast<std::uint64_t>(catalog_.index().size())},
                                       {"bytes", static_cast<std::uint64_t>(catalog_.index().MemoryBytes())},
                                       {"ms", static_cast<std::uint64_t>(ms.count())}});
-  follower_ = std::thread([this] { Follow(); });
+  return true;
 }
 
-void DirectoryModule::Follow() {
+void DirectoryModule::Follow(Timestamp synced_at) {
   // Services whose re-read failed (the database was unreachable): tried again every second, so
-  // the index does not stay behind until the next restart.
+  // the index does not stay behind until the next restart. Likewise a missed stretch of events.
   std::set<std::string> retry;
-  Timestamp synced_at = Now();
+  bool resync = false;
   for (;;) {
     {
       std::unique_lock lock(mu_);
       auto woken = [this] { return pending_ || stopping_; };
-      if (retry.empty()) {
+      if (retry.empty() && !resync && catalog_.loaded()) {
         wake_.wait(lock, woken);
       } else {
-        wake_.wait_for(lock, std::chrono::seconds(1), woken);
+        wake_.wait_for(lock, std::chrono::seconds(catalog_.loaded() ? 1 : 3), woken);
       }
       if (stopping_) return;
       pending_ = false;
     }
-    // A subscriber that fell behind lost events: re-read what changed since shortly before the
-    // last time it was sure to be current (the margin covers clocks of other processes).
+    if (!catalog_.loaded() && !LoadIndex()) continue;
     Timestamp drained_at = Now();
     auto drained = changes_->Drain();
-    if (changes_->TakeOverflow()) {
-      auto refreshed = catalog_.RefreshChangedSince(db_, FormatRfc3339(synced_at - std::chrono::seconds(10)));
-      if (!refreshed.ok()) log::Error("directory_index_resync_failed", {{"error", refreshed.error().message}});
+    // A subscriber that fell behind lost events: re-read what changed since well before the last
+    // time it was current. The margin covers other processes' clocks and long transactions (a
+    // row's updated_at is when its transaction wrote it, not when it committed).
+    resync |= changes_->TakeOverflow();
+    if (resync) {
+      auto refreshed = catalog_.RefreshChangedSince(db_, FormatRfc3339(synced_at - std::chrono::minutes(10)));
+      if (refreshed.ok()) {
+        resync = false;
+      } else {
+        log::Warn("directory_index_resync_failed", {{"error", refreshed.error().message}});
+      }
     }
-    synced_at = drained_at;
+    if (!resync) synced_at = drained_at;
     for (const auto& event : drained) {
       if (event.topic == "directory.service.changed") retry.insert(event.subject_id);
     }

@@ -31,10 +31,14 @@ class DirectoryModule final : public app::Module {
   void Stop() override;
 
   DirectoryService& service() { return service_; }
-  const CatalogIndex& catalog() const { return catalog_; }
+  CatalogIndex& catalog() { return catalog_; }
 
  private:
-  void Follow();
+  // One attempt to build the index; logs the outcome.
+  bool LoadIndex();
+  // The follower thread: loads the index if Start could not, then applies what other processes
+  // (and this one) publish. `synced_at`: when the index was last known current.
+  void Follow(Timestamp synced_at);
 
   storage::Database& db_;
   events::EventBus& bus_;

@@ -9,10 +9,16 @@
 namespace allmende::directory {
 namespace {
 
-const std::vector<std::string>& Languages() {
+// The languages texts are written in (the platform's five).
+const std::vector<std::string>& TextLanguages() {
   static const std::vector<std::string> langs{"fi", "sv", "en", "de", "da"};
   return langs;
 }
+
+constexpr std::size_t kMaxVouchers = 50;
+constexpr std::size_t kMaxLanguages = 20;
+constexpr std::size_t kMaxHours = 21;
+constexpr std::size_t kMaxErrors = 50;
 
 std::size_t CodePoints(const std::string& s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -32,7 +38,7 @@ void CheckText(const LocalizedText& text, const std::string& field, std::size_t 
                std::vector<FieldError>& errors) {
   for (const auto& [lang, t] : text) {
     std::string path = field + "." + lang;
-    if (std::find(Languages().begin(), Languages().end(), lang) == Languages().end()) {
+    if (std::find(TextLanguages().begin(), TextLanguages().end(), lang) == TextLanguages().end()) {
       errors.push_back({path, "Write texts in fi, sv, en, de or da."});
     } else if (CodePoints(t) > max) {
       errors.push_back({path, "Keep it under " + std::to_string(max) + " characters."});
@@ -52,6 +58,13 @@ bool IsPostalCode(const std::string& p) {
 }
 
 }  // namespace
+
+std::string CommentProblem(const std::string& comment) {
+  if (IsBlank(comment) || CodePoints(comment) > 4000 || HasControl(comment, true)) {
+    return "Say in up to 4000 characters what the provider should change.";
+  }
+  return "";
+}
 
 void CheckArea(const CatalogIndex& catalog, const ServiceArea& area, const std::string& field,
                std::vector<FieldError>& errors) {
@@ -84,9 +97,15 @@ void CheckLanguages(const std::vector<std::string>& languages, const std::string
   }
 }
 
-std::vector<FieldError> DirectoryService::Problems(storage::Connection& c, const std::string& region_id,
-                                                   const std::string& organization_id, const ServiceContent& s) {
+Result<std::vector<FieldError>> DirectoryService::Problems(storage::Connection& c, const std::string& region_id,
+                                                           const std::string& organization_id,
+                                                           const ServiceContent& s) {
+  if (!catalog_.loaded()) return Error::Unavailable("The directory is starting; try again in a moment.");
   std::vector<FieldError> errors;
+  // Long lists are refused before any element is looked at: each costs a query in a write.
+  if (s.vouchers.size() > kMaxVouchers) return Error::Invalid("vouchers", "Name at most 50 purchasers.");
+  if (s.languages.size() > kMaxLanguages) return Error::Invalid("languages", "Name at most 20 languages.");
+  if (s.hours.size() > kMaxHours) return Error::Invalid("hours", "Give at most three periods a day.");
   CheckText(s.name, "name", 120, false, errors);
   CheckText(s.description, "description", 4000, true, errors);
   bool named = std::any_of(s.name.begin(), s.name.end(), [](const auto& kv) { return !IsBlank(kv.second); });
@@ -119,14 +138,13 @@ std::vector<FieldError> DirectoryService::Problems(storage::Connection& c, const
     errors.push_back({"price.labour_share_bp", "Give the labour share in basis points, from 0 to 10000."});
   }
   for (std::size_t i = 0; i < s.vouchers.size(); ++i) {
-    auto org = tenancy::OrganizationService::Find(c, s.vouchers[i]);
-    bool purchaser = org.ok() && *org && (*org)->region_id == region_id &&
-                     ((*org)->kind == "welfare_area" || (*org)->kind == "municipality" || (*org)->kind == "employer");
+    ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, s.vouchers[i]));
+    bool purchaser = org && org->region_id == region_id &&
+                     (org->kind == "welfare_area" || org->kind == "municipality" || org->kind == "employer");
     if (!purchaser) {
       errors.push_back({"vouchers[" + std::to_string(i) + "]", "This is no purchaser of the region."});
     }
   }
-  if (s.hours.size() > 21) errors.push_back({"hours", "Give at most three periods a day."});
   for (std::size_t i = 0; i < s.hours.size(); ++i) {
     const auto& h = s.hours[i];
     std::string at = "hours[" + std::to_string(i) + "].";
@@ -145,11 +163,12 @@ std::vector<FieldError> DirectoryService::Problems(storage::Connection& c, const
   }
   if (s.image_ids.size() > 8) errors.push_back({"image_ids", "Add at most eight images."});
   for (std::size_t i = 0; i < s.image_ids.size() && i < 8; ++i) {
-    auto image = DirectoryStore::GetImage(c, s.image_ids[i]);
-    if (!image.ok() || !*image || (*image)->organization_id != organization_id) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto owner, DirectoryStore::ImageOwner(c, s.image_ids[i]));
+    if (owner != organization_id) {
       errors.push_back({"image_ids[" + std::to_string(i) + "]", "There is no such image of this provider."});
     }
   }
+  if (errors.size() > kMaxErrors) errors.resize(kMaxErrors);
   return errors;
 }
 
@@ -157,6 +176,12 @@ std::vector<FieldError> ProfileProblems(const CatalogIndex& catalog, const Provi
   std::vector<FieldError> errors;
   CheckText(p.description, "description", 4000, true, errors);
   CheckText(p.accessibility, "accessibility", 1000, true, errors);
+  for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"email", &p.email},
+                                     {"phone", &p.phone},
+                                     {"website", &p.website},
+                                     {"insurance", &p.insurance}}) {
+    if (HasControl(*value, false)) errors.push_back({field, "Remove the control characters."});
+  }
   if (!p.email.empty() && (p.email.size() > 254 || p.email.find('@') == std::string::npos ||
                            p.email.find_first_of(" \t\r\n<>\"") != std::string::npos)) {
     errors.push_back({"email", "Write an e-mail address like info@example.fi."});
@@ -172,7 +197,8 @@ std::vector<FieldError> ProfileProblems(const CatalogIndex& catalog, const Provi
   CheckArea(catalog, p.area, "area", errors);
   if (p.quality_labels.size() > 20) errors.push_back({"quality_labels", "Name at most 20 labels."});
   for (std::size_t i = 0; i < p.quality_labels.size(); ++i) {
-    if (CodePoints(p.quality_labels[i]) > 80 || IsBlank(p.quality_labels[i])) {
+    if (CodePoints(p.quality_labels[i]) > 80 || IsBlank(p.quality_labels[i]) ||
+        HasControl(p.quality_labels[i], false)) {
       errors.push_back({"quality_labels[" + std::to_string(i) + "]", "Name the label in 1 to 80 characters."});
     }
   }

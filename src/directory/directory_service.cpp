@@ -46,8 +46,21 @@ Result<std::vector<Service>> DirectoryService::PublishedOf(const std::string& or
       [&](storage::Connection& c) { return DirectoryStore::PublishedOf(c, organization_id); });
 }
 
+Result<void> DirectoryService::RefuseOwnService(storage::Connection& c, const access::Actor& actor, const Service& s) {
+  // Someone who also edits the provider's services (a coordinator who is its admin too) does not
+  // review them: publishing is the integrator's check on the provider.
+  auto own = access::Authorize(c, actor.principal, access::Action::kDirectoryServiceEdit,
+                               {.region_id = s.region_id, .organization_id = s.organization_id}, clock_.Now());
+  if (own.ok()) return Error::PermissionDenied("You may not review your own organization's service.");
+  if (own.error().code != ErrorCode::kPermissionDenied && own.error().code != ErrorCode::kMfaRequired) {
+    return std::move(own).error();
+  }
+  return Ok();
+}
+
 Result<ProviderProfile> DirectoryService::UpdateProfile(const access::Actor& actor, const std::string& organization_id,
                                                         const boost::json::value& doc, std::int64_t if_match) {
+  if (!catalog_.loaded()) return Error::Unavailable("The directory is starting; try again in a moment.");
   return db_.WriteValue<ProviderProfile>([&](storage::Connection& c) -> Result<ProviderProfile> {
     ALLMENDE_ASSIGN_OR_RETURN(auto current, DirectoryStore::Profile(c, organization_id));
     if (!current || !IsProviderKind(current->kind)) return Error::NotFound("There is no such provider.");
@@ -92,7 +105,7 @@ Result<Service> DirectoryService::Create(const access::Actor& actor, const std::
     ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kDirectoryServiceEdit,
                                    {.region_id = provider->region_id, .organization_id = organization_id},
                                    clock_.Now()));
-    auto problems = Problems(c, provider->region_id, organization_id, content);
+    ALLMENDE_ASSIGN_OR_RETURN(auto problems, Problems(c, provider->region_id, organization_id, content));
     if (!problems.empty()) return Error::Invalid(std::move(problems));
     std::string now = FormatRfc3339(clock_.Now());
     Service s{.id = NewId("svc"),
@@ -162,7 +175,7 @@ Result<Service> DirectoryService::EditDraft(const access::Actor& actor, const st
                     return Error::IllegalTransition("The service is in review: withdraw it before editing.", s.state);
                   }
                   if (s.state == "archived") return Error::IllegalTransition("The service is archived.", s.state);
-                  auto problems = Problems(c, s.region_id, s.organization_id, content);
+                  ALLMENDE_ASSIGN_OR_RETURN(auto problems, Problems(c, s.region_id, s.organization_id, content));
                   if (!problems.empty()) return Error::Invalid(std::move(problems));
                   s.draft = content;
                   s.state = "draft";
@@ -172,10 +185,14 @@ Result<Service> DirectoryService::EditDraft(const access::Actor& actor, const st
 
 Result<Service> DirectoryService::Submit(const access::Actor& actor, const std::string& id, std::int64_t if_match) {
   return Change(actor, id, access::Action::kDirectoryServiceEdit, if_match, "submitted", std::nullopt,
-                [](storage::Connection&, Service& s) -> Result<void> {
+                [&](storage::Connection& c, Service& s) -> Result<void> {
                   if (s.state != "draft" && s.state != "changes_requested") {
                     return Error::IllegalTransition("Only a draft can be sent for review.", s.state);
                   }
+                  // What was valid when saved may not be now (an image or a purchaser gone): the
+                  // provider hears it before the coordinator does.
+                  ALLMENDE_ASSIGN_OR_RETURN(auto problems, Problems(c, s.region_id, s.organization_id, *s.draft));
+                  if (!problems.empty()) return Error::Invalid(std::move(problems));
                   s.state = "in_review";
                   return Ok();
                 });
@@ -203,13 +220,14 @@ Result<Service> DirectoryService::Archive(const access::Actor& actor, const std:
 
 Result<Service> DirectoryService::Publish(const access::Actor& actor, const std::string& id, std::int64_t if_match) {
   return Change(actor, id, access::Action::kDirectoryServiceReview, if_match, "published", std::nullopt,
-                [this](storage::Connection& c, Service& s) -> Result<void> {
+                [&](storage::Connection& c, Service& s) -> Result<void> {
                   if (s.state != "in_review") {
                     return Error::IllegalTransition("Only a service in review can be published.", s.state);
                   }
                   // The region's reference data or purchasers may have changed since the provider
                   // saved: publish only what is valid now.
-                  auto problems = Problems(c, s.region_id, s.organization_id, *s.draft);
+                  ALLMENDE_TRY(RefuseOwnService(c, actor, s));
+                  ALLMENDE_ASSIGN_OR_RETURN(auto problems, Problems(c, s.region_id, s.organization_id, *s.draft));
                   if (!problems.empty()) return Error::Invalid(std::move(problems));
                   s.published = std::move(s.draft);
                   s.draft.reset();
@@ -222,14 +240,13 @@ Result<Service> DirectoryService::Publish(const access::Actor& actor, const std:
 
 Result<Service> DirectoryService::RequestChanges(const access::Actor& actor, const std::string& id,
                                                  const std::string& comment, std::int64_t if_match) {
-  if (comment.find_first_not_of(" \t\r\n") == std::string::npos || comment.size() > 4000) {
-    return Error::Invalid("comment", "Say in up to 4000 characters what the provider should change.");
-  }
+  if (auto problem = CommentProblem(comment); !problem.empty()) return Error::Invalid("comment", problem);
   return Change(actor, id, access::Action::kDirectoryServiceReview, if_match, "changes_requested", comment,
-                [&](storage::Connection&, Service& s) -> Result<void> {
+                [&](storage::Connection& c, Service& s) -> Result<void> {
                   if (s.state != "in_review") {
                     return Error::IllegalTransition("Only a service in review can be sent back.", s.state);
                   }
+                  ALLMENDE_TRY(RefuseOwnService(c, actor, s));
                   s.state = "changes_requested";
                   s.review_comment = comment;
                   return Ok();
@@ -283,7 +300,7 @@ Result<Service> DirectoryService::PublishDirectly(storage::Connection& c, const 
                                                   const ServiceContent& content, const std::string& actor_id) {
   ALLMENDE_ASSIGN_OR_RETURN(auto provider, DirectoryStore::Profile(c, organization_id));
   if (!provider || !IsProviderKind(provider->kind)) return Error::NotFound("There is no such provider.");
-  auto problems = Problems(c, provider->region_id, organization_id, content);
+  ALLMENDE_ASSIGN_OR_RETURN(auto problems, Problems(c, provider->region_id, organization_id, content));
   if (!problems.empty()) return Error::Invalid(std::move(problems));
   std::string now = FormatRfc3339(clock_.Now());
   Service s{.id = NewId("svc"),
@@ -306,28 +323,36 @@ Result<Service> DirectoryService::PublishDirectly(storage::Connection& c, const 
 
 Result<Image> DirectoryService::UploadImage(const access::Actor& actor, const std::string& organization_id,
                                             const std::string& bytes, const std::string& declared_type) {
+  // Checked and encoded before the write, which holds the single writer; a problem is told only
+  // after the caller is known to be allowed.
+  std::optional<CheckedImage> checked = CheckImage(bytes);
+  std::string encoded;
+  if (checked) {
+    encoded.assign(sodium_base64_encoded_len(checked->bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(checked->bytes.data()),
+                      checked->bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+    encoded.resize(encoded.size() - 1);  // the terminating NUL
+  }
   return db_.WriteValue<Image>([&](storage::Connection& c) -> Result<Image> {
     ALLMENDE_ASSIGN_OR_RETURN(auto provider, DirectoryStore::Profile(c, organization_id));
     if (!provider || !IsProviderKind(provider->kind)) return Error::NotFound("There is no such provider.");
     ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kDirectoryServiceEdit,
                                    {.region_id = provider->region_id, .organization_id = organization_id},
                                    clock_.Now()));
-    auto info = InspectImage(bytes);
-    if (!info) return Error::Invalid("body", "Send a PNG, JPEG or WebP image of at most 10000 × 10000 pixels.");
-    if (declared_type != info->content_type) {
-      return Error::Invalid("Content-Type", "The image is " + info->content_type + ", not " + declared_type + ".");
+    if (!checked) {
+      return Error::Invalid("body", "Send a whole PNG, JPEG or WebP image of at most 25 million pixels.");
     }
-    std::string encoded(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                      bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-    encoded.resize(encoded.size() - 1);  // the terminating NUL
+    if (declared_type != checked->info.content_type) {
+      return Error::Invalid("Content-Type",
+                            "The image is " + checked->info.content_type + ", not " + declared_type + ".");
+    }
     Image image{NewId("img"),
                 provider->region_id,
                 organization_id,
-                info->content_type,
-                info->width,
-                info->height,
-                static_cast<std::int64_t>(bytes.size()),
+                checked->info.content_type,
+                checked->info.width,
+                checked->info.height,
+                static_cast<std::int64_t>(checked->bytes.size()),
                 std::move(encoded),
                 FormatRfc3339(clock_.Now()),
                 actor.principal->id};

@@ -43,11 +43,12 @@ class DirectoryService {
   // A new service in state draft.
   Result<Service> Create(const access::Actor& actor, const std::string& organization_id,
                          const boost::json::value& content);
-  // Replaces the draft (opening one from the published content if none is open). Conflict while in
-  // review or when archived.
+  // Replaces the draft with `content` (a published service keeps its published content beside it).
+  // Conflict while in review or when archived.
   Result<Service> EditDraft(const access::Actor& actor, const std::string& id, const boost::json::value& content,
                             std::int64_t if_match);
-  // draft or changes_requested → in_review. The draft must be complete (InvalidArgument otherwise).
+  // draft or changes_requested → in_review. The draft is checked again (InvalidArgument naming
+  // what is no longer valid).
   Result<Service> Submit(const access::Actor& actor, const std::string& id, std::int64_t if_match);
   // in_review → draft.
   Result<Service> Withdraw(const access::Actor& actor, const std::string& id, std::int64_t if_match);
@@ -55,8 +56,9 @@ class DirectoryService {
   Result<Service> Archive(const access::Actor& actor, const std::string& id, std::int64_t if_match);
 
   // Stores an image for the provider's services or logo (directory.service.edit). What it is comes
-  // from its bytes (image_check.hpp): InvalidArgument "body" for anything but PNG, JPEG or WebP,
-  // or when it is not the type `declared_type` says.
+  // from its bytes (image_check.hpp), which are stored without their metadata: InvalidArgument
+  // "body" for anything but a whole PNG, JPEG or WebP, "Content-Type" when it is not the type
+  // `declared_type` says.
   Result<Image> UploadImage(const access::Actor& actor, const std::string& organization_id, const std::string& bytes,
                             const std::string& declared_type);
   // Any stored image (public: images are shown with what they illustrate). NotFound otherwise.
@@ -84,9 +86,10 @@ class DirectoryService {
   Result<Service> PublishDirectly(storage::Connection& c, const std::string& organization_id,
                                   const ServiceContent& content, const std::string& actor_id);
 
-  // The problems of a content, each with its field; empty if it may be published.
-  std::vector<FieldError> Problems(storage::Connection& c, const std::string& region_id,
-                                   const std::string& organization_id, const ServiceContent& content);
+  // The problems of a content, each with its field; empty if it may be published. Unavailable
+  // before the catalog is loaded; a database error as itself.
+  Result<std::vector<FieldError>> Problems(storage::Connection& c, const std::string& region_id,
+                                           const std::string& organization_id, const ServiceContent& content);
 
  private:
   using Step = std::function<Result<void>(storage::Connection&, Service&)>;
@@ -97,6 +100,8 @@ class DirectoryService {
                          std::int64_t if_match, const std::string& event, const std::optional<std::string>& comment,
                          const Step& step);
   Result<Service> Load(storage::Connection& c, const std::string& id);
+  // PermissionDenied if the actor may edit the service's provider: nobody reviews their own.
+  Result<void> RefuseOwnService(storage::Connection& c, const access::Actor& actor, const Service& s);
   Result<void> Announce(storage::Connection& c, const Service& s);
 
   storage::Database& db_;
@@ -104,6 +109,9 @@ class DirectoryService {
   const TimeSource& clock_;
   CatalogIndex& catalog_;
 };
+
+// What is wrong with a coordinator's comment; empty if nothing.
+std::string CommentProblem(const std::string& comment);
 
 // The problems of a profile, each with its field; empty if it may be saved.
 std::vector<FieldError> ProfileProblems(const CatalogIndex& catalog, const ProviderProfile& profile);

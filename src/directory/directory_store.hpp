@@ -72,6 +72,8 @@ class DirectoryStore {
   static Result<std::optional<std::string>> RegionIdByCode(storage::Connection& c, const std::string& code);
   static Result<std::int64_t> CountServices(storage::Connection& c, const std::string& region_id);
 
+  // The organization an image belongs to; empty if there is no such image.
+  static Result<std::string> ImageOwner(storage::Connection& c, const std::string& id);
   static Result<void> InsertImage(storage::Connection& c, const Image& image);
   static Result<std::optional<Image>> GetImage(storage::Connection& c, const std::string& id);
 };

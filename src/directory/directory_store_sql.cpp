@@ -46,6 +46,7 @@ constexpr std::string_view kEvents =
 constexpr std::string_view kInsertImage =
     "INSERT INTO directory_images (id, region_id, organization_id, content_type, width, height, byte_size, "
     "data_base64, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+constexpr std::string_view kImageOwner = "SELECT organization_id FROM directory_images WHERE id = $1";
 constexpr std::string_view kGetImage =
     "SELECT id, region_id, organization_id, content_type, width, height, byte_size, data_base64, created_at, "
     "created_by FROM directory_images WHERE id = $1";
@@ -285,6 +286,11 @@ Result<void> DirectoryStore::InsertImage(storage::Connection& c, const Image& i)
       kInsertImage, {i.id, i.region_id, i.organization_id, i.content_type, static_cast<std::int64_t>(i.width),
                      static_cast<std::int64_t>(i.height), i.byte_size, i.data_base64, i.created_at, i.created_by}));
   return Ok();
+}
+
+Result<std::string> DirectoryStore::ImageOwner(storage::Connection& c, const std::string& id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kImageOwner, {id}));
+  return row ? row->Text(0) : std::string();
 }
 
 Result<std::optional<Image>> DirectoryStore::GetImage(storage::Connection& c, const std::string& id) {

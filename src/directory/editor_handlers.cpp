@@ -114,7 +114,7 @@ void AddEditorRoutes(http::Router& router, DirectoryService& service) {
                ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
                JsonFields f(doc);
                std::string comment;
-               f.Required("comment", &comment, MaxLength(4000));
+               f.Required("comment", &comment);
                ALLMENDE_TRY(f.Finish());
                ALLMENDE_ASSIGN_OR_RETURN(Service s,
                                          service.RequestChanges(actor, std::string(r.Param("id")), comment, version));

@@ -40,13 +40,35 @@ std::optional<int> Weekday(const std::string& text) {
   return std::nullopt;
 }
 
+// The longest prefix of `s`, at most `max` bytes, that is whole UTF-8: a cut never splits a
+// character, and bytes that are no UTF-8 end it.
+std::string Utf8Prefix(const std::string& s, std::size_t max) {
+  std::size_t at = 0;
+  while (at < s.size()) {
+    auto lead = static_cast<unsigned char>(s[at]);
+    std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || at + n > s.size() || at + n > max) break;
+    bool whole = true;
+    for (std::size_t k = 1; k < n; ++k) whole &= (static_cast<unsigned char>(s[at + k]) & 0xC0) == 0x80;
+    if (!whole) break;
+    at += n;
+  }
+  return s.substr(0, at);
+}
+
+Error Starting() {
+  Error e = Error::Unavailable("The directory is starting; try again in a moment.");
+  e.retry_after_seconds = 5;
+  return e;
+}
+
 }  // namespace
 
 Result<search::Query> SearchQueryOf(const http::Request& r) {
   search::Query q;
   std::vector<FieldError> errors;
   q.text = r.QueryParam("q").value_or("");
-  if (q.text.size() > 10'000) q.text.resize(10'000);
+  if (q.text.size() > 10'000) q.text = Utf8Prefix(q.text, 10'000);
   q.region_id = r.QueryParam("region_id").value_or("");
   q.categories = ListParam(r, "category");
   q.municipalities = ListParam(r, "municipality");
@@ -118,9 +140,12 @@ std::string SearchResultJson(const search::SearchResult& result, const CatalogIn
   body += ",\"facets\":" + boost::json::serialize(facets);
   body += ",\"places\":" + boost::json::serialize(places);
   body += ",\"did_you_mean\":";
-  if (result.did_you_mean) {
+  // The correction comes from the query or, on later pages, from the cursor the caller sent
+  // back: only whole UTF-8 of it is echoed.
+  std::string correction = result.did_you_mean ? Utf8Prefix(*result.did_you_mean, 1000) : "";
+  if (!correction.empty()) {
     body += '"';
-    AppendJsonEscaped(body, *result.did_you_mean);
+    AppendJsonEscaped(body, correction);
     body += '"';
   } else {
     body += "null";
@@ -131,6 +156,7 @@ std::string SearchResultJson(const search::SearchResult& result, const CatalogIn
 void AddPublicRoutes(http::Router& router, DirectoryService& service, const CatalogIndex& catalog) {
   router.Add("GET", "/api/v1/services",
              [&catalog](const http::Request& r) -> Result<http::Response> {
+               if (!catalog.loaded()) return Starting();
                ALLMENDE_ASSIGN_OR_RETURN(search::Query q, SearchQueryOf(r));
                auto found = catalog.index().Search(q);
                if (auto* bad = std::get_if<search::CursorError>(&found)) return Error::Invalid("cursor", bad->message);
@@ -140,8 +166,8 @@ void AddPublicRoutes(http::Router& router, DirectoryService& service, const Cata
 
   router.Add("GET", "/api/v1/services/suggestions",
              [&catalog](const http::Request& r) -> Result<http::Response> {
-               std::string q = r.QueryParam("q").value_or("");
-               if (q.size() > 200) q.resize(200);
+               if (!catalog.loaded()) return Starting();
+               std::string q = Utf8Prefix(r.QueryParam("q").value_or(""), 200);
                auto words = catalog.index().Suggest(q, r.QueryParam("region_id").value_or(""), 8);
                return http::JsonText(200, http::ItemsJson(words, [](const std::string& w) {
                                        std::string s = "\"";
@@ -197,6 +223,7 @@ void AddPublicRoutes(http::Router& router, DirectoryService& service, const Cata
 
   router.Add("GET", "/api/v1/directory/categories",
              [&catalog](const http::Request&) -> Result<http::Response> {
+               if (!catalog.loaded()) return Starting();
                return http::JsonText(200, http::ItemsJson(catalog.categories(), [](const Category& c) {
                                        return boost::json::serialize(CategoryObject(c));
                                      }));
@@ -205,6 +232,7 @@ void AddPublicRoutes(http::Router& router, DirectoryService& service, const Cata
 
   router.Add("GET", "/api/v1/directory/places",
              [&catalog](const http::Request&) -> Result<http::Response> {
+               if (!catalog.loaded()) return Starting();
                return http::JsonText(200, http::ItemsJson(catalog.places(), [](const Place& p) {
                                        return boost::json::serialize(PlaceObject(p));
                                      }));

@@ -110,19 +110,23 @@ TEST_F(DirectoryApiTest, TheDemoDirectoryIsSearchableWithoutSigningIn) {
 
 TEST_F(DirectoryApiTest, EveryFilterKeepsOnlyWhatMatchesIt) {
   auto r1 = Search("category=cleaning&limit=100");
+  EXPECT_FALSE(r1.at("items").as_array().empty());
   for (const auto& item : r1.at("items").as_array()) {
     EXPECT_EQ(item.at("category").as_string(), "cleaning");
   }
   auto r2 = Search("language=sv&limit=100");
+  EXPECT_FALSE(r2.at("items").as_array().empty());
   for (const auto& item : r2.at("items").as_array()) {
     auto langs = item.at("languages").as_array();
     EXPECT_NE(std::find(langs.begin(), langs.end(), json::value("sv")), langs.end());
   }
   auto r3 = Search("max_price=3000&limit=100");
+  EXPECT_FALSE(r3.at("items").as_array().empty());
   for (const auto& item : r3.at("items").as_array()) {
     EXPECT_LE(item.at("price").at("amount").as_int64(), 3000);
   }
   auto r4 = Search("open_on=tue&limit=100");
+  EXPECT_FALSE(r4.at("items").as_array().empty());
   for (const auto& item : r4.at("items").as_array()) {
     auto days = item.at("open_days").as_array();
     EXPECT_NE(std::find(days.begin(), days.end(), json::value(1)), days.end());
@@ -130,6 +134,7 @@ TEST_F(DirectoryApiTest, EveryFilterKeepsOnlyWhatMatchesIt) {
   auto by_date = Search("open_on=2026-12-01&limit=1");  // a Tuesday
   EXPECT_EQ(by_date.at("total"), Search("open_on=tue&limit=1").at("total"));
   auto r5 = Search("voucher=" + welfare_ + "&limit=100");
+  EXPECT_FALSE(r5.at("items").as_array().empty());
   for (const auto& item : r5.at("items").as_array()) {
     auto v = item.at("vouchers").as_array();
     EXPECT_NE(std::find(v.begin(), v.end(), json::value(welfare_)), v.end());
@@ -308,6 +313,43 @@ TEST_F(DirectoryApiTest, ReviewPublishesAfterChangesAndThePublishedVersionStaysV
   EXPECT_FALSE(Finds("saunan pesu", id)) << "archived services leave search at once";
 }
 
+TEST_F(DirectoryApiTest, NobodyReviewsTheirOwnOrganizationsService) {
+  std::string friends = world_->OrgId("Ystäväpalvelu Tampere ry");
+  world_->db().Execute(
+      "INSERT INTO memberships (id, region_id, organization_id, user_id, role, created_at, created_by) VALUES "
+      "('mem_outi_friends', '" +
+      region_ + "', '" + friends + "', '" + world_->UserId("outi.koordinaattori") +
+      "', 'provider_admin', '2026-11-27T08:00:00.000Z', 'test')");
+  auto created = world_->Call(outi_, "POST", "/api/v1/providers/" + friends + "/services",
+                              Content("fi", "Oma palvelu", "Koordinaattorin oma."));
+  ASSERT_EQ(created->status, 201) << created->body;
+  std::string path = "/api/v1/directory/services/" + std::string(json::parse(created->body).at("id").as_string());
+  ASSERT_EQ(world_->Call(outi_, "POST", path + "/submit", "", {{"If-Match", "\"1\""}})->status, 200);
+  EXPECT_EQ(world_->Call(outi_, "POST", path + "/publish", "", {{"If-Match", "\"2\""}})->status, 403);
+  EXPECT_EQ(
+      world_->Call(outi_, "POST", path + "/request-changes", R"({"comment":"Hyvä."})", {{"If-Match", "\"2\""}})->status,
+      403);
+}
+
+TEST_F(DirectoryApiTest, ListsTooLongForAWriteAreRefusedBeforeAnyLookup) {
+  json::object content = json::parse(Content("fi", "Pitkä lista", "Kuvaus")).as_object();
+  json::array vouchers;
+  for (int i = 0; i < 2000; ++i) vouchers.emplace_back("org_" + std::to_string(i));
+  content["vouchers"] = std::move(vouchers);
+  auto r = world_->Call(jussi_, "POST", "/api/v1/providers/" + provider_ + "/services", json::serialize(content));
+  ASSERT_EQ(r->status, 422) << r->body.substr(0, 300);
+  ExpectProblemField(*r, "vouchers");
+  EXPECT_LT(r->body.size(), 2000u) << "one error, not one per entry";
+}
+
+TEST_F(DirectoryApiTest, OpeningHoursNeedTheirWeekday) {
+  json::object content = json::parse(Content("fi", "Aukioloton", "Kuvaus")).as_object();
+  content["hours"] = json::array{json::object{{"opens", "08:00"}, {"closes", "16:00"}}};
+  auto r = world_->Call(jussi_, "POST", "/api/v1/providers/" + provider_ + "/services", json::serialize(content));
+  ASSERT_EQ(r->status, 422);
+  ExpectProblemField(*r, "hours[0].weekday");
+}
+
 TEST_F(DirectoryApiTest, IllegalStepsSayTheStateAndStaleVersionsAreRefused) {
   std::string id = Publish(Content("fi", "Lumityöt", "Auraamme pihan."));
   std::string path = "/api/v1/directory/services/" + id;
@@ -353,12 +395,18 @@ TEST_F(DirectoryApiTest, ProviderPageShowsTheProfileAndPublishedServices) {
 }
 
 TEST_F(DirectoryApiTest, ImagesAreCheckedByTheirBytesAndNeverServedAsADocument) {
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\xe0\x08\x06\0\0\0", 29);
+  // A whole 640 × 480 PNG (IHDR, a little IDAT, IEND with their CRCs).
+  const std::string png(
+      "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x02\x80\x00\x00\x01\xe0"
+      "\x08\x06\x00\x00\x00\x35\xd1\xdc\xe4\x00\x00\x00\x0b\x49\x44\x41\x54\x78\x9c\x63\x60\x00\x02"
+      "\x00\x00\x05\x00\x01\x7a\x5e\xab\x3f\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
+      68);
   auto upload = [&](const Session& s, const std::string& bytes, const std::string& type) {
     return Fetch(world_->port(), "POST", "/api/v1/providers/" + provider_ + "/images",
                  {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", type}}, bytes);
   };
   auto html = upload(jussi_, "<html><script>alert(1)</script></html>", "image/png");
+  EXPECT_EQ(upload(jussi_, png + "<script>alert(1)</script>", "image/png")->status, 422) << "a polyglot";
   EXPECT_EQ(html->status, 422);
   ExpectProblemField(*html, "body");
   auto lying = upload(jussi_, png, "image/jpeg");
@@ -374,6 +422,7 @@ TEST_F(DirectoryApiTest, ImagesAreCheckedByTheirBytesAndNeverServedAsADocument) 
   EXPECT_EQ(served->body, png);
   EXPECT_EQ(served->Header("content-type"), "image/png");
   EXPECT_EQ(served->Header("x-content-type-options"), "nosniff");
+  EXPECT_NE(served->Header("content-security-policy").find("sandbox"), std::string::npos);
   json::object content = json::parse(Content("fi", "Kuvallinen palvelu", "Kuvan kanssa.")).as_object();
   content["image_ids"] = json::array{json::value(image)};
   auto with_image =
