@@ -20,6 +20,7 @@
 #include "directory/directory_module.hpp"
 #include "events/events_module.hpp"
 #include "identity/identity_module.hpp"
+#include "interop/interop_module.hpp"
 #include "notify/notify_module.hpp"
 #include "server/http_server.hpp"
 #include "server/static_files.hpp"
@@ -68,11 +69,12 @@ struct Modules {
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
         clients(db, clock),
         directory(db, bus, clock, config.demo),
+        interop(db, bus, clock, directory.service(), directory.catalog(), config.server.public_url),
         access(db, clock),
         demo(config) {}
 
   std::vector<app::Module*> All() {
-    return {&platform, &notify, &events, &identity, &tenancy, &clients, &directory, &access, &demo};
+    return {&platform, &notify, &events, &identity, &tenancy, &clients, &directory, &interop, &access, &demo};
   }
 
   SystemTimeSource clock;
@@ -84,6 +86,7 @@ struct Modules {
   tenancy::TenancyModule tenancy;
   clients::ClientsModule clients;
   directory::DirectoryModule directory;
+  interop::InteropModule interop;
   access::AccessModule access;
   demo::DemoModule demo;
 };

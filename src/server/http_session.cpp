@@ -363,7 +363,8 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
       response.headers.emplace_back("Allow", allow);
     } else {
       std::optional<Response> file;
-      if ((request.method == "GET" || head) && !request.path.starts_with("/api/")) {
+      if ((request.method == "GET" || head) && !request.path.starts_with("/api/") &&
+          !request.path.starts_with("/fhir/")) {
         for (const auto& field : parser.get()) {
           if (field.name() == bhttp::field::if_none_match) request.headers.emplace_back("if-none-match", field.value());
         }

@@ -188,17 +188,19 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        "/api/v1/directory/review-queue?region_id=" + region_a, "", 200},
       {"upload an image (not one)", "POST /api/v1/providers/{id}/images", "POST",
        "/api/v1/providers/" + provider + "/images", "\"<svg onload=alert(1)>\"", 422},
+      {"import a directory in HSDS (a service without anything)", "POST /api/v1/directory/hsds/import", "POST",
+       "/api/v1/directory/hsds/import?region_id=" + region_a, R"({"contents":[{"name":"X Oy","services":[{}]}]})", 422},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
-      {"", {}},                                                         // nobody signed in
-      {"aino.virtanen", {0, 3, 4, 16, 17, 22, 30}},                     // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},                              // another client
-      {"liisa.virtanen", {0, 3, 4, 17, 22}},                            // Aino's delegate (scope all)
-      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22}},                         // advisor of Aino's region
-      {"outi.koordinaattori", {0, 1, 17, 22, 34, 36, 37, 42, 43, 44}},  // coordinator of Aino's region
-      {"sari.tilaaja", {0, 17, 22}},                                    // purchaser officer of the area paying for Aino
-      {"kirsi.tietosuoja", {5, 17, 22}},                                // auditor of region A
+      {"", {}},                                      // nobody signed in
+      {"aino.virtanen", {0, 3, 4, 16, 17, 22, 30}},  // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},           // another client
+      {"liisa.virtanen", {0, 3, 4, 17, 22}},         // Aino's delegate (scope all)
+      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22}},      // advisor of Aino's region
+      {"outi.koordinaattori", {0, 1, 17, 22, 34, 36, 37, 42, 43, 44, 46}},  // coordinator of Aino's region
+      {"sari.tilaaja", {0, 17, 22}},      // purchaser officer of the area paying for Aino
+      {"kirsi.tietosuoja", {5, 17, 22}},  // auditor of region A
       // admin of Aino's provider
       {"jussi.siivous", {0, 7, 10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41, 45}},
       {"aleksi.tyontekija", {0, 17, 22, 34, 36, 37}},  // worker of Aino's provider
@@ -208,7 +210,7 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       {"advisor.b", {2, 17, 22}},                      // advisor of the other region
       {"orgadmin.w", {8, 11, 14, 17, 20, 22}},         // organization admin of the welfare area
       // platform admin: no client data
-      {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 33, 34, 36, 37}},
+      {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 33, 34, 36, 37, 46}},
       // the provider's API token with organization.read, members.read, clients.read
       {"token", {0, 7, 17, 23}},
   };
