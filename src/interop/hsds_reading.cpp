@@ -1,5 +1,6 @@
 #include "interop/hsds_reading.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 
@@ -205,15 +206,17 @@ void ReadPrice(const json::object& service, const std::string& path, Fields& f,
     if (!o) continue;
     std::string option = Lower(f.String(*o, "option", at).value_or(""));
     const json::value* amount = o->if_contains("amount");
-    std::optional<std::int64_t> cents = amount && !amount->is_null() ? Cents(*amount) : std::nullopt;
-    if (!cents) f.Error(at + ".amount", "Give the amount as a number of 0 to 10,000,000 with at most two decimals.");
+    // A plain value rather than an optional: GCC 12 at -O3 misreads the optional as uninitialized.
+    std::int64_t cents = -1;
+    if (amount && !amount->is_null()) cents = Cents(*amount).value_or(-1);
+    if (cents < 0) f.Error(at + ".amount", "Give the amount as a number of 0 to 10,000,000 with at most two decimals.");
     if (auto currency = f.String(*o, "currency", at)) {
       price.currency = *currency;
       for (char& c : price.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       paths["price.currency"] = at + ".currency";
     }
     if (option == "minimum_charge") {
-      price.minimum_charge = cents.value_or(0);
+      price.minimum_charge = std::max<std::int64_t>(cents, 0);
       paths["price.minimum_charge"] = at + ".amount";
       continue;
     }
@@ -227,7 +230,7 @@ void ReadPrice(const json::object& service, const std::string& path, Fields& f,
     }
     priced = true;
     price.model = option;
-    price.amount = cents.value_or(0);
+    price.amount = std::max<std::int64_t>(cents, 0);
     paths["price.model"] = at + ".option";
     paths["price.amount"] = at + ".amount";
     for (const auto& a : ReadAttributes(*o, at, f, categories)) {
