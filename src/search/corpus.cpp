@@ -8,10 +8,10 @@
 namespace allmende::search {
 namespace {
 
-// Prices in buckets of 5 euros below 320 euros, so that a price limit is a union of whole buckets
-// plus one bucket checked doc by doc.
-constexpr std::int64_t kBucketWidth = 500;
-constexpr std::size_t kBuckets = 65;
+// Prices in buckets of one euro below 500 euros, so that a price limit is a union of whole buckets
+// plus one small bucket checked doc by doc.
+constexpr std::int64_t kBucketWidth = 100;
+constexpr std::size_t kBuckets = 501;
 constexpr std::size_t kWordsScannedForPrefix = 4096;
 
 std::size_t PriceBucket(std::int64_t price) {
@@ -56,17 +56,31 @@ std::size_t ValueIndex::MemoryBytes() const {
   return bytes;
 }
 
-void Corpus::Add(AnalyzedService&& analyzed) {
+void Corpus::Add(std::vector<AnalyzedService>& services) {
+  std::vector<TermId> touched;
+  for (auto& service : services) AddOne(service, touched);
+  for (TermId id : touched) {
+    TermPostings& postings = terms_[id];
+    postings.docs.addMany(postings.doc_list.size() - postings.docs_synced,
+                          postings.doc_list.data() + postings.docs_synced);
+    postings.docs_synced = static_cast<std::uint32_t>(postings.doc_list.size());
+  }
+}
+
+void Corpus::AddOne(AnalyzedService& analyzed, std::vector<TermId>& touched) {
   IndexedService& service = analyzed.service;
-  Remove(service.id);
   const auto doc = static_cast<DocNumber>(docs_.size());
+  if (auto [it, added] = id_to_doc_.try_emplace(service.id, doc); !added) {
+    MarkDead(it->second);
+    it->second = doc;
+  }
   docs_.push_back(DocRecord{service.id, std::make_shared<const std::string>(std::move(service.summary_json))});
   lengths_.push_back(analyzed.length);
   prices_.push_back(service.price);
   // Ratings are 0..5; one outside is clamped, a NaN or infinity is no rating.
-  ratings_.push_back(
-      service.rating.has_value() && std::isfinite(*service.rating) ? std::clamp(*service.rating, 0.0, 5.0) : kNoRating);
-  id_to_doc_[service.id] = doc;
+  const bool rated = service.rating.has_value() && std::isfinite(*service.rating);
+  ratings_.push_back(rated ? std::clamp(*service.rating, 0.0, 5.0) : kNoRating);
+  rating_boosts_.push_back(rated ? rating_boost_ * ratings_.back() : 0.0);
   live_.add(doc);
   live_length_ += analyzed.length;
 
@@ -74,7 +88,7 @@ void Corpus::Add(AnalyzedService&& analyzed) {
     terms_.resize(analyzed.terms.back().term + 1);
   for (const DocumentTerm& term : analyzed.terms) {
     TermPostings& postings = terms_[term.term];
-    postings.docs.add(doc);
+    if (postings.doc_list.size() == postings.docs_synced) touched.push_back(term.term);
     postings.doc_list.push_back(doc);
     postings.weights.push_back(static_cast<std::uint8_t>(std::min<std::uint32_t>(term.weight, 255)));
     if (term.is_word && !postings.is_word) {
@@ -154,12 +168,16 @@ void Corpus::AddCategoryNames(const IndexedService& service) {
 bool Corpus::Remove(const std::string& id) {
   auto it = id_to_doc_.find(id);
   if (it == id_to_doc_.end()) return false;
-  live_.remove(it->second);
-  live_length_ -= lengths_[it->second];
-  ++dead_count_;
-  docs_[it->second].summary.reset();
+  MarkDead(it->second);
   id_to_doc_.erase(it);
   return true;
+}
+
+void Corpus::MarkDead(DocNumber doc) {
+  live_.remove(doc);
+  live_length_ -= lengths_[doc];
+  ++dead_count_;
+  docs_[doc].summary.reset();
 }
 
 void Corpus::ShrinkToFit() {
@@ -167,11 +185,16 @@ void Corpus::ShrinkToFit() {
   lengths_.shrink_to_fit();
   prices_.shrink_to_fit();
   ratings_.shrink_to_fit();
+  rating_boosts_.shrink_to_fit();
   doc_facets_.shrink_to_fit();
   doc_municipalities_.shrink_to_fit();
+  // Only lists with much spare room are copied: a load in several PutAll calls would otherwise
+  // copy every list once per call.
   for (auto& postings : terms_) {
-    postings.doc_list.shrink_to_fit();
-    postings.weights.shrink_to_fit();
+    if (postings.doc_list.capacity() > postings.doc_list.size() * 3 / 2 + 8) {
+      postings.doc_list.shrink_to_fit();
+      postings.weights.shrink_to_fit();
+    }
     postings.docs.shrinkToFit();
   }
 }
@@ -240,19 +263,21 @@ Roaring Corpus::DocsPricedAtMost(std::int64_t max_price) const {
   Roaring docs;
   if (price_buckets_.empty()) return docs;
   const std::size_t boundary = PriceBucket(max_price);
-  for (std::size_t b = 0; b < boundary; ++b) docs |= price_buckets_[b];
+  std::vector<const Roaring*> below;
+  for (std::size_t b = 0; b < boundary; ++b) below.push_back(&price_buckets_[b]);
+  if (!below.empty()) docs = Roaring::fastunion(below.size(), below.data());
   std::vector<std::uint32_t> edge(price_buckets_[boundary].cardinality());
   price_buckets_[boundary].toUint32Array(edge.data());
-  for (DocNumber doc : edge) {
-    if (prices_[doc] <= max_price) docs.add(doc);
-  }
+  std::erase_if(edge, [&](DocNumber doc) { return prices_[doc] > max_price; });
+  docs.addMany(edge.size(), edge.data());
   return docs;
 }
 
 std::size_t Corpus::MemoryBytes() const {
   std::size_t bytes = sizeof(*this) + docs_.capacity() * sizeof(DocRecord) +
                       doc_facets_.capacity() * sizeof(DocFacets) + lengths_.capacity() * sizeof(std::uint32_t) +
-                      prices_.capacity() * sizeof(std::int64_t) + ratings_.capacity() * sizeof(double) +
+                      prices_.capacity() * sizeof(std::int64_t) +
+                      (ratings_.capacity() + rating_boosts_.capacity()) * sizeof(double) +
                       doc_municipalities_.capacity() * sizeof(std::uint32_t) + dictionary_.MemoryBytes();
   for (const auto& record : docs_) {
     if (record.id.capacity() > 15) bytes += record.id.capacity();

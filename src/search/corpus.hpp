@@ -58,6 +58,7 @@ class ValueIndex {
 
 struct TermPostings {
   Roaring docs;                       // every doc that had the term, dead ones included
+  std::uint32_t docs_synced = 0;      // how many of doc_list `docs` holds (all, outside Corpus::Add)
   std::vector<DocNumber> doc_list;    // the same docs, ascending
   std::vector<std::uint8_t> weights;  // beside doc_list: weighted frequency, half units, at most 255
   bool is_word = false;               // eligible for prefixes and corrections
@@ -93,17 +94,22 @@ inline constexpr std::array<const char*, 4> kPriceBands = {"0-25", "25-40", "40-
 
 class Corpus {
  public:
-  Corpus(const Gazetteer& gazetteer, const TermDictionary& dictionary)
-      : gazetteer_(gazetteer), dictionary_(dictionary) {}
+  // `rating_boost` is what one rating point adds to relevance.
+  Corpus(const Gazetteer& gazetteer, const TermDictionary& dictionary, double rating_boost)
+      : gazetteer_(gazetteer), dictionary_(dictionary), rating_boost_(rating_boost) {}
 
-  // Adds the service under the next doc number; an earlier service with its id is dead from now on.
-  void Add(AnalyzedService&& service);
+  // Adds the services in order under the next doc numbers; an earlier service with the same id is
+  // dead from then on. The term bitmaps take the new docs term by term at the end, which costs far
+  // less than one bitmap update per posting.
+  void Add(std::vector<AnalyzedService>& services);
   // Marks the live service with `id` dead; false when there is none.
   bool Remove(const std::string& id);
   // Gives back the spare capacity a bulk load leaves in growing arrays.
   void ShrinkToFit();
 
   std::size_t live_count() const { return id_to_doc_.size(); }
+  // Doc numbers given so far, dead ones included: every doc number is below this.
+  std::size_t doc_count() const { return docs_.size(); }
   const Roaring& live() const { return live_; }
   // Mean weighted length of live docs in half units (1 when there are none).
   double average_length() const;
@@ -112,6 +118,8 @@ class Corpus {
   std::uint32_t length(DocNumber number) const { return lengths_[number]; }  // weighted words, half units
   std::int64_t price(DocNumber number) const { return prices_[number]; }
   double rating(DocNumber number) const { return ratings_[number]; }  // kNoRating when unrated
+  // What the rating adds to relevance: rating_boost × rating, 0 when unrated.
+  double rating_boost(DocNumber number) const { return rating_boosts_[number]; }
   const DocFacets& facets(DocNumber number) const { return doc_facets_[number]; }
   std::uint32_t doc_municipality(std::size_t i) const { return doc_municipalities_[i]; }
   // False once a 33rd language appeared: DocFacets::language_bits no longer covers every language.
@@ -153,14 +161,18 @@ class Corpus {
   std::size_t MemoryBytes() const;
 
  private:
+  void AddOne(AnalyzedService& service, std::vector<TermId>& touched);
+  void MarkDead(DocNumber doc);
   void AddCategoryNames(const IndexedService& service);
 
   const Gazetteer& gazetteer_;
   const TermDictionary& dictionary_;
+  double rating_boost_;
   std::vector<DocRecord> docs_;
   std::vector<std::uint32_t> lengths_;
   std::vector<std::int64_t> prices_;
   std::vector<double> ratings_;
+  std::vector<double> rating_boosts_;  // kept beside ratings_ so ranking adds them without a branch
   std::vector<DocFacets> doc_facets_;
   std::vector<std::uint32_t> doc_municipalities_;
   std::unordered_map<std::string, DocNumber, StringHash, std::equal_to<>> id_to_doc_;

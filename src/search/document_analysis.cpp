@@ -105,27 +105,21 @@ void AddForms(TermDictionary& dictionary, const WordForms& forms, WordTerms& out
 const WordTerms& WordMemo::Terms(std::string_view word, std::optional<Language> language) {
   key_.assign(1, language ? static_cast<char>('0' + static_cast<int>(*language)) : '*');
   key_.append(word);
-  if (auto it = words_.find(std::string_view(key_)); it != words_.end()) return *it->second;
-  if (auto it = previous_words_.find(std::string_view(key_)); it != previous_words_.end()) {
-    const WordTerms& kept = *it->second;
-    words_.emplace(key_, std::move(it->second));
-    previous_words_.erase(it);
-    return kept;
-  }
-  auto terms = std::make_unique<WordTerms>();
+  const std::uint64_t hash = WordTable::Hash(key_);
+  if (const WordTerms* known = words_.Find(key_, hash)) return *known;
+  if (const WordTerms* kept = previous_words_.Find(key_, hash)) return words_.Insert(key_, hash, *kept);
+  WordTerms terms;
   auto add = [&](Language each) {
     auto forms = analyzer_.Analyze(word, each);
-    if (terms->surface == kNoTerm && !forms->surface.empty()) terms->surface = dictionary_.Intern(forms->surface, {});
-    AddForms(dictionary_, *forms, *terms);
+    if (terms.surface == kNoTerm && !forms->surface.empty()) terms.surface = dictionary_.Intern(forms->surface, {});
+    AddForms(dictionary_, *forms, terms);
   };
   if (language) {
     add(*language);
   } else {
     for (Language each : kAnalysedLanguages) add(each);
   }
-  const WordTerms& result = *terms;
-  words_.emplace(key_, std::move(terms));
-  return result;
+  return words_.Insert(key_, hash, std::move(terms));
 }
 
 const WordMemo::TextTerms* WordMemo::FindText(const std::string& key) const {
@@ -140,8 +134,8 @@ const WordMemo::TextTerms& WordMemo::RememberText(const std::string& key, TextTe
 void WordMemo::Trim() {
   // Two generations: a full memo drops the words not seen since the last drop, not all of them.
   if (words_.size() > kMemoWords / 2) {
-    previous_words_ = std::move(words_);
-    words_.clear();
+    std::swap(previous_words_, words_);
+    words_.Clear();
   }
   if (texts_.size() > kMemoTexts) texts_.clear();
 }

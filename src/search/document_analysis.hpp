@@ -17,6 +17,7 @@
 #include "search/service_index.hpp"
 #include "search/term_dictionary.hpp"
 #include "search/text_analyzer.hpp"
+#include "search/word_table.hpp"
 
 namespace allmende::search {
 
@@ -45,14 +46,6 @@ struct AnalyzedService {
   std::vector<NameWord> name_words;
 };
 
-inline constexpr TermId kNoTerm = 0xffffffff;
-
-// Terms of a word: what every occurrence of it adds to a document.
-struct WordTerms {
-  std::vector<std::pair<TermId, bool>> terms;  // distinct; the flag: is a word
-  TermId surface = kNoTerm;                    // kNoTerm for a word that folds to nothing
-};
-
 // The terms of words and texts one thread has already analysed, so that a bulk load goes to the
 // analyser's shared cache and the dictionary (and their locks) once per distinct word. One per
 // thread; forgets everything past a bound.
@@ -76,15 +69,11 @@ class WordMemo {
   void Trim();
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   const TextAnalyzer& analyzer_;
   TermDictionary& dictionary_;
   std::string key_;
-  std::unordered_map<std::string, std::unique_ptr<WordTerms>, Hash, std::equal_to<>> words_;
-  std::unordered_map<std::string, std::unique_ptr<WordTerms>, Hash, std::equal_to<>> previous_words_;
+  WordTable words_;  // two generations: see Trim
+  WordTable previous_words_;
   std::unordered_map<std::string, TextTerms> texts_;
 };
 

@@ -8,21 +8,12 @@ namespace {
 
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
-constexpr double kRatingBoost = 0.05;
 
 double InverseDocumentFrequency(std::uint64_t doc_count, std::uint64_t frequency) {
   const double n = static_cast<double>(doc_count);
   const double df = static_cast<double>(frequency);
   return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
 }
-
-// BM25's length normalisation of a doc: k1 × (1 − b + b × length / average length).
-struct LengthNorm {
-  const Corpus& corpus;
-  double base;
-  double per_length;
-  double operator()(DocNumber doc) const { return base + per_length * corpus.length(doc); }
-};
 
 // The first position in [from, end) whose doc is not below `target`: exponential steps from
 // `from`, then a binary search, so walking two dense lists together costs O(1) a step.
@@ -42,41 +33,46 @@ std::size_t Gallop(const std::vector<DocNumber>& docs, std::size_t from, DocNumb
 // Calls sink(i, score) with the term's BM25F score × scale for each candidate i that has the
 // term. Merges lists of similar length; otherwise walks the shorter and gallops in the longer, so
 // a rare term costs little against many candidates and a common one little against few.
+// Where each doc stands in the candidate list: position[doc] is its index there, or
+// kNotCandidate. Arrays indexed by candidate have one extra slot, n, that the scoring loops write
+// for docs that are no candidate, so that they need no branch.
+inline constexpr std::uint32_t kNotCandidate = 0xffffffff;
+
+struct Candidates {
+  const std::vector<DocNumber>& docs;
+  const std::vector<std::uint32_t>& position;
+};
+
+// Calls sink(i, score) with the term's BM25F score × scale for each candidate i that has the term
+// (and sink(n, …) for other docs of the term, when that is cheaper than skipping them).
+// `norm[i]` is candidate i's BM25 length normalisation, k1 × (1 − b + b × length / mean length).
+// A term with up to sixteen times as many docs as there are candidates is walked whole, looking
+// each doc's candidate index up; a longer one is searched for each candidate.
 template <typename Sink>
-void ScoreTerm(const TermPostings& term, double idf, double scale, const std::vector<DocNumber>& candidates,
-               const LengthNorm& length_norm, Sink sink) {
-  const auto& docs = term.doc_list;
-  auto score = [&](std::size_t candidate, std::size_t posting) {
-    const double tf = term.weights[posting] / 2.0;
-    sink(candidate, idf * tf * (kK1 + 1.0) / (tf + length_norm(candidates[candidate])) * scale);
-  };
-  const std::size_t n = candidates.size();
-  if (docs.size() <= 4 * n && n <= 4 * docs.size()) {
-    // Lists of similar length: one linear merge, advancing without branches.
-    std::size_t c = 0;
-    std::size_t p = 0;
-    const std::size_t m = docs.size();
-    while (c < n && p < m) {
-      const DocNumber a = candidates[c];
-      const DocNumber b = docs[p];
-      if (a == b) {
-        score(c++, p++);
-        continue;
-      }
-      c += a < b;
-      p += b < a;
+void ScoreTerm(const TermPostings& term, double idf, double scale, const Candidates& candidates,
+               const std::vector<double>& norm, Sink sink) {
+  // Plain pointers: the sink's stores cannot alias them, so nothing is reloaded in the loops.
+  const double* norms = norm.data();
+  const DocNumber* docs = term.doc_list.data();
+  const std::uint8_t* weights = term.weights.data();
+  const std::size_t n = candidates.docs.size();
+  const std::size_t m = term.doc_list.size();
+  const double factor = idf * (kK1 + 1.0) * scale;
+  if (m <= 16 * n) {
+    const std::uint32_t* position = candidates.position.data();
+    for (std::size_t p = 0; p < m; ++p) {
+      const std::size_t c = std::min<std::size_t>(position[docs[p]], n);
+      const double tf = weights[p] * 0.5;
+      sink(c, factor * tf / (tf + norms[c]));
     }
-  } else if (docs.size() < n) {
-    std::size_t c = 0;
-    for (std::size_t p = 0; p < docs.size() && c < n; ++p) {
-      c = Gallop(candidates, c, docs[p]);
-      if (c < n && candidates[c] == docs[p]) score(c, p);
-    }
-  } else {
-    std::size_t p = 0;
-    for (std::size_t c = 0; c < n && p < docs.size(); ++c) {
-      p = Gallop(docs, p, candidates[c]);
-      if (p < docs.size() && docs[p] == candidates[c]) score(c, p);
+    return;
+  }
+  std::size_t p = 0;
+  for (std::size_t c = 0; c < n && p < m; ++c) {
+    p = Gallop(term.doc_list, p, candidates.docs[c]);
+    if (p < m && docs[p] == candidates.docs[c]) {
+      const double tf = weights[p] * 0.5;
+      sink(c, factor * tf / (tf + norms[c]));
     }
   }
 }
@@ -85,7 +81,8 @@ void ScoreTerm(const TermPostings& term, double idf, double scale, const std::ve
 // them afresh maps and zeroes new pages for every broad query.
 struct Scratch {
   std::vector<DocNumber> candidates;
-  std::vector<double> total, word, alternative, slot;
+  std::vector<std::uint32_t> position;  // by doc number: see Candidates
+  std::vector<double> total, norm, word, alternative, slot;
   std::vector<std::uint8_t> slots_hit;
 };
 
@@ -97,25 +94,21 @@ Scratch& ThreadScratch() {
 // Raises best[i] to the score of a merged slot (see PlannedAlternative::merged_frequency) for the
 // candidates that have any of its terms.
 void ScoreMerged(const QueryPlan& plan, const PlannedAlternative& alt, const Roaring& matches, double scale,
-                 const std::vector<DocNumber>& candidates, const LengthNorm& length_norm, std::vector<double>& best) {
+                 const Candidates& candidates, const std::vector<double>& norm, std::vector<double>& best) {
   if (!alt.merged_docs) return;
   const Roaring members = *alt.merged_docs & matches;
   std::vector<DocNumber> docs(members.cardinality());
   members.toUint32Array(docs.data());
-  const double idf = InverseDocumentFrequency(plan.doc_count, alt.merged_frequency) * (kK1 + 1.0) * scale;
-  std::size_t c = 0;
+  const double factor = InverseDocumentFrequency(plan.doc_count, alt.merged_frequency) * (kK1 + 1.0) * scale;
   for (DocNumber doc : docs) {
-    c = Gallop(candidates, c, doc);
-    if (c == candidates.size()) break;
-    if (candidates[c] == doc && idf / (1.0 + length_norm(doc)) > best[c]) best[c] = idf / (1.0 + length_norm(doc));
+    const std::size_t c = candidates.position[doc];  // every member is a candidate
+    best[c] = std::max(best[c], factor / (1.0 + norm[c]));
   }
 }
 
 // A sink for ScoreTerm that keeps each candidate's best score in `best`.
 auto KeepBest(std::vector<double>& best) {
-  return [&best](std::size_t i, double s) {
-    if (s > best[i]) best[i] = s;
-  };
+  return [&best](std::size_t i, double s) { best[i] = std::max(best[i], s); };
 }
 
 // Fills scratch.total with each candidate's relevance.
@@ -123,9 +116,25 @@ void Score(const Corpus& corpus, const QueryPlan& plan, const Roaring& matches, 
   const auto& candidates = scratch.candidates;
   const std::size_t n = candidates.size();
   auto& total = scratch.total;
-  total.assign(n, 0.0);
+  total.assign(n + 1, 0.0);
   if (!plan.words.empty()) {
-    const LengthNorm length_norm{corpus, kK1 * (1.0 - kB), kK1 * kB / plan.average_length};
+    auto& norm = scratch.norm;
+    norm.resize(n + 1);
+    const double per_length = kK1 * kB / plan.average_length;
+    for (std::size_t i = 0; i < n; ++i) norm[i] = kK1 * (1.0 - kB) + per_length * corpus.length(candidates[i]);
+    norm[n] = 1.0;
+    auto& position = scratch.position;
+    if (position.size() < corpus.doc_count()) position.resize(corpus.doc_count(), kNotCandidate);
+    for (std::size_t i = 0; i < n; ++i) position[candidates[i]] = static_cast<std::uint32_t>(i);
+    // The positions are cleared however this ends: the thread's next query relies on it.
+    struct Clear {
+      std::vector<std::uint32_t>& position;
+      const std::vector<DocNumber>& docs;
+      ~Clear() {
+        for (DocNumber doc : docs) position[doc] = kNotCandidate;
+      }
+    } clear{position, candidates};
+    const Candidates indexed{candidates, position};
     std::vector<std::optional<TermId>> ids;
     std::vector<double> idf;
     for (const auto& term : plan.terms) {
@@ -135,18 +144,18 @@ void Score(const Corpus& corpus, const QueryPlan& plan, const Roaring& matches, 
     // With one word its score is the total; with more, each word's is added in turn.
     auto& word = plan.words.size() == 1 ? total : scratch.word;
     for (const auto& planned : plan.words) {
-      word.assign(n, 0.0);
+      word.assign(n + 1, 0.0);
       for (const auto& alt : planned.alternatives) {
         // An alternative counts only for docs that have every slot; its score is the mean slot
         // score scaled by how directly the alternative says the word.
         const double scale = alt.weight_tenths / 10.0 / static_cast<double>(alt.slots.size());
         if (alt.merged_frequency > 0 && alt.slots.size() == 1) {
-          ScoreMerged(plan, alt, matches, scale, candidates, length_norm, word);
+          ScoreMerged(plan, alt, matches, scale, indexed, norm, word);
           continue;
         }
         if (alt.slots.size() == 1) {
           for (std::uint16_t t : alt.slots.front()) {
-            if (ids[t]) ScoreTerm(corpus.term(*ids[t]), idf[t], scale, candidates, length_norm, KeepBest(word));
+            if (ids[t]) ScoreTerm(corpus.term(*ids[t]), idf[t], scale, indexed, norm, KeepBest(word));
           }
           continue;
         }
@@ -154,8 +163,8 @@ void Score(const Corpus& corpus, const QueryPlan& plan, const Roaring& matches, 
         // has one. A slot of one term adds its score directly, a slot of several its best.
         auto& alternative = scratch.alternative;
         auto& slots_hit = scratch.slots_hit;
-        alternative.assign(n, 0.0);
-        slots_hit.assign(n, 0);
+        alternative.assign(n + 1, 0.0);
+        slots_hit.assign(n + 1, 0);
         auto add = [&](std::size_t i, double s) {
           alternative[i] += s;
           ++slots_hit[i];
@@ -164,13 +173,13 @@ void Score(const Corpus& corpus, const QueryPlan& plan, const Roaring& matches, 
           if (terms.size() == 1) {
             if (ids[terms.front()]) {
               const std::uint16_t t = terms.front();
-              ScoreTerm(corpus.term(*ids[t]), idf[t], scale, candidates, length_norm, add);
+              ScoreTerm(corpus.term(*ids[t]), idf[t], scale, indexed, norm, add);
             }
             continue;
           }
-          scratch.slot.assign(n, 0.0);
+          scratch.slot.assign(n + 1, 0.0);
           for (std::uint16_t t : terms) {
-            if (ids[t]) ScoreTerm(corpus.term(*ids[t]), idf[t], scale, candidates, length_norm, KeepBest(scratch.slot));
+            if (ids[t]) ScoreTerm(corpus.term(*ids[t]), idf[t], scale, indexed, norm, KeepBest(scratch.slot));
           }
           for (std::size_t i = 0; i < n; ++i) {
             if (scratch.slot[i] > 0) add(i, scratch.slot[i]);
@@ -187,12 +196,10 @@ void Score(const Corpus& corpus, const QueryPlan& plan, const Roaring& matches, 
   }
 }
 
-// Adds the rating's share to each candidate's text score. Ratings are 0..5 (clamped when
-// added) and kNoRating is -infinity, so max(rating, 0) is the rating or 0, without a branch.
+// Adds the rating's share to each candidate's text score.
 void AddRatings(const Corpus& corpus, Scratch& scratch) {
-  for (std::size_t i = 0; i < scratch.candidates.size(); ++i) {
-    scratch.total[i] += kRatingBoost * std::max(corpus.rating(scratch.candidates[i]), 0.0);
-  }
+  for (std::size_t i = 0; i < scratch.candidates.size(); ++i)
+    scratch.total[i] += corpus.rating_boost(scratch.candidates[i]);
 }
 
 // The total order of a sort: its key, then the service id. Reads the key arrays of the corpus

@@ -17,6 +17,10 @@
 
 namespace allmende::search {
 
+// What one rating point adds to relevance: at most 0.25 for a 5, so text decides and ratings
+// break near-ties.
+inline constexpr double kRatingBoost = 0.05;
+
 struct RankedDoc {
   DocNumber doc = 0;
   double score = 0;

@@ -1,8 +1,8 @@
 #include "search/service_index.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <future>
-#include <iterator>
 #include <mutex>
 
 #include "search/cursor_codec.hpp"
@@ -19,18 +19,10 @@ namespace {
 constexpr std::size_t kBulkBatch = 2048;
 constexpr int kMaxLimit = 100;
 
-std::vector<AnalyzedService> AnalyzeBatch(WordMemo& memo, std::vector<IndexedService>& services, std::size_t begin,
-                                          std::size_t end) {
-  std::vector<AnalyzedService> batch;
-  batch.reserve(end - begin);
-  for (std::size_t i = begin; i < end; ++i) batch.push_back(AnalyzeService(memo, std::move(services[i])));
-  return batch;
-}
-
 }  // namespace
 
 ServiceIndex::State::State(std::vector<GazetteerPlace> places)
-    : gazetteer(std::move(places), analyzer), corpus(gazetteer, dictionary) {
+    : gazetteer(std::move(places), analyzer), corpus(gazetteer, dictionary, kRatingBoost) {
   for (const auto& place : gazetteer.places()) {
     for (const auto& name : place.names) {
       std::string key = FoldWord(name);
@@ -48,9 +40,10 @@ ServiceIndex::~ServiceIndex() = default;
 void ServiceIndex::Put(IndexedService service) {
   // Analysis is the slow part and needs no lock; readers wait only for the insertion.
   WordMemo memo(state_->analyzer, state_->dictionary);
-  AnalyzedService analyzed = AnalyzeService(memo, std::move(service));
+  std::vector<AnalyzedService> analyzed;
+  analyzed.push_back(AnalyzeService(memo, std::move(service)));
   std::unique_lock lock(state_->mutex);
-  state_->corpus.Add(std::move(analyzed));
+  state_->corpus.Add(analyzed);
 }
 
 void ServiceIndex::Remove(const std::string& id) {
@@ -60,34 +53,40 @@ void ServiceIndex::Remove(const std::string& id) {
 
 void ServiceIndex::PutAll(std::vector<IndexedService> services) {
   // Two threads on two cores: while this one inserts batch k (holding the lock, which readers get
-  // back between batches) and then analyses the first third of batch k + 1, a second one analyses
-  // the other two thirds. Analysis costs about three times what insertion does.
+  // back between batches), a second one analyses batch k + 1; this one joins it when done. The
+  // services are claimed one by one, so the threads share the work whatever each part costs.
   WordMemo main_memo(state_->analyzer, state_->dictionary);
   WordMemo worker_memo(state_->analyzer, state_->dictionary);
   const std::size_t total = services.size();
-  std::vector<AnalyzedService> current = AnalyzeBatch(main_memo, services, 0, std::min(total, kBulkBatch));
+  auto analyze = [&services](WordMemo& memo, std::vector<AnalyzedService>& out, std::size_t begin,
+                             std::atomic<std::size_t>& claimed) {
+    for (std::size_t i = claimed++; i < out.size(); i = claimed++) {
+      out[i] = AnalyzeService(memo, std::move(services[begin + i]));
+    }
+  };
+  std::vector<AnalyzedService> current(std::min(total, kBulkBatch));
+  std::atomic<std::size_t> claimed = 0;
+  analyze(main_memo, current, 0, claimed);
   for (std::size_t begin = 0; begin < total; begin += kBulkBatch) {
     const std::size_t next_begin = std::min(total, begin + kBulkBatch);
-    const std::size_t next_end = std::min(total, next_begin + kBulkBatch);
-    const std::size_t split = next_begin + (next_end - next_begin) / 3;
-    std::future<std::vector<AnalyzedService>> worker;
-    if (split < next_end) {
+    std::vector<AnalyzedService> next(std::min(total, next_begin + kBulkBatch) - next_begin);
+    std::atomic<std::size_t> next_claimed = 0;
+    std::future<void> worker;
+    if (!next.empty()) {
       try {
-        worker =
-            std::async(std::launch::async, AnalyzeBatch, std::ref(worker_memo), std::ref(services), split, next_end);
+        worker = std::async(std::launch::async, analyze, std::ref(worker_memo), std::ref(next), next_begin,
+                            std::ref(next_claimed));
       } catch (const std::system_error&) {
         // No thread to be had: this thread analyses all of it below.
       }
     }
     {
       std::unique_lock lock(state_->mutex);
-      for (auto& analyzed : current) state_->corpus.Add(std::move(analyzed));
+      state_->corpus.Add(current);
     }
-    current = AnalyzeBatch(main_memo, services, next_begin, worker.valid() ? split : next_end);
-    if (worker.valid()) {
-      auto rest = worker.get();
-      std::move(rest.begin(), rest.end(), std::back_inserter(current));
-    }
+    analyze(main_memo, next, next_begin, next_claimed);
+    if (worker.valid()) worker.get();
+    current = std::move(next);
   }
   std::unique_lock lock(state_->mutex);
   state_->corpus.ShrinkToFit();
