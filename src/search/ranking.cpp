@@ -30,9 +30,6 @@ std::size_t Gallop(const std::vector<DocNumber>& docs, std::size_t from, DocNumb
                                   docs.begin());
 }
 
-// Calls sink(i, score) with the term's BM25F score × scale for each candidate i that has the
-// term. Merges lists of similar length; otherwise walks the shorter and gallops in the longer, so
-// a rare term costs little against many candidates and a common one little against few.
 // Where each doc stands in the candidate list: position[doc] is its index there, or
 // kNotCandidate. Arrays indexed by candidate have one extra slot, n, that the scoring loops write
 // for docs that are no candidate, so that they need no branch.
