@@ -220,6 +220,20 @@ TEST_F(SearchFilterTest, PutReplacesTheServiceWithTheSameId) {
   EXPECT_EQ(index_.size(), 4u);
 }
 
+TEST_F(SearchFilterTest, PutAllWithARepeatedIdKeepsTheLast) {
+  index_.PutAll({Service("svc_x", "Ikkunanpesu"), Service("svc_x", "Lumityöt")});
+  EXPECT_THAT(Matching(Text("lumityöt")), ElementsAre("svc_x"));
+  EXPECT_THAT(Matching(Text("ikkunanpesu")), IsEmpty());
+  EXPECT_EQ(index_.size(), 5u);
+}
+
+TEST_F(SearchFilterTest, ShorterServiceRanksAboveALongerOneWithTheSameMatch) {
+  ServiceIndex index{fixture::PirkanmaaGazetteer()};
+  index.PutAll({Service("svc_long", "Ikkunanpesu", "Pesemme ikkunat, parvekelasit, peilit ja lasiovet huolellisesti."),
+                Service("svc_short", "Ikkunanpesu", "Pesemme ikkunat.")});
+  EXPECT_THAT(Ids(RunQuery(index, Text("ikkunanpesu"))), ElementsAre("svc_short", "svc_long"));
+}
+
 TEST_F(SearchFilterTest, HitsCarryTheSummaryAsGiven) {
   Query q = Text("siivous");
   q.limit = 1;

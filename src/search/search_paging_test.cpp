@@ -82,6 +82,38 @@ TEST_F(SearchPagingTest, CursorPagesHaveNoDuplicatesOrGapsWhileServicesAreAdded)
   for (int i = 0; i < 60; ++i) EXPECT_TRUE(seen.count("svc_" + std::to_string(1000 + i))) << i << " was skipped";
 }
 
+TEST_F(SearchPagingTest, PriceSortedPagesHaveNoDuplicatesOrGapsWhileCheaperServicesAreAdded) {
+  Query query = Text("siivous");
+  query.sort = Sort::kPriceAscending;
+  query.limit = 8;
+  int added = 0;
+  const auto ids = AllPages(query, [&](int) {
+    IndexedService s = Service("svc_cheap_" + std::to_string(added++), "Siivous");
+    s.price = 0;  // sorts before everything shown so far
+    index_.Put(s);
+  });
+  std::set<std::string> seen(ids.begin(), ids.end());
+  EXPECT_EQ(seen.size(), ids.size()) << "a service was shown twice";
+  for (int i = 0; i < 60; ++i) EXPECT_TRUE(seen.count("svc_" + std::to_string(1000 + i))) << i << " was skipped";
+}
+
+TEST_F(SearchPagingTest, ServiceRemovedBetweenPagesIsNotShown) {
+  Query query = Text("siivous");
+  query.sort = Sort::kPriceAscending;
+  query.limit = 10;
+  Query everything = query;
+  everything.limit = 100;
+  const auto all = Ids(RunQuery(index_, everything));
+  const std::string removed = all[15];
+  bool removed_once = false;
+  const auto ids = AllPages(query, [&](int) {
+    if (!removed_once) index_.Remove(removed);
+    removed_once = true;
+  });
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), removed), 0);
+  EXPECT_EQ(ids.size(), 59u);
+}
+
 TEST_F(SearchPagingTest, LaterPagesScoreServicesAsPageOneDid) {
   Query everything = Text("siivous");
   everything.limit = 100;
