@@ -68,7 +68,7 @@ struct Modules {
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
         clients(db, clock),
-        directory(db, bus, clock, config.demo),
+        directory(db, bus, clock, config.demo, config.directory, cipher),
         interop(db, bus, clock, directory.service(), directory.catalog(), config.server.public_url),
         access(db, clock),
         demo(config) {}

@@ -139,6 +139,9 @@ const std::vector<Setting>& Settings() {
     add("demo.mailbox_url",
         "demo mode: the local mailbox (allmende-mailbox) whose messages the web UI shows; http://127.0.0.1:<port>",
         LoopbackHttpUrlSetter([](Config& c, const std::string& v) { c.demo.mailbox_url = v; }));
+    add("directory.search_cache_mb",
+        "answers of recent searches each process keeps until the directory changes, in MiB; 0 = none",
+        IntSetter(0, 16384, [](Config& c, std::int64_t v) { c.directory.search_cache_mb = v; }));
     add("demo.services", "`seed`: how many services the demo region's directory gets (1,000 by default)",
         IntSetter(0, 10'000'000, [](Config& c, std::int64_t v) { c.demo.services = v; }));
     add("demo.seed", "`seed`: the directory generator's seed; the same seed gives the same directory",

@@ -76,6 +76,10 @@ struct DemoConfig {
   std::int64_t seed = 1;         // `seed`: the generator's seed; the same seed gives the same directory
 };
 
+struct DirectoryConfig {
+  std::int64_t search_cache_mb = 64;  // answers of recent searches kept per process; 0: none
+};
+
 struct JobsConfig {
   int poll_ms = 1000;  // how often each process looks for due jobs
 };
@@ -88,6 +92,7 @@ struct Config {
   JobsConfig jobs;
   IdentityConfig identity;
   DemoConfig demo;
+  DirectoryConfig directory;
   // Bearer token that acts as platform administrator until the identity module issues real
   // tokens. Empty disables it. Compared in constant time; never logged.
   std::string admin_token;

@@ -62,19 +62,20 @@ Result<void> CatalogIndex::Load(storage::Database& db) {
 
 void CatalogIndex::Apply(const Service& s) {
   if (!loaded()) return;  // Load reads it from the database
-  {
-    std::lock_guard lock(versions_mu_);
-    auto [it, fresh] = versions_.try_emplace(s.id, s.version);
-    if (!fresh) {
-      if (it->second > s.version) return;
-      it->second = s.version;
-    }
+  // The version check and the change under one lock: of two changes racing here, the older can
+  // never land after the newer.
+  std::lock_guard lock(versions_mu_);
+  auto [it, fresh] = versions_.try_emplace(s.id, s.version);
+  if (!fresh) {
+    if (it->second > s.version) return;
+    it->second = s.version;
   }
   if (s.published && s.state != "archived") {
     index_->Put(Indexed(s));
   } else {
     index_->Remove(s.id);
   }
+  generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 Result<void> CatalogIndex::Refresh(storage::Database& db, const std::string& service_id) {

@@ -34,6 +34,9 @@ class CatalogIndex {
   // True once Load succeeded; from then on the accessors below may be used from any thread (the
   // reference data never changes again; the index locks itself).
   bool loaded() const { return loaded_.load(std::memory_order_acquire); }
+  // Moves on with every change of the index: what a search answer computed at one generation
+  // is valid for (search_cache.hpp).
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
   const search::ServiceIndex& index() const { return *index_; }
   const std::vector<Category>& categories() const { return categories_; }
   const std::vector<Place>& places() const { return places_; }
@@ -52,6 +55,7 @@ class CatalogIndex {
   std::unordered_map<std::string, std::size_t> place_at_;
   std::unique_ptr<search::ServiceIndex> index_;
   std::atomic<bool> loaded_ = false;
+  std::atomic<std::uint64_t> generation_ = 0;
   std::mutex versions_mu_;
   std::unordered_map<std::string, std::int64_t> versions_;  // the version of each service applied
 };

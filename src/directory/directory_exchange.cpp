@@ -271,6 +271,14 @@ Result<std::vector<ProviderRecord>> DirectoryExchange::Providers() {
       [](storage::Connection& c) { return DirectoryExchangeStore::AllProviders(c); });
 }
 
+Result<void> DirectoryExchange::MayImport(const access::Actor& actor, const std::string& region_id) {
+  return db_.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kDirectoryImport, {.region_id = region_id},
+                                   clock_.Now()));
+    return Ok();
+  });
+}
+
 Result<ImportReport> DirectoryExchange::Import(const access::Actor& actor, const std::string& region_id,
                                                const ImportBatch& batch) {
   return db_.WriteValue<ImportReport>([&](storage::Connection& c) -> Result<ImportReport> {

@@ -105,6 +105,9 @@ class DirectoryExchange {
   // Published services enter this process's search index as the transaction commits and the
   // other processes' by the event bus.
   Result<ImportReport> Import(const access::Actor& actor, const std::string& region_id, const ImportBatch& batch);
+  // Whether the actor may import into the region (directory.import), decided in a read of its
+  // own: asked before a large body is parsed, so nobody else makes the server do that work.
+  Result<void> MayImport(const access::Actor& actor, const std::string& region_id);
 
   static constexpr std::size_t kMaxErrors = 200;
 

@@ -10,7 +10,7 @@
 namespace allmende::directory {
 
 void DirectoryModule::AddRoutes(http::Router& router) {
-  AddPublicRoutes(router, service_, catalog_);
+  AddPublicRoutes(router, service_, catalog_, cache_, cipher_);
   AddEditorRoutes(router, service_);
 }
 
@@ -21,6 +21,12 @@ void DirectoryModule::AddMetrics(http::Metrics& metrics) {
            std::to_string(catalog_.index().size()) + "\n";
     out += "# TYPE allmende_directory_index_bytes gauge\nallmende_directory_index_bytes " +
            std::to_string(catalog_.index().MemoryBytes()) + "\n";
+    out += "# TYPE allmende_directory_search_cache_hits_total counter\nallmende_directory_search_cache_hits_total " +
+           std::to_string(cache_.hits()) + "\n";
+    out +=
+        "# TYPE allmende_directory_search_cache_misses_total counter\n"
+        "allmende_directory_search_cache_misses_total " +
+        std::to_string(cache_.misses()) + "\n";
   });
 }
 

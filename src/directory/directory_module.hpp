@@ -11,14 +11,22 @@
 #include "common/config.hpp"
 #include "directory/catalog_index.hpp"
 #include "directory/directory_service.hpp"
+#include "directory/search_cache.hpp"
 #include "events/event_bus.hpp"
+#include "storage/field_cipher.hpp"
 
 namespace allmende::directory {
 
 class DirectoryModule final : public app::Module {
  public:
-  DirectoryModule(storage::Database& db, events::EventBus& bus, const TimeSource& clock, const DemoConfig& demo)
-      : db_(db), bus_(bus), service_(db, bus, clock, catalog_), demo_(demo) {}
+  DirectoryModule(storage::Database& db, events::EventBus& bus, const TimeSource& clock, const DemoConfig& demo,
+                  const DirectoryConfig& config, const storage::FieldCipher& cipher)
+      : db_(db),
+        bus_(bus),
+        service_(db, bus, clock, catalog_),
+        demo_(demo),
+        cache_(static_cast<std::size_t>(config.search_cache_mb) * 1024 * 1024),
+        cipher_(cipher) {}
   ~DirectoryModule() override { Stop(); }
 
   void AddRoutes(http::Router& router) override;
@@ -45,6 +53,8 @@ class DirectoryModule final : public app::Module {
   CatalogIndex catalog_;
   DirectoryService service_;
   DemoConfig demo_;
+  SearchCache cache_;
+  const storage::FieldCipher& cipher_;  // signs search cursors
   std::shared_ptr<events::Subscription> changes_;
   std::mutex mu_;
   std::condition_variable wake_;

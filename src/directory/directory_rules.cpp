@@ -49,6 +49,7 @@ void CheckText(const LocalizedText& text, const std::string& field, std::size_t 
 }
 
 bool IsTime(const std::string& t) {
+  if (t.size() != 5) return false;
   static const std::regex hhmm("([01][0-9]|2[0-3]):[0-5][0-9]|24:00");
   return std::regex_match(t, hhmm);
 }

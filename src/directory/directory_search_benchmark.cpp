@@ -113,12 +113,12 @@ int main(int argc, char** argv) {
       for (const auto& line : lines) {
         http::Request r = RequestOf(line + "&limit=20");
         auto t0 = Steady::now();
-        auto q = directory::SearchQueryOf(r);
+        auto q = directory::SearchQueryOf(r, nullptr);
         if (!q.ok()) continue;
         auto found = catalog.index().Search(*q);
         auto t1 = Steady::now();
         if (auto* result = std::get_if<search::SearchResult>(&found)) {
-          std::string body = directory::SearchResultJson(*result, catalog);
+          std::string body = directory::SearchResultJson(*result, catalog, nullptr);
           if (body.empty()) return 1;
         }
         auto t2 = Steady::now();

@@ -1,5 +1,6 @@
 #include <sodium.h>
 
+#include <algorithm>
 #include <boost/algorithm/string/split.hpp>
 #include <boost/json.hpp>
 #include <charconv>
@@ -56,6 +57,44 @@ std::string Utf8Prefix(const std::string& s, std::size_t max) {
   return s.substr(0, at);
 }
 
+// Everything the answer depends on, in one canonical string (lists sorted: "a,b" and "b,a" are
+// the same search).
+std::string CacheKey(const search::Query& q) {
+  std::string key;
+  key.reserve(q.text.size() + q.cursor.size() + 64);
+  auto add = [&key](std::string_view part) {
+    key += part;
+    key += '\x1f';
+  };
+  auto list = [&](std::vector<std::string> values) {
+    std::sort(values.begin(), values.end());
+    for (const auto& v : values) {
+      key += v;
+      key += ',';
+    }
+    key += '\x1f';
+  };
+  add(q.text);
+  add(q.region_id);
+  list(q.categories);
+  list(q.municipalities);
+  list(q.postal_codes);
+  list(q.languages);
+  list(q.vouchers);
+  add(q.max_price ? std::to_string(*q.max_price) : "");
+  add(q.open_on ? std::to_string(*q.open_on) : "");
+  add(std::to_string(static_cast<int>(q.sort)));
+  add(std::to_string(q.limit));
+  add(q.cursor);
+  return key;
+}
+
+constexpr std::size_t kMaxQueryBytes = 256;
+
+std::string CursorSignature(const storage::FieldCipher& cipher, const std::string& cursor) {
+  return cipher.KeyedDigest("search-cursor:" + cursor).substr(0, 32);
+}
+
 Error Starting() {
   Error e = Error::Unavailable("The directory is starting; try again in a moment.");
   e.retry_after_seconds = 5;
@@ -64,11 +103,12 @@ Error Starting() {
 
 }  // namespace
 
-Result<search::Query> SearchQueryOf(const http::Request& r) {
+Result<search::Query> SearchQueryOf(const http::Request& r, const storage::FieldCipher* cipher) {
   search::Query q;
   std::vector<FieldError> errors;
   q.text = r.QueryParam("q").value_or("");
-  if (q.text.size() > 10'000) q.text = Utf8Prefix(q.text, 10'000);
+  // Nobody types more; a longer text only buys an attacker more work per request.
+  if (q.text.size() > kMaxQueryBytes) q.text = Utf8Prefix(q.text, kMaxQueryBytes);
   q.region_id = r.QueryParam("region_id").value_or("");
   q.categories = ListParam(r, "category");
   q.municipalities = ListParam(r, "municipality");
@@ -107,11 +147,20 @@ Result<search::Query> SearchQueryOf(const http::Request& r) {
     q.limit = *limit;
   }
   q.cursor = r.QueryParam("cursor").value_or("");
+  if (cipher && !q.cursor.empty()) {
+    auto dot = q.cursor.rfind('.');
+    if (dot == std::string::npos || q.cursor.substr(dot + 1) != CursorSignature(*cipher, q.cursor.substr(0, dot))) {
+      errors.push_back({"cursor", "This cursor is not from this search; start again from the first page."});
+    } else {
+      q.cursor.resize(dot);
+    }
+  }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   return q;
 }
 
-std::string SearchResultJson(const search::SearchResult& result, const CatalogIndex& catalog) {
+std::string SearchResultJson(const search::SearchResult& result, const CatalogIndex& catalog,
+                             const storage::FieldCipher* cipher) {
   std::string body = "{\"items\":[";
   for (std::size_t i = 0; i < result.hits.size(); ++i) {
     if (i) body += ',';
@@ -123,6 +172,7 @@ std::string SearchResultJson(const search::SearchResult& result, const CatalogIn
   } else {
     body += '"';
     AppendJsonEscaped(body, result.next_cursor);
+    if (cipher) body += "." + CursorSignature(*cipher, result.next_cursor);
     body += '"';
   }
   boost::json::object facets;
@@ -153,14 +203,21 @@ std::string SearchResultJson(const search::SearchResult& result, const CatalogIn
   return body + "}";
 }
 
-void AddPublicRoutes(http::Router& router, DirectoryService& service, const CatalogIndex& catalog) {
+void AddPublicRoutes(http::Router& router, DirectoryService& service, const CatalogIndex& catalog, SearchCache& cache,
+                     const storage::FieldCipher& cipher) {
   router.Add("GET", "/api/v1/services",
-             [&catalog](const http::Request& r) -> Result<http::Response> {
+             [&catalog, &cache, &cipher](const http::Request& r) -> Result<http::Response> {
                if (!catalog.loaded()) return Starting();
-               ALLMENDE_ASSIGN_OR_RETURN(search::Query q, SearchQueryOf(r));
+               ALLMENDE_ASSIGN_OR_RETURN(search::Query q, SearchQueryOf(r, &cipher));
+               // Read before searching: a change during the search makes the answer stale at once.
+               const std::uint64_t generation = catalog.generation();
+               const std::string key = CacheKey(q);
+               if (auto answer = cache.Find(key, generation)) return http::JsonText(200, std::move(*answer));
                auto found = catalog.index().Search(q);
                if (auto* bad = std::get_if<search::CursorError>(&found)) return Error::Invalid("cursor", bad->message);
-               return http::JsonText(200, SearchResultJson(std::get<search::SearchResult>(found), catalog));
+               std::string answer = SearchResultJson(std::get<search::SearchResult>(found), catalog, &cipher);
+               cache.Store(key, generation, answer);
+               return http::JsonText(200, std::move(answer));
              },
              {.access = http::Access::kPublic, .run_on_io_thread = true});
 

@@ -174,7 +174,10 @@ Result<std::vector<std::string>> MatchingServices(const directory::CatalogIndex&
   }
   auto name = NameParam(r);
   std::vector<std::string> ids;
-  for (;;) {
+  // Every page re-runs the query: an anonymous search may walk at most this many matches (the
+  // most relevant), so it cannot make the server rank the whole directory again and again.
+  constexpr std::size_t kMaxMatches = 1000;
+  for (int pages = 0; pages < 50; ++pages) {
     auto found = catalog.index().Search(q);
     if (auto* bad = std::get_if<search::CursorError>(&found)) return Error::Internal(bad->message);
     const auto& result = std::get<search::SearchResult>(found);
@@ -189,9 +192,10 @@ Result<std::vector<std::string>> MatchingServices(const directory::CatalogIndex&
       }
       ids.push_back(hit.id);
     }
-    if (result.next_cursor.empty()) break;
+    if (result.next_cursor.empty() || ids.size() >= kMaxMatches) break;
     q.cursor = result.next_cursor;
   }
+  if (ids.size() > kMaxMatches) ids.resize(kMaxMatches);
   std::sort(ids.begin(), ids.end());
   return ids;
 }

@@ -13,6 +13,42 @@ namespace {
 
 namespace json = boost::json;
 
+// What one import may hold. Reading a record costs far more memory than its JSON text, so the
+// counts are bounded before it is read: 20,000 services is about 140 MB of export.
+constexpr std::size_t kMaxImportValues = 3'000'000;
+constexpr std::size_t kMaxImportServices = 20'000;
+
+Result<void> WithinImportLimits(const json::value& doc) {
+  std::size_t values = 0;
+  std::vector<const json::value*> pending{&doc};
+  while (!pending.empty()) {
+    const json::value* v = pending.back();
+    pending.pop_back();
+    if (++values > kMaxImportValues) {
+      return Error::Invalid("body", "The file is too large for one import: split it by organizations.");
+    }
+    if (const auto* a = v->if_array()) {
+      for (const auto& item : *a) pending.push_back(&item);
+    } else if (const auto* o = v->if_object()) {
+      for (const auto& [key, item] : *o) pending.push_back(&item);
+    }
+  }
+  const json::array* organizations = doc.if_array();
+  if (const auto* o = doc.if_object()) {
+    if (const auto* contents = o->if_contains("contents")) organizations = contents->if_array();
+  }
+  std::size_t services = 0;
+  for (std::size_t i = 0; organizations && i < organizations->size(); ++i) {
+    const auto* org = (*organizations)[i].if_object();
+    const auto* list = org ? org->if_contains("services") : nullptr;
+    if (list && list->is_array()) services += list->get_array().size();
+  }
+  if (services > kMaxImportServices) {
+    return Error::Invalid("body", "Import at most 20,000 services at once: split the file by organizations.");
+  }
+  return Ok();
+}
+
 // A whole-number query parameter from `min` to `max`; `fallback` when absent.
 Result<int> NumberParam(const http::Request& r, std::string_view name, int fallback, int min, int max) {
   auto text = r.QueryParam(name);
@@ -94,7 +130,9 @@ void AddHsdsRoutes(http::Router& router, directory::DirectoryExchange& exchange,
                ALLMENDE_TRY(Ready(catalog));
                ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
                ALLMENDE_ASSIGN_OR_RETURN(std::string region, RegionParam(r));
+               ALLMENDE_TRY(exchange.MayImport(actor, region));  // before the body costs anything
                ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+               ALLMENDE_TRY(WithinImportLimits(doc));
                ALLMENDE_ASSIGN_OR_RETURN(auto report, exchange.Import(actor, region, ReadHsds(doc, catalog)));
                return http::JsonText(200, ReportJson(report));
              },

@@ -56,6 +56,8 @@ std::optional<std::int64_t> Cents(const json::value& v) {
 
 // Basis points from a percentage with at most two decimals, 0 to 100 ("25.5" → 2550).
 std::optional<int> BasisPoints(const std::string& text) {
+  // Bounded before any regex: libstdc++ matches recursively, one frame per character.
+  if (text.size() > 6) return std::nullopt;
   static const std::regex percent("(100|[0-9]{1,2})(?:\\.([0-9]{1,2}))?");
   std::smatch m;
   if (!std::regex_match(text, m, percent)) return std::nullopt;
@@ -68,6 +70,7 @@ std::optional<int> BasisPoints(const std::string& text) {
 
 // "HH:MM" of "HH:MM" or "HH:MM:00"; the text as it was otherwise, for the directory to refuse.
 std::string Time(const std::string& text) {
+  if (text.size() != 8) return text;
   static const std::regex with_seconds("([0-9]{2}:[0-9]{2}):00");
   std::smatch m;
   if (std::regex_match(text, m, with_seconds)) return m[1].str();
@@ -172,7 +175,7 @@ void AddPlace(const directory::CatalogIndex& catalog, const std::string& code, c
       return add(area.postal_codes, "postal_codes", candidate);
     }
     // A code that names no place is a mistake, not a description to read the name instead of.
-    if (std::regex_match(candidate, looks_like_code)) {
+    if (candidate.size() <= 64 && std::regex_match(candidate, looks_like_code)) {
       return f.Error(path, "There is no place with this code: see GET /api/v1/directory/places.");
     }
   }
