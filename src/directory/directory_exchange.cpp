@@ -68,8 +68,8 @@ std::size_t CodePoints(const std::string& s) {
 // every problem so that the answer lists them all.
 class ImportRun {
  public:
-  ImportRun(DirectoryExchange& x, storage::Connection& c, const tenancy::Region& region, std::string actor_id)
-      : x_(x), c_(c), region_(region), actor_id_(std::move(actor_id)), now_(x.clock_.Now()) {}
+  ImportRun(DirectoryExchange& x, storage::Connection& c, const tenancy::Region& region, const access::Actor& actor)
+      : x_(x), c_(c), region_(region), actor_(actor), actor_id_(actor.principal->id), now_(x.clock_.Now()) {}
 
   Result<void> LoadPurchasers() {
     ALLMENDE_ASSIGN_OR_RETURN(auto purchasers, DirectoryExchangeStore::Purchasers(c_, region_.id));
@@ -129,11 +129,29 @@ class ImportRun {
                          "An organization of this name in the region is a " + org.kind + ", not a provider."});
       return std::string();
     }
+    const bool created = org.created_at == FormatRfc3339(now_);
+    if (!created) {
+      // An existing provider gets services only when the record proves it is that provider, and
+      // never from someone who edits its services: they go through a coordinator's review.
+      if (org.business_id && org.business_id != p.business_id) {
+        errors_.push_back({PathOf(p.paths, "name", p.path),
+                           "A provider of this name exists in the region with another business id: give its own."});
+        return std::string();
+      }
+      auto own = access::Authorize(c_, actor_.principal, access::Action::kDirectoryServiceEdit,
+                                   {.region_id = region_.id, .organization_id = org.id}, now_);
+      if (own.ok()) {
+        errors_.push_back({PathOf(p.paths, "name", p.path),
+                           "You edit this provider's services: send them for review instead of importing them."});
+        return std::string();
+      }
+    }
     ALLMENDE_ASSIGN_OR_RETURN(auto current, DirectoryStore::Profile(c_, org.id));
     if (!current) return Error::Internal("The organization just ensured is missing.");
-    if (current->version > 0) {
+    if (!created) {
+      // A provider's profile is the provider's own to write, written or not.
       report_.warnings.push_back(
-          {p.path, "The provider has a profile of its own already; it was kept and only services were added."});
+          {p.path, "The provider exists already; its profile was kept and only services were added."});
       return org.id;
     }
     ProviderProfile next = p.profile;
@@ -223,6 +241,7 @@ class ImportRun {
   DirectoryExchange& x_;
   storage::Connection& c_;
   const tenancy::Region& region_;
+  const access::Actor& actor_;
   std::string actor_id_;
   Timestamp now_;
   std::map<std::string, std::string> purchasers_;  // name → id
@@ -289,7 +308,7 @@ Result<ImportReport> DirectoryExchange::Import(const access::Actor& actor, const
           "An import is recorded as published by a person: sign in as one (a token is none).");
     }
     ALLMENDE_ASSIGN_OR_RETURN(tenancy::Region region, tenancy::RegionService::Get(c, region_id));
-    ImportRun run(*this, c, region, actor.principal->id);
+    ImportRun run(*this, c, region, actor);
     ALLMENDE_TRY(run.LoadPurchasers());
     auto& errors = run.errors();
     errors = batch.errors;

@@ -228,6 +228,18 @@ TEST_F(DirectoryInteropTest, OnlyThePlatformAdminAndTheRegionsCoordinatorsImport
   EXPECT_EQ(Import(outi_, pirkanmaa_, mine)->status, 200) << "the coordinator, in her own region";
 }
 
+TEST_F(DirectoryInteropTest, AnExistingProviderGetsServicesOnlyUnderItsOwnBusinessId) {
+  json::object org;
+  for (const auto& o : exported_.at("contents").as_array()) {
+    if (o.at("name") == "Hervannan Kotisiivous Oy") org = o.as_object();
+  }
+  ASSERT_FALSE(org.empty());
+  org["organization_identifiers"].as_array()[0].as_object()["identifier"] = "1572860-0";
+  auto r = Import(outi_, pirkanmaa_, json::object{{"contents", json::array{org}}});
+  ASSERT_EQ(r->status, 422) << r->body.substr(0, 400);
+  ExpectProblemField(*r, "contents[0].name");
+}
+
 TEST_F(DirectoryInteropTest, HostileInputIsRefusedWithoutHarm) {
   std::string region = NewRegion("interop-hostile");
   // Invalid UTF-8: the JSON parser refuses the body.
