@@ -32,6 +32,7 @@ test: build-debug check-format
 
 bench: build
 	@bash bench/run.sh
+	@bash bench/search.sh
 
 format:
 	@find src tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
