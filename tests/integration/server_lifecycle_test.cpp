@@ -152,7 +152,9 @@ TEST(ServerLifecycle, MigrateAndSeedAreIdempotent) {
   EXPECT_EQ(db.Execute("SELECT count(*) FROM schema_migrations"), std::to_string(files));
   // The demo people and their roles exist once, however often seed ran.
   EXPECT_EQ(db.Execute("SELECT count(*) FROM users"), "13");
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM organizations"), "5");
+  // Tenancy's five, the directory's 205 providers (the journeys' own and 200 generated).
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM organizations"), "210");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM services"), "1000");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM memberships"), "9");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM delegations"), "1");
   TestServer server({.database = &db});
