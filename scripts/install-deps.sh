@@ -11,6 +11,7 @@ debian_packages=(
   libgtest-dev libgmock-dev libsodium-dev liboath-dev libcurl4-openssl-dev
   libpq-dev postgresql-15
   libicu-dev libvoikko-dev voikko-fi libstemmer-dev libroaring-dev
+  libhowardhinnant-date-dev tzdata
   wrk nginx-light curl procps sqlite3
   chromium fonts-dejavu-core
 )
