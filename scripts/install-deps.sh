@@ -8,7 +8,7 @@ debian_packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libgtest-dev libgmock-dev libsodium-dev liboath-dev libcurl4-openssl-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libsodium-dev liboath-dev libcurl4-openssl-dev
   libpq-dev postgresql-15
   libicu-dev libvoikko-dev voikko-fi libstemmer-dev libroaring-dev
   libhowardhinnant-date-dev tzdata
