@@ -39,6 +39,21 @@ enum class Action {
   kDirectoryServiceRead,    // a provider's drafts and their review history
   kDirectoryServiceReview,  // publish a submitted service or ask for changes
   kDirectoryImport,         // publish a batch of providers and services from another system (HSDS)
+  kFundingRatesManage,      // amounts and rates by law, per region and date
+  kVoucherApprove,          // a purchaser approves a provider for its vouchers
+  kGrantManage,             // record a funding decision for a client
+  kGrantRead,               // a client's grants and balances
+  kAgreementManage,         // a purchaser's framework agreements
+  kAgreementRead,           // agreements of one's own organization
+  kOrderCreate,             // order a service for a client
+  kOrderRead,               // an order, its visits, timeline and messages (and write in its thread)
+  kOrderCancel,             // cancel an order or a visit
+  kOrderConfirm,            // the client confirms or disputes a visit
+  kOrderRoute,              // coordinators route an order by hand
+  kOrderBoard,              // the coordinators' board of a region
+  kOfferRespond,            // a provider's inbox: see offers, accept or decline them
+  kOrderAssign,             // a provider assigns a worker to an accepted order
+  kVisitWork,               // a worker's day: check in and out of visits assigned to them
 };
 
 // "client.read", "members.manage", … as in the access log and the docs.

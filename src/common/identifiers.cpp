@@ -32,6 +32,21 @@ bool IsValidCvr(std::string_view id) {
 
 bool IsValidIk(std::string_view id) { return id.size() == 9 && AllDigits(id); }
 
+bool IsValidKvnr(std::string_view id) {
+  if (id.size() != 10 || id[0] < 'A' || id[0] > 'Z' || !AllDigits(id.substr(1))) return false;
+  // The letter becomes its two-digit position (A = 01); the ten digits before the check digit are
+  // weighted 1, 2, 1, 2, … and the digit sums of the products added up.
+  const int letter = id[0] - 'A' + 1;
+  int digits[10] = {letter / 10, letter % 10};
+  for (int i = 0; i < 8; ++i) digits[2 + i] = id[static_cast<std::size_t>(1 + i)] - '0';
+  int sum = 0;
+  for (int i = 0; i < 10; ++i) {
+    int product = digits[i] * (i % 2 == 0 ? 1 : 2);
+    sum += product / 10 + product % 10;
+  }
+  return id[9] - '0' == sum % 10;
+}
+
 std::string BusinessIdProblem(std::string_view country, std::string_view id) {
   if (country == "FI" && !IsValidYTunnus(id)) return "is not a valid Finnish business id (Y-tunnus), e.g. 1572860-0";
   if (country == "DK" && !IsValidCvr(id)) return "is not a valid CVR number (8 digits)";

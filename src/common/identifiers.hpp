@@ -16,6 +16,10 @@ bool IsValidCvr(std::string_view id);
 // German Institutionskennzeichen (IK) of a provider billing a Pflegekasse: 9 digits.
 bool IsValidIk(std::string_view id);
 
+// German health insurance number (Krankenversichertennummer) as care insurers use it: a capital
+// letter and nine digits, the last a check digit.
+bool IsValidKvnr(std::string_view id);
+
 // The problem with a business id for an organization in `country` (FI, DE, DK), or empty.
 std::string BusinessIdProblem(std::string_view country, std::string_view id);
 

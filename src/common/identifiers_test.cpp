@@ -42,4 +42,13 @@ TEST(Identifiers, ProblemsNameTheCountrysFormat) {
 }
 
 }  // namespace
+TEST(Identifiers, GermanInsuranceNumberHasALetterNineDigitsAndACheckDigit) {
+  EXPECT_TRUE(IsValidKvnr("A123456780"));
+  EXPECT_TRUE(IsValidKvnr("Z987654321"));
+  EXPECT_FALSE(IsValidKvnr("A123456781"));  // wrong check digit
+  EXPECT_FALSE(IsValidKvnr("a123456780"));  // lower-case letter
+  EXPECT_FALSE(IsValidKvnr("A12345678"));   // too short
+  EXPECT_FALSE(IsValidKvnr("1123456780"));  // no letter
+}
+
 }  // namespace allmende

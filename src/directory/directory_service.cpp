@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "common/ids.hpp"
@@ -406,5 +407,16 @@ std::string EventJson(const ServiceEvent& e) {
 }
 
 std::string ProfileJson(const ProviderProfile& p) { return boost::json::serialize(ProfileObject(p)); }
+
+Result<bool> DirectoryService::IsCategory(storage::Connection& c, const std::string& code) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto categories, DirectoryStore::Categories(c));
+  return std::any_of(categories.begin(), categories.end(), [&](const Category& k) { return k.code == code; });
+}
+
+Result<std::optional<Service>> DirectoryService::FindPublished(storage::Connection& c, const std::string& id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto s, DirectoryStore::GetService(c, id));
+  if (!s || !s->published || s->state == "archived") return std::optional<Service>();
+  return s;
+}
 
 }  // namespace allmende::directory

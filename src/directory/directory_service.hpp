@@ -86,6 +86,12 @@ class DirectoryService {
   Result<Service> PublishDirectly(storage::Connection& c, const std::string& organization_id,
                                   const ServiceContent& content, const std::string& actor_id);
 
+  // For funding and orders, in the caller's transaction: is `code` a category of the taxonomy?
+  static Result<bool> IsCategory(storage::Connection& c, const std::string& code);
+  // A service as the public sees it (published content only), for an order from the shop;
+  // nullopt when there is none published with this id.
+  static Result<std::optional<Service>> FindPublished(storage::Connection& c, const std::string& id);
+
   // The problems of a content, each with its field; empty if it may be published. Unavailable
   // before the catalog is loaded; a database error as itself.
   Result<std::vector<FieldError>> Problems(storage::Connection& c, const std::string& region_id,

@@ -220,9 +220,11 @@ bool FieldCipher::SealedWithCurrentKey(std::string_view stored) const {
 
 const std::vector<SealedColumn>& SealedColumns() {
   static const std::vector<SealedColumn> columns{
-      {"users", "id", "totp_secret"},
-      {"users", "id", "totp_pending_secret"},
-      {"outbox_messages", "id", "body"},
+      {"users", "id", "totp_secret"},           {"users", "id", "totp_pending_secret"},
+      {"outbox_messages", "id", "body"},        {"orders", "id", "needs_sealed"},
+      {"orders", "id", "address_sealed"},       {"orders", "id", "door_code_sealed"},
+      {"orders", "id", "contact_phone_sealed"}, {"visits", "id", "note_sealed"},
+      {"order_messages", "id", "body_sealed"},  {"grants", "id", "insurance_number"},
   };
   return columns;
 }

@@ -92,7 +92,11 @@ Schema SqliteSchema(const std::string& path) {
     std::string sql = t[1];
     for (char& c : sql) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::size_t checks = 0;
-    for (auto at = sql.find("CHECK"); at != std::string::npos; at = sql.find("CHECK", at + 5)) ++checks;
+    // A constraint is the keyword before its parenthesis, not a column named "checked_in_at".
+    for (auto at = sql.find("CHECK"); at != std::string::npos; at = sql.find("CHECK", at + 5)) {
+      auto next = sql.find_first_not_of(' ', at + 5);
+      if (next != std::string::npos && sql[next] == '(') ++checks;
+    }
     facts.insert("checks " + std::to_string(checks));
   }
   sqlite3_close(db);

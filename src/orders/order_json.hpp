@@ -1,0 +1,28 @@
+// JSON of the orders feature: what the store keeps in JSON columns and what the API answers.
+#pragma once
+
+#include <boost/json/fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "orders/order_types.hpp"
+
+namespace allmende::orders {
+
+std::string StringListJson(const std::vector<std::string>& list);
+std::vector<std::string> StringListFrom(const std::string& text);
+
+std::string ScheduleJson(const Schedule& s);
+Schedule ScheduleFrom(const std::string& text);
+// Reads a schedule from a request body's "schedule"; InvalidArgument per field ("schedule.weekdays").
+Result<Schedule> ParseSchedule(const boost::json::value& v);
+
+std::string PriceJson(const OrderPrice& p);
+std::optional<OrderPrice> PriceFrom(const std::optional<std::string>& text);
+
+std::string AgreementJson(const Agreement& a);
+std::string OfferJson(const Offer& o);
+std::string TimelineJson(const TimelineEntry& e);
+
+}  // namespace allmende::orders

@@ -1,0 +1,666 @@
+#include "orders/order_service.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "access/access_log.hpp"
+#include "access/access_store.hpp"
+#include "calendar/local_time.hpp"
+#include "calendar/recurrence.hpp"
+#include "calendar/zone.hpp"
+#include "clients/client_service.hpp"
+#include "common/ids.hpp"
+#include "common/validate.hpp"
+#include "directory/directory_service.hpp"
+#include "jobs/job_scheduler.hpp"
+#include "orders/order_email.hpp"
+#include "orders/order_states.hpp"
+#include "tenancy/organization_service.hpp"
+#include "tenancy/region_service.hpp"
+
+namespace allmende::orders {
+namespace {
+
+constexpr int kHorizonDays = 56;  // recurring orders: visits planned eight weeks ahead
+
+std::string Sealed(const storage::FieldCipher& cipher, const std::string& text) {
+  return text.empty() ? text : cipher.Seal(text);
+}
+
+std::string Viewer(const access::Decision& d) {
+  if (d.relation == "self") return "client";
+  if (d.relation == "delegate") return "delegate";
+  if (d.relation == "purchaser") return "purchaser";
+  if (d.relation == "assigned_provider") return "provider";
+  return "staff";
+}
+
+std::string LocalToday(Timestamp now, const std::string& zone) {
+  auto local = calendar::ToLocal(zone, now);
+  return local.ok() ? calendar::FormatDate(local->first) : FormatRfc3339(now).substr(0, 10);
+}
+
+}  // namespace
+
+std::string OpenSealed(const storage::FieldCipher& cipher, const std::string& stored) {
+  if (stored.empty()) return stored;
+  auto opened = cipher.Open(stored);
+  return opened.ok() ? *opened : std::string();
+}
+
+access::Decision SystemDecision() { return access::Decision{"system", "system", "", "system", "order_handling"}; }
+
+Result<calendar::Recurrence> ToRecurrence(const Schedule& s, const std::string& country) {
+  calendar::Recurrence r;
+  r.frequency = s.frequency == "weekly"    ? calendar::Recurrence::Frequency::kWeekly
+                : s.frequency == "monthly" ? calendar::Recurrence::Frequency::kMonthly
+                                           : calendar::Recurrence::Frequency::kOnce;
+  r.interval = s.interval;
+  r.weekdays = s.weekdays;
+  r.month_day = s.month_day;
+  auto start = calendar::ParseDate(s.start_date);
+  if (!start) return Error::Invalid("schedule.start_date", "Give the first day as YYYY-MM-DD.");
+  r.start = *start;
+  if (s.until) {
+    auto until = calendar::ParseDate(*s.until);
+    if (!until) return Error::Invalid("schedule.until", "Give the last day as YYYY-MM-DD.");
+    r.until = *until;
+  }
+  r.count = s.count;
+  auto ws = calendar::ParseTime(s.window_start);
+  auto we = calendar::ParseTime(s.window_end);
+  if (!ws) return Error::Invalid("schedule.window_start", "Give the time as HH:MM.");
+  if (!we) return Error::Invalid("schedule.window_end", "Give the time as HH:MM.");
+  r.window_start = *ws;
+  r.window_end = *we;
+  r.skip_public_holidays = s.skip_public_holidays;
+  r.country = country;
+  r.subdivision = country == "DE" ? "BW" : "";
+  ALLMENDE_TRY(calendar::Validate(r));
+  return r;
+}
+
+OrderService::OrderService(storage::Database& db, notify::Outbox& outbox, events::EventBus& bus,
+                           const TimeSource& clock, const storage::FieldCipher& cipher, PlaceNamer place_name,
+                           std::string public_url)
+    : db_(db),
+      outbox_(outbox),
+      bus_(bus),
+      clock_(clock),
+      cipher_(cipher),
+      place_name_(std::move(place_name)),
+      public_url_(std::move(public_url)) {}
+
+Result<OrderService::Loaded> OrderService::Open(storage::Connection& c, const access::Actor& actor,
+                                                access::Action action, const std::string& id, Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, id));
+  if (!o) return Error::NotFound("There is no such order.");
+  auto decision =
+      access::Authorize(c, actor.principal, action, {.region_id = o->region_id, .client_id = o->client_id}, now);
+  if (!decision.ok()) {
+    if (decision.error().code == ErrorCode::kPermissionDenied) return Error::NotFound("There is no such order.");
+    return std::move(decision).error();
+  }
+  // A provider related to the client sees only the orders it delivers.
+  if (decision->relation == "assigned_provider" && o->provider_id != decision->organization_id) {
+    return Error::NotFound("There is no such order.");
+  }
+  o->needs = OpenSealed(cipher_, o->needs);
+  o->address = OpenSealed(cipher_, o->address);
+  o->door_code = OpenSealed(cipher_, o->door_code);
+  o->contact_phone = OpenSealed(cipher_, o->contact_phone);
+  return Loaded{std::move(*o), std::move(*decision)};
+}
+
+Result<OrderView> OrderService::View(storage::Connection& c, const access::Actor& actor, Loaded loaded, Timestamp now) {
+  OrderView v;
+  v.viewer = Viewer(loaded.decision);
+  v.identity_visible = true;
+  if (v.viewer != "client") {
+    // Someone other than the client read the client's order: the client sees it in their log.
+    ALLMENDE_TRY(access::AppendAccess(c, loaded.decision,
+                                      {.action = "order.read",
+                                       .subject_type = "order",
+                                       .subject_id = loaded.order.id,
+                                       .client_id = loaded.order.client_id,
+                                       .region_id = loaded.order.region_id,
+                                       .purpose = actor.purpose},
+                                      actor.request_id, now));
+  }
+  ALLMENDE_ASSIGN_OR_RETURN(v.visits, OrderStore::VisitsOf(c, loaded.order.id));
+  for (auto& visit : v.visits) visit.note = OpenSealed(cipher_, visit.note);
+  ALLMENDE_ASSIGN_OR_RETURN(auto timeline, OrderStore::Timeline(c, loaded.order.id));
+  for (auto& e : timeline) {
+    const bool staff = v.viewer == "staff" || v.viewer == "purchaser";
+    if (e.audience == "all" || staff || (v.viewer == "provider" && e.audience == "provider")) {
+      v.timeline.push_back(std::move(e));
+    }
+  }
+  if (v.viewer == "staff" || v.viewer == "purchaser") {
+    ALLMENDE_ASSIGN_OR_RETURN(v.offers, OrderStore::OffersOf(c, loaded.order.id));
+  }
+  v.order = std::move(loaded.order);
+  return v;
+}
+
+Result<void> OrderService::Transition(storage::Connection& c, Order& o, OrderEvent event, const access::Decision& who,
+                                      const std::optional<std::string>& note, const std::string& audience,
+                                      Timestamp now) {
+  auto next = NextOrderState(o.state, event);
+  if (!next) {
+    return Error::IllegalTransition(
+        "An order that is " + o.state + " cannot " + std::string(OrderEventName(event)) + ".", o.state);
+  }
+  TimelineEntry e{NewId("otl"),
+                  FormatRfc3339(now),
+                  who.actor_id,
+                  who.role,
+                  std::string(OrderEventName(event)),
+                  o.state,
+                  *next,
+                  note,
+                  audience};
+  ALLMENDE_TRY(OrderStore::InsertTimeline(c, o.region_id, o.id, e));
+  o.state = *next;
+  o.updated_at = FormatRfc3339(now);
+  std::vector<std::string> audience_keys{"user:" + o.client_id, "role:coordinator"};
+  if (o.ordered_by != o.client_id) audience_keys.push_back("user:" + o.ordered_by);
+  if (o.provider_id) audience_keys.push_back("org:" + *o.provider_id);
+  boost::json::object data{{"state", o.state}, {"event", e.kind}};
+  return bus_.Publish(c, events::Event{NewId("evt"), "order.changed", o.region_id, o.id, audience_keys,
+                                       boost::json::serialize(data), FormatRfc3339(now)});
+}
+
+Result<void> OrderService::Save(storage::Connection& c, Order& o, std::int64_t version) {
+  ALLMENDE_ASSIGN_OR_RETURN(bool saved, OrderStore::UpdateOrder(c, o, version));
+  if (!saved) return Error::Conflict("The order changed meanwhile; load it again.");
+  o.version = version + 1;
+  return Ok();
+}
+
+Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const std::string& kind, Timestamp now) {
+  std::vector<std::string> recipients{o.client_id};
+  if (o.origin == "shop" && o.ordered_by != o.client_id) recipients.push_back(o.ordered_by);
+  std::string service = o.category;
+  if (o.service_id) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *o.service_id));
+    if (s) service = s->published->name.begin()->second;
+  }
+  std::string first_visit;
+  ALLMENDE_ASSIGN_OR_RETURN(auto visits, OrderStore::VisitsOf(c, o.id));
+  for (const auto& v : visits) {
+    if (v.state == "planned") {
+      ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, o.region_id));
+      auto start = ParseRfc3339(v.starts_at);
+      auto local = start ? calendar::ToLocal(region.time_zone, *start)
+                         : Result<std::pair<calendar::LocalDate, calendar::LocalTime>>(Error::Internal("bad time"));
+      if (local.ok()) first_visit = calendar::FormatDate(local->first) + " " + calendar::FormatTime(local->second);
+      break;
+    }
+  }
+  for (const auto& user : recipients) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto contact, OrderStore::ContactOf(c, user));
+    if (!contact) continue;
+    auto text = ComposeOrderEmail(kind, contact->language, service, o.provider_name.value_or(""), first_visit,
+                                  public_url_ + "/orders/" + o.id);
+    ALLMENDE_TRY(outbox_.Enqueue(
+        c, {.region_id = o.region_id, .recipient = contact->email, .subject = text.subject, .body = text.body}, now));
+  }
+  return Ok();
+}
+
+Result<OrderView> OrderService::Create(const access::Actor& actor, const NewOrder& in) {
+  std::vector<FieldError> errors;
+  static const std::vector<std::string> origins{"purchaser", "shop", "employer"};
+  if (in.client_id.empty()) errors.push_back({"client_id", "Name the client the order is for."});
+  if (std::find(origins.begin(), origins.end(), in.origin) == origins.end()) {
+    errors.push_back({"origin", "Choose purchaser, shop or employer."});
+  }
+  if (in.origin != "shop" && !in.purchaser_id) errors.push_back({"purchaser_id", "Name who pays for the order."});
+  if (in.origin == "shop" && !in.service_id) errors.push_back({"service_id", "Choose the service to order."});
+  if (in.category.empty()) errors.push_back({"category", "Choose a service category."});
+  if (place_name_ && place_name_(in.municipality_code).empty()) {
+    errors.push_back({"municipality_code", "Choose a municipality of the region."});
+  }
+  if (in.district_code && place_name_ && place_name_(*in.district_code).empty()) {
+    errors.push_back({"district_code", "Unknown district."});
+  }
+  if (!IsLanguage(in.language)) errors.push_back({"language", LanguageProblem()});
+  if (in.needs.size() > 2000) errors.push_back({"needs", "Describe the needs in at most 2000 characters."});
+  if (in.address.empty() || in.address.size() > 200)
+    errors.push_back({"address", "Give the address (at most 200 characters)."});
+  if (in.door_code.size() > 50) errors.push_back({"door_code", "At most 50 characters."});
+  std::string phone;
+  if (!in.contact_phone.empty()) {
+    auto p = NormalizePhone(in.contact_phone, "contact_phone");
+    if (!p.ok()) {
+      errors.push_back({"contact_phone", p.error().message});
+    } else {
+      phone = *p;
+    }
+  }
+  if (in.duration_minutes < 15 || in.duration_minutes > 720) {
+    errors.push_back({"duration_minutes", "A visit lasts 15 minutes to 12 hours."});
+  }
+  if (in.tasks.size() > 20) errors.push_back({"tasks", "At most 20 tasks."});
+  for (std::size_t i = 0; i < in.tasks.size(); ++i) {
+    if (in.tasks[i].empty() || in.tasks[i].size() > 100) {
+      errors.push_back({"tasks[" + std::to_string(i) + "]", "A task is 1 to 100 characters."});
+    }
+  }
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region_id, access::ClientRegion(c, in.client_id));
+    if (region_id.empty()) return Error::Invalid("client_id", "No client has this id.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision,
+                              access::Authorize(c, actor.principal, access::Action::kOrderCreate,
+                                                {.region_id = region_id, .client_id = in.client_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, region_id));
+    ALLMENDE_ASSIGN_OR_RETURN(bool known, directory::DirectoryService::IsCategory(c, in.category));
+    if (!known) return Error::Invalid("category", "Unknown service category.");
+    std::optional<std::string> provider = in.provider_id;
+    if (in.service_id) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *in.service_id));
+      if (!s || s->region_id != region_id) return Error::Invalid("service_id", "No published service has this id.");
+      if (s->published->category != in.category) {
+        return Error::Invalid("category", "The service is of category " + s->published->category + ".");
+      }
+      provider = s->organization_id;
+    }
+    if (in.purchaser_id) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *in.purchaser_id));
+      if (!org || org->region_id != region_id) {
+        return Error::Invalid("purchaser_id", "No purchaser of the client's region has this id.");
+      }
+    }
+    if (provider) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *provider));
+      if (!org || org->region_id != region_id) {
+        return Error::Invalid("provider_id", "No provider of the client's region has this id.");
+      }
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(auto recurrence, ToRecurrence(in.schedule, region.country));
+    const std::string today = LocalToday(now, region.time_zone);
+    if (in.schedule.start_date < today) {
+      return Error::Invalid("schedule.start_date", "The first visit cannot be in the past.");
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(auto first,
+                              calendar::Expand(recurrence, region.time_zone, recurrence.start,
+                                               calendar::FromDayNumber(calendar::DayNumber(recurrence.start) + 366)));
+    if (first.empty()) return Error::Invalid("schedule", "This schedule has no visit within a year.");
+    ALLMENDE_TRY(funding::FundingService::CheckGrants(c, in.client_id, in.grants, in.category, provider.value_or(""),
+                                                      in.schedule.start_date));
+    Order o;
+    o.id = NewId("ord");
+    o.region_id = region_id;
+    o.origin = in.origin;
+    o.client_id = in.client_id;
+    o.ordered_by = actor.principal->id;
+    o.purchaser_id = in.purchaser_id;
+    o.category = in.category;
+    o.service_id = in.service_id;
+    o.municipality_code = in.municipality_code;
+    o.district_code = in.district_code;
+    o.language = in.language;
+    o.needs = Sealed(cipher_, in.needs);
+    o.address = Sealed(cipher_, in.address);
+    o.door_code = Sealed(cipher_, in.door_code);
+    o.contact_phone = Sealed(cipher_, phone);
+    o.schedule = in.schedule;
+    o.duration_minutes = in.duration_minutes;
+    o.grants = in.grants;
+    o.tasks = in.tasks;
+    o.chosen_provider_id = provider;
+    o.state = "draft";
+    o.created_at = o.updated_at = FormatRfc3339(now);
+    ALLMENDE_TRY(OrderStore::InsertOrder(c, o));
+    ALLMENDE_TRY(OrderStore::InsertTimeline(c, o.region_id, o.id,
+                                            {NewId("otl"), o.created_at, decision.actor_id, decision.role, "created",
+                                             std::nullopt, "draft", std::nullopt, "all"}));
+    if (in.submit) {
+      ALLMENDE_TRY(Transition(c, o, OrderEvent::kSubmit, decision, std::nullopt, "all", now));
+      ALLMENDE_TRY(Transition(c, o, OrderEvent::kRoute, decision, std::nullopt, "staff", now));
+      ALLMENDE_TRY(RouteNext(c, o, SystemDecision(), now));
+      ALLMENDE_TRY(Save(c, o, 1));
+      if (o.origin == "shop" && o.state == "offered") ALLMENDE_TRY(Notify(c, o, "placed", now));
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded loaded, Open(c, actor, access::Action::kOrderRead, o.id, now));
+    return View(c, actor, std::move(loaded), now);
+  });
+}
+
+Result<OrderView> OrderService::Get(const access::Actor& actor, const std::string& id) {
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded loaded, Open(c, actor, access::Action::kOrderRead, id, now));
+    return View(c, actor, std::move(loaded), now);
+  });
+}
+
+Result<std::vector<Order>> OrderService::OfClient(const access::Actor& actor, const std::string& client_id) {
+  Timestamp now = clock_.Now();
+  return db_.ReadValue<std::vector<Order>>([&](storage::Connection& c) -> Result<std::vector<Order>> {
+    ALLMENDE_ASSIGN_OR_RETURN(
+        auto d, access::Authorize(c, actor.principal, access::Action::kOrderRead, {.client_id = client_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto orders, OrderStore::OrdersOfClient(c, client_id, 100));
+    std::vector<Order> out;
+    for (auto& o : orders) {
+      if (d.relation == "assigned_provider" && o.provider_id != d.organization_id) continue;
+      o.needs = o.address = o.door_code = o.contact_phone = "";  // the list shows no sealed details
+      out.push_back(std::move(o));
+    }
+    return out;
+  });
+}
+
+Result<OrderView> OrderService::Submit(const access::Actor& actor, const std::string& id) {
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Open(c, actor, access::Action::kOrderCreate, id, now));
+    const std::int64_t version = l.order.version;
+    ALLMENDE_TRY(Transition(c, l.order, OrderEvent::kSubmit, l.decision, std::nullopt, "all", now));
+    ALLMENDE_TRY(Transition(c, l.order, OrderEvent::kRoute, l.decision, std::nullopt, "staff", now));
+    ALLMENDE_TRY(RouteNext(c, l.order, SystemDecision(), now));
+    ALLMENDE_TRY(Save(c, l.order, version));
+    return View(c, actor, std::move(l), now);
+  });
+}
+
+Result<OrderView> OrderService::Cancel(const access::Actor& actor, const std::string& id, const std::string& reason) {
+  if (reason.size() > 500) return Error::Invalid("reason", "At most 500 characters.");
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Open(c, actor, access::Action::kOrderCancel, id, now));
+    const std::int64_t version = l.order.version;
+    ALLMENDE_TRY(Transition(c, l.order, OrderEvent::kCancel, l.decision,
+                            reason.empty() ? std::nullopt : std::optional<std::string>(reason), "all", now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto offers, OrderStore::OffersOf(c, id));
+    for (const auto& f : offers) {
+      if (f.state == "open") {
+        ALLMENDE_TRY(
+            OrderStore::DecideOffer(c, f.id, "withdrawn", l.decision.actor_id, "order cancelled", FormatRfc3339(now)));
+      }
+    }
+    // Planned visits are cancelled; one that starts within the agreement's notice is charged.
+    ALLMENDE_ASSIGN_OR_RETURN(auto visits, OrderStore::VisitsOf(c, id));
+    for (auto v : visits) {
+      if (v.state != "planned") continue;
+      const std::int64_t visit_version = v.version;
+      v.state = "cancelled";
+      auto starts = ParseRfc3339(v.starts_at);
+      if (l.order.price && starts && *starts > now &&
+          *starts - now < std::chrono::hours(l.order.price->late_cancel_hours)) {
+        v.charge_bp = l.order.price->late_cancel_charge_bp;
+        v.failure_reason =
+            "cancelled less than " + std::to_string(l.order.price->late_cancel_hours) + " h before the visit";
+      }
+      v.updated_at = FormatRfc3339(now);
+      ALLMENDE_TRY(OrderStore::UpdateVisit(c, v, visit_version));
+    }
+    ALLMENDE_TRY(Save(c, l.order, version));
+    ALLMENDE_TRY(Notify(c, l.order, "cancelled", now));
+    return View(c, actor, std::move(l), now);
+  });
+}
+
+Result<OrderView> OrderService::Accept(const access::Actor& actor, const std::string& id) {
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, id));
+    if (!o) return Error::NotFound("There is no such order.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto offers, OrderStore::OffersOf(c, id));
+    // The actor's organization among the providers the order was offered to.
+    std::optional<Offer> mine;
+    std::optional<access::Decision> decision;
+    for (const auto& f : offers) {
+      auto d = access::Authorize(c, actor.principal, access::Action::kOfferRespond,
+                                 {.region_id = o->region_id, .organization_id = f.provider_id}, now);
+      if (d.ok()) {
+        if (!mine || f.state == "open") mine = f, decision = *d;
+      } else if (d.error().code == ErrorCode::kMfaRequired || d.error().code == ErrorCode::kUnauthenticated) {
+        return std::move(d).error();
+      }
+    }
+    if (!mine) return Error::NotFound("There is no such offer for your organization.");
+    if (mine->state != "open" || o->state != "offered") {
+      return Error::IllegalTransition("This offer is no longer open: the order is " + o->state + ".", o->state);
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(
+        bool won, OrderStore::DecideOffer(c, mine->id, "accepted", decision->actor_id, "", FormatRfc3339(now)));
+    if (!won) return Error::IllegalTransition("Another provider accepted first.", "accepted");
+    for (const auto& f : offers) {
+      if (f.state == "open" && f.id != mine->id) {
+        ALLMENDE_TRY(
+            OrderStore::DecideOffer(c, f.id, "withdrawn", "system", "another provider accepted", FormatRfc3339(now)));
+      }
+    }
+    const std::int64_t version = o->version;
+    o->provider_id = mine->provider_id;
+    ALLMENDE_ASSIGN_OR_RETURN(auto provider, tenancy::OrganizationService::Find(c, mine->provider_id));
+    if (provider) o->provider_name = provider->name;
+    // The price the order is delivered at: the agreement's, or the published service's.
+    OrderPrice price;
+    if (o->purchaser_id && o->origin != "shop") {
+      ALLMENDE_ASSIGN_OR_RETURN(auto agreements,
+                                OrderStore::AgreementsFor(c, *o->purchaser_id, o->category, o->schedule.start_date));
+      for (const auto& a : agreements) {
+        if (a.provider_id != mine->provider_id) continue;
+        o->agreement_id = a.id;
+        price = {a.price_model,          a.price_cents,           a.currency,
+                 a.billing_unit_minutes, a.minimum_minutes,       10000,
+                 a.late_cancel_hours,    a.late_cancel_charge_bp, a.no_show_charge_bp};
+        break;
+      }
+    } else if (o->service_id) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *o->service_id));
+      if (s) {
+        const auto& p = s->published->price;
+        price.model = p.model == "hourly" ? "hourly" : "per_visit";
+        price.amount_cents = p.amount;
+        price.currency = p.currency;
+        price.billing_unit_minutes = 15;
+        price.minimum_minutes = 0;
+        price.labour_share_bp = p.labour_share_bp;
+      }
+    }
+    o->price = price;
+    ALLMENDE_TRY(Transition(c, *o, OrderEvent::kAccept, *decision, std::nullopt, "all", now));
+    // The provider now serves this client: what a delivery needs becomes visible to it.
+    ALLMENDE_TRY(clients::ClientService::EnsureRelation(c, o->client_id, mine->provider_id, "provider", now));
+    ALLMENDE_TRY(PlanVisits(c, *o, now));
+    o->next_deadline.reset();
+    ALLMENDE_TRY(Save(c, *o, version));
+    ALLMENDE_TRY(Notify(c, *o, "accepted", now));
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Open(c, actor, access::Action::kOrderRead, id, now));
+    return View(c, actor, std::move(l), now);
+  });
+}
+
+Result<OrderView> OrderService::Decline(const access::Actor& actor, const std::string& id, const std::string& reason) {
+  if (reason.size() > 500) return Error::Invalid("reason", "At most 500 characters.");
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, id));
+    if (!o) return Error::NotFound("There is no such order.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto offers, OrderStore::OffersOf(c, id));
+    std::optional<Offer> mine;
+    std::optional<access::Decision> decision;
+    bool others_open = false;
+    for (const auto& f : offers) {
+      auto d = access::Authorize(c, actor.principal, access::Action::kOfferRespond,
+                                 {.region_id = o->region_id, .organization_id = f.provider_id}, now);
+      if (d.ok() && f.state == "open") {
+        mine = f, decision = *d;
+      } else if (f.state == "open") {
+        others_open = true;
+      }
+    }
+    if (!mine) {
+      return Error::IllegalTransition("Your organization has no open offer for this order.", o->state);
+    }
+    ALLMENDE_TRY(OrderStore::DecideOffer(c, mine->id, "declined", decision->actor_id, reason, FormatRfc3339(now)));
+    const std::int64_t version = o->version;
+    ALLMENDE_TRY(OrderStore::InsertTimeline(
+        c, o->region_id, o->id,
+        {NewId("otl"), FormatRfc3339(now), decision->actor_id, decision->role, "declined_offer", o->state, o->state,
+         reason.empty() ? std::nullopt : std::optional<std::string>(reason), "staff"}));
+    if (!others_open) {
+      ALLMENDE_TRY(Transition(c, *o, OrderEvent::kReroute, *decision, std::nullopt, "staff", now));
+      ALLMENDE_TRY(RouteNext(c, *o, SystemDecision(), now));
+    }
+    o->updated_at = FormatRfc3339(now);
+    ALLMENDE_TRY(Save(c, *o, version));
+    OrderView v;
+    v.order = std::move(*o);
+    v.order.needs = v.order.address = v.order.door_code = v.order.contact_phone = "";
+    v.viewer = "provider";
+    return v;
+  });
+}
+
+Result<OrderView> OrderService::RouteByHand(const access::Actor& actor, const std::string& id,
+                                            const std::optional<std::string>& provider_id) {
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, id));
+    if (!o) return Error::NotFound("There is no such order.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kOrderRoute,
+                                                               {.region_id = o->region_id}, now));
+    const std::int64_t version = o->version;
+    ALLMENDE_ASSIGN_OR_RETURN(auto offers, OrderStore::OffersOf(c, id));
+    ALLMENDE_TRY(Transition(c, *o, OrderEvent::kRoute, decision, "routed by hand", "staff", now));
+    for (const auto& f : offers) {
+      if (f.state == "open") {
+        ALLMENDE_TRY(
+            OrderStore::DecideOffer(c, f.id, "withdrawn", decision.actor_id, "routed by hand", FormatRfc3339(now)));
+      }
+    }
+    if (!provider_id) {
+      ALLMENDE_TRY(RouteNext(c, *o, decision, now));
+    } else {
+      ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *provider_id));
+      if (!org || org->region_id != o->region_id) {
+        return Error::Invalid("provider_id", "No provider of this region has this id.");
+      }
+      if (std::any_of(offers.begin(), offers.end(), [&](const Offer& f) { return f.provider_id == *provider_id; })) {
+        return Error::Invalid("provider_id", "This provider already had this order; choose another.");
+      }
+      ALLMENDE_ASSIGN_OR_RETURN(std::int64_t seq, OrderStore::NextOfferSeq(c, o->region_id));
+      Offer f{NewId("ofr"),
+              o->region_id,
+              o->id,
+              *provider_id,
+              seq,
+              "open",
+              FormatRfc3339(now),
+              FormatRfc3339(now + std::chrono::hours(24)),
+              std::nullopt,
+              std::nullopt};
+      ALLMENDE_TRY(OrderStore::InsertOffer(c, f));
+      ALLMENDE_TRY(jobs::JobScheduler::Schedule(c, "orders.expire_offers", "offer:" + f.id,
+                                                now + std::chrono::hours(24), now, "{}", o->region_id));
+      o->escalation_reason.reset();
+      o->next_deadline = f.deadline;
+      ALLMENDE_TRY(Transition(c, *o, OrderEvent::kOffer, decision, "offered to " + org->name, "staff", now));
+    }
+    ALLMENDE_TRY(Save(c, *o, version));
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Open(c, actor, access::Action::kOrderRead, id, now));
+    return View(c, actor, std::move(l), now);
+  });
+}
+
+Result<OrderView> OrderService::Assign(const access::Actor& actor, const std::string& id,
+                                       const std::string& worker_id) {
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, id));
+    if (!o || !o->provider_id) return Error::NotFound("There is no such order.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision,
+                              access::Authorize(c, actor.principal, access::Action::kOrderAssign,
+                                                {.region_id = o->region_id, .organization_id = *o->provider_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto memberships, access::PolicyStore::LiveMemberships(c, worker_id));
+    const bool works_here = std::any_of(memberships.begin(), memberships.end(), [&](const auto& m) {
+      return m.organization_id == *o->provider_id && (m.role == "provider_worker" || m.role == "provider_admin");
+    });
+    if (!works_here) return Error::Invalid("worker_id", "This person does not work for your organization.");
+    const std::int64_t version = o->version;
+    o->worker_id = worker_id;
+    ALLMENDE_TRY(Transition(c, *o, OrderEvent::kAssign, decision, std::nullopt, "provider", now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto visits, OrderStore::VisitsOf(c, id));
+    for (auto v : visits) {
+      if (v.state != "planned") continue;
+      const std::int64_t visit_version = v.version;
+      v.worker_id = worker_id;
+      v.updated_at = FormatRfc3339(now);
+      ALLMENDE_TRY(OrderStore::UpdateVisit(c, v, visit_version));
+    }
+    ALLMENDE_TRY(Save(c, *o, version));
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Open(c, actor, access::Action::kOrderRead, id, now));
+    return View(c, actor, std::move(l), now);
+  });
+}
+
+Result<void> OrderService::PlanVisits(storage::Connection& c, const Order& o, Timestamp now) {
+  if (!o.provider_id) return Ok();
+  ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, o.region_id));
+  ALLMENDE_ASSIGN_OR_RETURN(auto recurrence, ToRecurrence(o.schedule, region.country));
+  auto today = calendar::ParseDate(LocalToday(now, region.time_zone));
+  calendar::LocalDate from = std::max(recurrence.start, *today);
+  calendar::LocalDate to = calendar::FromDayNumber(calendar::DayNumber(*today) + kHorizonDays);
+  if (to < from) return Ok();
+  ALLMENDE_ASSIGN_OR_RETURN(auto occurrences, calendar::Expand(recurrence, region.time_zone, from, to));
+  boost::json::array tasks;
+  for (const auto& t : o.tasks) tasks.push_back(boost::json::object{{"label", t}, {"done", false}});
+  const std::string tasks_json = boost::json::serialize(tasks);
+  for (const auto& occurrence : occurrences) {
+    Visit v;
+    v.id = NewId("vis");
+    v.region_id = o.region_id;
+    v.order_id = o.id;
+    v.provider_id = *o.provider_id;
+    v.worker_id = o.worker_id;
+    v.local_date = calendar::FormatDate(occurrence.date);
+    v.starts_at = FormatRfc3339(occurrence.starts_at);
+    v.ends_at = FormatRfc3339(occurrence.ends_at);
+    v.tasks = tasks_json;
+    v.updated_at = FormatRfc3339(now);
+    ALLMENDE_TRY(OrderStore::InsertVisit(c, v));
+  }
+  return Ok();
+}
+
+Result<int> OrderService::PlanAhead(storage::Connection& c, Timestamp now) {
+  int planned = 0;
+  std::string after;
+  for (;;) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto batch, OrderStore::RecurringOrders(c, after, 200));
+    if (batch.empty()) break;
+    for (const auto& o : batch) {
+      after = o.id;
+      if (o.schedule.frequency == "once") continue;
+      ALLMENDE_TRY(PlanVisits(c, o, now));
+      ++planned;
+    }
+  }
+  return planned;
+}
+
+Result<void> OrderService::Follow(storage::Connection& c, const std::string& order_id, const std::string& visit_state,
+                                  const access::Decision& who, Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, order_id));
+  if (!o || o->schedule.frequency != "once") return Ok();
+  std::optional<OrderEvent> event;
+  if (visit_state == "in_progress") event = OrderEvent::kCheckIn;
+  if (visit_state == "delivered") event = OrderEvent::kCheckOut;
+  if (visit_state == "confirmed") event = OrderEvent::kConfirm;
+  if (visit_state == "disputed") event = OrderEvent::kDispute;
+  if (visit_state == "failed") event = OrderEvent::kFail;
+  if (!event || !NextOrderState(o->state, *event)) return Ok();
+  const std::int64_t version = o->version;
+  ALLMENDE_TRY(Transition(c, *o, *event, who, std::nullopt, "all", now));
+  return Save(c, *o, version);
+}
+
+}  // namespace allmende::orders

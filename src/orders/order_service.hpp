@@ -1,0 +1,150 @@
+// Orders: a purchaser, an employer programme or a client (or someone acting for them) orders a
+// service for a client; the routing cascade (src/dispatch/routing.hpp) offers it to providers;
+// a provider accepts and assigns a worker; visits are planned in the region's time zone. Every
+// transition is one transaction with its timeline entry, e-mail (outbox) and live event.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/policy.hpp"
+#include "calendar/recurrence.hpp"
+#include "events/event_bus.hpp"
+#include "funding/funding_service.hpp"
+#include "notify/outbox.hpp"
+#include "orders/order_states.hpp"
+#include "orders/order_store.hpp"
+#include "orders/order_types.hpp"
+#include "storage/field_cipher.hpp"
+
+namespace allmende::orders {
+
+// What an order form sends.
+struct NewOrder {
+  std::string client_id;
+  std::string origin = "shop";  // purchaser, shop, employer
+  std::optional<std::string> purchaser_id;
+  std::string category;
+  std::optional<std::string> service_id;   // a published service (the shop): its provider is asked
+  std::optional<std::string> provider_id;  // the client's choice among approved providers
+  std::string municipality_code;
+  std::optional<std::string> district_code;
+  std::string language;
+  std::string needs;
+  std::string address;
+  std::string door_code;
+  std::string contact_phone;
+  Schedule schedule;
+  int duration_minutes = 120;
+  std::vector<std::string> grants;
+  std::vector<std::string> tasks;
+  bool submit = true;  // false: keep it as a draft
+};
+
+// An order as one reader may see it: the provider sees the client's identity and address only
+// after it accepted; the client and staff see everything.
+struct OrderView {
+  Order order;
+  bool identity_visible = false;
+  std::string viewer;  // client, delegate, staff, purchaser, provider
+  std::vector<Visit> visits;
+  std::vector<TimelineEntry> timeline;
+  std::vector<Offer> offers;  // staff only
+};
+
+// A line of a provider's inbox: only what an offer may show before acceptance.
+struct InboxItem {
+  Offer offer;
+  Order order;  // identity fields empty
+  std::string district_name;
+};
+
+struct Board {
+  std::vector<Order> items;
+  std::optional<std::string> next_cursor;
+  std::map<std::string, std::int64_t> counts;
+  std::int64_t overdue_visits = 0;
+};
+
+// Names a place code in words ("Orivesi"); the directory's gazetteer answers it.
+using PlaceNamer = std::function<std::string(const std::string& code)>;
+
+class OrderService {
+ public:
+  OrderService(storage::Database& db, notify::Outbox& outbox, events::EventBus& bus, const TimeSource& clock,
+               const storage::FieldCipher& cipher, PlaceNamer place_name, std::string public_url);
+
+  // Creates the order and, unless it is a draft, submits and routes it in the same transaction.
+  // InvalidArgument naming the field; PermissionDenied unless the actor may order for the client.
+  Result<OrderView> Create(const access::Actor& actor, const NewOrder& input);
+  Result<OrderView> Get(const access::Actor& actor, const std::string& id);
+  Result<std::vector<Order>> OfClient(const access::Actor& actor, const std::string& client_id);
+
+  Result<OrderView> Submit(const access::Actor& actor, const std::string& id);
+  Result<OrderView> Cancel(const access::Actor& actor, const std::string& id, const std::string& reason);
+  // The provider of the actor accepts its open offer. Two providers at once: one wins, the other
+  // gets Conflict.
+  Result<OrderView> Accept(const access::Actor& actor, const std::string& id);
+  Result<OrderView> Decline(const access::Actor& actor, const std::string& id, const std::string& reason);
+  // A coordinator offers the order to one provider by hand (or restarts the cascade without one).
+  Result<OrderView> RouteByHand(const access::Actor& actor, const std::string& id,
+                                const std::optional<std::string>& provider_id);
+  Result<OrderView> Assign(const access::Actor& actor, const std::string& id, const std::string& worker_id);
+
+  Result<std::vector<InboxItem>> Inbox(const access::Actor& actor, const std::string& provider_id, bool open_only);
+  Result<Board> BoardOf(const access::Actor& actor, BoardFilter filter);
+
+  Result<Message> PostMessage(const access::Actor& actor, const std::string& id, const std::string& body);
+  Result<std::vector<Message>> MessagesOf(const access::Actor& actor, const std::string& id);
+
+  // Jobs: offers past their deadline move the cascade on; recurring orders get their visits
+  // planned ahead over the horizon. Each returns how many orders it moved.
+  Result<int> ExpireOffers(storage::Connection& c, Timestamp now);
+  Result<int> PlanAhead(storage::Connection& c, Timestamp now);
+
+  // For visits: records a transition of the order that a visit caused (one-off orders).
+  Result<void> Follow(storage::Connection& c, const std::string& order_id, const std::string& visit_state,
+                      const access::Decision& who, Timestamp now);
+
+  const storage::FieldCipher& cipher() const { return cipher_; }
+  storage::Database& db() { return db_; }
+
+ private:
+  struct Loaded {
+    Order order;
+    access::Decision decision;
+  };
+  // Loads the order, opens its sealed fields and authorizes `action` on its client.
+  Result<Loaded> Open(storage::Connection& c, const access::Actor& actor, access::Action action, const std::string& id,
+                      Timestamp now);
+  Result<OrderView> View(storage::Connection& c, const access::Actor& actor, Loaded loaded, Timestamp now);
+  // Moves the order by `event`; IllegalTransition with the current state when the table refuses.
+  Result<void> Transition(storage::Connection& c, Order& o, OrderEvent event, const access::Decision& who,
+                          const std::optional<std::string>& note, const std::string& audience, Timestamp now);
+  // Runs the cascade: offers to the next providers, or escalates (or declines a shop order).
+  Result<void> RouteNext(storage::Connection& c, Order& o, const access::Decision& who, Timestamp now);
+  Result<void> PlanVisits(storage::Connection& c, const Order& o, Timestamp now);
+  Result<void> Notify(storage::Connection& c, const Order& o, const std::string& kind, Timestamp now);
+  Result<void> Save(storage::Connection& c, Order& o, std::int64_t version);
+
+  storage::Database& db_;
+  notify::Outbox& outbox_;
+  events::EventBus& bus_;
+  const TimeSource& clock_;
+  const storage::FieldCipher& cipher_;
+  PlaceNamer place_name_;
+  std::string public_url_;
+};
+
+// The order's schedule as the calendar expands it; InvalidArgument naming "schedule.…".
+Result<calendar::Recurrence> ToRecurrence(const Schedule& s, const std::string& country);
+
+// A sealed column's text, or empty when it cannot be opened.
+std::string OpenSealed(const storage::FieldCipher& cipher, const std::string& stored);
+
+// The decision the system acts under (jobs, the cascade): shown as "system" in timelines.
+access::Decision SystemDecision();
+
+}  // namespace allmende::orders

@@ -1,0 +1,536 @@
+#include <algorithm>
+#include <chrono>
+
+#include "common/time.hpp"
+#include "orders/order_json.hpp"
+#include "orders/order_store.hpp"
+
+namespace allmende::orders {
+namespace {
+
+using storage::Value;
+
+Value Opt(const std::optional<std::string>& s) { return s ? Value(*s) : Value(nullptr); }
+
+constexpr std::string_view kAgreementColumns =
+    "SELECT a.id, a.region_id, a.purchaser_id, p.name, a.provider_id, v.name, a.categories, a.municipalities, "
+    "a.languages, a.price_model, a.price_cents, a.currency, a.vat_rate_bp, a.billing_unit_minutes, a.minimum_minutes, "
+    "a.weekly_capacity_minutes, a.agreement_rank, a.offer_count, a.response_minutes, a.late_cancel_hours, "
+    "a.late_cancel_charge_bp, a.no_show_charge_bp, a.valid_from, a.valid_until, a.state, a.created_at, a.version "
+    "FROM framework_agreements a JOIN organizations p ON p.id = a.purchaser_id "
+    "JOIN organizations v ON v.id = a.provider_id ";
+constexpr std::string_view kInsertAgreement =
+    "INSERT INTO framework_agreements (id, region_id, purchaser_id, provider_id, categories, municipalities, "
+    "languages, price_model, price_cents, currency, vat_rate_bp, billing_unit_minutes, minimum_minutes, "
+    "weekly_capacity_minutes, agreement_rank, offer_count, response_minutes, late_cancel_hours, "
+    "late_cancel_charge_bp, no_show_charge_bp, valid_from, valid_until, state, created_by, created_at, updated_at, "
+    "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
+    "$21, $22, $23, $24, $25, $25, 1)";
+constexpr std::string_view kEndAgreement =
+    "UPDATE framework_agreements SET valid_until = $2, state = 'ended', updated_at = $4, version = version + 1 "
+    "WHERE id = $1 AND version = $3";
+
+constexpr std::string_view kOrderColumns =
+    "SELECT o.id, o.region_id, o.origin, o.client_id, u.name, o.ordered_by, o.purchaser_id, o.category, "
+    "o.service_id, o.municipality_code, o.district_code, o.language, o.needs_sealed, o.address_sealed, "
+    "o.door_code_sealed, o.contact_phone_sealed, o.recurrence, o.duration_minutes, o.grants, "
+    "o.chosen_provider_id, o.provider_id, p.name, o.agreement_id, o.worker_id, o.price, o.state, "
+    "o.escalation_reason, o.next_deadline, o.created_at, o.updated_at, o.version, o.tasks "
+    "FROM orders o JOIN users u ON u.id = o.client_id LEFT JOIN organizations p ON p.id = o.provider_id ";
+constexpr std::string_view kInsertOrder =
+    "INSERT INTO orders (id, region_id, origin, client_id, ordered_by, purchaser_id, category, service_id, "
+    "municipality_code, district_code, language, needs_sealed, address_sealed, door_code_sealed, "
+    "contact_phone_sealed, recurrence, duration_minutes, first_date, grants, chosen_provider_id, provider_id, "
+    "agreement_id, worker_id, price, state, escalation_reason, next_deadline, created_at, updated_at, tasks, "
+    "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, "
+    "$22, $23, $24, $25, $26, $27, $28, $29, $30, 1)";
+constexpr std::string_view kUpdateOrder =
+    "UPDATE orders SET provider_id = $2, agreement_id = $3, worker_id = $4, price = $5, state = $6, "
+    "escalation_reason = $7, next_deadline = $8, updated_at = $9, version = version + 1 "
+    "WHERE id = $1 AND version = $10";
+
+constexpr std::string_view kOfferColumns =
+    "SELECT id, region_id, order_id, provider_id, seq, state, offered_at, deadline, decided_at, reason "
+    "FROM order_offers ";
+constexpr std::string_view kInsertOffer =
+    "INSERT INTO order_offers (id, region_id, order_id, provider_id, seq, state, offered_at, deadline) "
+    "VALUES ($1, $2, $3, $4, $5, 'open', $6, $7)";
+constexpr std::string_view kDecideOffer =
+    "UPDATE order_offers SET state = $2, decided_by = $3, reason = $4, decided_at = $5 "
+    "WHERE id = $1 AND state = 'open'";
+constexpr std::string_view kBumpSeq =
+    "INSERT INTO routing_counters (region_id, seq) VALUES ($1, 1) "
+    "ON CONFLICT (region_id) DO UPDATE SET seq = routing_counters.seq + 1 RETURNING seq";
+
+constexpr std::string_view kVisitColumns =
+    "SELECT id, region_id, order_id, provider_id, worker_id, local_date, starts_at, ends_at, state, checked_in_at, "
+    "checked_out_at, tasks, note_sealed, deviation, failure_reason, dispute_reason, charge_bp, billable_minutes, "
+    "price_cents, split, updated_at, version FROM visits ";
+constexpr std::string_view kInsertVisit =
+    "INSERT INTO visits (id, region_id, order_id, provider_id, worker_id, local_date, starts_at, ends_at, state, "
+    "tasks, created_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'planned', $9, $10, $10, 1) "
+    "ON CONFLICT (order_id, starts_at) DO NOTHING";
+constexpr std::string_view kUpdateVisit =
+    "UPDATE visits SET worker_id = $2, state = $3, checked_in_at = $4, checked_out_at = $5, tasks = $6, "
+    "note_sealed = $7, deviation = $8, failure_reason = $9, dispute_reason = $10, charge_bp = $11, "
+    "billable_minutes = $12, price_cents = $13, split = $14, updated_at = $15, version = version + 1 "
+    "WHERE id = $1 AND version = $16";
+
+Agreement ToAgreement(const storage::Row& r) {
+  Agreement a;
+  a.id = r.Text(0);
+  a.region_id = r.Text(1);
+  a.purchaser_id = r.Text(2);
+  a.purchaser_name = r.Text(3);
+  a.provider_id = r.Text(4);
+  a.provider_name = r.Text(5);
+  a.categories = StringListFrom(r.Text(6));
+  a.municipalities = StringListFrom(r.Text(7));
+  a.languages = StringListFrom(r.Text(8));
+  a.price_model = r.Text(9);
+  a.price_cents = r.Int(10);
+  a.currency = r.Text(11);
+  a.vat_rate_bp = static_cast<int>(r.Int(12));
+  a.billing_unit_minutes = static_cast<int>(r.Int(13));
+  a.minimum_minutes = static_cast<int>(r.Int(14));
+  a.weekly_capacity_minutes = r.Int(15);
+  a.rank = static_cast<int>(r.Int(16));
+  a.offer_count = static_cast<int>(r.Int(17));
+  a.response_minutes = static_cast<int>(r.Int(18));
+  a.late_cancel_hours = static_cast<int>(r.Int(19));
+  a.late_cancel_charge_bp = static_cast<int>(r.Int(20));
+  a.no_show_charge_bp = static_cast<int>(r.Int(21));
+  a.valid_from = r.Text(22);
+  a.valid_until = r.OptText(23);
+  a.state = r.Text(24);
+  a.created_at = r.Text(25);
+  a.version = r.Int(26);
+  return a;
+}
+
+Order ToOrder(const storage::Row& r) {
+  Order o;
+  o.id = r.Text(0);
+  o.region_id = r.Text(1);
+  o.origin = r.Text(2);
+  o.client_id = r.Text(3);
+  o.client_name = r.Text(4);
+  o.ordered_by = r.Text(5);
+  o.purchaser_id = r.OptText(6);
+  o.category = r.Text(7);
+  o.service_id = r.OptText(8);
+  o.municipality_code = r.Text(9);
+  o.district_code = r.OptText(10);
+  o.language = r.Text(11);
+  o.needs = r.Text(12);
+  o.address = r.Text(13);
+  o.door_code = r.Text(14);
+  o.contact_phone = r.Text(15);
+  o.schedule = ScheduleFrom(r.Text(16));
+  o.duration_minutes = static_cast<int>(r.Int(17));
+  o.grants = StringListFrom(r.Text(18));
+  o.chosen_provider_id = r.OptText(19);
+  o.provider_id = r.OptText(20);
+  o.provider_name = r.OptText(21);
+  o.agreement_id = r.OptText(22);
+  o.worker_id = r.OptText(23);
+  o.price = PriceFrom(r.OptText(24));
+  o.state = r.Text(25);
+  o.escalation_reason = r.OptText(26);
+  o.next_deadline = r.OptText(27);
+  o.created_at = r.Text(28);
+  o.updated_at = r.Text(29);
+  o.version = r.Int(30);
+  o.tasks = StringListFrom(r.Text(31));
+  return o;
+}
+
+Offer ToOffer(const storage::Row& r, std::size_t at = 0) {
+  return {r.Text(at),     r.Text(at + 1), r.Text(at + 2), r.Text(at + 3),    r.Int(at + 4),
+          r.Text(at + 5), r.Text(at + 6), r.Text(at + 7), r.OptText(at + 8), r.OptText(at + 9)};
+}
+
+Visit ToVisit(const storage::Row& r) {
+  Visit v;
+  v.id = r.Text(0);
+  v.region_id = r.Text(1);
+  v.order_id = r.Text(2);
+  v.provider_id = r.Text(3);
+  v.worker_id = r.OptText(4);
+  v.local_date = r.Text(5);
+  v.starts_at = r.Text(6);
+  v.ends_at = r.Text(7);
+  v.state = r.Text(8);
+  v.checked_in_at = r.OptText(9);
+  v.checked_out_at = r.OptText(10);
+  v.tasks = r.Text(11);
+  v.note = r.Text(12);
+  v.deviation = r.OptText(13);
+  v.failure_reason = r.OptText(14);
+  v.dispute_reason = r.OptText(15);
+  if (!r.IsNull(16)) v.charge_bp = static_cast<int>(r.Int(16));
+  v.billable_minutes = r.OptInt(17);
+  v.price_cents = r.OptInt(18);
+  v.split = r.OptText(19);
+  v.updated_at = r.Text(20);
+  v.version = r.Int(21);
+  return v;
+}
+
+template <typename T, typename F>
+Result<std::vector<T>> All(storage::Connection& c, std::string_view sql, const storage::Params& params, F convert) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(convert(r));
+  return out;
+}
+
+}  // namespace
+
+Result<void> OrderStore::InsertAgreement(storage::Connection& c, const Agreement& a, const std::string& by) {
+  ALLMENDE_TRY(c.Execute(kInsertAgreement, {a.id,
+                                            a.region_id,
+                                            a.purchaser_id,
+                                            a.provider_id,
+                                            StringListJson(a.categories),
+                                            StringListJson(a.municipalities),
+                                            StringListJson(a.languages),
+                                            a.price_model,
+                                            a.price_cents,
+                                            a.currency,
+                                            std::int64_t{a.vat_rate_bp},
+                                            std::int64_t{a.billing_unit_minutes},
+                                            std::int64_t{a.minimum_minutes},
+                                            a.weekly_capacity_minutes,
+                                            std::int64_t{a.rank},
+                                            std::int64_t{a.offer_count},
+                                            std::int64_t{a.response_minutes},
+                                            std::int64_t{a.late_cancel_hours},
+                                            std::int64_t{a.late_cancel_charge_bp},
+                                            std::int64_t{a.no_show_charge_bp},
+                                            a.valid_from,
+                                            Opt(a.valid_until),
+                                            a.state,
+                                            by,
+                                            a.created_at}));
+  return Ok();
+}
+
+Result<std::optional<Agreement>> OrderStore::GetAgreement(storage::Connection& c, const std::string& id) {
+  static const std::string sql = std::string(kAgreementColumns) + "WHERE a.id = $1";
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(sql, {id}));
+  if (!row) return std::optional<Agreement>();
+  return std::optional<Agreement>(ToAgreement(*row));
+}
+
+Result<std::vector<Agreement>> OrderStore::AgreementsOf(storage::Connection& c, const std::string& organization_id) {
+  static const std::string sql = std::string(kAgreementColumns) +
+                                 "WHERE a.purchaser_id = $1 OR a.provider_id = $1 ORDER BY a.agreement_rank, v.name";
+  return All<Agreement>(c, sql, {organization_id}, ToAgreement);
+}
+
+Result<std::vector<Agreement>> OrderStore::AgreementsFor(storage::Connection& c, const std::string& purchaser_id,
+                                                         const std::string& category, const std::string& date) {
+  static const std::string sql = std::string(kAgreementColumns) +
+                                 "WHERE a.purchaser_id = $1 AND a.state = 'active' AND a.valid_from <= $2 AND "
+                                 "(a.valid_until IS NULL OR a.valid_until >= $2) ORDER BY a.agreement_rank, a.id";
+  ALLMENDE_ASSIGN_OR_RETURN(auto all, All<Agreement>(c, sql, {purchaser_id, date}, ToAgreement));
+  std::vector<Agreement> out;
+  for (auto& a : all) {
+    if (std::find(a.categories.begin(), a.categories.end(), category) != a.categories.end())
+      out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<bool> OrderStore::EndAgreement(storage::Connection& c, const std::string& id, const std::string& until,
+                                      std::int64_t version, const std::string& now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kEndAgreement, {id, until, version, now}));
+  return n == 1;
+}
+
+Result<void> OrderStore::InsertOrder(storage::Connection& c, const Order& o) {
+  ALLMENDE_TRY(c.Execute(kInsertOrder, {o.id,
+                                        o.region_id,
+                                        o.origin,
+                                        o.client_id,
+                                        o.ordered_by,
+                                        Opt(o.purchaser_id),
+                                        o.category,
+                                        Opt(o.service_id),
+                                        o.municipality_code,
+                                        Opt(o.district_code),
+                                        o.language,
+                                        o.needs,
+                                        o.address,
+                                        o.door_code,
+                                        o.contact_phone,
+                                        ScheduleJson(o.schedule),
+                                        std::int64_t{o.duration_minutes},
+                                        o.schedule.start_date,
+                                        StringListJson(o.grants),
+                                        Opt(o.chosen_provider_id),
+                                        Opt(o.provider_id),
+                                        Opt(o.agreement_id),
+                                        Opt(o.worker_id),
+                                        o.price ? Value(PriceJson(*o.price)) : Value(nullptr),
+                                        o.state,
+                                        Opt(o.escalation_reason),
+                                        Opt(o.next_deadline),
+                                        o.created_at,
+                                        o.updated_at,
+                                        StringListJson(o.tasks)}));
+  return Ok();
+}
+
+Result<std::optional<Order>> OrderStore::GetOrder(storage::Connection& c, const std::string& id) {
+  static const std::string sql = std::string(kOrderColumns) + "WHERE o.id = $1";
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(sql, {id}));
+  if (!row) return std::optional<Order>();
+  return std::optional<Order>(ToOrder(*row));
+}
+
+Result<bool> OrderStore::UpdateOrder(storage::Connection& c, const Order& o, std::int64_t expected_version) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto n,
+      c.Execute(kUpdateOrder, {o.id, Opt(o.provider_id), Opt(o.agreement_id), Opt(o.worker_id),
+                               o.price ? Value(PriceJson(*o.price)) : Value(nullptr), o.state, Opt(o.escalation_reason),
+                               Opt(o.next_deadline), o.updated_at, expected_version}));
+  return n == 1;
+}
+
+Result<std::vector<Order>> OrderStore::OrdersOfClient(storage::Connection& c, const std::string& client_id, int limit) {
+  static const std::string sql =
+      std::string(kOrderColumns) + "WHERE o.client_id = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT $2";
+  return All<Order>(c, sql, {client_id, std::int64_t{limit}}, ToOrder);
+}
+
+Result<std::vector<Order>> OrderStore::RecurringOrders(storage::Connection& c, const std::string& after_id, int limit) {
+  static const std::string sql =
+      std::string(kOrderColumns) + "WHERE o.state IN ('accepted', 'scheduled') AND o.id > $1 ORDER BY o.id LIMIT $2";
+  return All<Order>(c, sql, {after_id, std::int64_t{limit}}, ToOrder);
+}
+
+Result<std::optional<Contact>> OrderStore::ContactOf(storage::Connection& c, const std::string& user_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT email, name, language FROM users WHERE id = $1", {user_id}));
+  if (!row) return std::optional<Contact>();
+  return std::optional<Contact>(Contact{row->Text(0), row->Text(1), row->Text(2)});
+}
+
+Result<std::vector<Order>> OrderStore::Board(storage::Connection& c, const BoardFilter& f) {
+  // One statement for every filter combination: an empty filter value matches everything.
+  static const std::string sql =
+      std::string(kOrderColumns) +
+      "WHERE o.region_id = $1 AND (o.state = $2 OR o.state = $3 OR o.state = $4 OR o.state = $5 OR o.state = $6) "
+      "AND ($7 = '' OR o.municipality_code = $7) AND ($8 = '' OR o.category = $8) "
+      "AND ($9 = '' OR o.provider_id = $9) AND ($10 = '' OR o.updated_at > $10 OR (o.updated_at = $10 AND o.id > $11)) "
+      "ORDER BY o.updated_at, o.id LIMIT $12";
+  storage::Params p{f.region_id};
+  for (std::size_t i = 0; i < 5; ++i) p.emplace_back(i < f.states.size() ? f.states[i] : std::string("-"));
+  p.insert(p.end(),
+           {f.municipality_code, f.category, f.provider_id, f.after_updated_at, f.after_id, std::int64_t{f.limit}});
+  return All<Order>(c, sql, p, ToOrder);
+}
+
+Result<std::map<std::string, std::int64_t>> OrderStore::CountByState(storage::Connection& c,
+                                                                     const std::string& region_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows, c.Query("SELECT state, COUNT(*) FROM orders WHERE region_id = $1 GROUP BY state", {region_id}));
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : rows) out[r.Text(0)] = r.Int(1);
+  return out;
+}
+
+Result<std::int64_t> OrderStore::NextOfferSeq(storage::Connection& c, const std::string& region_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kBumpSeq, {region_id}));
+  return row ? row->Int(0) : 1;
+}
+
+Result<void> OrderStore::InsertOffer(storage::Connection& c, const Offer& o) {
+  ALLMENDE_TRY(
+      c.Execute(kInsertOffer, {o.id, o.region_id, o.order_id, o.provider_id, o.seq, o.offered_at, o.deadline}));
+  return Ok();
+}
+
+Result<std::vector<Offer>> OrderStore::OffersOf(storage::Connection& c, const std::string& order_id) {
+  static const std::string sql = std::string(kOfferColumns) + "WHERE order_id = $1 ORDER BY seq";
+  return All<Offer>(c, sql, {order_id}, [](const storage::Row& r) { return ToOffer(r); });
+}
+
+Result<bool> OrderStore::DecideOffer(storage::Connection& c, const std::string& offer_id, const std::string& state,
+                                     const std::string& by, const std::string& reason, const std::string& now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kDecideOffer, {offer_id, state, by, reason, now}));
+  return n == 1;
+}
+
+Result<std::vector<InboxLine>> OrderStore::Inbox(storage::Connection& c, const std::string& provider_id, bool open_only,
+                                                 int limit) {
+  static const std::string sql = std::string(kOfferColumns) +
+                                 "WHERE provider_id = $1 AND ($2 = 0 OR state = 'open') "
+                                 "ORDER BY CASE state WHEN 'open' THEN 0 ELSE 1 END, deadline DESC, id LIMIT $3";
+  ALLMENDE_ASSIGN_OR_RETURN(auto offers,
+                            All<Offer>(c, sql, {provider_id, std::int64_t{open_only ? 1 : 0}, std::int64_t{limit}},
+                                       [](const storage::Row& r) { return ToOffer(r); }));
+  std::vector<InboxLine> out;
+  for (auto& f : offers) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto o, GetOrder(c, f.order_id));
+    if (o) out.push_back({std::move(f), std::move(*o)});
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> OrderStore::OrdersWithExpiredOffers(storage::Connection& c, const std::string& now,
+                                                                     int limit) {
+  return All<std::string>(
+      c,
+      "SELECT DISTINCT order_id FROM order_offers WHERE state = 'open' AND deadline <= $1 ORDER BY order_id LIMIT $2",
+      {now, std::int64_t{limit}}, [](const storage::Row& r) { return r.Text(0); });
+}
+
+Result<std::map<std::string, std::int64_t>> OrderStore::LastOfferSeq(storage::Connection& c,
+                                                                     const std::string& region_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows,
+      c.Query("SELECT provider_id, MAX(seq) FROM order_offers WHERE region_id = $1 GROUP BY provider_id", {region_id}));
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : rows) out[r.Text(0)] = r.Int(1);
+  return out;
+}
+
+Result<std::map<std::string, std::int64_t>> OrderStore::PlannedMinutes(storage::Connection& c,
+                                                                       const std::string& region_id,
+                                                                       const std::string& from, const std::string& to) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows, c.Query("SELECT provider_id, starts_at, ends_at FROM visits WHERE region_id = $1 AND starts_at >= $2 "
+                         "AND starts_at < $3 AND state <> 'cancelled'",
+                         {region_id, from, to}));
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : rows) {
+    auto s = ParseRfc3339(r.Text(1));
+    auto e = ParseRfc3339(r.Text(2));
+    if (s && e) out[r.Text(0)] += std::chrono::duration_cast<std::chrono::minutes>(*e - *s).count();
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> OrderStore::EarlierProviders(storage::Connection& c, const std::string& client_id) {
+  return All<std::string>(c,
+                          "SELECT DISTINCT provider_id FROM orders WHERE client_id = $1 AND provider_id IS NOT NULL "
+                          "ORDER BY provider_id",
+                          {client_id}, [](const storage::Row& r) { return r.Text(0); });
+}
+
+Result<bool> OrderStore::InsertVisit(storage::Connection& c, const Visit& v) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto n, c.Execute(kInsertVisit, {v.id, v.region_id, v.order_id, v.provider_id, Opt(v.worker_id), v.local_date,
+                                       v.starts_at, v.ends_at, v.tasks, v.updated_at}));
+  return n == 1;
+}
+
+Result<std::optional<Visit>> OrderStore::GetVisit(storage::Connection& c, const std::string& id) {
+  static const std::string sql = std::string(kVisitColumns) + "WHERE id = $1";
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(sql, {id}));
+  if (!row) return std::optional<Visit>();
+  return std::optional<Visit>(ToVisit(*row));
+}
+
+Result<bool> OrderStore::UpdateVisit(storage::Connection& c, const Visit& v, std::int64_t expected_version) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto n, c.Execute(kUpdateVisit, {v.id, Opt(v.worker_id), v.state, Opt(v.checked_in_at), Opt(v.checked_out_at),
+                                       v.tasks, v.note, Opt(v.deviation), Opt(v.failure_reason), Opt(v.dispute_reason),
+                                       v.charge_bp ? Value(std::int64_t{*v.charge_bp}) : Value(nullptr),
+                                       v.billable_minutes ? Value(*v.billable_minutes) : Value(nullptr),
+                                       v.price_cents ? Value(*v.price_cents) : Value(nullptr), Opt(v.split),
+                                       v.updated_at, expected_version}));
+  return n == 1;
+}
+
+Result<std::vector<Visit>> OrderStore::VisitsOf(storage::Connection& c, const std::string& order_id) {
+  static const std::string sql = std::string(kVisitColumns) + "WHERE order_id = $1 ORDER BY starts_at";
+  return All<Visit>(c, sql, {order_id}, ToVisit);
+}
+
+Result<std::vector<Visit>> OrderStore::WorkerDay(storage::Connection& c, const std::string& worker_id,
+                                                 const std::string& local_date) {
+  static const std::string sql =
+      std::string(kVisitColumns) + "WHERE worker_id = $1 AND local_date = $2 ORDER BY starts_at, id";
+  return All<Visit>(c, sql, {worker_id, local_date}, ToVisit);
+}
+
+Result<std::vector<Visit>> OrderStore::ProviderDay(storage::Connection& c, const std::string& provider_id,
+                                                   const std::string& local_date) {
+  static const std::string sql =
+      std::string(kVisitColumns) + "WHERE provider_id = $1 AND local_date = $2 ORDER BY starts_at, id";
+  return All<Visit>(c, sql, {provider_id, local_date}, ToVisit);
+}
+
+Result<std::int64_t> OrderStore::CountOverdue(storage::Connection& c, const std::string& region_id,
+                                              const std::string& before) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto row, c.QueryOne("SELECT COUNT(*) FROM visits WHERE region_id = $1 AND state IN ('planned', 'in_progress') "
+                           "AND ends_at < $2",
+                           {region_id, before}));
+  return row ? row->Int(0) : 0;
+}
+
+Result<void> OrderStore::InsertTimeline(storage::Connection& c, const std::string& region_id,
+                                        const std::string& order_id, const TimelineEntry& e) {
+  ALLMENDE_TRY(c.Execute(
+      "INSERT INTO order_timeline (id, region_id, order_id, at, actor_id, actor_role, kind, from_state, to_state, "
+      "note, audience) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+      {e.id, region_id, order_id, e.at, e.actor_id, e.actor_role, e.kind, Opt(e.from_state), Opt(e.to_state),
+       Opt(e.note), e.audience}));
+  return Ok();
+}
+
+Result<std::vector<TimelineEntry>> OrderStore::Timeline(storage::Connection& c, const std::string& order_id) {
+  return All<TimelineEntry>(
+      c,
+      "SELECT id, at, actor_id, actor_role, kind, from_state, to_state, note, audience FROM order_timeline "
+      "WHERE order_id = $1 ORDER BY at, id",
+      {order_id}, [](const storage::Row& r) {
+        return TimelineEntry{r.Text(0),    r.Text(1),    r.Text(2),    r.Text(3), r.Text(4),
+                             r.OptText(5), r.OptText(6), r.OptText(7), r.Text(8)};
+      });
+}
+
+Result<void> OrderStore::InsertMessage(storage::Connection& c, const std::string& region_id, const Message& m) {
+  ALLMENDE_TRY(
+      c.Execute("INSERT INTO order_messages (id, region_id, order_id, author_id, author_role, body_sealed, at) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                {m.id, region_id, m.order_id, m.author_id, m.author_role, m.body, m.at}));
+  return Ok();
+}
+
+Result<std::vector<Message>> OrderStore::Messages(storage::Connection& c, const std::string& order_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto messages,
+      All<Message>(c,
+                   "SELECT m.id, m.order_id, m.author_id, u.name, m.author_role, m.body_sealed, m.at FROM "
+                   "order_messages m JOIN users u ON u.id = m.author_id WHERE m.order_id = $1 ORDER BY m.at, m.id",
+                   {order_id}, [](const storage::Row& r) {
+                     return Message{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), {}};
+                   }));
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto reads, c.Query("SELECT r.message_id, r.user_id FROM order_message_reads r JOIN order_messages m ON "
+                          "m.id = r.message_id WHERE m.order_id = $1",
+                          {order_id}));
+  for (auto& m : messages) {
+    for (const auto& r : reads) {
+      if (r.Text(0) == m.id) m.read_by.push_back(r.Text(1));
+    }
+  }
+  return messages;
+}
+
+Result<void> OrderStore::MarkRead(storage::Connection& c, const std::string& message_id, const std::string& user_id,
+                                  const std::string& now) {
+  ALLMENDE_TRY(
+      c.Execute("INSERT INTO order_message_reads (message_id, user_id, read_at) VALUES ($1, $2, $3) "
+                "ON CONFLICT (message_id, user_id) DO NOTHING",
+                {message_id, user_id, now}));
+  return Ok();
+}
+
+}  // namespace allmende::orders
