@@ -19,9 +19,11 @@
 #include "demo/demo_module.hpp"
 #include "directory/directory_module.hpp"
 #include "events/events_module.hpp"
+#include "funding/funding_module.hpp"
 #include "identity/identity_module.hpp"
 #include "interop/interop_module.hpp"
 #include "notify/notify_module.hpp"
+#include "orders/orders_module.hpp"
 #include "server/http_server.hpp"
 #include "server/static_files.hpp"
 #include "storage/field_cipher.hpp"
@@ -70,11 +72,14 @@ struct Modules {
         clients(db, clock),
         directory(db, bus, clock, config.demo, config.directory, cipher),
         interop(db, bus, clock, directory.service(), directory.catalog(), config.server.public_url),
+        funding(db, clock, cipher),
+        orders(db, outbox, bus, clock, cipher, directory.catalog(), PublicUrl(config.server)),
         access(db, clock),
         demo(config) {}
 
   std::vector<app::Module*> All() {
-    return {&platform, &notify, &events, &identity, &tenancy, &clients, &directory, &interop, &access, &demo};
+    return {&platform,  &notify,  &events,  &identity, &tenancy, &clients,
+            &directory, &interop, &funding, &orders,   &access,  &demo};
   }
 
   SystemTimeSource clock;
@@ -87,6 +92,8 @@ struct Modules {
   clients::ClientsModule clients;
   directory::DirectoryModule directory;
   interop::InteropModule interop;
+  funding::FundingModule funding;
+  orders::OrdersModule orders;
   access::AccessModule access;
   demo::DemoModule demo;
 };

@@ -22,6 +22,7 @@ Result<void> SeedDemoClients(storage::Database& db, const std::map<std::string, 
        "pirkanmaa",
        {{"Hervannan Kotisiivous Oy", "provider"}, {"Pirkanmaan hyvinvointialue", "purchaser"}}},
       {"ebba.lindqvist@allmende.demo", "pirkanmaa", {}},
+      {"greta.sjoberg@allmende.demo", "pirkanmaa", {{"Pirkanmaan hyvinvointialue", "purchaser"}}},
       {"jonas.mitarbeiter@allmende.demo", "zollernalbkreis", {}},
   };
   Timestamp now = Now();

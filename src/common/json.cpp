@@ -98,6 +98,31 @@ void JsonFields::Optional(std::string_view name, std::optional<std::string>* out
   }
 }
 
+void JsonFields::Optional(std::string_view name, std::vector<std::string>* out, std::size_t max_items,
+                          std::size_t max_length) {
+  const auto* v = Find(name, false);
+  if (!v) return;
+  if (!v->is_array()) {
+    errors_.push_back({Path(name), "must be a list of strings"});
+    return;
+  }
+  const auto& a = v->get_array();
+  if (a.size() > max_items) {
+    errors_.push_back({Path(name), "may have at most " + std::to_string(max_items) + " items"});
+    return;
+  }
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_string() || a[i].get_string().size() > max_length) {
+      errors_.push_back({Path(name) + "[" + std::to_string(i) + "]",
+                         "must be a string of at most " + std::to_string(max_length) + " characters"});
+      return;
+    }
+    items.emplace_back(a[i].get_string());
+  }
+  *out = std::move(items);
+}
+
 namespace {
 std::string IntegerRange(std::int64_t min, std::int64_t max) {
   if (min == INT64_MIN && max == INT64_MAX) return "must be an integer";

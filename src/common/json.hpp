@@ -43,6 +43,10 @@ class JsonFields {
                 std::int64_t max = INT64_MAX);
   void Required(std::string_view name, bool* out);
   void Optional(std::string_view name, std::optional<bool>* out);
+  // A list of strings, at most `max_items` of at most `max_length` bytes each; absent or null
+  // leaves `out` as it is.
+  void Optional(std::string_view name, std::vector<std::string>* out, std::size_t max_items = 100,
+                std::size_t max_length = 200);
 
   // Records an error for a field the caller checked itself (a cross-field rule).
   void AddError(std::string_view name, std::string message);

@@ -413,6 +413,16 @@ Result<bool> DirectoryService::IsCategory(storage::Connection& c, const std::str
   return std::any_of(categories.begin(), categories.end(), [&](const Category& k) { return k.code == code; });
 }
 
+Result<std::string> DirectoryService::PlaceName(storage::Connection& c, const std::string& code) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto places, DirectoryStore::Places(c));
+  for (const auto& p : places) {
+    if (p.code != code || p.name.empty()) continue;
+    auto fi = p.name.find("fi");
+    return fi != p.name.end() ? fi->second : p.name.begin()->second;
+  }
+  return std::string();
+}
+
 Result<std::optional<Service>> DirectoryService::FindPublished(storage::Connection& c, const std::string& id) {
   ALLMENDE_ASSIGN_OR_RETURN(auto s, DirectoryStore::GetService(c, id));
   if (!s || !s->published || s->state == "archived") return std::optional<Service>();

@@ -186,18 +186,6 @@ Result<std::vector<Rate>> FundingService::Rates(const std::string& region_id) {
 }
 
 Result<Rate> FundingService::PutRate(const access::Actor& actor, const std::string& region_id, Rate rate) {
-  std::vector<FieldError> errors;
-  static const std::vector<std::string> units{"cents", "basis_points"};
-  if (rate.key.empty() || rate.key.size() > 80) errors.push_back({"key", "Give the rate's key."});
-  if (!calendar::ParseDate(rate.effective_from)) errors.push_back({"effective_from", "Give the date as YYYY-MM-DD."});
-  if (rate.amount < 0) errors.push_back({"amount", "An amount is never negative."});
-  if (!In(units, rate.unit)) errors.push_back({"unit", "Choose cents or basis_points."});
-  if (rate.unit == "cents" && (!rate.currency || !Money::Of(0, *rate.currency).ok())) {
-    errors.push_back({"currency", "Unknown currency: use an ISO 4217 code."});
-  }
-  if (rate.legal_basis.empty() || rate.legal_basis.size() > 200)
-    errors.push_back({"legal_basis", "Name the legal basis."});
-  if (!errors.empty()) return Error::Invalid(std::move(errors));
   Timestamp now = clock_.Now();
   return db_.WriteValue<Rate>([&](storage::Connection& c) -> Result<Rate> {
     ALLMENDE_TRY(tenancy::RegionService::Get(c, region_id));
@@ -207,6 +195,20 @@ Result<Rate> FundingService::PutRate(const access::Actor& actor, const std::stri
                                              .subject_id = rate.key + "@" + rate.effective_from,
                                              .region_id = region_id},
                                             now));
+    std::vector<FieldError> errors;
+    static const std::vector<std::string> units{"cents", "basis_points"};
+    if (rate.key.empty() || rate.key.size() > 80) errors.push_back({"key", "Give the rate's key."});
+    if (!calendar::ParseDate(rate.effective_from)) errors.push_back({"effective_from", "Give the date as YYYY-MM-DD."});
+    if (rate.amount < 0) errors.push_back({"amount", "An amount is never negative."});
+    if (!In(units, rate.unit)) errors.push_back({"unit", "Choose cents or basis_points."});
+    if (rate.unit == "cents" && (!rate.currency || !Money::Of(0, *rate.currency).ok())) {
+      errors.push_back({"currency", "Unknown currency: use an ISO 4217 code."});
+    }
+    if (rate.unit == "basis_points" && rate.amount > 10000) errors.push_back({"amount", "A rate is at most 10000."});
+    if (rate.legal_basis.empty() || rate.legal_basis.size() > 200) {
+      errors.push_back({"legal_basis", "Name the legal basis."});
+    }
+    if (!errors.empty()) return Error::Invalid(std::move(errors));
     rate.region_id = region_id;
     rate.updated_by = actor.principal->id;
     rate.updated_at = FormatRfc3339(now);

@@ -10,6 +10,7 @@ const std::vector<DemoPerson>& DemoPeople() {
       {"aino.virtanen@allmende.demo", "Aino Virtanen", "fi", false, "client, 84, Hervanta"},
       {"liisa.virtanen@allmende.demo", "Liisa Virtanen", "fi", false, "Aino's daughter"},
       {"ebba.lindqvist@allmende.demo", "Ebba Lindqvist", "sv", false, "self-paying client"},
+      {"greta.sjoberg@allmende.demo", "Greta Sjöberg", "sv", false, "client, 81, Orivesi, home care"},
       {"mikko.neuvoja@allmende.demo", "Mikko Neuvoja", "fi", false, "advisor, Kotitori Pirkanmaa"},
       {"sari.tilaaja@allmende.demo", "Sari Tilaaja", "fi", false, "purchaser officer, welfare area"},
       {"outi.koordinaattori@allmende.demo", "Outi Koordinaattori", "fi", false, "coordinator, Kotitori Pirkanmaa"},

@@ -183,7 +183,7 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
     ALLMENDE_TRY(Transition(c, o, expired ? OrderEvent::kExpire : OrderEvent::kDecline, who, std::nullopt, "all", now));
     return Notify(c, o, expired ? "expired" : "declined", now);
   }
-  std::string place = place_name_ ? place_name_(o.municipality_code) : o.municipality_code;
+  std::string place = place_name_ ? place_name_(c, o.municipality_code) : o.municipality_code;
   o.escalation_reason = ReasonInWords(decision.escalation_reason_code, place, o.category, o.language);
   o.next_deadline.reset();
   return Transition(c, o, OrderEvent::kEscalate, who, o.escalation_reason, "staff", now);

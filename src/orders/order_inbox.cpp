@@ -30,7 +30,7 @@ Result<std::vector<InboxItem>> OrderService::Inbox(const access::Actor& actor, c
         item.order.grants.clear();
       }
       const std::string place = item.order.district_code.value_or(item.order.municipality_code);
-      item.district_name = place_name_ ? place_name_(place) : place;
+      item.district_name = place_name_ ? place_name_(c, place) : place;
       out.push_back(std::move(item));
     }
     return out;
@@ -64,10 +64,10 @@ Result<Board> OrderService::BoardOf(const access::Actor& actor, BoardFilter filt
 }
 
 Result<Message> OrderService::PostMessage(const access::Actor& actor, const std::string& id, const std::string& body) {
-  if (body.empty() || body.size() > 4000) return Error::Invalid("body", "Write 1 to 4000 characters.");
   Timestamp now = clock_.Now();
   return db_.WriteValue<Message>([&](storage::Connection& c) -> Result<Message> {
     ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Open(c, actor, access::Action::kOrderRead, id, now));
+    if (body.empty() || body.size() > 4000) return Error::Invalid("body", "Write 1 to 4000 characters.");
     Message m{NewId("omsg"), id, actor.principal->id, "", l.decision.role, cipher_.Seal(body), FormatRfc3339(now), {}};
     ALLMENDE_TRY(OrderStore::InsertMessage(c, l.order.region_id, m));
     std::vector<std::string> audience{"user:" + l.order.client_id, "role:coordinator"};

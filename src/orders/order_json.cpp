@@ -185,6 +185,84 @@ std::optional<OrderPrice> PriceFrom(const std::optional<std::string>& text) {
   return p;
 }
 
+json::object OrderObject(const Order& o, bool details) {
+  json::array grants, tasks;
+  for (const auto& g : o.grants) grants.emplace_back(g);
+  for (const auto& t : o.tasks) tasks.emplace_back(t);
+  json::object j{{"id", o.id},
+                 {"region_id", o.region_id},
+                 {"origin", o.origin},
+                 {"client_id", o.client_id.empty() ? json::value(nullptr) : json::value(o.client_id)},
+                 {"client_name", o.client_name.empty() ? json::value(nullptr) : json::value(o.client_name)},
+                 {"purchaser_id", Opt(o.purchaser_id)},
+                 {"category", o.category},
+                 {"service_id", Opt(o.service_id)},
+                 {"municipality_code", o.municipality_code},
+                 {"district_code", Opt(o.district_code)},
+                 {"language", o.language},
+                 {"needs", o.needs},
+                 {"schedule", json::parse(ScheduleJson(o.schedule))},
+                 {"duration_minutes", o.duration_minutes},
+                 {"grants", grants},
+                 {"tasks", tasks},
+                 {"chosen_provider_id", Opt(o.chosen_provider_id)},
+                 {"provider_id", Opt(o.provider_id)},
+                 {"provider_name", Opt(o.provider_name)},
+                 {"agreement_id", Opt(o.agreement_id)},
+                 {"worker_id", Opt(o.worker_id)},
+                 {"price", o.price ? json::parse(PriceJson(*o.price)) : json::value(nullptr)},
+                 {"state", o.state},
+                 {"escalation_reason", Opt(o.escalation_reason)},
+                 {"next_deadline", Opt(o.next_deadline)},
+                 {"created_at", o.created_at},
+                 {"updated_at", o.updated_at},
+                 {"version", o.version}};
+  if (details) {
+    j["address"] = o.address;
+    j["door_code"] = o.door_code;
+    j["contact_phone"] = o.contact_phone;
+  }
+  return j;
+}
+
+json::object VisitObject(const Visit& v) {
+  auto optint = [](const std::optional<std::int64_t>& x) { return x ? json::value(*x) : json::value(nullptr); };
+  return json::object{{"id", v.id},
+                      {"order_id", v.order_id},
+                      {"provider_id", v.provider_id},
+                      {"worker_id", Opt(v.worker_id)},
+                      {"local_date", v.local_date},
+                      {"starts_at", v.starts_at},
+                      {"ends_at", v.ends_at},
+                      {"state", v.state},
+                      {"checked_in_at", Opt(v.checked_in_at)},
+                      {"checked_out_at", Opt(v.checked_out_at)},
+                      {"tasks", Parse(v.tasks)},
+                      {"note", v.note},
+                      {"deviation", Opt(v.deviation)},
+                      {"failure_reason", Opt(v.failure_reason)},
+                      {"dispute_reason", Opt(v.dispute_reason)},
+                      {"charge_bp", v.charge_bp ? json::value(*v.charge_bp) : json::value(nullptr)},
+                      {"billable_minutes", optint(v.billable_minutes)},
+                      {"price_cents", optint(v.price_cents)},
+                      {"split", v.split ? Parse(*v.split) : json::value(nullptr)},
+                      {"version", v.version}};
+}
+
+std::string VisitJson(const Visit& v) { return json::serialize(VisitObject(v)); }
+
+std::string MessageJson(const Message& m) {
+  json::array read_by;
+  for (const auto& r : m.read_by) read_by.emplace_back(r);
+  return json::serialize(json::object{{"id", m.id},
+                                      {"author_id", m.author_id},
+                                      {"author_name", m.author_name},
+                                      {"author_role", m.author_role},
+                                      {"body", m.body},
+                                      {"at", m.at},
+                                      {"read_by", read_by}});
+}
+
 std::string AgreementJson(const Agreement& a) {
   json::object o{{"id", a.id},
                  {"region_id", a.region_id},

@@ -21,6 +21,11 @@ Result<Schedule> ParseSchedule(const boost::json::value& v);
 std::string PriceJson(const OrderPrice& p);
 std::optional<OrderPrice> PriceFrom(const std::optional<std::string>& text);
 
+// An order; `details` adds what only its parties may see (needs, address, door code, phone).
+boost::json::object OrderObject(const Order& o, bool details);
+std::string VisitJson(const Visit& v);
+boost::json::object VisitObject(const Visit& v);
+std::string MessageJson(const Message& m);
 std::string AgreementJson(const Agreement& a);
 std::string OfferJson(const Offer& o);
 std::string TimelineJson(const TimelineEntry& e);

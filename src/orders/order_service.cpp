@@ -97,13 +97,10 @@ Result<OrderService::Loaded> OrderService::Open(storage::Connection& c, const ac
   if (!o) return Error::NotFound("There is no such order.");
   auto decision =
       access::Authorize(c, actor.principal, action, {.region_id = o->region_id, .client_id = o->client_id}, now);
-  if (!decision.ok()) {
-    if (decision.error().code == ErrorCode::kPermissionDenied) return Error::NotFound("There is no such order.");
-    return std::move(decision).error();
-  }
+  if (!decision.ok()) return std::move(decision).error();
   // A provider related to the client sees only the orders it delivers.
   if (decision->relation == "assigned_provider" && o->provider_id != decision->organization_id) {
-    return Error::NotFound("There is no such order.");
+    return Error::PermissionDenied("An order's details are for the provider that accepted it.");
   }
   o->needs = OpenSealed(cipher_, o->needs);
   o->address = OpenSealed(cipher_, o->address);
@@ -219,12 +216,6 @@ Result<OrderView> OrderService::Create(const access::Actor& actor, const NewOrde
   if (in.origin != "shop" && !in.purchaser_id) errors.push_back({"purchaser_id", "Name who pays for the order."});
   if (in.origin == "shop" && !in.service_id) errors.push_back({"service_id", "Choose the service to order."});
   if (in.category.empty()) errors.push_back({"category", "Choose a service category."});
-  if (place_name_ && place_name_(in.municipality_code).empty()) {
-    errors.push_back({"municipality_code", "Choose a municipality of the region."});
-  }
-  if (in.district_code && place_name_ && place_name_(*in.district_code).empty()) {
-    errors.push_back({"district_code", "Unknown district."});
-  }
   if (!IsLanguage(in.language)) errors.push_back({"language", LanguageProblem()});
   if (in.needs.size() > 2000) errors.push_back({"needs", "Describe the needs in at most 2000 characters."});
   if (in.address.empty() || in.address.size() > 200)
@@ -258,6 +249,12 @@ Result<OrderView> OrderService::Create(const access::Actor& actor, const NewOrde
                               access::Authorize(c, actor.principal, access::Action::kOrderCreate,
                                                 {.region_id = region_id, .client_id = in.client_id}, now));
     ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, region_id));
+    if (place_name_ && place_name_(c, in.municipality_code).empty()) {
+      return Error::Invalid("municipality_code", "Choose a municipality of the region.");
+    }
+    if (in.district_code && place_name_ && place_name_(c, *in.district_code).empty()) {
+      return Error::Invalid("district_code", "Unknown district.");
+    }
     ALLMENDE_ASSIGN_OR_RETURN(bool known, directory::DirectoryService::IsCategory(c, in.category));
     if (!known) return Error::Invalid("category", "Unknown service category.");
     std::optional<std::string> provider = in.provider_id;
@@ -423,7 +420,7 @@ Result<OrderView> OrderService::Accept(const access::Actor& actor, const std::st
         return std::move(d).error();
       }
     }
-    if (!mine) return Error::NotFound("There is no such offer for your organization.");
+    if (!mine) return Error::PermissionDenied("This order was not offered to your organization.");
     if (mine->state != "open" || o->state != "offered") {
       return Error::IllegalTransition("This offer is no longer open: the order is " + o->state + ".", o->state);
     }
@@ -487,16 +484,21 @@ Result<OrderView> OrderService::Decline(const access::Actor& actor, const std::s
     ALLMENDE_ASSIGN_OR_RETURN(auto offers, OrderStore::OffersOf(c, id));
     std::optional<Offer> mine;
     std::optional<access::Decision> decision;
-    bool others_open = false;
+    bool others_open = false, offered_to_actor = false;
     for (const auto& f : offers) {
       auto d = access::Authorize(c, actor.principal, access::Action::kOfferRespond,
                                  {.region_id = o->region_id, .organization_id = f.provider_id}, now);
+      if (!d.ok() && (d.error().code == ErrorCode::kMfaRequired || d.error().code == ErrorCode::kUnauthenticated)) {
+        return std::move(d).error();
+      }
+      offered_to_actor |= d.ok();
       if (d.ok() && f.state == "open") {
         mine = f, decision = *d;
       } else if (f.state == "open") {
         others_open = true;
       }
     }
+    if (!offered_to_actor) return Error::PermissionDenied("This order was not offered to your organization.");
     if (!mine) {
       return Error::IllegalTransition("Your organization has no open offer for this order.", o->state);
     }

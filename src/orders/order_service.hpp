@@ -68,8 +68,9 @@ struct Board {
   std::int64_t overdue_visits = 0;
 };
 
-// Names a place code in words ("Orivesi"); the directory's gazetteer answers it.
-using PlaceNamer = std::function<std::string(const std::string& code)>;
+// Names a place code in words ("Orivesi"), empty for an unknown code; the directory's gazetteer
+// answers it, in the caller's transaction.
+using PlaceNamer = std::function<std::string(storage::Connection& c, const std::string& code)>;
 
 class OrderService {
  public:

@@ -39,7 +39,7 @@ class OrderServiceTest : public access::AccessWorld {
     funding_ = std::make_unique<funding::FundingService>(*db_, clock_, cipher_);
     orders_ = std::make_unique<OrderService>(
         *db_, outbox_, bus_, clock_, cipher_,
-        [](const std::string& code) -> std::string {
+        [](storage::Connection&, const std::string& code) -> std::string {
           if (code == "fi-837") return "Tampere";
           if (code == "fi-562") return "Orivesi";
           if (code == "fi-837-hervanta") return "Hervanta";

@@ -63,6 +63,19 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
   ASSERT_FALSE(service.empty()) << "the demo provider has services";
   const std::string svc = "/api/v1/directory/services/" + service;
   const std::vector<std::pair<std::string, std::string>> stale{{"If-Match", "\"0\""}};
+  // Orders of the demo region: Aino's weekly cleaning (scheduled, one visit made final here so that
+  // no request changes it) and her window cleaning, made cancelled with its offer withdrawn.
+  const std::string aino_order = w.Id("SELECT id FROM orders WHERE client_id = '" + aino + "' AND state = 'scheduled'");
+  const std::string ended_order = w.Id("SELECT id FROM orders WHERE client_id = '" + aino + "' AND state = 'offered'");
+  ASSERT_FALSE(aino_order.empty() || ended_order.empty()) << "the demo region has Aino's orders";
+  w.db().Execute("UPDATE orders SET state = 'cancelled' WHERE id = '" + ended_order + "'");
+  w.db().Execute("UPDATE order_offers SET state = 'withdrawn' WHERE order_id = '" + ended_order + "'");
+  const std::string visit = w.Id("SELECT id FROM visits WHERE order_id = '" + aino_order + "' LIMIT 1");
+  w.db().Execute("UPDATE visits SET state = 'confirmed' WHERE id = '" + visit + "'");
+  const std::string agreement =
+      w.Id("SELECT id FROM framework_agreements WHERE purchaser_id = '" + welfare + "' LIMIT 1");
+  const std::string ord = "/api/v1/orders/" + aino_order, ended = "/api/v1/orders/" + ended_order,
+                    vis = "/api/v1/visits/" + visit;
   const std::vector<Endpoint> endpoints{
       {"client record (assigned)", "GET /api/v1/clients/{id}", "GET", "/api/v1/clients/" + aino, "", 200},
       {"client record (unassigned)", "GET /api/v1/clients/{id}", "GET", "/api/v1/clients/" + ebba, "", 200},
@@ -190,27 +203,85 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        "/api/v1/providers/" + provider + "/images", "\"<svg onload=alert(1)>\"", 422},
       {"import a directory in HSDS (a service without anything)", "POST /api/v1/directory/hsds/import", "POST",
        "/api/v1/directory/hsds/import?region_id=" + region_a, R"({"contents":[{"name":"X Oy","services":[{}]}]})", 422},
+      // 47…: funding and orders
+      {"record a grant (unknown category)", "POST /api/v1/clients/{id}/grants", "POST",
+       "/api/v1/clients/" + aino + "/grants",
+       R"({"payer_id":")" + welfare +
+           R"(","kind":"voucher","categories":["no_such"],"unit":"hour","quantity":60,"period":"month",)"
+           R"("value_cents":100,"currency":"EUR","valid_from":"2030-01-01","decision_reference":"T/1"})",
+       422},
+      {"a client's grants", "GET /api/v1/clients/{id}/grants", "GET", "/api/v1/clients/" + aino + "/grants", "", 200},
+      {"a funding quote", "POST /api/v1/clients/{id}/funding-quote", "POST",
+       "/api/v1/clients/" + aino + "/funding-quote",
+       R"({"category":"cleaning","date":"2030-01-01","price_cents":7800,"billable_minutes":120})", 200},
+      {"set a rate (bad date)", "POST /api/v1/regions/{id}/funding-rates", "POST",
+       "/api/v1/regions/" + region_a + "/funding-rates",
+       R"({"key":"x","effective_from":"bad","amount":1,"unit":"cents","currency":"EUR","legal_basis":"x"})", 422},
+      {"approve a provider (unknown category)", "POST /api/v1/organizations/{id}/voucher-approvals", "POST",
+       "/api/v1/organizations/" + welfare + "/voucher-approvals",
+       R"({"provider_id":")" + provider + R"(","category":"no_such"})", 422},
+      {"record an agreement (unknown category)", "POST /api/v1/agreements", "POST", "/api/v1/agreements",
+       R"({"purchaser_id":")" + welfare + R"(","provider_id":")" + provider +
+           R"(","categories":["no_such"],"municipalities":["fi-837"],"languages":["fi"],"price_model":"hourly",)"
+           R"("price_cents":3900,"weekly_capacity_minutes":600,"valid_from":"2030-01-01"})",
+       422},
+      {"a provider's agreements", "GET /api/v1/organizations/{id}/agreements", "GET",
+       "/api/v1/organizations/" + provider + "/agreements", "", 200},
+      {"end an agreement (stale)", "POST /api/v1/agreements/{id}/end", "POST",
+       "/api/v1/agreements/" + agreement + "/end", R"({"valid_until":"2027-12-31"})", 412, stale},
+      {"order (unknown category)", "POST /api/v1/orders", "POST", "/api/v1/orders",
+       R"({"client_id":")" + aino + R"(","origin":"purchaser","purchaser_id":")" + welfare +
+           R"(","category":"no_such","municipality_code":"fi-837","language":"fi","address":"Katu 1",)"
+           R"("schedule":{"start_date":"2030-01-01"}})",
+       422},
+      {"an order", "GET /api/v1/orders/{id}", "GET", ord, "", 200},
+      {"a client's orders", "GET /api/v1/clients/{id}/orders", "GET", "/api/v1/clients/" + aino + "/orders", "", 200},
+      {"submit (not a draft)", "POST /api/v1/orders/{id}/submit", "POST", ord + "/submit", "", 409},
+      {"cancel (already cancelled)", "POST /api/v1/orders/{id}/cancel", "POST", ended + "/cancel", "", 409},
+      {"accept (offer withdrawn)", "POST /api/v1/orders/{id}/accept", "POST", ended + "/accept", "", 409},
+      {"decline (offer withdrawn)", "POST /api/v1/orders/{id}/decline", "POST", ended + "/decline", "", 409},
+      {"route by hand (cancelled)", "POST /api/v1/orders/{id}/route", "POST", ended + "/route", "", 409},
+      {"assign (not a worker)", "POST /api/v1/orders/{id}/assign", "POST", ord + "/assign",
+       R"({"worker_id":")" + aino + R"("})", 422},
+      {"an order's messages", "GET /api/v1/orders/{id}/messages", "GET", ord + "/messages", "", 200},
+      {"write a message (empty)", "POST /api/v1/orders/{id}/messages", "POST", ord + "/messages", R"({"body":""})",
+       422},
+      {"provider inbox", "GET /api/v1/organizations/{id}/offers", "GET",
+       "/api/v1/organizations/" + provider + "/offers", "", 200},
+      {"coordinators' board", "GET /api/v1/regions/{id}/board", "GET", "/api/v1/regions/" + region_a + "/board", "",
+       200},
+      {"check in (visit confirmed)", "POST /api/v1/visits/{id}/check-in", "POST", vis + "/check-in", "", 409},
+      {"check out (visit confirmed)", "POST /api/v1/visits/{id}/check-out", "POST", vis + "/check-out", "", 409},
+      {"not at home (visit confirmed)", "POST /api/v1/visits/{id}/not-at-home", "POST", vis + "/not-at-home", "", 409},
+      {"confirm (already confirmed)", "POST /api/v1/visits/{id}/confirm", "POST", vis + "/confirm", "", 200},
+      {"dispute (no reason)", "POST /api/v1/visits/{id}/dispute", "POST", vis + "/dispute", "", 422},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
-      {"", {}},                                      // nobody signed in
-      {"aino.virtanen", {0, 3, 4, 16, 17, 22, 30}},  // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},           // another client
-      {"liisa.virtanen", {0, 3, 4, 17, 22}},         // Aino's delegate (scope all)
-      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22}},      // advisor of Aino's region
-      {"outi.koordinaattori", {0, 1, 17, 22, 34, 36, 37, 42, 43, 44, 46}},  // coordinator of Aino's region
-      {"sari.tilaaja", {0, 17, 22}},      // purchaser officer of the area paying for Aino
+      {"", {}},  // nobody signed in
+      {"aino.virtanen",
+       {0, 3, 4, 16, 17, 22, 30, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71,
+        72}},                               // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},  // another client
+      {"liisa.virtanen", {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72}},  // Aino's delegate (scope all)
+      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65}},       // advisor of Aino's region
+      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48,
+                               49, 53, 55, 56, 57, 58, 59, 62, 64, 65, 67}},  // coordinator of Aino's region
+      {"sari.tilaaja",
+       {0, 17, 22, 47, 48, 49, 51, 52, 54, 55, 56, 57, 58, 59, 64,
+        65}},                             // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},  // auditor of region A
       // admin of Aino's provider
-      {"jussi.siivous", {0, 7, 10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41, 45}},
-      {"aleksi.tyontekija", {0, 17, 22, 34, 36, 37}},  // worker of Aino's provider
-      {"hanna.vapaaehtoinen", {17, 22}},               // admin of another provider
-      {"tuomas.hr", {17, 22}},                         // employer HR, other region
-      {"jonas.mitarbeiter", {2, 17, 22, 30}},          // employee, a client in the other region (grants too)
-      {"advisor.b", {2, 17, 22}},                      // advisor of the other region
-      {"orgadmin.w", {8, 11, 14, 17, 20, 22}},         // organization admin of the welfare area
+      {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38,
+                         39, 40, 41, 45, 53, 56, 57, 60, 61, 63, 64, 65, 66, 68, 69, 70}},
+      {"aleksi.tyontekija", {0, 17, 22, 34, 36, 37, 56, 57, 64, 65, 68, 69, 70}},  // worker of Aino's provider
+      {"hanna.vapaaehtoinen", {17, 22}},                                           // admin of another provider
+      {"tuomas.hr", {17, 22}},                                                     // employer HR, other region
+      {"jonas.mitarbeiter", {2, 17, 22, 30}},       // employee, a client in the other region (grants too)
+      {"advisor.b", {2, 17, 22}},                   // advisor of the other region
+      {"orgadmin.w", {8, 11, 14, 17, 20, 22, 50}},  // organization admin of the welfare area
       // platform admin: no client data
-      {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 33, 34, 36, 37, 46}},
+      {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 33, 34, 36, 37, 46, 50}},
       // the provider's API token with organization.read, members.read, clients.read
       {"token", {0, 7, 17, 23}},
   };

@@ -151,12 +151,17 @@ TEST(ServerLifecycle, MigrateAndSeedAreIdempotent) {
   }
   EXPECT_EQ(db.Execute("SELECT count(*) FROM schema_migrations"), std::to_string(files));
   // The demo people and their roles exist once, however often seed ran.
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM users"), "13");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM users"), "14");
   // Tenancy's five, the directory's 205 providers (the journeys' own and 200 generated).
   EXPECT_EQ(db.Execute("SELECT count(*) FROM organizations"), "210");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM services"), "1000");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM memberships"), "9");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM delegations"), "1");
+  // Orders (journeys 3–5): three agreements, Aino's weekly cleaning and window cleaning, Greta's
+  // shopping help; Aino's voucher; each once.
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM framework_agreements"), "3");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM orders"), "3");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM grants"), "1");
   TestServer server({.database = &db});
   ASSERT_TRUE(server.started());
   auto list = server.Get("/api/v1/regions?limit=100");

@@ -1,0 +1,25 @@
+// The funding feature as main.cpp registers it.
+#pragma once
+
+#include "app/module.hpp"
+#include "funding/funding_service.hpp"
+
+namespace allmende::funding {
+
+class FundingModule final : public app::Module {
+ public:
+  FundingModule(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher)
+      : service_(db, clock, cipher) {}
+
+  void AddRoutes(http::Router& router) override;
+  // The year's amounts of shared/DOMAIN.md per region, the welfare area's approved providers and
+  // Aino's voucher decision (journey 3).
+  Result<void> SeedDemo(app::DemoSeed& seed) override;
+
+  FundingService& service() { return service_; }
+
+ private:
+  FundingService service_;
+};
+
+}  // namespace allmende::funding

@@ -1,0 +1,180 @@
+#include "orders/demo_orders.hpp"
+
+#include "calendar/local_time.hpp"
+#include "calendar/zone.hpp"
+#include "common/ids.hpp"
+#include "funding/funding_store.hpp"
+#include "tenancy/organization_store.hpp"
+#include "tenancy/region_store.hpp"
+
+namespace allmende::orders {
+namespace {
+
+struct DemoAgreement {
+  const char* provider;
+  std::vector<std::string> categories;
+  std::vector<std::string> municipalities;
+  std::vector<std::string> languages;
+  std::int64_t price_cents;
+  std::int64_t weekly_capacity_minutes;
+  int rank;
+};
+
+// The welfare area's framework agreements for home services in Pirkanmaa. Tammerfors Hemservice
+// serves Orivesi in Swedish but its week is full: Greta's order has nowhere to go (journey 5).
+const std::vector<DemoAgreement>& Agreements() {
+  static const std::vector<DemoAgreement> agreements{
+      {"Hervannan Kotisiivous Oy", {"cleaning", "home_help"}, {"fi-837"}, {"fi", "en"}, 3900, 2400, 1},
+      {"Pirkan Kotiapu Oy",
+       {"cleaning", "home_help", "shopping"},
+       {"fi-837", "fi-211", "fi-604", "fi-562"},
+       {"fi"},
+       3700,
+       3000,
+       2},
+      {"Tammerfors Hemservice Ab", {"cleaning", "shopping"}, {"fi-837", "fi-562"}, {"sv", "fi"}, 4100, 60, 2},
+  };
+  return agreements;
+}
+
+access::Actor Acting(const std::string& user_id) {
+  http::Principal p{user_id, "user"};
+  p.mfa_verified = true;  // the seed acts as the person would, signed in fully
+  access::Actor a(p);
+  a.request_id = "seed";
+  return a;
+}
+
+std::string Id(const std::map<std::string, std::string>& users, const char* email) {
+  auto it = users.find(email);
+  return it == users.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+Result<void> SeedDemoOrders(storage::Database& db, OrderService& orders,
+                            const std::map<std::string, std::string>& users) {
+  const std::string now = FormatRfc3339(Now());
+  std::string welfare_id, aino_grant;
+  bool aino_has_orders = false, greta_has_orders = false;
+  const std::string aino = Id(users, "aino.virtanen@allmende.demo"), greta = Id(users, "greta.sjoberg@allmende.demo"),
+                    sari = Id(users, "sari.tilaaja@allmende.demo"), jussi = Id(users, "jussi.siivous@allmende.demo"),
+                    aleksi = Id(users, "aleksi.tyontekija@allmende.demo"),
+                    outi = Id(users, "outi.koordinaattori@allmende.demo");
+  ALLMENDE_TRY(db.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionStore::FindByCode(c, "pirkanmaa"));
+    if (!region) return Ok();
+    ALLMENDE_ASSIGN_OR_RETURN(auto welfare,
+                              tenancy::OrganizationStore::FindByName(c, region->id, "Pirkanmaan hyvinvointialue"));
+    if (!welfare) return Ok();
+    welfare_id = welfare->id;
+    ALLMENDE_ASSIGN_OR_RETURN(auto existing, OrderStore::AgreementsOf(c, welfare->id));
+    for (const auto& d : Agreements()) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto provider, tenancy::OrganizationStore::FindByName(c, region->id, d.provider));
+      if (!provider) continue;
+      bool present = false;
+      for (const auto& a : existing) present |= a.provider_id == provider->id;
+      if (present) continue;
+      Agreement a;
+      a.id = NewId("agr");
+      a.region_id = region->id;
+      a.purchaser_id = welfare->id;
+      a.provider_id = provider->id;
+      a.categories = d.categories;
+      a.municipalities = d.municipalities;
+      a.languages = d.languages;
+      a.price_model = "hourly";
+      a.price_cents = d.price_cents;
+      a.currency = "EUR";
+      a.billing_unit_minutes = 15;
+      a.minimum_minutes = 60;
+      a.weekly_capacity_minutes = d.weekly_capacity_minutes;
+      a.rank = d.rank;
+      a.response_minutes = 240;
+      a.valid_from = "2026-01-01";
+      a.valid_until = "2027-12-31";
+      a.created_at = now;
+      ALLMENDE_TRY(OrderStore::InsertAgreement(c, a, "system-seed"));
+    }
+    if (!aino.empty()) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto list, OrderStore::OrdersOfClient(c, aino, 1));
+      aino_has_orders = !list.empty();
+      ALLMENDE_ASSIGN_OR_RETURN(auto grants, funding::FundingStore::GrantsOf(c, aino));
+      for (const auto& g : grants) {
+        if (g.kind == "voucher" && g.state == "active") aino_grant = g.id;
+      }
+    }
+    if (!greta.empty()) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto list, OrderStore::OrdersOfClient(c, greta, 1));
+      greta_has_orders = !list.empty();
+    }
+    return Ok();
+  }));
+  if (welfare_id.empty()) return Ok();
+  auto local = calendar::ToLocal("Europe/Helsinki", Now());
+  if (!local.ok()) return std::move(local).error();
+  const calendar::LocalDate today = local->first;
+  const int weekday = calendar::Weekday(today);
+
+  if (!aino.empty() && !sari.empty() && !aino_has_orders) {
+    // Journey 4: Aino's weekly cleaning on today's weekday, accepted by Jussi's company, Aleksi
+    // assigned; today's visit is on Aleksi's phone.
+    NewOrder weekly;
+    weekly.client_id = aino;
+    weekly.origin = "purchaser";
+    weekly.purchaser_id = welfare_id;
+    weekly.category = "cleaning";
+    weekly.municipality_code = "fi-837";
+    weekly.district_code = "fi-837-hervanta";
+    weekly.language = "fi";
+    weekly.needs = "Kaksio, 52 m². Imurointi, pölyjen pyyhintä, kylpyhuone. Kissa kotona.";
+    weekly.address = "Insinöörinkatu 48 B 17, 33720 Tampere";
+    weekly.door_code = "B 2468";
+    weekly.contact_phone = "+358 40 123 4567";
+    weekly.schedule.frequency = "weekly";
+    weekly.schedule.weekdays = {weekday};
+    weekly.schedule.start_date = calendar::FormatDate(today);
+    weekly.schedule.window_start = "12:00";
+    weekly.schedule.window_end = "14:00";
+    weekly.duration_minutes = 120;
+    weekly.tasks = {"Imurointi", "Pölyjen pyyhintä", "Kylpyhuone", "Roskien vienti"};
+    if (!aino_grant.empty()) weekly.grants = {aino_grant};
+    ALLMENDE_ASSIGN_OR_RETURN(OrderView placed, orders.Create(Acting(sari), weekly));
+    if (placed.order.state == "offered" && !jussi.empty()) {
+      ALLMENDE_TRY(orders.Accept(Acting(jussi), placed.order.id));
+      if (!aleksi.empty()) ALLMENDE_TRY(orders.Assign(Acting(jussi), placed.order.id, aleksi));
+    }
+    // Journey 3's next step waits in Jussi's inbox: a one-off window cleaning next week.
+    NewOrder windows = weekly;
+    windows.schedule = Schedule{};
+    windows.schedule.start_date = calendar::FormatDate(calendar::FromDayNumber(calendar::DayNumber(today) + 7));
+    windows.schedule.window_start = "09:00";
+    windows.schedule.window_end = "12:00";
+    windows.duration_minutes = 180;
+    windows.needs = "Ikkunanpesu ennen joulua, kuusi ikkunaa.";
+    windows.tasks = {"Ikkunat sisältä", "Ikkunat ulkoa"};
+    ALLMENDE_TRY(orders.Create(Acting(sari), windows));
+  }
+  if (!greta.empty() && !outi.empty() && !greta_has_orders) {
+    // Journey 5: shopping help in Swedish in Orivesi; nobody with capacity serves it in Swedish.
+    NewOrder shopping;
+    shopping.client_id = greta;
+    shopping.origin = "purchaser";
+    shopping.purchaser_id = welfare_id;
+    shopping.category = "shopping";
+    shopping.municipality_code = "fi-562";
+    shopping.language = "sv";
+    shopping.needs = "Veckohandling, hjälp att bära hem. Talar bara svenska.";
+    shopping.address = "Keskustie 12 A 3, 35300 Orivesi";
+    shopping.schedule.frequency = "weekly";
+    shopping.schedule.weekdays = {4};
+    shopping.schedule.start_date = calendar::FormatDate(calendar::FromDayNumber(calendar::DayNumber(today) + 1));
+    shopping.schedule.window_start = "10:00";
+    shopping.schedule.window_end = "12:00";
+    shopping.duration_minutes = 120;
+    ALLMENDE_TRY(orders.Create(Acting(outi), shopping));
+  }
+  return Ok();
+}
+
+}  // namespace allmende::orders

@@ -1,0 +1,51 @@
+#include "orders/orders_module.hpp"
+
+#include "directory/directory_service.hpp"
+#include "orders/demo_orders.hpp"
+#include "orders/order_handlers.hpp"
+
+namespace allmende::orders {
+namespace {
+
+// The loaded catalog answers without a query; before it is loaded (or in `allmende seed`) the
+// gazetteer table does.
+PlaceNamer Namer(const directory::CatalogIndex& catalog) {
+  return [&catalog](storage::Connection& c, const std::string& code) -> std::string {
+    if (const directory::Place* p = catalog.FindPlace(code); p && !p->name.empty()) {
+      auto fi = p->name.find("fi");
+      return fi != p->name.end() ? fi->second : p->name.begin()->second;
+    }
+    auto name = directory::DirectoryService::PlaceName(c, code);
+    return name.ok() ? *name : std::string();
+  };
+}
+
+}  // namespace
+
+OrdersModule::OrdersModule(storage::Database& db, notify::Outbox& outbox, events::EventBus& bus,
+                           const TimeSource& clock, const storage::FieldCipher& cipher,
+                           const directory::CatalogIndex& catalog, std::string public_url)
+    : orders_(db, outbox, bus, clock, cipher, Namer(catalog), std::move(public_url)),
+      visits_(orders_, clock),
+      agreements_(db, clock, Namer(catalog)) {}
+
+void OrdersModule::AddRoutes(http::Router& router) { AddOrderRoutes(router, orders_, visits_, agreements_); }
+
+void OrdersModule::AddJobs(jobs::JobScheduler& scheduler) {
+  scheduler.Register("orders.expire_offers", [this](storage::Connection& c, const jobs::Job&, Timestamp now) {
+    auto moved = orders_.ExpireOffers(c, now);
+    if (!moved.ok()) return Result<void>(std::move(moved).error());
+    return Result<void>();
+  });
+  scheduler.Every("orders.expire_offers", std::chrono::minutes(5));
+  scheduler.Register("orders.plan_ahead", [this](storage::Connection& c, const jobs::Job&, Timestamp now) {
+    auto planned = orders_.PlanAhead(c, now);
+    if (!planned.ok()) return Result<void>(std::move(planned).error());
+    return Result<void>();
+  });
+  scheduler.Every("orders.plan_ahead", std::chrono::hours(24));
+}
+
+Result<void> OrdersModule::SeedDemo(app::DemoSeed& seed) { return SeedDemoOrders(seed.db, orders_, seed.users); }
+
+}  // namespace allmende::orders
