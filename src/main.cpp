@@ -73,7 +73,8 @@ struct Modules {
         directory(db, bus, clock, config.demo, config.directory, cipher),
         interop(db, bus, clock, directory.service(), directory.catalog(), config.server.public_url),
         funding(db, clock, cipher),
-        orders(db, outbox, bus, clock, cipher, directory.catalog(), PublicUrl(config.server)),
+        orders(db, outbox, bus, clock, cipher, directory.catalog(), PublicUrl(config.server), identity.auth(),
+               identity.cookies()),
         access(db, clock),
         demo(config) {}
 

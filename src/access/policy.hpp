@@ -30,6 +30,7 @@ enum class Action {
   kTokensManage,
   kClientRead,              // a client's record
   kClientUpdate,            // change a client's record
+  kClientList,              // the clients an organization pays for or serves
   kClientAccessLogRead,     // who has seen the client's data
   kDelegationGrant,         // let someone act for the client
   kDelegationRevoke,        // end it (the client or the delegate)

@@ -1,5 +1,7 @@
 #include "clients/client_handlers.hpp"
 
+#include <boost/json.hpp>
+
 #include "common/json.hpp"
 
 namespace allmende::clients {
@@ -12,6 +14,19 @@ http::Response ClientResponse(const ClientRecord& c) {
 }  // namespace
 
 void AddClientRoutes(http::Router& router, ClientService& service) {
+  router.Add("GET", "/api/v1/organizations/{id}/clients",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(auto list, service.OfOrganization(actor, std::string(r.Param("id"))));
+               return http::JsonText(
+                   200, http::ItemsJson(list, [](const ClientOfOrganization& x) {
+                     boost::json::object o{
+                         {"client_id", x.client_id}, {"name", x.name}, {"relation", x.relation}, {"since", x.since}};
+                     return boost::json::serialize(o);
+                   }));
+             },
+             {.access = http::Access::kPolicy, .action = "client.list"});
+
   router.Add("GET", "/api/v1/clients/{id}",
              [&service](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));

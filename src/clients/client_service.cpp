@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "access/access_log.hpp"
+#include "access/access_store.hpp"
 #include "clients/client_store.hpp"
 #include "common/ids.hpp"
 #include "common/validate.hpp"
@@ -94,6 +95,31 @@ Result<void> ClientService::EnsureRelation(storage::Connection& c, const std::st
   ALLMENDE_ASSIGN_OR_RETURN(bool has, ClientStore::HasOpenRelation(c, client_id, organization_id, relation));
   if (has) return Ok();
   return ClientStore::InsertRelation(c, NewId("crl"), client_id, organization_id, relation, FormatRfc3339(now));
+}
+
+Result<std::vector<ClientOfOrganization>> ClientService::OfOrganization(const access::Actor& actor,
+                                                                        const std::string& organization_id) {
+  Timestamp now = clock_.Now();
+  return db_.WriteValue<std::vector<ClientOfOrganization>>(
+      [&](storage::Connection& c) -> Result<std::vector<ClientOfOrganization>> {
+        ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::PolicyStore::OrganizationRegion(c, organization_id));
+        if (region.empty()) return Error::NotFound("There is no such organization.");
+        ALLMENDE_ASSIGN_OR_RETURN(auto decision,
+                                  access::Authorize(c, actor.principal, access::Action::kClientList,
+                                                    {.region_id = region, .organization_id = organization_id}, now));
+        ALLMENDE_ASSIGN_OR_RETURN(auto list, ClientStore::OfOrganization(c, organization_id, FormatRfc3339(now), 200));
+        for (const auto& client : list) {
+          ALLMENDE_TRY(access::AppendAccess(c, decision,
+                                            {.action = "client.list",
+                                             .subject_type = "client",
+                                             .subject_id = client.client_id,
+                                             .client_id = client.client_id,
+                                             .region_id = region,
+                                             .purpose = actor.purpose},
+                                            actor.request_id, now));
+        }
+        return list;
+      });
 }
 
 }  // namespace allmende::clients

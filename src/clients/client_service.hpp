@@ -34,6 +34,11 @@ class ClientService {
   Result<ClientRecord> Update(const access::Actor& actor, const std::string& client_id, const ClientChange& change,
                               std::int64_t if_match);
 
+  // The clients an organization pays for or serves now, by name (at most 200). Each listed
+  // client gets an access-log entry: their name was shown.
+  Result<std::vector<ClientOfOrganization>> OfOrganization(const access::Actor& actor,
+                                                           const std::string& organization_id);
+
   // Demo data and order routing: makes a person a client of a region (idempotent) and records
   // which organization serves or pays for them.
   static Result<void> EnsureClient(storage::Connection& c, const std::string& user_id, const std::string& region_id,

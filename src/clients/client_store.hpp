@@ -31,6 +31,11 @@ class ClientStore {
                                      const std::string& organization_id, const std::string& relation,
                                      const std::string& now);
 
+  // The clients with a current relation to the organization, by name; at most `limit`.
+  static Result<std::vector<ClientOfOrganization>> OfOrganization(storage::Connection& c,
+                                                                  const std::string& organization_id,
+                                                                  const std::string& now, int limit);
+
   // For the demo seed: the id of the region with that code, and of an organization with that
   // name in any region (the first found); nullopt if there is none.
   static Result<std::optional<std::string>> RegionIdByCode(storage::Connection& c, const std::string& code);

@@ -81,4 +81,18 @@ Result<std::optional<std::string>> ClientStore::OrganizationIdByName(storage::Co
   return FirstText(c.QueryOne(kOrganizationByName, {name}));
 }
 
+Result<std::vector<ClientOfOrganization>> ClientStore::OfOrganization(storage::Connection& c,
+                                                                      const std::string& organization_id,
+                                                                      const std::string& now, int limit) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows, c.Query("SELECT r.client_id, u.name, r.relation, MIN(r.valid_from) FROM client_relations r "
+                         "JOIN users u ON u.id = r.client_id WHERE r.organization_id = $1 AND r.valid_from <= $2 "
+                         "AND (r.valid_until IS NULL OR r.valid_until > $2) GROUP BY r.client_id, u.name, r.relation "
+                         "ORDER BY u.name, r.client_id LIMIT $3",
+                         {organization_id, now, std::int64_t{limit}}));
+  std::vector<ClientOfOrganization> out;
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3)});
+  return out;
+}
+
 }  // namespace allmende::clients

@@ -29,4 +29,12 @@ struct ClientRecord {
   std::vector<ClientRelation> relations;
 };
 
+// A client as an organization's list shows them: who, and how the organization is related.
+struct ClientOfOrganization {
+  std::string client_id;
+  std::string name;
+  std::string relation;  // provider, purchaser
+  std::string since;
+};
+
 }  // namespace allmende::clients

@@ -127,4 +127,28 @@ Result<User> AuthService::EnsureUser(const NewUser& in, bool verified) {
   });
 }
 
+Result<User> AuthService::PrepareNewCustomer(const std::string& email, const std::string& name,
+                                             const std::string& password, const std::string& language,
+                                             const std::optional<std::string>& phone) {
+  std::optional<std::string> normal_phone;
+  std::vector<FieldError> errors;
+  if (phone && !phone->empty()) {
+    auto normal = NormalizePhone(*phone);
+    if (normal.ok()) {
+      normal_phone = *normal;
+    } else {
+      errors.push_back(normal.error().fields.at(0));
+    }
+  }
+  auto user = PrepareVerifiedUser(email, name, password, language);
+  if (!user.ok()) {
+    for (const auto& f : user.error().fields) errors.push_back(f);
+    return Error::Invalid(std::move(errors));
+  }
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+  user->email_verified_at.reset();
+  user->phone = normal_phone;
+  return user;
+}
+
 }  // namespace allmende::identity

@@ -400,4 +400,39 @@ Result<void> AuthService::PurgeFailures(storage::Connection& c, Timestamp now) {
   return Ok();
 }
 
+Result<LoginResult> AuthService::SignUp(const User& prepared, const std::string& user_agent, const std::string& ip,
+                                        const storage::Work& also) {
+  Timestamp now = clock_.Now();
+  const std::string now_text = FormatRfc3339(now);
+  LoginResult result;
+  result.user = prepared;
+  result.secret = RandomToken();
+  result.session = Session{NewId("ses"),
+                           storage::RequestDigest(result.secret),
+                           prepared.id,
+                           RandomToken(),
+                           now_text,
+                           now_text,
+                           FormatRfc3339(now + options_.session_idle),
+                           FormatRfc3339(now + options_.session_absolute),
+                           std::nullopt,
+                           user_agent.substr(0, 300),
+                           ip,
+                           std::nullopt};
+  ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+    auto inserted = UserStore::Insert(c, prepared);
+    if (!inserted.ok()) {
+      if (inserted.error().code == ErrorCode::kConflict) {
+        return Error::Invalid("email", "already has an account: sign in to order");
+      }
+      return std::move(inserted).error();
+    }
+    ALLMENDE_TRY(SendLink(c, prepared, static_cast<int>(EmailKind::kVerifyEmail), "email_verification",
+                          std::chrono::minutes(72 * 60), "/verify-email", now));
+    ALLMENDE_TRY(also(c));
+    return SessionStore::Insert(c, result.session);
+  }));
+  return result;
+}
+
 }  // namespace allmende::identity

@@ -136,6 +136,18 @@ class AuthService {
   // if the address already has an account.
   Result<void> InsertUser(storage::Connection& c, const User& user);
 
+  // Someone who creates their own account where they need one (the shop's order step): checks
+  // the fields and hashes the password outside any transaction, like PrepareVerifiedUser, but the
+  // address stays unverified until the e-mailed link is followed. InvalidArgument lists every
+  // wrong field.
+  Result<User> PrepareNewCustomer(const std::string& email, const std::string& name, const std::string& password,
+                                  const std::string& language, const std::optional<std::string>& phone);
+  // One transaction: stores the prepared account (InvalidArgument on "email" when the address has
+  // one: sign in instead), e-mails the verification link, runs `also` (what the person came for,
+  // e.g. their first order) and opens a session. Nothing is written if `also` fails.
+  Result<LoginResult> SignUp(const User& prepared, const std::string& user_agent, const std::string& ip,
+                             const storage::Work& also);
+
   // The account of an e-mail address, if there is one.
   Result<std::optional<User>> FindByEmail(const std::string& email);
 

@@ -5,11 +5,16 @@
 #include "common/json.hpp"
 
 namespace allmende::identity {
+
+std::string SessionSetCookie(const CookieOptions& o, const std::string& value, int max_age) {
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) + (o.secure ? "; Secure" : "");
+}
+
 namespace {
 
 std::string SetCookie(const CookieOptions& o, const std::string& value, int max_age) {
-  return std::string(kSessionCookie) + "=" + value +
-         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) + (o.secure ? "; Secure" : "");
+  return SessionSetCookie(o, value, max_age);
 }
 
 Result<http::Principal> SignedIn(const http::Request& r) {

@@ -12,6 +12,8 @@ struct CookieOptions {
 };
 
 void AddIdentityRoutes(http::Router& router, AuthService& auth, CookieOptions cookies);
+// The Set-Cookie value that carries a session (empty value and 0: the one that ends it).
+std::string SessionSetCookie(const CookieOptions& options, const std::string& value, int max_age);
 // /api/v1/me/mfa/…: set up, turn off, new recovery codes.
 void AddMfaRoutes(http::Router& router, AuthService& auth);
 

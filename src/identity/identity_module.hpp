@@ -8,6 +8,7 @@
 #include "app/module.hpp"
 #include "common/config.hpp"
 #include "identity/auth_service.hpp"
+#include "identity/identity_handlers.hpp"
 #include "notify/outbox.hpp"
 
 namespace allmende::identity {
@@ -29,6 +30,8 @@ class IdentityModule final : public app::Module {
                  const std::string& public_url, const storage::FieldCipher& cipher);
 
   AuthService& auth() { return auth_; }
+  // How session cookies are set (Secure, lifetime): what a feature that signs someone up uses.
+  CookieOptions cookies() const { return {.secure = secure_cookies_, .max_age_seconds = 3600 * session_hours_}; }
 
   void AddRoutes(http::Router& router) override;
   void AddJobs(jobs::JobScheduler& scheduler) override;

@@ -53,14 +53,15 @@ Result<std::string> Reason(const http::Request& r) {
   return reason.value_or("");
 }
 
-Result<NewOrder> ParseNewOrder(const std::string& body) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(body));
+// An order form; the shop's sign-up sends one without client_id (the account it creates is the
+// client).
+Result<NewOrder> ParseNewOrderValue(const json::value& doc, bool with_client) {
   JsonFields f(doc);
   NewOrder n;
   std::optional<std::string> origin, needs, door_code, phone;
   std::optional<std::int64_t> duration;
   std::optional<bool> submit;
-  f.Required("client_id", &n.client_id);
+  if (with_client) f.Required("client_id", &n.client_id);
   f.Optional("origin", &origin);
   f.Optional("purchaser_id", &n.purchaser_id);
   f.Required("category", &n.category);
@@ -95,6 +96,11 @@ Result<NewOrder> ParseNewOrder(const std::string& body) {
   n.duration_minutes = static_cast<int>(duration.value_or(120));
   n.submit = submit.value_or(true);
   return n;
+}
+
+Result<NewOrder> ParseNewOrder(const std::string& body) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(body));
+  return ParseNewOrderValue(doc, true);
 }
 
 Result<Agreement> ParseAgreement(const std::string& body) {
@@ -143,6 +149,71 @@ Result<Agreement> ParseAgreement(const std::string& body) {
 using Step = Result<OrderView> (OrderService::*)(const access::Actor&, const std::string&, const std::string&);
 
 }  // namespace
+
+void AddShopCheckoutRoute(http::Router& router, OrderService& orders, identity::AuthService& auth,
+                          identity::CookieOptions cookies) {
+  // A visitor of the shop orders and creates their account in one step; the address is verified
+  // afterwards by the e-mailed link. Account fields answer as "account.…", order fields as in
+  // POST /api/v1/orders.
+  router.Add("POST", "/api/v1/shop/orders",
+             [&orders, &auth, cookies](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+               if (!doc.is_object()) return Error::Invalid("body", "Send an object with account and order.");
+               const json::value* account = doc.as_object().if_contains("account");
+               const json::value* order = doc.as_object().if_contains("order");
+               if (!account || !order) return Error::Invalid(account ? "order" : "account", "is required");
+               JsonFields f(*account, "account.");
+               std::string email, name, password;
+               std::optional<std::string> language, phone;
+               f.Required("email", &email);
+               f.Required("name", &name);
+               f.Required("password", &password);
+               f.Optional("language", &language);
+               f.Optional("phone", &phone);
+               ALLMENDE_TRY(f.Finish());
+               ALLMENDE_ASSIGN_OR_RETURN(NewOrder n, ParseNewOrderValue(*order, false));
+               n.origin = "shop";
+               n.client_id = "usr_new";  // replaced by the new account's id below
+               if (!n.service_id) return Error::Invalid("service_id", "Choose the service to order.");
+               ALLMENDE_TRY(CheckNewOrder(n));
+               auto prepared = auth.PrepareNewCustomer(email, name, password, language.value_or(n.language), phone);
+               if (!prepared.ok()) {
+                 std::vector<FieldError> fields;
+                 for (const auto& e : prepared.error().fields) fields.push_back({"account." + e.field, e.message});
+                 if (fields.empty()) return std::move(prepared).error();
+                 return Error::Invalid(std::move(fields));
+               }
+               n.client_id = prepared->id;
+               std::optional<OrderView> placed;
+               auto login = auth.SignUp(*prepared, std::string(r.Header("user-agent")), r.remote_address,
+                                        [&](storage::Connection& c) -> Result<void> {
+                                          ALLMENDE_ASSIGN_OR_RETURN(OrderView v, orders.PlaceForNewClient(c, n));
+                                          placed = std::move(v);
+                                          return Ok();
+                                        });
+               if (!login.ok()) {
+                 Error e = std::move(login).error();
+                 for (auto& field : e.fields) {
+                   if (field.field == "email") field.field = "account.email";
+                 }
+                 return e;
+               }
+               json::object body{{"order", json::parse(ViewJson(*placed))},
+                                 {"user", json::object{{"id", login->user.id},
+                                                       {"email", login->user.email},
+                                                       {"name", login->user.name},
+                                                       {"language", login->user.language}}},
+                                 {"csrf_token", login->session.csrf_token}};
+               return http::JsonText(201, json::serialize(body))
+                   .WithHeader("Set-Cookie",
+                               identity::SessionSetCookie(cookies, login->secret, cookies.max_age_seconds));
+             },
+             {.access = http::Access::kPublic,
+              .idempotency_exempt = "the answer carries a new session secret; a retry meets the account it made",
+              .body_limit = kOrderLimit,
+              .json_body = true,
+              .csrf_exempt = true});
+}
 
 void AddOrderRoutes(http::Router& router, OrderService& orders, VisitService& visits, AgreementService& agreements) {
   // Agreements.

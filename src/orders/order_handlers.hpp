@@ -2,6 +2,8 @@
 // the coordinators' board, messages and the worker's visits.
 #pragma once
 
+#include "identity/auth_service.hpp"
+#include "identity/identity_handlers.hpp"
 #include "orders/agreement_service.hpp"
 #include "orders/order_service.hpp"
 #include "orders/visit_service.hpp"
@@ -10,5 +12,8 @@
 namespace allmende::orders {
 
 void AddOrderRoutes(http::Router& router, OrderService& orders, VisitService& visits, AgreementService& agreements);
+// POST /api/v1/shop/orders: a visitor's first order with the account it creates, signed in after.
+void AddShopCheckoutRoute(http::Router& router, OrderService& orders, identity::AuthService& auth,
+                          identity::CookieOptions cookies);
 
 }  // namespace allmende::orders

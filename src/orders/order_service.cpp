@@ -206,7 +206,7 @@ Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const 
   return Ok();
 }
 
-Result<OrderView> OrderService::Create(const access::Actor& actor, const NewOrder& in) {
+Result<std::string> CheckNewOrder(const NewOrder& in) {
   std::vector<FieldError> errors;
   static const std::vector<std::string> origins{"purchaser", "shop", "employer"};
   if (in.client_id.empty()) errors.push_back({"client_id", "Name the client the order is for."});
@@ -240,92 +240,111 @@ Result<OrderView> OrderService::Create(const access::Actor& actor, const NewOrde
     }
   }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
+  return phone;
+}
 
+Result<OrderView> OrderService::Create(const access::Actor& actor, const NewOrder& input) {
+  ALLMENDE_TRY(CheckNewOrder(input));
   Timestamp now = clock_.Now();
-  return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
-    ALLMENDE_ASSIGN_OR_RETURN(std::string region_id, access::ClientRegion(c, in.client_id));
-    if (region_id.empty()) return Error::Invalid("client_id", "No client has this id.");
-    ALLMENDE_ASSIGN_OR_RETURN(auto decision,
-                              access::Authorize(c, actor.principal, access::Action::kOrderCreate,
-                                                {.region_id = region_id, .client_id = in.client_id}, now));
-    ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, region_id));
-    if (place_name_ && place_name_(c, in.municipality_code).empty()) {
-      return Error::Invalid("municipality_code", "Choose a municipality of the region.");
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) { return CreateIn(c, actor, input, now); });
+}
+
+Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::Actor& actor, const NewOrder& in,
+                                         Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(std::string phone, CheckNewOrder(in));
+  ALLMENDE_ASSIGN_OR_RETURN(std::string region_id, access::ClientRegion(c, in.client_id));
+  if (region_id.empty()) return Error::Invalid("client_id", "No client has this id.");
+  ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kOrderCreate,
+                                                             {.region_id = region_id, .client_id = in.client_id}, now));
+  ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, region_id));
+  if (place_name_ && place_name_(c, in.municipality_code).empty()) {
+    return Error::Invalid("municipality_code", "Choose a municipality of the region.");
+  }
+  if (in.district_code && place_name_ && place_name_(c, *in.district_code).empty()) {
+    return Error::Invalid("district_code", "Unknown district.");
+  }
+  ALLMENDE_ASSIGN_OR_RETURN(bool known, directory::DirectoryService::IsCategory(c, in.category));
+  if (!known) return Error::Invalid("category", "Unknown service category.");
+  std::optional<std::string> provider = in.provider_id;
+  if (in.service_id) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *in.service_id));
+    if (!s || s->region_id != region_id) return Error::Invalid("service_id", "No published service has this id.");
+    if (s->published->category != in.category) {
+      return Error::Invalid("category", "The service is of category " + s->published->category + ".");
     }
-    if (in.district_code && place_name_ && place_name_(c, *in.district_code).empty()) {
-      return Error::Invalid("district_code", "Unknown district.");
+    provider = s->organization_id;
+  }
+  if (in.purchaser_id) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *in.purchaser_id));
+    if (!org || org->region_id != region_id) {
+      return Error::Invalid("purchaser_id", "No purchaser of the client's region has this id.");
     }
-    ALLMENDE_ASSIGN_OR_RETURN(bool known, directory::DirectoryService::IsCategory(c, in.category));
-    if (!known) return Error::Invalid("category", "Unknown service category.");
-    std::optional<std::string> provider = in.provider_id;
-    if (in.service_id) {
-      ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *in.service_id));
-      if (!s || s->region_id != region_id) return Error::Invalid("service_id", "No published service has this id.");
-      if (s->published->category != in.category) {
-        return Error::Invalid("category", "The service is of category " + s->published->category + ".");
-      }
-      provider = s->organization_id;
+  }
+  if (provider) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *provider));
+    if (!org || org->region_id != region_id) {
+      return Error::Invalid("provider_id", "No provider of the client's region has this id.");
     }
-    if (in.purchaser_id) {
-      ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *in.purchaser_id));
-      if (!org || org->region_id != region_id) {
-        return Error::Invalid("purchaser_id", "No purchaser of the client's region has this id.");
-      }
-    }
-    if (provider) {
-      ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *provider));
-      if (!org || org->region_id != region_id) {
-        return Error::Invalid("provider_id", "No provider of the client's region has this id.");
-      }
-    }
-    ALLMENDE_ASSIGN_OR_RETURN(auto recurrence, ToRecurrence(in.schedule, region.country));
-    const std::string today = LocalToday(now, region.time_zone);
-    if (in.schedule.start_date < today) {
-      return Error::Invalid("schedule.start_date", "The first visit cannot be in the past.");
-    }
-    ALLMENDE_ASSIGN_OR_RETURN(auto first,
-                              calendar::Expand(recurrence, region.time_zone, recurrence.start,
-                                               calendar::FromDayNumber(calendar::DayNumber(recurrence.start) + 366)));
-    if (first.empty()) return Error::Invalid("schedule", "This schedule has no visit within a year.");
-    ALLMENDE_TRY(funding::FundingService::CheckGrants(c, in.client_id, in.grants, in.category, provider.value_or(""),
-                                                      in.schedule.start_date));
-    Order o;
-    o.id = NewId("ord");
-    o.region_id = region_id;
-    o.origin = in.origin;
-    o.client_id = in.client_id;
-    o.ordered_by = actor.principal->id;
-    o.purchaser_id = in.purchaser_id;
-    o.category = in.category;
-    o.service_id = in.service_id;
-    o.municipality_code = in.municipality_code;
-    o.district_code = in.district_code;
-    o.language = in.language;
-    o.needs = Sealed(cipher_, in.needs);
-    o.address = Sealed(cipher_, in.address);
-    o.door_code = Sealed(cipher_, in.door_code);
-    o.contact_phone = Sealed(cipher_, phone);
-    o.schedule = in.schedule;
-    o.duration_minutes = in.duration_minutes;
-    o.grants = in.grants;
-    o.tasks = in.tasks;
-    o.chosen_provider_id = provider;
-    o.state = "draft";
-    o.created_at = o.updated_at = FormatRfc3339(now);
-    ALLMENDE_TRY(OrderStore::InsertOrder(c, o));
-    ALLMENDE_TRY(OrderStore::InsertTimeline(c, o.region_id, o.id,
-                                            {NewId("otl"), o.created_at, decision.actor_id, decision.role, "created",
-                                             std::nullopt, "draft", std::nullopt, "all"}));
-    if (in.submit) {
-      ALLMENDE_TRY(Transition(c, o, OrderEvent::kSubmit, decision, std::nullopt, "all", now));
-      ALLMENDE_TRY(Transition(c, o, OrderEvent::kRoute, decision, std::nullopt, "staff", now));
-      ALLMENDE_TRY(RouteNext(c, o, SystemDecision(), now));
-      ALLMENDE_TRY(Save(c, o, 1));
-      if (o.origin == "shop" && o.state == "offered") ALLMENDE_TRY(Notify(c, o, "placed", now));
-    }
-    ALLMENDE_ASSIGN_OR_RETURN(Loaded loaded, Open(c, actor, access::Action::kOrderRead, o.id, now));
-    return View(c, actor, std::move(loaded), now);
-  });
+  }
+  ALLMENDE_ASSIGN_OR_RETURN(auto recurrence, ToRecurrence(in.schedule, region.country));
+  const std::string today = LocalToday(now, region.time_zone);
+  if (in.schedule.start_date < today) {
+    return Error::Invalid("schedule.start_date", "The first visit cannot be in the past.");
+  }
+  ALLMENDE_ASSIGN_OR_RETURN(auto first,
+                            calendar::Expand(recurrence, region.time_zone, recurrence.start,
+                                             calendar::FromDayNumber(calendar::DayNumber(recurrence.start) + 366)));
+  if (first.empty()) return Error::Invalid("schedule", "This schedule has no visit within a year.");
+  ALLMENDE_TRY(funding::FundingService::CheckGrants(c, in.client_id, in.grants, in.category, provider.value_or(""),
+                                                    in.schedule.start_date));
+  Order o;
+  o.id = NewId("ord");
+  o.region_id = region_id;
+  o.origin = in.origin;
+  o.client_id = in.client_id;
+  o.ordered_by = actor.principal->id;
+  o.purchaser_id = in.purchaser_id;
+  o.category = in.category;
+  o.service_id = in.service_id;
+  o.municipality_code = in.municipality_code;
+  o.district_code = in.district_code;
+  o.language = in.language;
+  o.needs = Sealed(cipher_, in.needs);
+  o.address = Sealed(cipher_, in.address);
+  o.door_code = Sealed(cipher_, in.door_code);
+  o.contact_phone = Sealed(cipher_, phone);
+  o.schedule = in.schedule;
+  o.duration_minutes = in.duration_minutes;
+  o.grants = in.grants;
+  o.tasks = in.tasks;
+  o.chosen_provider_id = provider;
+  o.state = "draft";
+  o.created_at = o.updated_at = FormatRfc3339(now);
+  ALLMENDE_TRY(OrderStore::InsertOrder(c, o));
+  ALLMENDE_TRY(OrderStore::InsertTimeline(c, o.region_id, o.id,
+                                          {NewId("otl"), o.created_at, decision.actor_id, decision.role, "created",
+                                           std::nullopt, "draft", std::nullopt, "all"}));
+  if (in.submit) {
+    ALLMENDE_TRY(Transition(c, o, OrderEvent::kSubmit, decision, std::nullopt, "all", now));
+    ALLMENDE_TRY(Transition(c, o, OrderEvent::kRoute, decision, std::nullopt, "staff", now));
+    ALLMENDE_TRY(RouteNext(c, o, SystemDecision(), now));
+    ALLMENDE_TRY(Save(c, o, 1));
+    if (o.origin == "shop" && o.state == "offered") ALLMENDE_TRY(Notify(c, o, "placed", now));
+  }
+  ALLMENDE_ASSIGN_OR_RETURN(Loaded loaded, Open(c, actor, access::Action::kOrderRead, o.id, now));
+  return View(c, actor, std::move(loaded), now);
+}
+
+Result<OrderView> OrderService::PlaceForNewClient(storage::Connection& c, const NewOrder& input) {
+  Timestamp now = clock_.Now();
+  if (!input.service_id) return Error::Invalid("service_id", "Choose the service to order.");
+  ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *input.service_id));
+  if (!s) return Error::Invalid("service_id", "No published service has this id.");
+  ALLMENDE_TRY(clients::ClientService::EnsureClient(c, input.client_id, s->region_id, input.client_id, now));
+  http::Principal person{input.client_id, "user"};
+  access::Actor actor(person);
+  actor.request_id = "signup";
+  return CreateIn(c, actor, input, now);
 }
 
 Result<OrderView> OrderService::Get(const access::Actor& actor, const std::string& id) {

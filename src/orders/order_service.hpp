@@ -80,6 +80,12 @@ class OrderService {
   // Creates the order and, unless it is a draft, submits and routes it in the same transaction.
   // InvalidArgument naming the field; PermissionDenied unless the actor may order for the client.
   Result<OrderView> Create(const access::Actor& actor, const NewOrder& input);
+  // The same inside the caller's write transaction (the shop's sign-up places the first order
+  // with the account that it creates).
+  Result<OrderView> CreateIn(storage::Connection& c, const access::Actor& actor, const NewOrder& input, Timestamp now);
+  // Inside the sign-up's transaction: makes the new account (input.client_id) a client of the
+  // published service's region and places the shop order as that person.
+  Result<OrderView> PlaceForNewClient(storage::Connection& c, const NewOrder& input);
   Result<OrderView> Get(const access::Actor& actor, const std::string& id);
   Result<std::vector<Order>> OfClient(const access::Actor& actor, const std::string& client_id);
 
@@ -141,6 +147,10 @@ class OrderService {
 
 // The order's schedule as the calendar expands it; InvalidArgument naming "schedule.…".
 Result<calendar::Recurrence> ToRecurrence(const Schedule& s, const std::string& country);
+
+// The checks of an order form that need no database: InvalidArgument listing every wrong field;
+// the contact phone in E.164 when it is valid.
+Result<std::string> CheckNewOrder(const NewOrder& input);
 
 // A sealed column's text, or empty when it cannot be opened.
 std::string OpenSealed(const storage::FieldCipher& cipher, const std::string& stored);

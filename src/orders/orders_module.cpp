@@ -24,12 +24,18 @@ PlaceNamer Namer(const directory::CatalogIndex& catalog) {
 
 OrdersModule::OrdersModule(storage::Database& db, notify::Outbox& outbox, events::EventBus& bus,
                            const TimeSource& clock, const storage::FieldCipher& cipher,
-                           const directory::CatalogIndex& catalog, std::string public_url)
+                           const directory::CatalogIndex& catalog, std::string public_url, identity::AuthService& auth,
+                           identity::CookieOptions cookies)
     : orders_(db, outbox, bus, clock, cipher, Namer(catalog), std::move(public_url)),
       visits_(orders_, clock),
-      agreements_(db, clock, Namer(catalog)) {}
+      agreements_(db, clock, Namer(catalog)),
+      auth_(auth),
+      cookies_(cookies) {}
 
-void OrdersModule::AddRoutes(http::Router& router) { AddOrderRoutes(router, orders_, visits_, agreements_); }
+void OrdersModule::AddRoutes(http::Router& router) {
+  AddOrderRoutes(router, orders_, visits_, agreements_);
+  AddShopCheckoutRoute(router, orders_, auth_, cookies_);
+}
 
 void OrdersModule::AddJobs(jobs::JobScheduler& scheduler) {
   scheduler.Register("orders.expire_offers", [this](storage::Connection& c, const jobs::Job&, Timestamp now) {

@@ -4,6 +4,8 @@
 
 #include "app/module.hpp"
 #include "directory/catalog_index.hpp"
+#include "identity/auth_service.hpp"
+#include "identity/identity_handlers.hpp"
 #include "orders/agreement_service.hpp"
 #include "orders/order_service.hpp"
 #include "orders/visit_service.hpp"
@@ -13,7 +15,8 @@ namespace allmende::orders {
 class OrdersModule final : public app::Module {
  public:
   OrdersModule(storage::Database& db, notify::Outbox& outbox, events::EventBus& bus, const TimeSource& clock,
-               const storage::FieldCipher& cipher, const directory::CatalogIndex& catalog, std::string public_url);
+               const storage::FieldCipher& cipher, const directory::CatalogIndex& catalog, std::string public_url,
+               identity::AuthService& auth, identity::CookieOptions cookies);
 
   void AddRoutes(http::Router& router) override;
   // orders.expire_offers: at each offer's deadline (and every five minutes as a sweep), the
@@ -30,6 +33,8 @@ class OrdersModule final : public app::Module {
   OrderService orders_;
   VisitService visits_;
   AgreementService agreements_;
+  identity::AuthService& auth_;
+  identity::CookieOptions cookies_;
 };
 
 }  // namespace allmende::orders

@@ -255,6 +255,8 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       {"not at home (visit confirmed)", "POST /api/v1/visits/{id}/not-at-home", "POST", vis + "/not-at-home", "", 409},
       {"confirm (already confirmed)", "POST /api/v1/visits/{id}/confirm", "POST", vis + "/confirm", "", 200},
       {"dispute (no reason)", "POST /api/v1/visits/{id}/dispute", "POST", vis + "/dispute", "", 422},
+      {"a purchaser's clients", "GET /api/v1/organizations/{id}/clients", "GET",
+       "/api/v1/organizations/" + welfare + "/clients", "", 200},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
@@ -264,12 +266,12 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
         72}},                               // the client: her own record, log, delegations
       {"ebba.lindqvist", {1, 17, 22, 30}},  // another client
       {"liisa.virtanen", {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72}},  // Aino's delegate (scope all)
-      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65}},       // advisor of Aino's region
+      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 73}},   // advisor of Aino's region
       {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48,
-                               49, 53, 55, 56, 57, 58, 59, 62, 64, 65, 67}},  // coordinator of Aino's region
+                               49, 53, 55, 56, 57, 58, 59, 62, 64, 65, 67, 73}},  // coordinator of Aino's region
       {"sari.tilaaja",
-       {0, 17, 22, 47, 48, 49, 51, 52, 54, 55, 56, 57, 58, 59, 64,
-        65}},                             // purchaser officer of the area paying for Aino
+       {0, 17, 22, 47, 48, 49, 51, 52, 54, 55, 56, 57, 58, 59, 64, 65,
+        73}},                             // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},  // auditor of region A
       // admin of Aino's provider
       {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38,

@@ -278,5 +278,47 @@ TEST_F(OrdersApiTest, WrongInputNamesTheFieldAndWritesNothing) {
   EXPECT_EQ(world_->Id("SELECT COUNT(*) FROM orders"), before);
 }
 
+TEST_F(OrdersApiTest, AVisitorOrdersFromTheShopAndHasAnAccountAfterwards) {
+  const std::string tammerfors = world_->OrgId("Tammerfors Hemservice Ab");
+  const std::string service =
+      world_->Id("SELECT id FROM services WHERE organization_id = '" + tammerfors +
+                 "' AND state = 'published' AND published_content LIKE '%\"category\":\"cleaning\"%' LIMIT 1");
+  ASSERT_FALSE(service.empty());
+  const std::string body =
+      R"({"account":{"email":"britta.sjoholm@example.fi","name":"Britta Sjöholm","password":"Hemstädning-varje-tisdag",)"
+      R"("language":"sv"},"order":{"service_id":")" +
+      service +
+      R"(","category":"cleaning","municipality_code":"fi-837","language":"sv","address":"Satakunnankatu 18 A 4, 33210 Tampere",)"
+      R"("schedule":{"frequency":"weekly","interval":2,"weekdays":[2],"start_date":")" +
+      DaysAhead(3) + R"(","window_start":"10:00","window_end":"12:00"},"duration_minutes":120}})";
+  auto r = Fetch(world_->port(), "POST", "/api/v1/shop/orders", {{"Content-Type", "application/json"}}, body);
+  auto placed = Body(r, 201);
+  ASSERT_FALSE(placed.empty());
+  EXPECT_EQ(placed["order"].at("origin").as_string(), "shop");
+  EXPECT_EQ(placed["order"].at("state").as_string(), "offered");
+  const std::string cookie = r->Header("set-cookie").substr(0, r->Header("set-cookie").find(';'));
+  ASSERT_FALSE(cookie.empty());
+  // Signed in with the new account: the order is hers.
+  Session britta{cookie, std::string(placed["csrf_token"].as_string())};
+  auto mine =
+      Body(world_->Call(britta, "GET", "/api/v1/orders/" + std::string(placed["order"].at("id").as_string())), 200);
+  EXPECT_EQ(mine["viewer"].as_string(), "client");
+  // The same address again: an account exists, so sign in instead; nothing is ordered twice.
+  auto again = Fetch(world_->port(), "POST", "/api/v1/shop/orders", {{"Content-Type", "application/json"}}, body);
+  ASSERT_TRUE(again);
+  ExpectProblemField(*again, "account.email");
+  EXPECT_EQ(world_->Id("SELECT COUNT(*) FROM orders o JOIN users u ON u.id = o.client_id WHERE u.email = "
+                       "'britta.sjoholm@example.fi'"),
+            "1");
+  // A verification link and the order's confirmation, in Swedish.
+  ASSERT_TRUE(sink_->WaitFor(2, std::chrono::seconds(20)));
+  bool swedish = false;
+  for (const auto& m : sink_->Messages()) {
+    swedish |= !m.to.empty() && m.to.at(0) == "britta.sjoholm@example.fi" &&
+               m.data.find("Tack för din beställning") != std::string::npos;
+  }
+  EXPECT_TRUE(swedish);
+}
+
 }  // namespace
 }  // namespace allmende::testing
