@@ -33,6 +33,7 @@ test: build-debug check-format
 bench: build
 	@bash bench/run.sh
 	@bash bench/search.sh
+	@bash bench/orders.sh
 
 format:
 	@find src tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -57,7 +57,10 @@ Result<Board> OrderService::BoardOf(const access::Actor& actor, BoardFilter filt
       b.next_cursor = b.items.back().updated_at + "~" + b.items.back().id;
     }
     for (auto& o : b.items) o.needs = o.address = o.door_code = o.contact_phone = "";
-    ALLMENDE_ASSIGN_OR_RETURN(b.counts, OrderStore::CountByState(c, filter.region_id));
+    // The states that need someone: what the board counts whatever its filter shows.
+    static const std::vector<std::string> kAttention{"submitted", "routing",   "offered",
+                                                     "escalated", "accepted",  "disputed"};
+    ALLMENDE_ASSIGN_OR_RETURN(b.counts, OrderStore::CountByState(c, filter.region_id, kAttention));
     ALLMENDE_ASSIGN_OR_RETURN(b.overdue_visits, OrderStore::CountOverdue(c, filter.region_id, FormatRfc3339(now)));
     return b;
   });

@@ -334,11 +334,14 @@ Result<std::vector<Order>> OrderStore::Board(storage::Connection& c, const Board
 }
 
 Result<std::map<std::string, std::int64_t>> OrderStore::CountByState(storage::Connection& c,
-                                                                     const std::string& region_id) {
-  ALLMENDE_ASSIGN_OR_RETURN(
-      auto rows, c.Query("SELECT state, COUNT(*) FROM orders WHERE region_id = $1 GROUP BY state", {region_id}));
+                                                                     const std::string& region_id,
+                                                                     const std::vector<std::string>& states) {
   std::map<std::string, std::int64_t> out;
-  for (const auto& r : rows) out[r.Text(0)] = r.Int(1);
+  for (const auto& state : states) {
+    ALLMENDE_ASSIGN_OR_RETURN(
+        auto row, c.QueryOne("SELECT COUNT(*) FROM orders WHERE region_id = $1 AND state = $2", {region_id, state}));
+    out[state] = row ? row->Int(0) : 0;
+  }
   return out;
 }
 
