@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "access/access_module.hpp"
+#include "access/access_store.hpp"
 #include "access/request_guard.hpp"
 #include "app/authenticate.hpp"
 #include "app/commands.hpp"
@@ -59,6 +60,23 @@ std::string PublicUrl(const ServerConfig& server) {
   return server.public_url.empty() ? "http://" + server.host + ":" + std::to_string(server.port) : server.public_url;
 }
 
+// The live-update keys a person has through their organizations: the organization's events and
+// those for their role in its region ("role:coordinator@reg_…").
+events::MembershipKeys MembershipKeysOf(storage::Database& db) {
+  return [&db](const http::Principal& p) {
+    std::vector<std::string> keys;
+    (void)db.Read([&](storage::Connection& c) -> Result<void> {
+      ALLMENDE_ASSIGN_OR_RETURN(auto memberships, access::PolicyStore::LiveMemberships(c, p.id));
+      for (const auto& m : memberships) {
+        keys.push_back("org:" + m.organization_id);
+        keys.push_back("role:" + m.role + "@" + m.region_id);
+      }
+      return Ok();
+    });
+    return keys;
+  };
+}
+
 // Every module of this installation, in the order they depend on each other.
 struct Modules {
   Modules(storage::Database& db, events::EventBus& bus, const Config& config, const storage::FieldCipher& cipher,
@@ -66,21 +84,21 @@ struct Modules {
       : outbox(&cipher),
         platform(db, std::move(stopping), OpenApiDocument()),
         notify(db, outbox, clock, config.mail, ProcessName()),
-        events(bus),
+        events(bus, MembershipKeysOf(db)),
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
         clients(db, clock),
         directory(db, bus, clock, config.demo, config.directory, cipher),
-        interop(db, bus, clock, directory.service(), directory.catalog(), config.server.public_url),
         funding(db, clock, cipher),
         orders(db, outbox, bus, clock, cipher, directory.catalog(), PublicUrl(config.server), identity.auth(),
                identity.cookies()),
+        interop(db, bus, clock, directory.service(), directory.catalog(), orders.orders(), config.server.public_url),
         access(db, clock),
         demo(config) {}
 
   std::vector<app::Module*> All() {
-    return {&platform,  &notify,  &events,  &identity, &tenancy, &clients,
-            &directory, &interop, &funding, &orders,   &access,  &demo};
+    return {&platform,  &notify,  &events, &identity, &tenancy, &clients,
+            &directory, &funding, &orders, &interop,  &access,  &demo};
   }
 
   SystemTimeSource clock;
@@ -92,9 +110,9 @@ struct Modules {
   tenancy::TenancyModule tenancy;
   clients::ClientsModule clients;
   directory::DirectoryModule directory;
-  interop::InteropModule interop;
   funding::FundingModule funding;
   orders::OrdersModule orders;
+  interop::InteropModule interop;
   access::AccessModule access;
   demo::DemoModule demo;
 };

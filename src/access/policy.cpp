@@ -132,12 +132,11 @@ const std::vector<Rule>& Rules() {
        "directory.import",
        {{Who::kPlatformAdmin, {}, {}, "platform", "administration"},
         {Who::kMember, {"coordinator"}, Where::kTargetRegion, "region_staff", "directory"}}},
-      // Funding: rates are law, kept by the platform or a region's organization admins; decisions
-      // are the payer's.
+      // Funding: rates are law, kept by the platform's admins (an organization admin of the region
+      // could be any employer's); decisions are the payer's.
       {Action::kFundingRatesManage,
        "funding.rates.manage",
-       {{Who::kPlatformAdmin, {}, {}, "platform", "administration"},
-        {Who::kMember, {"org_admin"}, Where::kTargetRegion, "org_admin", "administration"}}},
+       {{Who::kPlatformAdmin, {}, {}, "platform", "administration"}}},
       {Action::kVoucherApprove,
        "voucher.approve",
        {{Who::kMember, {"purchaser_officer"}, Where::kTargetOrganization, "purchaser", "purchasing"}}},

@@ -42,13 +42,19 @@ std::vector<std::string> AudienceKeys(const http::Principal& principal) {
   return {"user:" + principal.id, "role:" + principal.role};
 }
 
-void AddEventRoutes(http::Router& router, EventBus& bus) {
+void AddEventRoutes(http::Router& router, EventBus& bus, MembershipKeys membership_keys) {
   router.Add("GET", "/api/v1/events",
-             [&bus](const http::Request& request) -> Result<http::Response> {
+             [&bus, membership_keys](const http::Request& request) -> Result<http::Response> {
                if (!request.principal) return Error::Unauthenticated("Sign in to receive live updates.");
                http::Response r;
                r.content_type = "text/event-stream; charset=utf-8";
-               r.stream = std::make_shared<EventStream>(bus.Subscribe(AudienceKeys(*request.principal)));
+               auto keys = AudienceKeys(*request.principal);
+               // Staff see their organizations' events once they have shown the second factor.
+               const http::Principal& p = *request.principal;
+               if (membership_keys && (p.mfa_verified || p.mfa_exempt)) {
+                 for (auto& k : membership_keys(p)) keys.push_back(std::move(k));
+               }
+               r.stream = std::make_shared<EventStream>(bus.Subscribe(std::move(keys)));
                return r;
              },
              // On a worker: authenticating reads the session. The stream itself is served by the I/O thread.

@@ -4,6 +4,6 @@
 
 namespace allmende::events {
 
-void EventsModule::AddRoutes(http::Router& router) { AddEventRoutes(router, bus_); }
+void EventsModule::AddRoutes(http::Router& router) { AddEventRoutes(router, bus_, membership_keys_); }
 
 }  // namespace allmende::events

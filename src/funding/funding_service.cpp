@@ -188,7 +188,6 @@ Result<std::vector<Rate>> FundingService::Rates(const std::string& region_id) {
 Result<Rate> FundingService::PutRate(const access::Actor& actor, const std::string& region_id, Rate rate) {
   Timestamp now = clock_.Now();
   return db_.WriteValue<Rate>([&](storage::Connection& c) -> Result<Rate> {
-    ALLMENDE_TRY(tenancy::RegionService::Get(c, region_id));
     ALLMENDE_TRY(access::AuthorizeAndRecord(c, actor, access::Action::kFundingRatesManage, {.region_id = region_id},
                                             {.action = "funding.rates.manage",
                                              .subject_type = "funding_rate",
@@ -209,6 +208,11 @@ Result<Rate> FundingService::PutRate(const access::Actor& actor, const std::stri
       errors.push_back({"legal_basis", "Name the legal basis."});
     }
     if (!errors.empty()) return Error::Invalid(std::move(errors));
+    // What was in force stays as it was: prices and balances already computed rest on it.
+    ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, region_id));
+    if (rate.effective_from < Today(now, region.time_zone)) {
+      return Error::Invalid("effective_from", "A rate takes effect today or later; the past stays as it was.");
+    }
     rate.region_id = region_id;
     rate.updated_by = actor.principal->id;
     rate.updated_at = FormatRfc3339(now);
@@ -290,6 +294,7 @@ Result<Grant> FundingService::Record(const access::Actor& actor, const GrantDraf
     // The payer now pays for this client: its officers see the client's orders.
     ALLMENDE_TRY(clients::ClientService::EnsureRelation(c, g.client_id, g.payer_id, "purchaser", now));
     ALLMENDE_ASSIGN_OR_RETURN(auto stored, FundingStore::GetGrant(c, g.id));
+    if (!stored) return Error::Internal("The decision was not stored.");
     stored->insurance_number = draft.insurance_number;
     return *stored;
   });
@@ -371,8 +376,16 @@ Result<Balance> FundingService::BalanceOn(storage::Connection& c, const Grant& g
     auto until = g.valid_until ? calendar::ParseDate(*g.valid_until) : std::nullopt;
     std::optional<std::int32_t> until_day;
     if (until) until_day = calendar::DayNumber(*until);
-    ALLMENDE_ASSIGN_OR_RETURN(
-        auto state, dispatch::BudgetOn(from ? calendar::DayNumber(*from) : day, until_day, rates, consumed, day));
+    const std::int32_t first_day = from ? calendar::DayNumber(*from) : day;
+    ALLMENDE_ASSIGN_OR_RETURN(auto state, dispatch::BudgetOn(first_day, until_day, rates, consumed, day));
+    // A delivery priced after a later one must not spend what the later one already used: what is
+    // available is the least of that day's balance and the balance after the last recorded use.
+    std::int32_t last_use = day;
+    for (const auto& u : consumed) last_use = std::max(last_use, u.day);
+    if (last_use > day) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto later, dispatch::BudgetOn(first_day, until_day, rates, consumed, last_use));
+      state.available_cents = std::min(state.available_cents, later.available_cents);
+    }
     b.period_start = g.valid_from;
     b.period_end = date;
     b.unit = "cents";

@@ -435,4 +435,13 @@ Result<LoginResult> AuthService::SignUp(const User& prepared, const std::string&
   return result;
 }
 
+Result<void> AuthService::CountSignUp(const std::string& ip) {
+  Timestamp now = clock_.Now();
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    const std::string key = "signup:" + ip;
+    ALLMENDE_TRY(Throttled(c, {key}, now));
+    return LoginFailures::Record(c, key, FormatRfc3339(now));
+  });
+}
+
 }  // namespace allmende::identity

@@ -142,6 +142,9 @@ class AuthService {
   // wrong field.
   Result<User> PrepareNewCustomer(const std::string& email, const std::string& name, const std::string& password,
                                   const std::string& language, const std::optional<std::string>& phone);
+  // Counts a sign-up from `ip` and answers TooManyRequests past the log-in failure limit per
+  // window: call before PrepareNewCustomer, whose password hash costs a tenth of a second.
+  Result<void> CountSignUp(const std::string& ip);
   // One transaction: stores the prepared account (InvalidArgument on "email" when the address has
   // one: sign in instead), e-mails the verification link, runs `also` (what the person came for,
   // e.g. their first order) and opens a session. Nothing is written if `also` fails.

@@ -7,6 +7,7 @@
 #include "directory/catalog_index.hpp"
 #include "directory/directory_exchange.hpp"
 #include "directory/directory_service.hpp"
+#include "orders/order_service.hpp"
 #include "server/router.hpp"
 
 namespace allmende::interop {
@@ -23,6 +24,10 @@ void AddHsdsRoutes(http::Router& router, directory::DirectoryExchange& exchange,
 
 // `public_url`: the server's configured public address (server.public_url), which the FHIR
 // answers' absolute links start with; empty: the address the request was sent to (its Host).
+// GET /fhir/R4/ServiceRequest/{id} and /fhir/R4/Task/{id}: an order and its fulfilment, for those
+// who may read the order (each read lands in the client's access log, as GET /api/v1/orders/{id}).
+void AddFhirOrderRoutes(http::Router& router, orders::OrderService& orders);
+
 void AddFhirRoutes(http::Router& router, directory::DirectoryExchange& exchange, directory::DirectoryService& service,
                    const directory::CatalogIndex& catalog, const std::string& public_url);
 

@@ -12,6 +12,7 @@ Result<void> Ready(const directory::CatalogIndex& catalog) {
 void InteropModule::AddRoutes(http::Router& router) {
   AddHsdsRoutes(router, exchange_, catalog_);
   AddFhirRoutes(router, exchange_, directory_, catalog_, public_url_);
+  AddFhirOrderRoutes(router, orders_);
 }
 
 }  // namespace allmende::interop

@@ -176,6 +176,7 @@ void AddShopCheckoutRoute(http::Router& router, OrderService& orders, identity::
                n.client_id = "usr_new";  // replaced by the new account's id below
                if (!n.service_id) return Error::Invalid("service_id", "Choose the service to order.");
                ALLMENDE_TRY(CheckNewOrder(n));
+               ALLMENDE_TRY(auth.CountSignUp(r.remote_address));
                auto prepared = auth.PrepareNewCustomer(email, name, password, language.value_or(n.language), phone);
                if (!prepared.ok()) {
                  std::vector<FieldError> fields;

@@ -21,7 +21,8 @@ Result<std::vector<InboxItem>> OrderService::Inbox(const access::Actor& actor, c
       item.order = std::move(line.order);
       // Before acceptance an offer shows the service, the district, the time and the needs, never who.
       const bool accepted = item.offer.state == "accepted";
-      item.order.needs = OpenSealed(cipher_, item.order.needs);
+      // The needs describe the task to whoever may still take it; a closed offer shows none.
+      item.order.needs = item.offer.state == "open" ? OpenSealed(cipher_, item.order.needs) : std::string();
       item.order.address = item.order.door_code = item.order.contact_phone = "";
       if (!accepted) {
         item.order.client_id.clear();
@@ -58,8 +59,8 @@ Result<Board> OrderService::BoardOf(const access::Actor& actor, BoardFilter filt
     }
     for (auto& o : b.items) o.needs = o.address = o.door_code = o.contact_phone = "";
     // The states that need someone: what the board counts whatever its filter shows.
-    static const std::vector<std::string> kAttention{"submitted", "routing",   "offered",
-                                                     "escalated", "accepted",  "disputed"};
+    static const std::vector<std::string> kAttention{"submitted", "routing",  "offered",
+                                                     "escalated", "accepted", "disputed"};
     ALLMENDE_ASSIGN_OR_RETURN(b.counts, OrderStore::CountByState(c, filter.region_id, kAttention));
     ALLMENDE_ASSIGN_OR_RETURN(b.overdue_visits, OrderStore::CountOverdue(c, filter.region_id, FormatRfc3339(now)));
     return b;
@@ -73,7 +74,7 @@ Result<Message> OrderService::PostMessage(const access::Actor& actor, const std:
     if (body.empty() || body.size() > 4000) return Error::Invalid("body", "Write 1 to 4000 characters.");
     Message m{NewId("omsg"), id, actor.principal->id, "", l.decision.role, cipher_.Seal(body), FormatRfc3339(now), {}};
     ALLMENDE_TRY(OrderStore::InsertMessage(c, l.order.region_id, m));
-    std::vector<std::string> audience{"user:" + l.order.client_id, "role:coordinator"};
+    std::vector<std::string> audience{"user:" + l.order.client_id, "role:coordinator@" + l.order.region_id};
     if (l.order.provider_id) audience.push_back("org:" + *l.order.provider_id);
     ALLMENDE_TRY(
         bus_.Publish(c, events::Event{NewId("evt"), "order.message", l.order.region_id, id, audience,

@@ -21,7 +21,8 @@ Result<Schedule> ParseSchedule(const boost::json::value& v);
 std::string PriceJson(const OrderPrice& p);
 std::optional<OrderPrice> PriceFrom(const std::optional<std::string>& text);
 
-// An order; `details` adds what only its parties may see (needs, address, door code, phone).
+// An order; `details` adds who it is for and what only its parties may see (client id and name,
+// grants, address, door code, phone). Lists, the board and the provider's inbox leave it out.
 boost::json::object OrderObject(const Order& o, bool details);
 std::string VisitJson(const Visit& v);
 boost::json::object VisitObject(const Visit& v);

@@ -32,7 +32,8 @@ std::string Viewer(const access::Decision& d) {
   if (d.relation == "delegate") return "delegate";
   if (d.relation == "purchaser") return "purchaser";
   if (d.relation == "assigned_provider") return "provider";
-  return "staff";
+  if (d.relation == "region_staff") return "staff";
+  return "other";  // nothing beyond what every reader sees
 }
 
 std::string LocalToday(Timestamp now, const std::string& zone) {
@@ -46,6 +47,17 @@ std::string OpenSealed(const storage::FieldCipher& cipher, const std::string& st
   if (stored.empty()) return stored;
   auto opened = cipher.Open(stored);
   return opened.ok() ? *opened : std::string();
+}
+
+bool MayOpen(const access::Decision& d, const Order& o, const std::string& user_id) {
+  // A provider sees the orders it accepted, a worker only those assigned to them; a purchaser
+  // the orders it pays for, not the client's own purchases.
+  if (d.relation == "assigned_provider") {
+    if (o.provider_id != d.organization_id) return false;
+    return d.role != "provider_worker" || o.worker_id == user_id;
+  }
+  if (d.relation == "purchaser") return o.purchaser_id == d.organization_id;
+  return true;
 }
 
 access::Decision SystemDecision() { return access::Decision{"system", "system", "", "system", "order_handling"}; }
@@ -99,8 +111,8 @@ Result<OrderService::Loaded> OrderService::Open(storage::Connection& c, const ac
       access::Authorize(c, actor.principal, action, {.region_id = o->region_id, .client_id = o->client_id}, now);
   if (!decision.ok()) return std::move(decision).error();
   // A provider related to the client sees only the orders it delivers.
-  if (decision->relation == "assigned_provider" && o->provider_id != decision->organization_id) {
-    return Error::PermissionDenied("An order's details are for the provider that accepted it.");
+  if (!MayOpen(*decision, *o, actor.principal->id)) {
+    return Error::PermissionDenied("This order is not one your organization delivers or pays for.");
   }
   o->needs = OpenSealed(cipher_, o->needs);
   o->address = OpenSealed(cipher_, o->address);
@@ -160,7 +172,7 @@ Result<void> OrderService::Transition(storage::Connection& c, Order& o, OrderEve
   ALLMENDE_TRY(OrderStore::InsertTimeline(c, o.region_id, o.id, e));
   o.state = *next;
   o.updated_at = FormatRfc3339(now);
-  std::vector<std::string> audience_keys{"user:" + o.client_id, "role:coordinator"};
+  std::vector<std::string> audience_keys{"user:" + o.client_id, "role:coordinator@" + o.region_id};
   if (o.ordered_by != o.client_id) audience_keys.push_back("user:" + o.ordered_by);
   if (o.provider_id) audience_keys.push_back("org:" + *o.provider_id);
   boost::json::object data{{"state", o.state}, {"event", e.kind}};
@@ -181,7 +193,10 @@ Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const 
   std::string service = o.category;
   if (o.service_id) {
     ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *o.service_id));
-    if (s) service = s->published->name.begin()->second;
+    if (s && !s->published->name.empty()) {
+      auto fi = s->published->name.find("fi");
+      service = fi != s->published->name.end() ? fi->second : s->published->name.begin()->second;
+    }
   }
   std::string first_visit;
   ALLMENDE_ASSIGN_OR_RETURN(auto visits, OrderStore::VisitsOf(c, o.id));
@@ -295,8 +310,23 @@ Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::A
                             calendar::Expand(recurrence, region.time_zone, recurrence.start,
                                              calendar::FromDayNumber(calendar::DayNumber(recurrence.start) + 366)));
   if (first.empty()) return Error::Invalid("schedule", "This schedule has no visit within a year.");
-  ALLMENDE_TRY(funding::FundingService::CheckGrants(c, in.client_id, in.grants, in.category, provider.value_or(""),
-                                                    in.schedule.start_date));
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto grants, funding::FundingService::CheckGrants(c, in.client_id, in.grants, in.category, provider.value_or(""),
+                                                        in.schedule.start_date));
+  // Who may order on a payer's account: its own officers, the integrator's staff, or the client
+  // (or a delegate) within a grant of that payer. A shop order is the client's own purchase.
+  if (in.origin == "shop" && in.purchaser_id) {
+    return Error::Invalid("purchaser_id", "A shop order is paid by the client; leave the purchaser out.");
+  }
+  if (in.origin != "shop") {
+    const bool payer_staff = decision.relation == "purchaser" && decision.organization_id == *in.purchaser_id;
+    const bool within_grant = std::any_of(grants.begin(), grants.end(),
+                                          [&](const funding::Grant& g) { return g.payer_id == *in.purchaser_id; });
+    if (!payer_staff && decision.relation != "region_staff" && !within_grant) {
+      return Error::PermissionDenied(
+          "Only the payer, the integrator's staff or a grant of the payer orders on its account.");
+    }
+  }
   Order o;
   o.id = NewId("ord");
   o.region_id = region_id;
@@ -363,7 +393,7 @@ Result<std::vector<Order>> OrderService::OfClient(const access::Actor& actor, co
     ALLMENDE_ASSIGN_OR_RETURN(auto orders, OrderStore::OrdersOfClient(c, client_id, 100));
     std::vector<Order> out;
     for (auto& o : orders) {
-      if (d.relation == "assigned_provider" && o.provider_id != d.organization_id) continue;
+      if (!MayOpen(d, o, actor.principal->id)) continue;
       o.needs = o.address = o.door_code = o.contact_phone = "";  // the list shows no sealed details
       out.push_back(std::move(o));
     }
@@ -481,6 +511,10 @@ Result<OrderView> OrderService::Accept(const access::Actor& actor, const std::st
         price.labour_share_bp = p.labour_share_bp;
       }
     }
+    if (price.model.empty()) {
+      return Error::Conflict(
+          "No price for this order: your organization has no agreement or published service for it.");
+    }
     o->price = price;
     ALLMENDE_TRY(Transition(c, *o, OrderEvent::kAccept, *decision, std::nullopt, "all", now));
     // The provider now serves this client: what a delivery needs becomes visible to it.
@@ -562,8 +596,20 @@ Result<OrderView> OrderService::RouteByHand(const access::Actor& actor, const st
       ALLMENDE_TRY(RouteNext(c, *o, decision, now));
     } else {
       ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *provider_id));
-      if (!org || org->region_id != o->region_id) {
+      static const std::vector<std::string> kProviders{"provider_company", "association", "volunteer_group"};
+      if (!org || org->region_id != o->region_id ||
+          std::find(kProviders.begin(), kProviders.end(), org->kind) == kProviders.end()) {
         return Error::Invalid("provider_id", "No provider of this region has this id.");
+      }
+      // A purchaser's order goes only to a provider it has an agreement with: the price is the
+      // agreement's.
+      if (o->purchaser_id && o->origin != "shop") {
+        ALLMENDE_ASSIGN_OR_RETURN(auto agreements,
+                                  OrderStore::AgreementsFor(c, *o->purchaser_id, o->category, o->schedule.start_date));
+        if (std::none_of(agreements.begin(), agreements.end(),
+                         [&](const Agreement& a) { return a.provider_id == *provider_id; })) {
+          return Error::Invalid("provider_id", "The purchaser has no agreement with this provider for this service.");
+        }
       }
       if (std::any_of(offers.begin(), offers.end(), [&](const Offer& f) { return f.provider_id == *provider_id; })) {
         return Error::Invalid("provider_id", "This provider already had this order; choose another.");
@@ -627,9 +673,11 @@ Result<void> OrderService::PlanVisits(storage::Connection& c, const Order& o, Ti
   if (!o.provider_id) return Ok();
   ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, o.region_id));
   ALLMENDE_ASSIGN_OR_RETURN(auto recurrence, ToRecurrence(o.schedule, region.country));
-  auto today = calendar::ParseDate(LocalToday(now, region.time_zone));
-  calendar::LocalDate from = std::max(recurrence.start, *today);
-  calendar::LocalDate to = calendar::FromDayNumber(calendar::DayNumber(*today) + kHorizonDays);
+  const calendar::LocalDate today = calendar::ParseDate(LocalToday(now, region.time_zone)).value_or(recurrence.start);
+  calendar::LocalDate from = std::max(recurrence.start, today);
+  calendar::LocalDate to = calendar::FromDayNumber(calendar::DayNumber(today) + kHorizonDays);
+  // A one-off visit is planned whenever it is, however far ahead.
+  if (recurrence.frequency == calendar::Recurrence::Frequency::kOnce) to = std::max(to, recurrence.start);
   if (to < from) return Ok();
   ALLMENDE_ASSIGN_OR_RETURN(auto occurrences, calendar::Expand(recurrence, region.time_zone, from, to));
   boost::json::array tasks;

@@ -152,6 +152,10 @@ Result<calendar::Recurrence> ToRecurrence(const Schedule& s, const std::string& 
 // the contact phone in E.164 when it is valid.
 Result<std::string> CheckNewOrder(const NewOrder& input);
 
+// Whether the reader allowed by `d` may open this order of the client: a provider only the ones
+// it delivers (a worker only those assigned to them), a purchaser only those it pays for.
+bool MayOpen(const access::Decision& d, const Order& o, const std::string& user_id);
+
 // A sealed column's text, or empty when it cannot be opened.
 std::string OpenSealed(const storage::FieldCipher& cipher, const std::string& stored);
 

@@ -235,6 +235,11 @@ TEST_F(OrderServiceTest, ClientNotAtHomeIsChargedByTheAgreementsRule) {
   auto day = visits_->MyDay(Person("aleksi"), "2026-12-02");
   ASSERT_TRUE(day);
   ASSERT_EQ(day->size(), 1u);
+  // Weeks ahead nobody marks a client absent; at the visit's time the rule applies.
+  auto early = visits_->NotAtHome(Person("aleksi"), (*day)[0].visit.id, "Ei avannut ovea");
+  ASSERT_FALSE(early);
+  EXPECT_EQ(early.error().code, ErrorCode::kConflict);
+  clock_.Set(*ParseRfc3339("2026-12-02T08:20:00Z"));
   auto failed = visits_->NotAtHome(Person("aleksi"), (*day)[0].visit.id, "Ei avannut ovea");
   ASSERT_TRUE(failed) << Why(failed);
   EXPECT_EQ(failed->visit.state, "failed");

@@ -67,7 +67,7 @@ class OrderStore {
   // Orders in each of `states` in a region (the board's counts): one index range per state, so
   // the millions of finished orders are never read.
   static Result<std::map<std::string, std::int64_t>> CountByState(storage::Connection& c, const std::string& region_id,
-                                                                   const std::vector<std::string>& states);
+                                                                  const std::vector<std::string>& states);
 
   // Offers.
   static Result<std::int64_t> NextOfferSeq(storage::Connection& c, const std::string& region_id);

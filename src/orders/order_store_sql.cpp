@@ -26,9 +26,10 @@ constexpr std::string_view kInsertAgreement =
     "late_cancel_charge_bp, no_show_charge_bp, valid_from, valid_until, state, created_by, created_at, updated_at, "
     "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
     "$21, $22, $23, $24, $25, $25, 1)";
+// An agreement ends on its last day: until then it stays active for routing and prices.
 constexpr std::string_view kEndAgreement =
-    "UPDATE framework_agreements SET valid_until = $2, state = 'ended', updated_at = $4, version = version + 1 "
-    "WHERE id = $1 AND version = $3";
+    "UPDATE framework_agreements SET valid_until = $2, state = CASE WHEN $2 < $5 THEN 'ended' ELSE 'active' END, "
+    "updated_at = $4, version = version + 1 WHERE id = $1 AND version = $3";
 
 constexpr std::string_view kOrderColumns =
     "SELECT o.id, o.region_id, o.origin, o.client_id, u.name, o.ordered_by, o.purchaser_id, o.category, "
@@ -246,7 +247,7 @@ Result<std::vector<Agreement>> OrderStore::AgreementsFor(storage::Connection& c,
 
 Result<bool> OrderStore::EndAgreement(storage::Connection& c, const std::string& id, const std::string& until,
                                       std::int64_t version, const std::string& now) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kEndAgreement, {id, until, version, now}));
+  ALLMENDE_ASSIGN_OR_RETURN(auto n, c.Execute(kEndAgreement, {id, until, version, now, now.substr(0, 10)}));
   return n == 1;
 }
 

@@ -20,6 +20,21 @@ std::int64_t RoundHalfAway(std::int64_t num, std::int64_t den) {
   return num >= 0 ? (num + den / 2) / den : -((-num + den / 2) / den);
 }
 
+// A visit is worked around its own time: from 12 hours before it starts until a day after it
+// ends. Weeks ahead nobody checks in or marks the client absent.
+Result<void> WithinItsTime(const Visit& v, Timestamp now) {
+  auto starts = ParseRfc3339(v.starts_at);
+  auto ends = ParseRfc3339(v.ends_at);
+  if (!starts || !ends) return Ok();
+  if (now < *starts - std::chrono::hours(12) || now > *ends + std::chrono::hours(24)) {
+    return Error{
+        ErrorCode::kConflict,
+        "This visit is planned for " + v.starts_at + ": it is worked from 12 hours before it until a day after.",
+        {}};
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Result<VisitService::Work> VisitService::ForWorker(storage::Connection& c, const access::Actor& actor,
@@ -103,8 +118,8 @@ Result<VisitView> VisitService::Finish(storage::Connection& c, Work& w, const st
   ALLMENDE_TRY(orders_.Follow(c, w.visit.order_id, state, w.decision, now));
   VisitView view;
   view.category = w.order.category;
-  // The step's answer carries no address: the day view showed it once, with its access-log entry.
-  view.needs = OpenSealed(cipher, w.order.needs);
+  // The step's answer carries no address or needs: the day view showed them once, with its
+  // access-log entry.
   if (w.visit.split) {
     boost::system::error_code ec;
     auto parsed = json::parse(*w.visit.split, ec);
@@ -152,6 +167,7 @@ Result<VisitView> VisitService::CheckIn(const access::Actor& actor, const std::s
     if (w.visit.state == "in_progress") return Finish(c, w, w.visit.state, now);  // a retry
     auto next = NextVisitState(w.visit.state, VisitEvent::kCheckIn);
     if (!next) return Error::IllegalTransition("A visit that is " + w.visit.state + " cannot start.", w.visit.state);
+    ALLMENDE_TRY(WithinItsTime(w.visit, now));
     w.visit.checked_in_at = FormatRfc3339(now);
     return Finish(c, w, *next, now);
   });
@@ -187,7 +203,15 @@ Result<VisitView> VisitService::CheckOut(const access::Actor& actor, const std::
     w.visit.note = input.note;
     w.visit.deviation = input.deviation;
     auto in = ParseRfc3339(w.visit.checked_in_at.value_or(""));
-    const std::int64_t minutes = in ? std::chrono::duration_cast<std::chrono::minutes>(now - *in).count() : 0;
+    std::int64_t minutes = in ? std::chrono::duration_cast<std::chrono::minutes>(now - *in).count() : 0;
+    // A forgotten check-out bills at most twice the planned length; the rest is a deviation for
+    // the coordinators, not a charge to the client's grants.
+    const std::int64_t cap = 2 * static_cast<std::int64_t>(w.order.duration_minutes);
+    if (minutes > cap) {
+      w.visit.deviation = w.visit.deviation.value_or("") + (w.visit.deviation ? "; " : "") + "checked out after " +
+                          std::to_string(minutes) + " min; " + std::to_string(cap) + " min billed";
+      minutes = cap;
+    }
     ALLMENDE_TRY(PriceVisit(c, w, std::max<std::int64_t>(1, minutes), 10000, now));
     return Finish(c, w, *next, now);
   });
@@ -205,6 +229,7 @@ Result<VisitView> VisitService::NotAtHome(const access::Actor& actor, const std:
     if (!next) {
       return Error::IllegalTransition("A visit that is " + w.visit.state + " cannot fail.", w.visit.state);
     }
+    ALLMENDE_TRY(WithinItsTime(w.visit, now));
     w.visit.failure_reason = "client_not_at_home";
     if (!note.empty()) w.visit.note = note;
     // The agreement's failed-visit rule: the planned visit charged at its share.
@@ -231,6 +256,7 @@ Result<VisitView> VisitService::Confirm(const access::Actor& actor, const std::s
     ALLMENDE_ASSIGN_OR_RETURN(auto v, OrderStore::GetVisit(c, visit_id));
     if (!v) return Error::NotFound("There is no such visit.");
     ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, v->order_id));
+    if (!o) return Error::NotFound("There is no such visit.");
     ALLMENDE_ASSIGN_OR_RETURN(auto d, ClientDecision(c, actor, *o, now));
     Work w{std::move(*v), std::move(*o), std::move(d)};
     w.visit.note = OpenSealed(orders_.cipher(), w.visit.note);
@@ -248,6 +274,7 @@ Result<VisitView> VisitService::Dispute(const access::Actor& actor, const std::s
     ALLMENDE_ASSIGN_OR_RETURN(auto v, OrderStore::GetVisit(c, visit_id));
     if (!v) return Error::NotFound("There is no such visit.");
     ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, v->order_id));
+    if (!o) return Error::NotFound("There is no such visit.");
     ALLMENDE_ASSIGN_OR_RETURN(auto d, ClientDecision(c, actor, *o, now));
     if (reason.empty() || reason.size() > 1000) {
       return Error::Invalid("reason", "Say what went wrong (1–1000 characters).");

@@ -257,31 +257,35 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       {"dispute (no reason)", "POST /api/v1/visits/{id}/dispute", "POST", vis + "/dispute", "", 422},
       {"a purchaser's clients", "GET /api/v1/organizations/{id}/clients", "GET",
        "/api/v1/organizations/" + welfare + "/clients", "", 200},
+      {"an order as FHIR ServiceRequest", "GET /fhir/R4/ServiceRequest/{id}", "GET",
+       "/fhir/R4/ServiceRequest/ord-" + aino_order.substr(4), "", 200},
+      {"an order as FHIR Task", "GET /fhir/R4/Task/{id}", "GET", "/fhir/R4/Task/ord-" + aino_order.substr(4), "", 200},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
       {"", {}},  // nobody signed in
-      {"aino.virtanen",
-       {0, 3, 4, 16, 17, 22, 30, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71,
-        72}},                               // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},  // another client
-      {"liisa.virtanen", {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72}},  // Aino's delegate (scope all)
-      {"mikko.neuvoja", {0, 1, 3, 16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 73}},   // advisor of Aino's region
-      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48,
-                               49, 53, 55, 56, 57, 58, 59, 62, 64, 65, 67, 73}},  // coordinator of Aino's region
+      {"aino.virtanen", {0,  3,  4,  16, 17, 22, 30, 48, 49, 55,
+                         56, 57, 58, 59, 64, 65, 71, 72, 74, 75}},  // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},                          // another client
+      {"liisa.virtanen",
+       {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75}},  // Aino's delegate (scope all)
+      {"mikko.neuvoja",
+       {0, 1, 3, 16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 73, 74, 75}},  // advisor of Aino's region
+      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49,
+                               53, 55, 56, 57, 58, 59, 62, 64, 65, 67, 73, 74, 75}},  // coordinator of Aino's region
       {"sari.tilaaja",
-       {0, 17, 22, 47, 48, 49, 51, 52, 54, 55, 56, 57, 58, 59, 64, 65,
-        73}},                             // purchaser officer of the area paying for Aino
+       {0, 17, 22, 47, 48, 49, 51, 52, 54, 55, 56, 57, 58, 59, 64, 65, 73, 74,
+        75}},                             // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},  // auditor of region A
       // admin of Aino's provider
-      {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38,
-                         39, 40, 41, 45, 53, 56, 57, 60, 61, 63, 64, 65, 66, 68, 69, 70}},
-      {"aleksi.tyontekija", {0, 17, 22, 34, 36, 37, 56, 57, 64, 65, 68, 69, 70}},  // worker of Aino's provider
-      {"hanna.vapaaehtoinen", {17, 22}},                                           // admin of another provider
-      {"tuomas.hr", {17, 22}},                                                     // employer HR, other region
-      {"jonas.mitarbeiter", {2, 17, 22, 30}},       // employee, a client in the other region (grants too)
-      {"advisor.b", {2, 17, 22}},                   // advisor of the other region
-      {"orgadmin.w", {8, 11, 14, 17, 20, 22, 50}},  // organization admin of the welfare area
+      {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39,
+                         40, 41, 45, 53, 56, 57, 60, 61, 63, 64, 65, 66, 68, 69, 70, 74, 75}},
+      {"aleksi.tyontekija", {0, 17, 22, 34, 36, 37, 56, 57, 64, 65, 68, 69, 70, 74, 75}},  // worker of Aino's provider
+      {"hanna.vapaaehtoinen", {17, 22}},                                                   // admin of another provider
+      {"tuomas.hr", {17, 22}},                                                             // employer HR, other region
+      {"jonas.mitarbeiter", {2, 17, 22, 30}},   // employee, a client in the other region (grants too)
+      {"advisor.b", {2, 17, 22}},               // advisor of the other region
+      {"orgadmin.w", {8, 11, 14, 17, 20, 22}},  // organization admin of the welfare area
       // platform admin: no client data
       {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 33, 34, 36, 37, 46, 50}},
       // the provider's API token with organization.read, members.read, clients.read

@@ -28,6 +28,16 @@ std::string DaysAhead(int n) {
   return buf;
 }
 
+// An RFC 3339 UTC time `minutes` from now.
+std::string NowPlusMinutes(int minutes) {
+  std::time_t t = std::time(nullptr) + minutes * 60;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+  return buf;
+}
+
 json::object Body(const std::optional<HttpResponse>& r, int status) {
   EXPECT_TRUE(r) << "no answer";
   if (!r) return {};
@@ -153,6 +163,10 @@ TEST_F(OrdersApiTest, AVoucherOrderGoesFromDecisionToAConfirmedVisit) {
     }
   }
   ASSERT_FALSE(visit.empty()) << "the visit is on Aleksi's day";
+  // Two days ahead nobody checks in; the visit is moved to now, as if the day had come.
+  ExpectProblem(As("aleksi.tyontekija", "POST", "/api/v1/visits/" + visit + "/check-in"), 409);
+  world_->db().Execute("UPDATE visits SET starts_at = '" + NowPlusMinutes(-10) + "', ends_at = '" +
+                       NowPlusMinutes(110) + "' WHERE id = '" + visit + "'");
   Body(As("aleksi.tyontekija", "POST", "/api/v1/visits/" + visit + "/check-in", "", {{"Idempotency-Key", "in-1"}}),
        200);
   // A check-out sent twice on a slow connection records once.

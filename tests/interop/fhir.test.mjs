@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { fhirValidator, startServer } from './lib.mjs';
+import { PASSWORD, fhirValidator, startServer } from './lib.mjs';
 
 describe('FHIR R4', () => {
   let server;
@@ -97,5 +97,43 @@ describe('FHIR R4', () => {
     const bad = await get('Organization?_count=1000');
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.issue[0].expression, ['_count']);
+  });
+
+  // Orders: readable as ServiceRequest and Task by those who may read the order, schema-valid.
+  async function signIn(email) {
+    const res = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    assert.equal(res.status, 200);
+    const cookie = res.headers.get('set-cookie').split(';')[0];
+    return { cookie, user: await res.json() };
+  }
+
+  test("a client's orders are ServiceRequests with a Task each, valid R4", async () => {
+    const aino = await signIn('aino.virtanen@allmende.demo');
+    const list = await (
+      await fetch(`${server.url}/api/v1/clients/${aino.user.id}/orders`, { headers: { Cookie: aino.cookie } })
+    ).json();
+    assert.ok(list.items.length >= 2, 'the demo region has orders of Aino');
+    for (const order of list.items) {
+      const fhirId = order.id.replace('_', '-');
+      const request = await get(`ServiceRequest/${fhirId}`, { Cookie: aino.cookie });
+      assert.equal(request.status, 200);
+      assert.equal(request.body.subject.identifier.value, aino.user.id);
+      assert.equal(request.body.code.coding[0].code, order.category);
+      const task = await get(`Task/${fhirId}`, { Cookie: aino.cookie });
+      assert.equal(task.status, 200);
+      assert.equal(task.body.basedOn[0].reference, `ServiceRequest/${fhirId}`);
+      if (order.provider_id) assert.equal(task.body.owner.reference, `Organization/${order.provider_id.replace('_', '-')}`);
+    }
+    // A provider that did not accept it may not read it; the answer is an OperationOutcome.
+    const jussi = await signIn('jussi.siivous@allmende.demo');
+    const offered = list.items.find((o) => o.state === 'offered');
+    assert.ok(offered, 'one of her orders waits for an answer');
+    const denied = await get(`ServiceRequest/${offered.id.replace('_', '-')}`, { Cookie: jussi.cookie });
+    assert.equal(denied.status, 403);
+    assert.equal(denied.body.resourceType, 'OperationOutcome');
   });
 });
