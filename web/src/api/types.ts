@@ -50,6 +50,42 @@ export type ProviderPage = Schemas['ProviderPage'];
 export type Category = Schemas['Category'];
 export type Place = Schemas['Place'];
 
+// --- orders and funding (src/orders/openapi.json, src/funding/openapi.json) ---
+export type ClientRecord = Schemas['ClientRecord'];
+/** GET /api/v1/organizations/{id}/clients: the clients an organization pays for or serves. */
+export type OrganizationClient =
+  paths['/api/v1/organizations/{id}/clients']['get']['responses'][200]['content']['application/json']['items'][number];
+export type Schedule = Schemas['Schedule'];
+export type OrderPrice = Schemas['OrderPrice'];
+export type Order = Schemas['Order'];
+export type OrderState = Order['state'];
+export type Visit = Schemas['Visit'];
+export type VisitState = Visit['state'];
+export type VisitTask = NonNullable<Visit['tasks']>[number];
+export type VisitView = Schemas['VisitView'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type Offer = Schemas['Offer'];
+export type OrderMessage = Schemas['Message'];
+export type Agreement = Schemas['Agreement'];
+export type OrderView = Schemas['OrderView'];
+export type InboxItem = Schemas['InboxItem'];
+export type Board = Schemas['Board'];
+export type VoucherApproval = Schemas['VoucherApproval'];
+export type Grant = Schemas['Grant'];
+export type GrantKind = Grant['kind'];
+export type GrantBalance = Schemas['GrantBalance'];
+export type GrantWithBalance = Schemas['GrantWithBalance'];
+export type FundingShare = Schemas['Share'];
+export type FundingSplit = Schemas['FundingSplit'];
+/** POST /api/v1/orders: what an order form sends. */
+export type NewOrder = NonNullable<paths['/api/v1/orders']['post']['requestBody']>['content']['application/json'];
+/** POST /api/v1/clients/{id}/grants: one decision. */
+export type GrantDraft = NonNullable<paths['/api/v1/clients/{id}/grants']['post']['requestBody']>['content']['application/json'];
+/** POST /api/v1/clients/{id}/funding-quote. */
+export type FundingQuoteInput = NonNullable<
+  paths['/api/v1/clients/{id}/funding-quote']['post']['requestBody']
+>['content']['application/json'];
+
 /** The answer to creating a token: the only one that carries the secret (optional in ApiToken). */
 export type NewApiToken = ApiToken & { token: string };
 
@@ -89,4 +125,19 @@ export const documentedFields: Record<string, readonly string[]> = {
   ProviderProfileInput: ['description', 'email', 'phone', 'website', 'languages', 'area', 'quality_labels', 'insurance', 'accessibility'],
   Category: ['code', 'name'],
   Place: ['code', 'kind', 'municipality_code', 'name', 'postal_codes'],
+  ClientRecord: ['id', 'name', 'language', 'region_id'],
+  Schedule: ['frequency', 'interval', 'weekdays', 'start_date', 'until', 'count', 'window_start', 'window_end', 'skip_public_holidays'],
+  OrderPrice: ['model', 'amount_cents', 'currency', 'billing_unit_minutes', 'minimum_minutes', 'late_cancel_hours', 'late_cancel_charge_bp', 'no_show_charge_bp'],
+  Order: ['id', 'origin', 'client_id', 'client_name', 'purchaser_id', 'category', 'service_id', 'municipality_code', 'district_code', 'language', 'needs', 'schedule', 'duration_minutes', 'grants', 'tasks', 'provider_id', 'provider_name', 'worker_id', 'price', 'state', 'escalation_reason', 'next_deadline', 'created_at', 'updated_at', 'version', 'address', 'door_code', 'contact_phone'],
+  Visit: ['id', 'order_id', 'worker_id', 'local_date', 'starts_at', 'ends_at', 'state', 'checked_in_at', 'checked_out_at', 'tasks', 'note', 'deviation', 'failure_reason', 'dispute_reason', 'charge_bp', 'billable_minutes', 'price_cents', 'split', 'version'],
+  TimelineEntry: ['id', 'at', 'actor_role', 'kind', 'from_state', 'to_state', 'note'],
+  Offer: ['id', 'order_id', 'provider_id', 'state', 'offered_at', 'deadline', 'decided_at', 'reason'],
+  Message: ['id', 'author_id', 'author_name', 'author_role', 'body', 'at', 'read_by'],
+  Agreement: ['id', 'purchaser_id', 'provider_id', 'provider_name', 'categories', 'municipalities', 'languages', 'price_model', 'price_cents', 'currency', 'billing_unit_minutes', 'minimum_minutes', 'weekly_capacity_minutes', 'rank', 'state'],
+  Board: ['items', 'next_cursor', 'counts', 'overdue_visits'],
+  VoucherApproval: ['purchaser_id', 'provider_id', 'provider_name', 'category'],
+  Grant: ['id', 'client_id', 'payer_id', 'payer_name', 'kind', 'categories', 'unit', 'quantity', 'period', 'value_cents', 'fee_cents', 'fee_unit', 'currency', 'valid_from', 'valid_until', 'decision_reference', 'state'],
+  GrantBalance: ['period_start', 'period_end', 'unit', 'granted', 'used', 'remaining', 'lapses'],
+  Share: ['grant_id', 'kind', 'client', 'amount_cents', 'rule', 'rate_cents', 'quantity_minutes', 'basis_points', 'capped'],
+  FundingSplit: ['shares', 'explanation', 'price_cents', 'billable_minutes', 'currency', 'client_cents'],
 };

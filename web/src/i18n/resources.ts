@@ -3,11 +3,24 @@ import de from './locales/de';
 import en from './locales/en';
 import fi from './locales/fi';
 import sv from './locales/sv';
+import fundingDa from './locales/funding/da';
+import fundingDe from './locales/funding/de';
+import fundingEn from './locales/funding/en';
+import fundingFi from './locales/funding/fi';
+import fundingSv from './locales/funding/sv';
+import ordersDa from './locales/orders/da';
+import ordersDe from './locales/orders/de';
+import ordersEn from './locales/orders/en';
+import ordersFi from './locales/orders/fi';
+import ordersSv from './locales/orders/sv';
+import { mergeTexts } from './merge';
 
+// Orders and funding add their own groups and a few keys to shared ones (nav, home.cards,
+// actions, fieldMessages); see merge.ts.
 export const resources = {
-  fi: { translation: fi },
-  sv: { translation: sv },
-  en: { translation: en },
-  de: { translation: de },
-  da: { translation: da },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa) },
 } as const;

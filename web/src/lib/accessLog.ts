@@ -22,6 +22,14 @@ export const KNOWN_ACTIONS = [
   'organization.create',
   'region.create',
   'user.create',
+  'order.read',
+  'order.messages.read',
+  'visit.read',
+  'grant.manage',
+  'agreement.manage',
+  'voucher.approve',
+  'funding.rates.manage',
+  'client.list',
 ] as const;
 
 /** Purposes of the server's policy (src/access/policy.cpp) and of the domain's fixed list. */

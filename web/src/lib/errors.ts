@@ -2,6 +2,7 @@
 // we know the server's message), everything else for the form's alert region.
 import type { TFunction } from 'i18next';
 import { ApiError, type FieldError } from '../api/problem';
+import { ORDER_FIELD_MESSAGES, ORDER_FIELD_PATTERNS } from './orderFieldMessages';
 
 /** Server field messages we translate; others are shown as the server wrote them. */
 const KNOWN_FIELD_MESSAGES: Record<string, string> = {
@@ -40,11 +41,13 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   'Give a number of days from 0 to 365.': 'fieldMessages.leadTimeRange',
   'Remove the control characters.': 'fieldMessages.controlCharacters',
   'Say in up to 4000 characters what the provider should change.': 'fieldMessages.reviewComment',
+  ...ORDER_FIELD_MESSAGES,
 };
 
 /** Server field messages with a number in them; the number is handed to the translation. */
 const KNOWN_FIELD_PATTERNS: [RegExp, string, string][] = [
   [/^Keep it under (\d+) characters\.$/, 'fieldMessages.tooLong', 'max'],
+  ...ORDER_FIELD_PATTERNS,
 ];
 
 /** Server field messages that end in details (a list of names); known by how they begin. */
