@@ -16,6 +16,14 @@ import { ReviewQueuePage } from './pages/directory/ReviewQueuePage';
 import { ReviewServicePage } from './pages/directory/ReviewServicePage';
 import { ServiceEditorPage } from './pages/directory/ServiceEditorPage';
 import { HomePage } from './pages/home/HomePage';
+import { BoardPage } from './pages/orders/BoardPage';
+import { InboxPage } from './pages/orders/InboxPage';
+import { MyOrdersPage } from './pages/orders/MyOrdersPage';
+import { OrderFormPage } from './pages/orders/OrderFormPage';
+import { OrderPage } from './pages/orders/OrderPage';
+import { PurchaserClientPage } from './pages/orders/PurchaserClientPage';
+import { PurchaserClientsPage } from './pages/orders/PurchaserClientsPage';
+import { WorkerDayPage } from './pages/orders/WorkerDayPage';
 import { OrganizationPage } from './pages/organization/OrganizationPage';
 import { OrganizationsPage } from './pages/organization/OrganizationsPage';
 import { AccessLogPage } from './pages/privacy/AccessLogPage';
@@ -74,6 +82,14 @@ export function App() {
                   <Route path="/provider/services/:serviceId" element={signedIn(<ServiceEditorPage />)} />
                   <Route path="/review" element={signedIn(<ReviewQueuePage />)} />
                   <Route path="/review/:serviceId" element={signedIn(<ReviewServicePage />)} />
+                  <Route path="/orders" element={signedIn(<MyOrdersPage />)} />
+                  <Route path="/orders/new" element={signedIn(<OrderFormPage />)} />
+                  <Route path="/orders/:id" element={signedIn(<OrderPage />)} />
+                  <Route path="/provider/offers" element={signedIn(<InboxPage />)} />
+                  <Route path="/my-day" element={signedIn(<WorkerDayPage />)} />
+                  <Route path="/board" element={signedIn(<BoardPage />)} />
+                  <Route path="/purchaser/clients" element={signedIn(<PurchaserClientsPage />)} />
+                  <Route path="/purchaser/clients/:clientId" element={signedIn(<PurchaserClientPage />)} />
                   <Route path="/profile" element={signedIn(<ProfilePage />)} />
                   <Route path="/profile/security" element={signedIn(<SecurityPage />)} />
                   <Route path="/profile/sessions" element={signedIn(<SessionsPage />)} />

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   administeredOrganizations,
   auditedRegions,
+  clientsActedFor,
   clientsWithReadableLog,
   isClient,
   editedProviders,
   navigationFor,
+  purchasingOrganizations,
   reviewedRegions,
   ROLES,
   ROLES_BY_KIND,
@@ -20,28 +22,47 @@ function m(role: string, org = 'org_1', region = 'reg_1', name = 'Org One') {
 
 const ids = (v: Viewer) => navigationFor(v).map((n) => n.id);
 const BASE = ['home', 'profile', 'access-log', 'delegations'];
+/** The common pages with a role's work page right after the start page. */
+const withWork = (...work: string[]) => ['home', ...work, 'profile', 'access-log', 'delegations'];
 
 describe('navigationFor', () => {
-  it('gives a client the pages every person has and nothing more', () => {
+  it('gives a client the pages every person has and their orders right after the start page', () => {
     const v: Viewer = { user: { platform_role: null }, memberships: [] };
-    expect(ids(v)).toEqual(BASE);
+    expect(ids(v)).toEqual(withWork('my-orders'));
     expect(isClient(v)).toBe(true);
   });
 
-  it('gives staff without admin rights the same pages (no placeholders of future features)', () => {
-    for (const role of ['advisor', 'purchaser_officer', 'provider_worker', 'volunteer', 'employer_hr', 'employee', 'partner']) {
+  it('gives staff without admin rights the same pages and their work page (no placeholders of future features)', () => {
+    for (const role of ['advisor', 'volunteer', 'employer_hr', 'employee', 'partner']) {
       expect(ids({ user: {}, memberships: [m(role)] })).toEqual(BASE);
     }
+    expect(ids({ user: {}, memberships: [m('purchaser_officer')] })).toEqual(withWork('purchaser-clients'));
+    expect(ids({ user: {}, memberships: [m('provider_worker')] })).toEqual(withWork('my-day'));
+    expect(purchasingOrganizations({ user: {}, memberships: [m('purchaser_officer', 'org_9', 'reg_1', 'Hyvinvointialue')] })).toEqual([
+      { id: 'org_9', name: 'Hyvinvointialue', regionId: 'reg_1' },
+    ]);
   });
 
-  it('gives a coordinator the review queue, once however many memberships', () => {
+  it('gives a delegate acting for a client in services the orders page, not one who only reads the log', () => {
+    const acting: Viewer = { user: {}, memberships: [m('advisor')], received: [{ client_id: 'c', scope: 'services', active: true }] };
+    expect(ids(acting)).toEqual(withWork('my-orders'));
+    expect(clientsActedFor(acting)).toEqual(['c']);
+    const reading: Viewer = { user: {}, memberships: [m('advisor')], received: [{ client_id: 'c', scope: 'access_log', active: true }] };
+    expect(ids(reading)).toEqual(BASE);
+  });
+
+  it('gives a coordinator the board and the review queue, once however many memberships', () => {
     const v: Viewer = { user: {}, memberships: [m('coordinator', 'org_1', 'reg_A'), m('coordinator', 'org_2', 'reg_A')] };
-    expect(ids(v)).toEqual([...BASE, 'review']);
+    expect(ids(v)).toEqual([...withWork('board'), 'review']);
     expect(reviewedRegions(v)).toEqual(['reg_A']);
   });
 
   it('adds the organization page for an organization or provider admin', () => {
-    expect(ids({ user: {}, memberships: [m('provider_admin', 'org_7')] })).toEqual([...BASE, 'org-org_7', 'provider-services']);
+    expect(ids({ user: {}, memberships: [m('provider_admin', 'org_7')] })).toEqual([
+      ...withWork('offers'),
+      'org-org_7',
+      'provider-services',
+    ]);
     expect(editedProviders({ user: {}, memberships: [m('provider_admin', 'org_7', 'reg_1', 'Siivous Oy')] })).toEqual([
       { id: 'org_7', name: 'Siivous Oy', regionId: 'reg_1' },
     ]);
@@ -50,7 +71,7 @@ describe('navigationFor', () => {
 
   it('lists organizations when a person administers several', () => {
     const v: Viewer = { user: {}, memberships: [m('org_admin', 'org_1'), m('provider_admin', 'org_2')] };
-    expect(ids(v)).toEqual([...BASE, 'organizations', 'provider-services']);
+    expect(ids(v)).toEqual([...withWork('offers'), 'organizations', 'provider-services']);
     expect(administeredOrganizations(v).map((o) => o.id)).toEqual(['org_1', 'org_2']);
   });
 

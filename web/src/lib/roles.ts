@@ -111,10 +111,49 @@ export function clientsWithReadableLog(v: Viewer): string[] {
     .map((d) => d.client_id);
 }
 
+/** Clients whose services the person handles for them (active delegations with that scope). */
+export function clientsActedFor(v: Viewer): string[] {
+  return (v.received ?? []).filter((d) => d.active && (d.scope === 'all' || d.scope === 'services')).map((d) => d.client_id);
+}
+
+/** Organizations whose funding decisions and orders the person handles (purchaser officers), once each. */
+export function purchasingOrganizations(v: Viewer): { id: string; name: string; regionId: string }[] {
+  const seen = new Map<string, { id: string; name: string; regionId: string }>();
+  for (const m of v.memberships) {
+    if (m.role === 'purchaser_officer' && !seen.has(m.organization_id)) {
+      seen.set(m.organization_id, { id: m.organization_id, name: m.organization_name, regionId: m.region_id });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Whether the person visits clients for a provider (workers). */
+export function isProviderWorker(v: Viewer): boolean {
+  return v.memberships.some((m) => m.role === 'provider_worker');
+}
+
+/**
+ * The work page of each role, right after the start page so it is one click away: a client's
+ * (or their delegate's) orders, the purchaser's clients, the coordinators' board, the provider's
+ * offers, the worker's day.
+ */
+function workPages(v: Viewer): NavItem[] {
+  const items: NavItem[] = [];
+  if (isClient(v) || clientsActedFor(v).length > 0) items.push({ id: 'my-orders', to: '/orders', label: 'nav.myOrders' });
+  if (purchasingOrganizations(v).length > 0) {
+    items.push({ id: 'purchaser-clients', to: '/purchaser/clients', label: 'nav.purchaserClients' });
+  }
+  if (reviewedRegions(v).length > 0) items.push({ id: 'board', to: '/board', label: 'nav.board' });
+  if (editedProviders(v).length > 0) items.push({ id: 'offers', to: '/provider/offers', label: 'nav.offers' });
+  if (isProviderWorker(v)) items.push({ id: 'my-day', to: '/my-day', label: 'nav.myDay' });
+  return items;
+}
+
 /** The navigation for a signed-in person: the same for every role, plus what their roles add. */
 export function navigationFor(v: Viewer): NavItem[] {
   const items: NavItem[] = [
     { id: 'home', to: '/', label: 'nav.home' },
+    ...workPages(v),
     { id: 'profile', to: '/profile', label: 'nav.profile' },
     { id: 'access-log', to: '/access-log', label: 'nav.accessLog' },
     { id: 'delegations', to: '/delegations', label: 'nav.delegations' },

@@ -13,6 +13,11 @@ const CARD_TEXT: Record<string, string> = {
   organizations: 'home.cards.organizations',
   'provider-services': 'home.cards.providerServices',
   review: 'home.cards.review',
+  'my-orders': 'home.cards.myOrders',
+  'purchaser-clients': 'home.cards.purchaserClients',
+  board: 'home.cards.board',
+  offers: 'home.cards.offers',
+  'my-day': 'home.cards.myDay',
 };
 
 export function HomePage() {
