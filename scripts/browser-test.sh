@@ -7,6 +7,8 @@
 #   ALLMENDE_MAILBOX_BIN  the demo mailbox the server sends e-mail to (default: allmende-mailbox
 #                  beside the server binary), as `make run` does
 #   CHROMIUM_PATH  browser (default /usr/bin/chromium)
+# Arguments: test files to run instead of all (tests/browser/orders.test.mjs); they still get a
+# fresh server and database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -92,7 +94,8 @@ rm -f test-output/axe-summary.tsv test-output/screenshots/*.png
 concurrency=()
 if node --test-concurrency=1 -e 0 > /dev/null 2>&1; then concurrency=(--test-concurrency=1); fi
 status=0
-node --test "${concurrency[@]}" tests/browser/*.test.mjs || status=$?
+if [ "$#" -gt 0 ]; then files=("$@"); else files=(tests/browser/*.test.mjs); fi
+node --test "${concurrency[@]}" "${files[@]}" || status=$?
 
 if [ -f test-output/axe-summary.tsv ]; then
   echo
