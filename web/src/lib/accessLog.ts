@@ -30,6 +30,7 @@ export const KNOWN_ACTIONS = [
   'voucher.approve',
   'funding.rates.manage',
   'client.list',
+  'grant.read',
 ] as const;
 
 /** Purposes of the server's policy (src/access/policy.cpp) and of the domain's fixed list. */

@@ -156,6 +156,15 @@ function OfferCard({ item, onDone }: { item: InboxItem; onDone: (message: string
   );
 }
 
+/** Open offers first, the one to answer soonest first; then the others, newest first. */
+export function byDeadline(a: InboxItem, b: InboxItem): number {
+  const openA = a.state === 'open';
+  const openB = b.state === 'open';
+  if (openA !== openB) return openA ? -1 : 1;
+  if (openA) return (a.deadline ?? '').localeCompare(b.deadline ?? '');
+  return (b.offered_at ?? '').localeCompare(a.offered_at ?? '');
+}
+
 /** The provider admin's inbox: offers to accept or decline before their deadline. */
 export function InboxPage() {
   const { t } = useTranslation();
@@ -215,7 +224,7 @@ export function InboxPage() {
         </p>
       ) : (
         <ul className="item-list" data-testid="offers" aria-busy={offers.loading}>
-          {offers.data?.map((item) => (
+          {[...(offers.data ?? [])].sort(byDeadline).map((item) => (
             <OfferCard
               key={item.id}
               item={item}

@@ -27,6 +27,7 @@ const orders: OrdersMessages = {
     voucher_approve: 'Godkendte en leverandør til fritvalgsbeviser',
     funding_rates_manage: 'Ændrede et beløb eller en sats fastsat ved lov',
     client_list: 'Viste organisationens borgere',
+    grant_read: 'Så afgørelserne om støtte og hvad der er tilbage af dem',
   },
   orders: {
     sending: 'Sender…',

@@ -27,6 +27,7 @@ const orders: OrdersMessages = {
     voucher_approve: 'Hat einen Leistungserbringer für Gutscheine zugelassen',
     funding_rates_manage: 'Hat einen gesetzlichen Betrag oder Satz geändert',
     client_list: 'Hat die Klienten der Organisation aufgelistet',
+    grant_read: 'Hat die Finanzierungsbescheide und ihr Guthaben angesehen',
   },
   orders: {
     sending: 'Wird gesendet…',

@@ -27,6 +27,7 @@ const orders = {
     voucher_approve: 'Approved a provider for service vouchers',
     funding_rates_manage: 'Changed an amount or rate set by law',
     client_list: 'Listed the clients of the organization',
+    grant_read: 'Looked at the funding decisions and what is left of them',
   },
   orders: {
     sending: 'Sending…',

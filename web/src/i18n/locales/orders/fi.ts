@@ -27,6 +27,7 @@ const orders: OrdersMessages = {
     voucher_approve: 'Hyväksyi palveluntuottajan palvelusetelituottajaksi',
     funding_rates_manage: 'Muutti lakiin perustuvaa määrää tai prosenttia',
     client_list: 'Listasi organisaation asiakkaat',
+    grant_read: 'Katsoi rahoituspäätöksiä ja niiden saldoja',
   },
   orders: {
     sending: 'Lähetetään…',

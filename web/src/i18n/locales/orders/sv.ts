@@ -27,6 +27,7 @@ const orders: OrdersMessages = {
     voucher_approve: 'Godkände en tjänsteproducent för servicesedlar',
     funding_rates_manage: 'Ändrade ett belopp eller en procentsats som anges i lag',
     client_list: 'Listade organisationens klienter',
+    grant_read: 'Såg finansieringsbesluten och vad som finns kvar av dem',
   },
   orders: {
     sending: 'Skickas…',
