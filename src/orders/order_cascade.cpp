@@ -2,6 +2,7 @@
 // the offers it makes, and the escalation reason in words.
 #include <algorithm>
 
+#include "access/access_store.hpp"
 #include "calendar/local_time.hpp"
 #include "calendar/zone.hpp"
 #include "common/ids.hpp"
@@ -67,10 +68,15 @@ std::pair<std::string, std::string> WeekOf(const std::string& date, const std::s
 Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const access::Decision& who, Timestamp now) {
   ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, o.region_id));
   ALLMENDE_ASSIGN_OR_RETURN(auto offers, OrderStore::OffersOf(c, o.id));
-  ALLMENDE_ASSIGN_OR_RETURN(auto last_seq, OrderStore::LastOfferSeq(c, o.region_id));
+
   auto [week_from, week_to] = WeekOf(o.schedule.start_date, region.time_zone);
   ALLMENDE_ASSIGN_OR_RETURN(auto planned, OrderStore::PlannedMinutes(c, o.region_id, week_from, week_to));
-  ALLMENDE_ASSIGN_OR_RETURN(auto earlier, OrderStore::EarlierProviders(c, o.client_id));
+  // Continuity: the providers serving the client now.
+  ALLMENDE_ASSIGN_OR_RETURN(auto relations, access::PolicyStore::CurrentRelations(c, o.client_id, FormatRfc3339(now)));
+  std::vector<std::string> earlier;
+  for (const auto& r : relations) {
+    if (r.relation == "provider") earlier.push_back(r.organization_id);
+  }
 
   // The voucher (or free-choice) grant the order draws on, if any: its payer's approvals count.
   std::optional<std::string> voucher_payer;
@@ -86,8 +92,6 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
   std::map<std::string, int> response_minutes;
   int offer_count = 1;
   auto fill_common = [&](dispatch::Candidate& k) -> Result<void> {
-    auto seq = last_seq.find(k.provider_id);
-    k.last_offered_seq = seq == last_seq.end() ? 0 : seq->second;
     k.previous_provider = In(earlier, k.provider_id);
     k.quality_score_permille = 500;  // no feedback yet: every provider is equal
     k.declined_or_expired = std::any_of(offers.begin(), offers.end(), [&](const Offer& f) {
@@ -140,6 +144,15 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
     }
   }
 
+  // Fair rotation: when each candidate last got an offer.
+  std::vector<std::string> ids;
+  for (const auto& k : candidates) ids.push_back(k.provider_id);
+  ALLMENDE_ASSIGN_OR_RETURN(auto last_seq, OrderStore::LastOfferSeq(c, o.region_id, ids));
+  for (auto& k : candidates) {
+    auto seq = last_seq.find(k.provider_id);
+    k.last_offered_seq = seq == last_seq.end() ? 0 : seq->second;
+  }
+
   dispatch::RoutingRequest request;
   request.language = o.language;
   request.minutes_needed = o.duration_minutes;
@@ -152,8 +165,9 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
 
   if (!decision.offer_to.empty()) {
     std::optional<std::string> first_deadline;
+    std::int64_t seq = OfferSeq(now);
     for (const auto& provider : decision.offer_to) {
-      ALLMENDE_ASSIGN_OR_RETURN(std::int64_t seq, OrderStore::NextOfferSeq(c, o.region_id));
+      ++seq;
       auto minutes = response_minutes.count(provider) ? response_minutes[provider] : 24 * 60;
       Offer f{NewId("ofr"),
               o.region_id,

@@ -156,6 +156,13 @@ Result<std::string> CheckNewOrder(const NewOrder& input);
 // it delivers (a worker only those assigned to them), a purchaser only those it pays for.
 bool MayOpen(const access::Decision& d, const Order& o, const std::string& user_id);
 
+// An offer's place in fair rotation: its time in tenths of milliseconds (offers of one order made
+// in the same instant follow it by one each), so no counter row is shared by every order.
+inline std::int64_t OfferSeq(Timestamp now) { return now.time_since_epoch().count() * 10; }
+
+// Today's date (YYYY-MM-DD) in `zone`.
+std::string LocalToday(Timestamp now, const std::string& zone);
+
 // A sealed column's text, or empty when it cannot be opened.
 std::string OpenSealed(const storage::FieldCipher& cipher, const std::string& stored);
 

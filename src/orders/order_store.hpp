@@ -70,7 +70,6 @@ class OrderStore {
                                                                   const std::vector<std::string>& states);
 
   // Offers.
-  static Result<std::int64_t> NextOfferSeq(storage::Connection& c, const std::string& region_id);
   static Result<void> InsertOffer(storage::Connection& c, const Offer& o);
   static Result<std::vector<Offer>> OffersOf(storage::Connection& c, const std::string& order_id);
   // Moves an open offer to `state`; false if it was no longer open (someone decided first).
@@ -81,14 +80,14 @@ class OrderStore {
   // Orders with an open offer past its deadline at `now`.
   static Result<std::vector<std::string>> OrdersWithExpiredOffers(storage::Connection& c, const std::string& now,
                                                                   int limit);
-  // The last offer sequence number of each provider in the region (fair rotation).
-  static Result<std::map<std::string, std::int64_t>> LastOfferSeq(storage::Connection& c, const std::string& region_id);
+  // When each of `providers` last got an offer in the region (fair rotation): the offer's seq is
+  // its time in milliseconds, so no counter row is shared by every order. One index look-up each.
+  static Result<std::map<std::string, std::int64_t>> LastOfferSeq(storage::Connection& c, const std::string& region_id,
+                                                                  const std::vector<std::string>& providers);
   // Minutes of visits planned for each provider in [from, to) (UTC instants), not cancelled.
   static Result<std::map<std::string, std::int64_t>> PlannedMinutes(storage::Connection& c,
                                                                     const std::string& region_id,
                                                                     const std::string& from, const std::string& to);
-  // Providers that served the client before (continuity).
-  static Result<std::vector<std::string>> EarlierProviders(storage::Connection& c, const std::string& client_id);
 
   // Visits.
   static Result<bool> InsertVisit(storage::Connection& c, const Visit& v);

@@ -59,9 +59,6 @@ constexpr std::string_view kInsertOffer =
 constexpr std::string_view kDecideOffer =
     "UPDATE order_offers SET state = $2, decided_by = $3, reason = $4, decided_at = $5 "
     "WHERE id = $1 AND state = 'open'";
-constexpr std::string_view kBumpSeq =
-    "INSERT INTO routing_counters (region_id, seq) VALUES ($1, 1) "
-    "ON CONFLICT (region_id) DO UPDATE SET seq = routing_counters.seq + 1 RETURNING seq";
 
 constexpr std::string_view kVisitColumns =
     "SELECT id, region_id, order_id, provider_id, worker_id, local_date, starts_at, ends_at, state, checked_in_at, "
@@ -320,13 +317,23 @@ Result<std::optional<Contact>> OrderStore::ContactOf(storage::Connection& c, con
 }
 
 Result<std::vector<Order>> OrderStore::Board(storage::Connection& c, const BoardFilter& f) {
-  // One statement for every filter combination: an empty filter value matches everything.
-  static const std::string sql =
-      std::string(kOrderColumns) +
-      "WHERE o.region_id = $1 AND (o.state = $2 OR o.state = $3 OR o.state = $4 OR o.state = $5 OR o.state = $6) "
-      "AND ($7 = '' OR o.municipality_code = $7) AND ($8 = '' OR o.category = $8) "
-      "AND ($9 = '' OR o.provider_id = $9) AND ($10 = '' OR o.updated_at > $10 OR (o.updated_at = $10 AND o.id > $11)) "
-      "ORDER BY o.updated_at, o.id LIMIT $12";
+  // One index range (region, state, updated_at) per state, each cut at the page size, merged:
+  // the board reads the orders that need someone, never the millions that are finished. An
+  // empty filter value matches everything; the statement is one constant for every combination.
+  static const std::string sql = [] {
+    std::string per_state;
+    for (int k = 0; k < 5; ++k) {
+      const std::string state = "$" + std::to_string(2 + k);
+      per_state += std::string(k ? " UNION ALL " : "") + "SELECT * FROM (SELECT id, updated_at FROM orders " +
+                   "WHERE region_id = $1 AND state = " + state +
+                   " AND ($7 = '' OR municipality_code = $7) AND ($8 = '' OR category = $8) "
+                   "AND ($9 = '' OR provider_id = $9) AND ($10 = '' OR updated_at > $10 OR "
+                   "(updated_at = $10 AND id > $11)) ORDER BY updated_at, id LIMIT $12) s" +
+                   std::to_string(k);
+    }
+    return std::string(kOrderColumns) + "JOIN (SELECT id FROM (" + per_state +
+           ") merged ORDER BY updated_at, id LIMIT $12) page ON page.id = o.id ORDER BY o.updated_at, o.id";
+  }();
   storage::Params p{f.region_id};
   for (std::size_t i = 0; i < 5; ++i) p.emplace_back(i < f.states.size() ? f.states[i] : std::string("-"));
   p.insert(p.end(),
@@ -344,11 +351,6 @@ Result<std::map<std::string, std::int64_t>> OrderStore::CountByState(storage::Co
     out[state] = row ? row->Int(0) : 0;
   }
   return out;
-}
-
-Result<std::int64_t> OrderStore::NextOfferSeq(storage::Connection& c, const std::string& region_id) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kBumpSeq, {region_id}));
-  return row ? row->Int(0) : 1;
 }
 
 Result<void> OrderStore::InsertOffer(storage::Connection& c, const Offer& o) {
@@ -393,12 +395,15 @@ Result<std::vector<std::string>> OrderStore::OrdersWithExpiredOffers(storage::Co
 }
 
 Result<std::map<std::string, std::int64_t>> OrderStore::LastOfferSeq(storage::Connection& c,
-                                                                     const std::string& region_id) {
-  ALLMENDE_ASSIGN_OR_RETURN(
-      auto rows,
-      c.Query("SELECT provider_id, MAX(seq) FROM order_offers WHERE region_id = $1 GROUP BY provider_id", {region_id}));
+                                                                     const std::string& region_id,
+                                                                     const std::vector<std::string>& providers) {
   std::map<std::string, std::int64_t> out;
-  for (const auto& r : rows) out[r.Text(0)] = r.Int(1);
+  for (const auto& provider : providers) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto row,
+                              c.QueryOne("SELECT MAX(seq) FROM order_offers WHERE region_id = $1 AND provider_id = $2",
+                                         {region_id, provider}));
+    if (row && !row->IsNull(0)) out[provider] = row->Int(0);
+  }
   return out;
 }
 
@@ -416,13 +421,6 @@ Result<std::map<std::string, std::int64_t>> OrderStore::PlannedMinutes(storage::
     if (s && e) out[r.Text(0)] += std::chrono::duration_cast<std::chrono::minutes>(*e - *s).count();
   }
   return out;
-}
-
-Result<std::vector<std::string>> OrderStore::EarlierProviders(storage::Connection& c, const std::string& client_id) {
-  return All<std::string>(c,
-                          "SELECT DISTINCT provider_id FROM orders WHERE client_id = $1 AND provider_id IS NOT NULL "
-                          "ORDER BY provider_id",
-                          {client_id}, [](const storage::Row& r) { return r.Text(0); });
 }
 
 Result<bool> OrderStore::InsertVisit(storage::Connection& c, const Visit& v) {

@@ -76,14 +76,14 @@ CREATE INDEX orders_board ON orders (region_id, state, updated_at);
 CREATE INDEX orders_client ON orders (client_id, created_at);
 CREATE INDEX orders_provider ON orders (provider_id, state);
 
--- An offer of an order to one provider; at most one per provider and order. `seq` is the
--- region's offer counter, which fair rotation reads as "offered last when".
+-- An offer of an order to one provider; at most one per provider and order. `seq` is the time
+-- of the offer in tenths of milliseconds, which fair rotation reads as "offered last when".
 CREATE TABLE order_offers (
   id TEXT PRIMARY KEY,
   region_id TEXT NOT NULL REFERENCES regions (id),
   order_id TEXT NOT NULL REFERENCES orders (id),
   provider_id TEXT NOT NULL REFERENCES organizations (id),
-  seq INTEGER NOT NULL,
+  seq BIGINT NOT NULL,
   state TEXT NOT NULL CHECK (state IN ('open', 'accepted', 'declined', 'expired', 'withdrawn')),
   offered_at TEXT NOT NULL,
   deadline TEXT NOT NULL,
@@ -95,12 +95,6 @@ CREATE TABLE order_offers (
 CREATE INDEX order_offers_provider ON order_offers (provider_id, state, deadline);
 CREATE INDEX order_offers_open ON order_offers (state, deadline);
 CREATE INDEX order_offers_rotation ON order_offers (region_id, provider_id, seq);
-
--- The region's offer counter.
-CREATE TABLE routing_counters (
-  region_id TEXT PRIMARY KEY REFERENCES regions (id),
-  seq INTEGER NOT NULL
-);
 
 -- One visit of an order, planned in UTC from the order's local times.
 CREATE TABLE visits (
