@@ -68,7 +68,7 @@ run_wrk() { # run_wrk NAME URL [env assignments for session.lua...]
   shift 2
   local out="$work/wrk-$((++scenario)).txt"
   if [ $# -gt 0 ]; then
-    env BENCH_RUN=$RANDOM "$@" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s bench/session.lua "$url" > "$out"
+    env BENCH_RUN=$RANDOM "$@" wrk -t"$threads" -c"${CONN:-$connections}" -d"${duration}s" --latency -s bench/session.lua "$url" > "$out"
   else
     wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$url" > "$out"
   fi
@@ -161,6 +161,9 @@ login "$port" outi.koordinaattori@allmende.demo
 region=$(curl -fsS "http://127.0.0.1:${port}/api/v1/regions?limit=1" | json_field id)
 run_wrk "sqlite GET /board on 2,000,000 orders" "http://127.0.0.1:${port}/api/v1/regions/${region}/board" \
   BENCH_COOKIE="$cookie"
+# A few coordinators at once: what one of them waits for.
+CONN=4 run_wrk "sqlite GET /board on 2,000,000 orders, 4 connections" \
+  "http://127.0.0.1:${port}/api/v1/regions/${region}/board" BENCH_COOKIE="$cookie"
 run_wrk "sqlite GET /board?state=escalated&municipality=fi-562" \
   "http://127.0.0.1:${port}/api/v1/regions/${region}/board?state=escalated&municipality=fi-562" BENCH_COOKIE="$cookie"
 generate=""

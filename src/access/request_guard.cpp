@@ -121,45 +121,49 @@ Result<http::Response> RequestGuard::Run(const http::Route& route, const http::R
                              : cipher_   ? cipher_->KeyedDigest(signed_body)
                                          : storage::RequestDigest(signed_body);
   std::optional<Result<http::Response>> outcome;
-  auto done = db_.RunRequest([&](storage::Connection& c) -> Result<void> {
-    outcome.reset();
-    if (!key.empty()) {
-      ALLMENDE_ASSIGN_OR_RETURN(auto stored, storage::FindStoredResponse(c, scope, key, digest));
-      if (stored) {
-        outcome.emplace(Replay(*stored));
+  const storage::Isolation isolation =
+      o.read_committed ? storage::Isolation::kReadCommitted : storage::Isolation::kSerializable;
+  auto done = db_.RunRequest(
+      [&](storage::Connection& c) -> Result<void> {
+        outcome.reset();
+        if (!key.empty()) {
+          ALLMENDE_ASSIGN_OR_RETURN(auto stored, storage::FindStoredResponse(c, scope, key, digest));
+          if (stored) {
+            outcome.emplace(Replay(*stored));
+            return Ok();
+          }
+        }
+        if (!o.client.empty()) {
+          const std::string client = ClientOf(route, r);
+          Timestamp now = clock_.Now();
+          ALLMENDE_ASSIGN_OR_RETURN(Decision d, Authorize(c, r.principal, *action, {.client_id = client}, now));
+          // The client's own looks are theirs; every other look is in the log they read.
+          if (d.relation != "self") {
+            ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, client));
+            ALLMENDE_TRY(AppendAccess(c, d,
+                                      {.action = std::string(o.action),
+                                       .subject_type = "client",
+                                       .subject_id = client,
+                                       .client_id = client,
+                                       .region_id = region,
+                                       .purpose = actor.purpose},
+                                      r.request_id, now));
+          }
+        }
+        Result<http::Response> result = checked(route.handler(r));
+        if (!result.ok()) {
+          if (RollsBack(result.error())) return std::move(result).error();
+          outcome.emplace(std::move(result));
+          return Ok();
+        }
+        if (!key.empty() && result->status >= 200 && result->status < 300 && !result->stream) {
+          ALLMENDE_TRY(storage::StoreResponse(c, scope, key, digest,
+                                              {result->status, WithoutSecret(result->body, o.secret_field)}));
+        }
+        outcome.emplace(std::move(result));
         return Ok();
-      }
-    }
-    if (!o.client.empty()) {
-      const std::string client = ClientOf(route, r);
-      Timestamp now = clock_.Now();
-      ALLMENDE_ASSIGN_OR_RETURN(Decision d, Authorize(c, r.principal, *action, {.client_id = client}, now));
-      // The client's own looks are theirs; every other look is in the log they read.
-      if (d.relation != "self") {
-        ALLMENDE_ASSIGN_OR_RETURN(std::string region, ClientRegion(c, client));
-        ALLMENDE_TRY(AppendAccess(c, d,
-                                  {.action = std::string(o.action),
-                                   .subject_type = "client",
-                                   .subject_id = client,
-                                   .client_id = client,
-                                   .region_id = region,
-                                   .purpose = actor.purpose},
-                                  r.request_id, now));
-      }
-    }
-    Result<http::Response> result = checked(route.handler(r));
-    if (!result.ok()) {
-      if (RollsBack(result.error())) return std::move(result).error();
-      outcome.emplace(std::move(result));
-      return Ok();
-    }
-    if (!key.empty() && result->status >= 200 && result->status < 300 && !result->stream) {
-      ALLMENDE_TRY(
-          storage::StoreResponse(c, scope, key, digest, {result->status, WithoutSecret(result->body, o.secret_field)}));
-    }
-    outcome.emplace(std::move(result));
-    return Ok();
-  });
+      },
+      isolation);
   if (!done.ok()) return std::move(done).error();
   return std::move(*outcome);
 }

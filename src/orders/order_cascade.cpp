@@ -65,6 +65,19 @@ std::pair<std::string, std::string> WeekOf(const std::string& date, const std::s
 
 }  // namespace
 
+Timestamp OfferDeadline(storage::Connection& c, const Order& o, Timestamp now, std::chrono::minutes response) {
+  Timestamp deadline = now + response;
+  // An answer is due an hour before the first visit starts (but gets ten minutes at least).
+  auto region = tenancy::RegionService::Get(c, o.region_id);
+  auto day = calendar::ParseDate(o.schedule.start_date);
+  auto time = calendar::ParseTime(o.schedule.window_start);
+  if (region.ok() && day && time) {
+    auto first = calendar::ToUtc(region->time_zone, *day, *time);
+    if (first.ok()) deadline = std::min(deadline, *first - std::chrono::hours(1));
+  }
+  return std::max(deadline, now + std::chrono::minutes(10));
+}
+
 Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const access::Decision& who, Timestamp now) {
   ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, o.region_id));
   ALLMENDE_ASSIGN_OR_RETURN(auto offers, OrderStore::OffersOf(c, o.id));
@@ -169,21 +182,14 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
     for (const auto& provider : decision.offer_to) {
       ++seq;
       auto minutes = response_minutes.count(provider) ? response_minutes[provider] : 24 * 60;
-      Offer f{NewId("ofr"),
-              o.region_id,
-              o.id,
-              provider,
-              seq,
-              "open",
-              FormatRfc3339(now),
-              FormatRfc3339(now + std::chrono::minutes(minutes)),
-              std::nullopt,
-              std::nullopt};
+      const Timestamp deadline = OfferDeadline(c, o, now, std::chrono::minutes(minutes));
+      Offer f{NewId("ofr"), o.region_id, o.id, provider, seq, "open", FormatRfc3339(now), FormatRfc3339(deadline),
+              std::nullopt, std::nullopt};
       ALLMENDE_TRY(OrderStore::InsertOffer(c, f));
       if (!first_deadline || f.deadline < *first_deadline) first_deadline = f.deadline;
       // The deadline moves the cascade on even if nobody looks: a job at that moment.
-      ALLMENDE_TRY(jobs::JobScheduler::Schedule(c, "orders.expire_offers", "offer:" + f.id,
-                                                now + std::chrono::minutes(minutes), now, "{}", o.region_id));
+      ALLMENDE_TRY(
+          jobs::JobScheduler::Schedule(c, "orders.expire_offers", "offer:" + f.id, deadline, now, "{}", o.region_id));
     }
     o.escalation_reason.reset();
     o.next_deadline = first_deadline;

@@ -257,7 +257,13 @@ void AddOrderRoutes(http::Router& router, OrderService& orders, VisitService& vi
                ALLMENDE_ASSIGN_OR_RETURN(OrderView v, orders.Create(actor, n));
                return OrderResponse(201, v);
              },
-             {.access = http::Access::kPolicy, .action = "order.create", .body_limit = kOrderLimit, .json_body = true});
+             // An order's rows are its own; reading the candidates' last offers must not make two
+             // orders routed at once fail each other (fair rotation tolerates the overlap).
+             {.access = http::Access::kPolicy,
+              .action = "order.create",
+              .read_committed = true,
+              .body_limit = kOrderLimit,
+              .json_body = true});
   router.Add("GET", "/api/v1/orders/{id}",
              [&orders](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));

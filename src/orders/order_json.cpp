@@ -160,6 +160,7 @@ std::string PriceJson(const OrderPrice& p) {
                  {"currency", p.currency},
                  {"billing_unit_minutes", p.billing_unit_minutes},
                  {"minimum_minutes", p.minimum_minutes},
+                 {"minimum_cents", p.minimum_cents},
                  {"labour_share_bp", p.labour_share_bp},
                  {"late_cancel_hours", p.late_cancel_hours},
                  {"late_cancel_charge_bp", p.late_cancel_charge_bp},
@@ -178,6 +179,7 @@ std::optional<OrderPrice> PriceFrom(const std::optional<std::string>& text) {
   p.currency = Str(o, "currency", "EUR");
   p.billing_unit_minutes = static_cast<int>(Int(o, "billing_unit_minutes", 1));
   p.minimum_minutes = static_cast<int>(Int(o, "minimum_minutes"));
+  p.minimum_cents = Int(o, "minimum_cents");
   p.labour_share_bp = static_cast<int>(Int(o, "labour_share_bp", 10000));
   p.late_cancel_hours = static_cast<int>(Int(o, "late_cancel_hours", 24));
   p.late_cancel_charge_bp = static_cast<int>(Int(o, "late_cancel_charge_bp", 5000));

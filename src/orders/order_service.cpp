@@ -259,7 +259,8 @@ Result<std::string> CheckNewOrder(const NewOrder& in) {
 Result<OrderView> OrderService::Create(const access::Actor& actor, const NewOrder& input) {
   ALLMENDE_TRY(CheckNewOrder(input));
   Timestamp now = clock_.Now();
-  return db_.WriteValue<OrderView>([&](storage::Connection& c) { return CreateIn(c, actor, input, now); });
+  return db_.WriteValue<OrderView>([&](storage::Connection& c) { return CreateIn(c, actor, input, now); },
+                                   storage::Isolation::kReadCommitted);
 }
 
 Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::Actor& actor, const NewOrder& in,

@@ -160,6 +160,10 @@ bool MayOpen(const access::Decision& d, const Order& o, const std::string& user_
 // in the same instant follow it by one each), so no counter row is shared by every order.
 inline std::int64_t OfferSeq(Timestamp now) { return now.time_since_epoch().count() * 10; }
 
+// When an offer must be answered: `response` from now, but an hour before the order's first
+// visit starts, and never less than ten minutes from now.
+Timestamp OfferDeadline(storage::Connection& c, const Order& o, Timestamp now, std::chrono::minutes response);
+
 // Today's date (YYYY-MM-DD) in `zone`.
 std::string LocalToday(Timestamp now, const std::string& zone);
 

@@ -92,9 +92,14 @@ Result<OrderView> OrderService::Accept(const access::Actor& actor, const std::st
       for (const auto& a : agreements) {
         if (a.provider_id != mine->provider_id) continue;
         o->agreement_id = a.id;
-        price = {a.price_model,          a.price_cents,           a.currency,
-                 a.billing_unit_minutes, a.minimum_minutes,       10000,
-                 a.late_cancel_hours,    a.late_cancel_charge_bp, a.no_show_charge_bp};
+        price.model = a.price_model;
+        price.amount_cents = a.price_cents;
+        price.currency = a.currency;
+        price.billing_unit_minutes = a.billing_unit_minutes;
+        price.minimum_minutes = a.minimum_minutes;
+        price.late_cancel_hours = a.late_cancel_hours;
+        price.late_cancel_charge_bp = a.late_cancel_charge_bp;
+        price.no_show_charge_bp = a.no_show_charge_bp;
         break;
       }
     } else if (o->service_id) {
@@ -106,6 +111,7 @@ Result<OrderView> OrderService::Accept(const access::Actor& actor, const std::st
         price.currency = p.currency;
         price.billing_unit_minutes = 15;
         price.minimum_minutes = 0;
+        price.minimum_cents = p.minimum_charge;
         price.labour_share_bp = p.labour_share_bp;
       }
     }
@@ -220,12 +226,13 @@ Result<OrderView> OrderService::RouteByHand(const access::Actor& actor, const st
               seq,
               "open",
               FormatRfc3339(now),
-              FormatRfc3339(now + std::chrono::hours(24)),
+              FormatRfc3339(OfferDeadline(c, *o, now, std::chrono::hours(24))),
               std::nullopt,
               std::nullopt};
       ALLMENDE_TRY(OrderStore::InsertOffer(c, f));
       ALLMENDE_TRY(jobs::JobScheduler::Schedule(c, "orders.expire_offers", "offer:" + f.id,
-                                                now + std::chrono::hours(24), now, "{}", o->region_id));
+                                                OfferDeadline(c, *o, now, std::chrono::hours(24)), now, "{}",
+                                                o->region_id));
       o->escalation_reason.reset();
       o->next_deadline = f.deadline;
       ALLMENDE_TRY(Transition(c, *o, OrderEvent::kOffer, decision, "offered to " + org->name, "staff", now));

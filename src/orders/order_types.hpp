@@ -61,6 +61,7 @@ struct OrderPrice {
   std::string currency = "EUR";
   int billing_unit_minutes = 1;
   int minimum_minutes = 0;
+  std::int64_t minimum_cents = 0;  // the least a visit costs (a published service's minimum charge)
   int labour_share_bp = 10000;
   int late_cancel_hours = 24;
   int late_cancel_charge_bp = 5000;

@@ -141,6 +141,7 @@ Result<void> VisitService::PriceVisit(storage::Connection& c, Work& w, std::int6
   std::int64_t billable = (minutes + unit - 1) / unit * unit;  // each started unit
   billable = std::max<std::int64_t>(billable, p.minimum_minutes);
   std::int64_t price = p.model == "hourly" ? RoundHalfAway(p.amount_cents * billable, 60) : p.amount_cents;
+  price = std::max(price, p.minimum_cents);
   if (charge_bp < 10000) price = RoundHalfAway(price * charge_bp, 10000);
   const std::int64_t labour = RoundHalfAway(price * p.labour_share_bp, 10000);
   funding::Delivery delivery;

@@ -41,6 +41,11 @@ struct RouteOptions {
   // copy kept for replays has it as null, so a retry creates nothing twice and no table keeps
   // the secret.
   std::string_view secret_field = {};
+  // The request's transaction runs at READ COMMITTED instead of SERIALIZABLE: for writes whose
+  // competing parts are guarded by their own conditions (a unique key, `WHERE state = 'open'`,
+  // a version check), where serializability would only turn harmless overlaps — two orders
+  // routed past the same providers at once — into retried and failed transactions.
+  bool read_committed = false;
   std::int64_t body_limit = -1;  // bytes; -1: the server's default (server.body_limit)
   bool json_body = false;        // a body must be sent as application/json (415 otherwise)
   // Only for public handlers that never block: no database, no authentication, no locks held long.
