@@ -97,6 +97,12 @@ Result<void> ClientService::EnsureRelation(storage::Connection& c, const std::st
   return ClientStore::InsertRelation(c, NewId("crl"), client_id, organization_id, relation, FormatRfc3339(now));
 }
 
+Result<void> ClientService::EndRelation(storage::Connection& c, const std::string& client_id,
+                                        const std::string& organization_id, const std::string& relation,
+                                        Timestamp now) {
+  return ClientStore::EndRelation(c, client_id, organization_id, relation, FormatRfc3339(now));
+}
+
 Result<std::vector<ClientOfOrganization>> ClientService::OfOrganization(const access::Actor& actor,
                                                                         const std::string& organization_id) {
   Timestamp now = clock_.Now();

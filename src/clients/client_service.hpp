@@ -43,6 +43,10 @@ class ClientService {
   // which organization serves or pays for them.
   static Result<void> EnsureClient(storage::Connection& c, const std::string& user_id, const std::string& region_id,
                                    const std::string& created_by, Timestamp now);
+  // Ends the relation (a provider whose last order for the client ended): from `now` on the
+  // organization's people no longer reach the client's data through it.
+  static Result<void> EndRelation(storage::Connection& c, const std::string& client_id,
+                                  const std::string& organization_id, const std::string& relation, Timestamp now);
   static Result<void> EnsureRelation(storage::Connection& c, const std::string& client_id,
                                      const std::string& organization_id, const std::string& relation, Timestamp now);
 

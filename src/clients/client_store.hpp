@@ -26,6 +26,10 @@ class ClientStore {
   // True if the client has an open-ended relation of that kind to the organization.
   static Result<bool> HasOpenRelation(storage::Connection& c, const std::string& client_id,
                                       const std::string& organization_id, const std::string& relation);
+  // Ends the open relations of that kind between the client and the organization at `now`.
+  static Result<void> EndRelation(storage::Connection& c, const std::string& client_id,
+                                  const std::string& organization_id, const std::string& relation,
+                                  const std::string& now);
   // A relation valid from `now` without end.
   static Result<void> InsertRelation(storage::Connection& c, const std::string& id, const std::string& client_id,
                                      const std::string& organization_id, const std::string& relation,

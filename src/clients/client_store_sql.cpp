@@ -23,6 +23,9 @@ constexpr std::string_view kHasRelation =
 constexpr std::string_view kInsertRelation =
     "INSERT INTO client_relations (id, client_id, organization_id, relation, valid_from, created_at) "
     "VALUES ($1, $2, $3, $4, $5, $5)";
+constexpr std::string_view kEndRelation =
+    "UPDATE client_relations SET valid_until = $4 WHERE client_id = $1 AND organization_id = $2 AND relation = $3 "
+    "AND valid_until IS NULL";
 constexpr std::string_view kRegionByCode = "SELECT id FROM regions WHERE code = $1";
 constexpr std::string_view kOrganizationByName = "SELECT id FROM organizations WHERE name = $1";
 
@@ -64,6 +67,13 @@ Result<bool> ClientStore::HasOpenRelation(storage::Connection& c, const std::str
                                           const std::string& organization_id, const std::string& relation) {
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kHasRelation, {client_id, organization_id, relation}));
   return row && row->Int(0) > 0;
+}
+
+Result<void> ClientStore::EndRelation(storage::Connection& c, const std::string& client_id,
+                                      const std::string& organization_id, const std::string& relation,
+                                      const std::string& now) {
+  ALLMENDE_TRY(c.Execute(kEndRelation, {client_id, organization_id, relation, now}));
+  return Ok();
 }
 
 Result<void> ClientStore::InsertRelation(storage::Connection& c, const std::string& id, const std::string& client_id,

@@ -170,6 +170,12 @@ Result<void> OrderService::Transition(storage::Connection& c, Order& o, OrderEve
   ALLMENDE_TRY(OrderStore::InsertTimeline(c, o.region_id, o.id, e));
   o.state = *next;
   o.updated_at = FormatRfc3339(now);
+  // The provider reaches the client's data for deliveries only: when its last order for the
+  // client ends, so does the relation.
+  if (o.provider_id && IsFinalOrderState(o.state)) {
+    ALLMENDE_ASSIGN_OR_RETURN(std::int64_t open, OrderStore::OpenOrdersWith(c, o.client_id, *o.provider_id, o.id));
+    if (open == 0) ALLMENDE_TRY(clients::ClientService::EndRelation(c, o.client_id, *o.provider_id, "provider", now));
+  }
   std::vector<std::string> audience_keys{"user:" + o.client_id, "role:coordinator@" + o.region_id};
   if (o.ordered_by != o.client_id) audience_keys.push_back("user:" + o.ordered_by);
   if (o.provider_id) audience_keys.push_back("org:" + *o.provider_id);

@@ -253,6 +253,29 @@ TEST_F(OrderServiceTest, ClientNotAtHomeIsChargedByTheAgreementsRule) {
   EXPECT_EQ(confirm.error().current_state, "failed");
 }
 
+TEST_F(OrderServiceTest, WhenItsLastOrderEndsTheProviderNoLongerReachesTheClient) {
+  Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
+  auto created = orders_->Create(Person("sari"), Cleaning({}));
+  ASSERT_TRUE(created) << Why(created);
+  ASSERT_TRUE(orders_->Accept(Person("jussi"), created->order.id));
+  ASSERT_TRUE(orders_->Get(Person("jussi"), created->order.id)) << "while it delivers, the provider reads the order";
+  ASSERT_TRUE(orders_->Cancel(Person("aino"), created->order.id, "hospital"));
+  auto after = orders_->Get(Person("jussi"), created->order.id);
+  ASSERT_FALSE(after);
+  EXPECT_EQ(after.error().code, ErrorCode::kPermissionDenied);
+}
+
+TEST_F(OrderServiceTest, DecliningShowsTheProviderNoIdentity) {
+  Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
+  Agreement("agr_2", "org_01JD00000000000000000000C2", 2);
+  auto created = orders_->Create(Person("sari"), Cleaning({}));
+  ASSERT_TRUE(created) << Why(created);
+  auto declined = orders_->Decline(Person("jussi"), created->order.id, "full week");
+  ASSERT_TRUE(declined) << Why(declined);
+  EXPECT_FALSE(declined->identity_visible);
+  EXPECT_EQ(declined->order.address, "");
+}
+
 TEST_F(OrderServiceTest, AnotherWorkerDoesNotSeeTheVisit) {
   Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
   User("other");

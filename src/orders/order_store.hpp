@@ -58,6 +58,9 @@ class OrderStore {
   static Result<std::optional<Order>> GetOrder(storage::Connection& c, const std::string& id);
   // Writes every mutable column; false when the version moved (someone else changed it first).
   static Result<bool> UpdateOrder(storage::Connection& c, const Order& o, std::int64_t expected_version);
+  // How many of the client's orders with this provider are not finished (other than `except`).
+  static Result<std::int64_t> OpenOrdersWith(storage::Connection& c, const std::string& client_id,
+                                             const std::string& provider_id, const std::string& except);
   static Result<std::vector<Order>> OrdersOfClient(storage::Connection& c, const std::string& client_id, int limit);
   // Accepted and scheduled orders after `after_id` (the planner's batches).
   static Result<std::vector<Order>> RecurringOrders(storage::Connection& c, const std::string& after_id, int limit);

@@ -298,6 +298,15 @@ Result<bool> OrderStore::UpdateOrder(storage::Connection& c, const Order& o, std
   return n == 1;
 }
 
+Result<std::int64_t> OrderStore::OpenOrdersWith(storage::Connection& c, const std::string& client_id,
+                                                const std::string& provider_id, const std::string& except) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto row, c.QueryOne("SELECT COUNT(*) FROM orders WHERE client_id = $1 AND provider_id = $2 AND id <> $3 AND "
+                           "state NOT IN ('confirmed', 'declined', 'expired', 'cancelled', 'failed')",
+                           {client_id, provider_id, except}));
+  return row ? row->Int(0) : 0;
+}
+
 Result<std::vector<Order>> OrderStore::OrdersOfClient(storage::Connection& c, const std::string& client_id, int limit) {
   static const std::string sql =
       std::string(kOrderColumns) + "WHERE o.client_id = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT $2";
