@@ -265,6 +265,21 @@ TEST_F(OrderServiceTest, WhenItsLastOrderEndsTheProviderNoLongerReachesTheClient
   EXPECT_EQ(after.error().code, ErrorCode::kPermissionDenied);
 }
 
+TEST_F(OrderServiceTest, ALateCancellationIsChargedByTheAgreementsRule) {
+  Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
+  auto created = orders_->Create(Person("sari"), Cleaning({Voucher()}));
+  ASSERT_TRUE(created) << Why(created);
+  ASSERT_TRUE(orders_->Accept(Person("jussi"), created->order.id));
+  clock_.Set(*ParseRfc3339("2026-12-01T20:00:00Z"));  // 12 hours before the visit: within the 24-hour notice
+  auto cancelled = orders_->Cancel(Person("aino"), created->order.id, "");
+  ASSERT_TRUE(cancelled) << Why(cancelled);
+  ASSERT_EQ(cancelled->visits.size(), 1u);
+  EXPECT_EQ(cancelled->visits[0].state, "cancelled");
+  EXPECT_EQ(cancelled->visits[0].charge_bp, 5000);
+  EXPECT_EQ(cancelled->visits[0].price_cents, 3900);  // half of the planned 2 h at 39.00 €
+  EXPECT_EQ(Sql1("SELECT COUNT(*) FROM grant_uses"), "1") << "the charge is split across the voucher once";
+}
+
 TEST_F(OrderServiceTest, DecliningShowsTheProviderNoIdentity) {
   Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
   Agreement("agr_2", "org_01JD00000000000000000000C2", 2);

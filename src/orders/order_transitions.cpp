@@ -8,6 +8,7 @@
 #include "directory/directory_service.hpp"
 #include "jobs/job_scheduler.hpp"
 #include "orders/order_service.hpp"
+#include "orders/visit_service.hpp"
 #include "tenancy/organization_service.hpp"
 
 namespace allmende::orders {
@@ -36,9 +37,10 @@ Result<OrderView> OrderService::Cancel(const access::Actor& actor, const std::st
       auto starts = ParseRfc3339(v.starts_at);
       if (l.order.price && starts && *starts > now &&
           *starts - now < std::chrono::hours(l.order.price->late_cancel_hours)) {
-        v.charge_bp = l.order.price->late_cancel_charge_bp;
         v.failure_reason =
             "cancelled less than " + std::to_string(l.order.price->late_cancel_hours) + " h before the visit";
+        // The agreement's rule charges part of the planned visit, split across the grants.
+        ALLMENDE_TRY(PriceVisit(c, v, l.order, l.order.duration_minutes, l.order.price->late_cancel_charge_bp, now));
       }
       v.updated_at = FormatRfc3339(now);
       ALLMENDE_TRY(OrderStore::UpdateVisit(c, v, visit_version));

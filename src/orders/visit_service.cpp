@@ -133,10 +133,10 @@ Result<VisitView> VisitService::Finish(storage::Connection& c, Work& w, const st
   return view;
 }
 
-Result<void> VisitService::PriceVisit(storage::Connection& c, Work& w, std::int64_t minutes, int charge_bp,
-                                      Timestamp now) {
-  if (!w.order.price) return Ok();
-  const OrderPrice& p = *w.order.price;
+Result<void> PriceVisit(storage::Connection& c, Visit& visit, const Order& order, std::int64_t minutes, int charge_bp,
+                        Timestamp now) {
+  if (!order.price) return Ok();
+  const OrderPrice& p = *order.price;
   const std::int64_t unit = std::max(1, p.billing_unit_minutes);
   std::int64_t billable = (minutes + unit - 1) / unit * unit;  // each started unit
   billable = std::max<std::int64_t>(billable, p.minimum_minutes);
@@ -145,18 +145,18 @@ Result<void> VisitService::PriceVisit(storage::Connection& c, Work& w, std::int6
   if (charge_bp < 10000) price = RoundHalfAway(price * charge_bp, 10000);
   const std::int64_t labour = RoundHalfAway(price * p.labour_share_bp, 10000);
   funding::Delivery delivery;
-  delivery.region_id = w.visit.region_id;
-  delivery.client_id = w.order.client_id;
-  delivery.provider_id = w.visit.provider_id;
-  delivery.category = w.order.category;
-  delivery.visit_id = w.visit.id;
-  delivery.local_date = w.visit.local_date;
+  delivery.region_id = visit.region_id;
+  delivery.client_id = order.client_id;
+  delivery.provider_id = visit.provider_id;
+  delivery.category = order.category;
+  delivery.visit_id = visit.id;
+  delivery.local_date = visit.local_date;
   delivery.line = {price, billable, labour, p.currency};
-  ALLMENDE_ASSIGN_OR_RETURN(auto priced, funding::FundingService::Price(c, w.order.grants, delivery, true, now));
-  w.visit.billable_minutes = billable;
-  w.visit.price_cents = price;
-  w.visit.charge_bp = charge_bp;
-  w.visit.split = SplitJson(priced);
+  ALLMENDE_ASSIGN_OR_RETURN(auto priced, funding::FundingService::Price(c, order.grants, delivery, true, now));
+  visit.billable_minutes = billable;
+  visit.price_cents = price;
+  visit.charge_bp = charge_bp;
+  visit.split = SplitJson(priced);
   return Ok();
 }
 
@@ -213,7 +213,7 @@ Result<VisitView> VisitService::CheckOut(const access::Actor& actor, const std::
                           std::to_string(minutes) + " min; " + std::to_string(cap) + " min billed";
       minutes = cap;
     }
-    ALLMENDE_TRY(PriceVisit(c, w, std::max<std::int64_t>(1, minutes), 10000, now));
+    ALLMENDE_TRY(PriceVisit(c, w.visit, w.order, std::max<std::int64_t>(1, minutes), 10000, now));
     return Finish(c, w, *next, now);
   });
 }
@@ -235,7 +235,7 @@ Result<VisitView> VisitService::NotAtHome(const access::Actor& actor, const std:
     if (!note.empty()) w.visit.note = note;
     // The agreement's failed-visit rule: the planned visit charged at its share.
     const int charge = w.order.price ? w.order.price->no_show_charge_bp : 10000;
-    ALLMENDE_TRY(PriceVisit(c, w, w.order.duration_minutes, charge, now));
+    ALLMENDE_TRY(PriceVisit(c, w.visit, w.order, w.order.duration_minutes, charge, now));
     return Finish(c, w, *next, now);
   });
 }

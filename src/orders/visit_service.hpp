@@ -30,6 +30,13 @@ struct CheckOutInput {
   std::optional<std::string> deviation;
 };
 
+// Prices a delivery of `minutes` (started billing units, at least the minimum) at the order's
+// price, charged at `charge_bp` (10000: in full; a failed or late-cancelled visit by the
+// agreement's rule), splits it across the order's grants and records each grant's draw once.
+// Sets the visit's billable minutes, price, charge and split; nothing when the order has no price.
+Result<void> PriceVisit(storage::Connection& c, Visit& visit, const Order& order, std::int64_t minutes, int charge_bp,
+                        Timestamp now);
+
 class VisitService {
  public:
   VisitService(OrderService& orders, const TimeSource& clock) : orders_(orders), clock_(clock) {}
@@ -56,7 +63,6 @@ class VisitService {
   Result<Work> ForWorker(storage::Connection& c, const access::Actor& actor, const std::string& visit_id,
                          Timestamp now);
   Result<VisitView> Finish(storage::Connection& c, Work& w, const std::string& state, Timestamp now);
-  Result<void> PriceVisit(storage::Connection& c, Work& w, std::int64_t minutes, int charge_bp, Timestamp now);
 
   OrderService& orders_;
   const TimeSource& clock_;
