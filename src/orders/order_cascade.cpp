@@ -192,6 +192,7 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
           jobs::JobScheduler::Schedule(c, "orders.expire_offers", "offer:" + f.id, deadline, now, "{}", o.region_id));
     }
     o.escalation_reason.reset();
+    o.escalation_code.reset();
     o.next_deadline = first_deadline;
     return Transition(c, o, OrderEvent::kOffer, who, std::nullopt, "staff", now);
   }
@@ -205,6 +206,7 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
   }
   std::string place = place_name_ ? place_name_(c, o.municipality_code) : o.municipality_code;
   o.escalation_reason = ReasonInWords(decision.escalation_reason_code, place, o.category, o.language);
+  o.escalation_code = decision.escalation_reason_code;
   o.next_deadline.reset();
   return Transition(c, o, OrderEvent::kEscalate, who, o.escalation_reason, "staff", now);
 }

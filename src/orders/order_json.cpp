@@ -215,6 +215,7 @@ json::object OrderObject(const Order& o, bool details) {
                  {"price", o.price ? json::parse(PriceJson(*o.price)) : json::value(nullptr)},
                  {"state", o.state},
                  {"escalation_reason", Opt(o.escalation_reason)},
+                 {"escalation_code", Opt(o.escalation_code)},
                  {"next_deadline", Opt(o.next_deadline)},
                  {"created_at", o.created_at},
                  {"updated_at", o.updated_at},

@@ -191,6 +191,7 @@ TEST_F(OrderServiceTest, NobodyLeftEscalatesWithTheReasonInWords) {
   EXPECT_EQ(created->order.state, "escalated");
   ASSERT_TRUE(created->order.escalation_reason);
   EXPECT_NE(created->order.escalation_reason->find("Orivesi"), std::string::npos) << *created->order.escalation_reason;
+  EXPECT_EQ(created->order.escalation_code, "area") << "the agreement serves Tampere only";
 }
 
 TEST_F(OrderServiceTest, AnOfferThatRunsOutGoesToTheNextProvider) {

@@ -36,18 +36,18 @@ constexpr std::string_view kOrderColumns =
     "o.service_id, o.municipality_code, o.district_code, o.language, o.needs_sealed, o.address_sealed, "
     "o.door_code_sealed, o.contact_phone_sealed, o.recurrence, o.duration_minutes, o.grants, "
     "o.chosen_provider_id, o.provider_id, p.name, o.agreement_id, o.worker_id, o.price, o.state, "
-    "o.escalation_reason, o.next_deadline, o.created_at, o.updated_at, o.version, o.tasks "
+    "o.escalation_reason, o.next_deadline, o.created_at, o.updated_at, o.version, o.tasks, o.escalation_code "
     "FROM orders o JOIN users u ON u.id = o.client_id LEFT JOIN organizations p ON p.id = o.provider_id ";
 constexpr std::string_view kInsertOrder =
     "INSERT INTO orders (id, region_id, origin, client_id, ordered_by, purchaser_id, category, service_id, "
     "municipality_code, district_code, language, needs_sealed, address_sealed, door_code_sealed, "
     "contact_phone_sealed, recurrence, duration_minutes, first_date, grants, chosen_provider_id, provider_id, "
     "agreement_id, worker_id, price, state, escalation_reason, next_deadline, created_at, updated_at, tasks, "
-    "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, "
-    "$22, $23, $24, $25, $26, $27, $28, $29, $30, 1)";
+    "escalation_code, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+    "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, 1)";
 constexpr std::string_view kUpdateOrder =
     "UPDATE orders SET provider_id = $2, agreement_id = $3, worker_id = $4, price = $5, state = $6, "
-    "escalation_reason = $7, next_deadline = $8, updated_at = $9, version = version + 1 "
+    "escalation_reason = $7, next_deadline = $8, updated_at = $9, escalation_code = $11, version = version + 1 "
     "WHERE id = $1 AND version = $10";
 
 constexpr std::string_view kOfferColumns =
@@ -140,6 +140,7 @@ Order ToOrder(const storage::Row& r) {
   o.updated_at = r.Text(29);
   o.version = r.Int(30);
   o.tasks = StringListFrom(r.Text(31));
+  o.escalation_code = r.OptText(32);
   return o;
 }
 
@@ -278,7 +279,8 @@ Result<void> OrderStore::InsertOrder(storage::Connection& c, const Order& o) {
                                         Opt(o.next_deadline),
                                         o.created_at,
                                         o.updated_at,
-                                        StringListJson(o.tasks)}));
+                                        StringListJson(o.tasks),
+                                        Opt(o.escalation_code)}));
   return Ok();
 }
 
@@ -294,7 +296,7 @@ Result<bool> OrderStore::UpdateOrder(storage::Connection& c, const Order& o, std
       auto n,
       c.Execute(kUpdateOrder, {o.id, Opt(o.provider_id), Opt(o.agreement_id), Opt(o.worker_id),
                                o.price ? Value(PriceJson(*o.price)) : Value(nullptr), o.state, Opt(o.escalation_reason),
-                               Opt(o.next_deadline), o.updated_at, expected_version}));
+                               Opt(o.next_deadline), o.updated_at, expected_version, Opt(o.escalation_code)}));
   return n == 1;
 }
 

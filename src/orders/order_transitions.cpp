@@ -236,6 +236,7 @@ Result<OrderView> OrderService::RouteByHand(const access::Actor& actor, const st
                                                 OfferDeadline(c, *o, now, std::chrono::hours(24)), now, "{}",
                                                 o->region_id));
       o->escalation_reason.reset();
+      o->escalation_code.reset();
       o->next_deadline = f.deadline;
       ALLMENDE_TRY(Transition(c, *o, OrderEvent::kOffer, decision, "offered to " + org->name, "staff", now));
     }

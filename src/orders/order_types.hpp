@@ -96,7 +96,10 @@ struct Order {
   std::optional<std::string> worker_id;
   std::optional<OrderPrice> price;
   std::string state;
-  std::optional<std::string> escalation_reason;
+  std::optional<std::string> escalation_reason;  // in English words, for logs and integrations
+  // What emptied the cascade ("area", "language+capacity", …): the UI words it in the reader's
+  // language with the order's municipality, category and language.
+  std::optional<std::string> escalation_code;
   std::optional<std::string> next_deadline;
   std::string created_at;
   std::string updated_at;

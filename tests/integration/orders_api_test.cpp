@@ -223,7 +223,12 @@ TEST_F(OrdersApiTest, TheBoardShowsTheEscalationInWords) {
   bool found = false;
   for (const auto& o : board["items"].as_array()) {
     if (o.at("escalation_reason").is_string()) {
-      found |= o.at("escalation_reason").as_string() == "no provider with capacity in Orivesi serving in Swedish";
+      const bool orivesi =
+          o.at("escalation_reason").as_string() == "no provider with capacity in Orivesi serving in Swedish";
+      if (orivesi) {
+        EXPECT_EQ(o.at("escalation_code").as_string(), "language+capacity");
+      }
+      found |= orivesi;
     }
     EXPECT_FALSE(o.as_object().contains("address")) << "the board shows no address";
   }

@@ -67,6 +67,7 @@ CREATE TABLE orders (
                                       'scheduled', 'in_progress', 'delivered', 'confirmed', 'declined',
                                       'expired', 'cancelled', 'failed', 'disputed')),
   escalation_reason TEXT,
+  escalation_code TEXT,
   next_deadline TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
