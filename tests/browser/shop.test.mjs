@@ -1,7 +1,8 @@
 // Journey 1 up to the order button: a visitor without an account searches the web shop on a
 // 360 px phone, filters by language and a free weekday, compares three services with prices and
 // the household-deduction estimate, opens one and finds the order button. In Swedish (Ebba) and in
-// Finnish (Liisa for Aino, "siivous Hervannassa"). The search lives in the address.
+// Finnish (Liisa for Aino, "siivous Hervannassa"). The search lives in the address. The order
+// itself: shop-order.test.mjs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO, PHONE, capture, checkA11y, launch, login, newPage, serverHas } from './lib.mjs';
@@ -48,16 +49,17 @@ async function compareThree(page) {
   return ids;
 }
 
-async function openServiceAndFindTheOrderButton(page, { order, soon, estimate }) {
+async function openServiceAndFindTheOrderButton(page, { order, note, estimate }) {
   await page.getByTestId('compare-service-link').first().click();
   await page.waitForURL('**/services/svc_*');
   const button = page.getByTestId('order-button');
   await button.waitFor();
   assert.equal(await button.textContent(), order);
-  assert.equal(await button.isDisabled(), true, 'ordering opens with the orders feature');
-  const note = page.getByTestId('order-note');
-  assert.match((await note.textContent()) ?? '', soon);
-  assert.equal(await button.getAttribute('aria-describedby'), await note.getAttribute('id'));
+  // It leads to the order form; a visitor reads that the account comes only then.
+  assert.match((await button.getAttribute('href')) ?? '', /^\/services\/svc_[^/]+\/order$/);
+  const noteText = page.getByTestId('order-note');
+  assert.match((await noteText.textContent()) ?? '', note);
+  assert.equal(await button.getAttribute('aria-describedby'), await noteText.getAttribute('id'));
   await page.getByTestId('price-box').waitFor();
   assert.match((await page.getByTestId('price-box').textContent()) ?? '', estimate);
 }
@@ -109,7 +111,7 @@ test('EbbaSearchesStädningInSwedishOnAPhoneFiltersComparesThreeAndReachesTheOrd
   assert.match((await table.textContent()) ?? '', /Hushållsavdrag/);
   await capture(page, 'compare-sv');
 
-  await openServiceAndFindTheOrderButton(page, { order: 'Beställ', soon: /öppnar snart/, estimate: /uppskattning/ });
+  await openServiceAndFindTheOrderButton(page, { order: 'Beställ', note: /skapar ett när du beställer/, estimate: /uppskattning/ });
   await capture(page, 'service-sv');
 
   // The back button returns through the comparison to the same filtered search.
@@ -146,7 +148,7 @@ test('LiisaSearchesSiivousHervannassaInFinnishOnAPhoneAndReachesTheOrderButton',
   await compareThree(page);
   assert.match((await page.getByTestId('compare-table').textContent()) ?? '', /Hinta vähennyksen jälkeen/);
   await capture(page, 'compare-fi');
-  await openServiceAndFindTheOrderButton(page, { order: 'Tilaa', soon: /avautuu pian/, estimate: /arvio/ });
+  await openServiceAndFindTheOrderButton(page, { order: 'Tilaa', note: /luot sen vasta tilatessasi/, estimate: /arvio/ });
   assert.match((await page.getByTestId('service-area').textContent()) ?? '', /\S/);
   await capture(page, 'service-fi');
 

@@ -32,8 +32,10 @@ import { ProfilePage } from './pages/profile/ProfilePage';
 import { SecurityPage } from './pages/profile/SecurityPage';
 import { SessionsPage } from './pages/profile/SessionsPage';
 import { ComparePage } from './pages/shop/ComparePage';
+import { OrderPlacedPage } from './pages/shop/OrderPlacedPage';
 import { ProviderPage } from './pages/shop/ProviderPage';
 import { ServicePage } from './pages/shop/ServicePage';
+import { ShopOrderPage } from './pages/shop/ShopOrderPage';
 import { ShopPage } from './pages/shop/ShopPage';
 import { Loading } from './components/Page';
 import { useSession } from './session/SessionContext';
@@ -75,6 +77,7 @@ export function App() {
                   <Route path="/" element={<StartPage />} />
                   <Route path="/services" element={<ShopPage />} />
                   <Route path="/services/:id" element={<ServicePage />} />
+                  <Route path="/services/:id/order" element={<ShopOrderPage />} />
                   <Route path="/providers/:id" element={<ProviderPage />} />
                   <Route path="/compare" element={<ComparePage />} />
                   <Route path="/provider/services" element={signedIn(<ProviderServicesPage />)} />
@@ -85,6 +88,7 @@ export function App() {
                   <Route path="/orders" element={signedIn(<MyOrdersPage />)} />
                   <Route path="/orders/new" element={signedIn(<OrderFormPage />)} />
                   <Route path="/orders/:id" element={signedIn(<OrderPage />)} />
+                  <Route path="/orders/:id/placed" element={signedIn(<OrderPlacedPage />)} />
                   <Route path="/provider/offers" element={signedIn(<InboxPage />)} />
                   <Route path="/my-day" element={signedIn(<WorkerDayPage />)} />
                   <Route path="/board" element={signedIn(<BoardPage />)} />

@@ -85,6 +85,7 @@ export const operations = {
   listVoucherApprovals: op('GET', '/api/v1/organizations/{id}/voucher-approvals'),
   listAgreements: op('GET', '/api/v1/organizations/{id}/agreements'),
   createOrder: op('POST', '/api/v1/orders'),
+  shopCheckout: op('POST', '/api/v1/shop/orders'),
   getOrder: op('GET', '/api/v1/orders/{id}'),
   listClientOrders: op('GET', '/api/v1/clients/{id}/orders'),
   cancelOrder: op('POST', '/api/v1/orders/{id}/cancel'),

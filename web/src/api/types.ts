@@ -79,6 +79,10 @@ export type FundingShare = Schemas['Share'];
 export type FundingSplit = Schemas['FundingSplit'];
 /** POST /api/v1/orders: what an order form sends. */
 export type NewOrder = NonNullable<paths['/api/v1/orders']['post']['requestBody']>['content']['application/json'];
+/** POST /api/v1/shop/orders: a visitor's order with the account it creates. */
+export type ShopCheckoutInput = NonNullable<paths['/api/v1/shop/orders']['post']['requestBody']>['content']['application/json'];
+/** Its answer: the order, the new account (signed in by the answer's cookie) and the session's CSRF token. */
+export type ShopCheckoutAnswer = paths['/api/v1/shop/orders']['post']['responses'][201]['content']['application/json'];
 /** POST /api/v1/clients/{id}/grants: one decision. */
 export type GrantDraft = NonNullable<paths['/api/v1/clients/{id}/grants']['post']['requestBody']>['content']['application/json'];
 /** POST /api/v1/clients/{id}/funding-quote. */

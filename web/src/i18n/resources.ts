@@ -13,14 +13,19 @@ import ordersDe from './locales/orders/de';
 import ordersEn from './locales/orders/en';
 import ordersFi from './locales/orders/fi';
 import ordersSv from './locales/orders/sv';
+import shopOrderDa from './locales/shopOrder/da';
+import shopOrderDe from './locales/shopOrder/de';
+import shopOrderEn from './locales/shopOrder/en';
+import shopOrderFi from './locales/shopOrder/fi';
+import shopOrderSv from './locales/shopOrder/sv';
 import { mergeTexts } from './merge';
 
-// Orders and funding add their own groups and a few keys to shared ones (nav, home.cards,
-// actions, fieldMessages); see merge.ts.
+// Orders, funding and the shop's ordering add their own groups and a few keys to shared ones (nav,
+// home.cards, actions, fieldMessages, service); see merge.ts.
 export const resources = {
-  fi: { translation: mergeTexts(fi, ordersFi, fundingFi) },
-  sv: { translation: mergeTexts(sv, ordersSv, fundingSv) },
-  en: { translation: mergeTexts(en, ordersEn, fundingEn) },
-  de: { translation: mergeTexts(de, ordersDe, fundingDe) },
-  da: { translation: mergeTexts(da, ordersDa, fundingDa) },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa) },
 } as const;

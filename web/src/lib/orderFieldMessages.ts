@@ -42,6 +42,10 @@ export const ORDER_FIELD_MESSAGES: Record<string, string> = {
   'At most 2000 characters.': 'fieldMessages.noteLong',
   'This provider already had this order; choose another.': 'fieldMessages.alreadyOffered',
   'This person does not work for your organization.': 'fieldMessages.notAWorker',
+  // The shop's checkout (src/identity/auth_service.cpp SignUp)
+  'already has an account: sign in to order': 'fieldMessages.emailTaken',
+  // Phone numbers (src/common/validate.cpp NormalizePhone)
+  'must be a phone number in international form with its country code, e.g. +358 40 123 4567': 'fieldMessages.phone',
 };
 
 /** Messages that carry a detail: "This overlaps decision PSHVA/2026/1042 (2026-11-01 – 2027-10-31)." */

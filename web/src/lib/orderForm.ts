@@ -34,7 +34,7 @@ export function agreementPricing(a: Agreement): VisitPricing {
 }
 
 /** A published service's price as the server bills a delivery of it: started quarter hours. */
-export function servicePricing(s: ServiceSummary): VisitPricing {
+export function servicePricing(s: Pick<ServiceSummary, 'price'>): VisitPricing {
   return {
     model: s.price.model,
     amount_cents: s.price.amount,

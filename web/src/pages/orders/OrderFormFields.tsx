@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Place } from '../../api/types';
-import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { LANGUAGES } from '../../i18n/languages';
 import { useDirectoryNames } from '../../lib/directoryData';
 import { formatMinutes } from '../../lib/funding';
 import { placeOfAddress } from '../../lib/orderForm';
-import { isoWeekday, isoWeekdayName, type ScheduleChoice } from '../../lib/schedule';
+import type { ScheduleChoice } from '../../lib/schedule';
 import { languageName, pickText } from '../../lib/serviceText';
 import { useSession } from '../../session/SessionContext';
+import { ScheduleFields } from './ScheduleFields';
 
 export interface FormValues {
   category: string;
@@ -27,7 +28,7 @@ export interface FormValues {
 }
 
 /** Visit lengths offered, in minutes. */
-const DURATIONS = [60, 90, 120, 150, 180, 240, 300, 360, 480];
+export const DURATIONS = [60, 90, 120, 150, 180, 240, 300, 360, 480];
 
 /** The order's what, when and where; `children` (the provider choice) comes after the when. */
 export function OrderFormFields({
@@ -102,83 +103,7 @@ export function OrderFormFields({
         />
       </fieldset>
 
-      <fieldset className="plain-fieldset form-section">
-        <legend className="visually-hidden">{t('orderForm.when')}</legend>
-        <h2>{t('orderForm.when')}</h2>
-        <ChoiceGroup legend={t('orderForm.repeat')}>
-          {(['once', 'weekly'] as const).map((r) => (
-            <label key={r} className="choice">
-              <input type="radio" name="repeat" value={r} checked={s.repeat === r} onChange={() => setSchedule({ repeat: r })} />
-              <span>{t(`orderForm.repeats.${r}`)}</span>
-            </label>
-          ))}
-        </ChoiceGroup>
-        {s.repeat === 'weekly' ? (
-          <>
-            <SelectField label={t('orderForm.interval')} value={String(s.interval)} onChange={(e) => setSchedule({ interval: Number(e.target.value) })} name="interval">
-              {[1, 2, 3, 4].map((n) => (
-                <option key={n} value={n}>
-                  {t('orderForm.everyNWeeks', { count: n })}
-                </option>
-              ))}
-            </SelectField>
-            <ChoiceGroup legend={t('orderForm.weekdays')} errors={errors['schedule.weekdays']}>
-              <div className="weekday-grid">
-                {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                  <label key={d} className="choice">
-                    <input
-                      type="checkbox"
-                      checked={s.weekdays.includes(d)}
-                      onChange={(e) =>
-                        setSchedule({ weekdays: e.target.checked ? [...s.weekdays, d] : s.weekdays.filter((x) => x !== d) })
-                      }
-                    />
-                    <span>{isoWeekdayName(d, language)}</span>
-                  </label>
-                ))}
-              </div>
-            </ChoiceGroup>
-          </>
-        ) : null}
-        <div className="field-pair">
-          <TextField
-            type="date"
-            label={s.repeat === 'once' ? t('orderForm.date') : t('orderForm.firstDate')}
-            value={s.startDate}
-            min={today}
-            onChange={(e) => {
-              const startDate = e.target.value;
-              // A weekly order's day follows the first date while only one day is chosen.
-              const weekdays = s.repeat === 'weekly' && s.weekdays.length <= 1 && startDate ? [isoWeekday(startDate)] : s.weekdays;
-              setSchedule({ startDate, weekdays });
-            }}
-            errors={errors['schedule.start_date']}
-            name="start_date"
-          />
-          <TextField
-            type="time"
-            label={t('orderForm.windowStart')}
-            value={s.windowStart}
-            onChange={(e) => setSchedule({ windowStart: e.target.value })}
-            errors={errors['schedule.window_start']}
-            name="window_start"
-          />
-          <TextField
-            type="time"
-            label={t('orderForm.windowEnd')}
-            value={s.windowEnd}
-            onChange={(e) => setSchedule({ windowEnd: e.target.value })}
-            errors={errors['schedule.window_end']}
-            name="window_end"
-          />
-        </div>
-        {s.repeat === 'weekly' ? (
-          <label className="choice">
-            <input type="checkbox" checked={s.skipHolidays} onChange={(e) => setSchedule({ skipHolidays: e.target.checked })} />
-            <span>{t('orderForm.skipHolidays')}</span>
-          </label>
-        ) : null}
-      </fieldset>
+      <ScheduleFields schedule={s} onChange={setSchedule} errors={errors} minDate={today} />
 
       {children}
 

@@ -13,11 +13,12 @@ import { lastSearch } from './lastSearch';
 import { CompareBar, CompareToggle } from './ServiceBits';
 import { ServiceView } from './ServiceView';
 
-/** A published service for anyone: every detail, the deduction estimate and the order button. */
+/** A published service for anyone: every detail, the deduction estimate and the way to order it. */
 export function ServicePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { language } = useSession();
+  const { language, status } = useSession();
+  const visitor = status === 'anonymous';
   const names = useDirectoryNames();
   const service = useAsync(() => directory.getPublicService(id), [id]);
 
@@ -39,18 +40,19 @@ export function ServicePage() {
       </p>
       <ServiceView content={s} provider={s.provider} names={names} rating={s.rating ?? null}>
         <div className="order-box">
-          <button
-            type="button"
-            className="button button-primary button-large"
-            disabled
-            aria-describedby="order-note"
+          <Link
+            to={`/services/${s.id}/order`}
+            className="button button-primary button-large order-link"
+            aria-describedby={visitor ? 'order-note' : undefined}
             data-testid="order-button"
           >
             {t('service.order')}
-          </button>
-          <p id="order-note" className="small" data-testid="order-note">
-            {t('service.orderSoon')}
-          </p>
+          </Link>
+          {visitor ? (
+            <p id="order-note" className="small" data-testid="order-note">
+              {t('service.orderNote')}
+            </p>
+          ) : null}
           <CompareToggle id={s.id} name={name.text} />
         </div>
       </ServiceView>

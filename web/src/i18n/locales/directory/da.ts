@@ -90,7 +90,6 @@ const directory: DirectoryMessages = {
     minimumCharge: 'Mindstebeløb {{amount}}',
     deductionExplained: 'Skønnet er {{rate}} af arbejdsdelen ({{share}} af prisen, dvs. {{labour}}). Derefter betaler du cirka {{after}}. Den finske skatteforvaltning fastsætter det endelige fradrag.',
     order: 'Bestil',
-    orderSoon: 'Bestilling åbner snart. Indtil da kan du kontakte leverandøren direkte.',
     about: 'Om ydelsen',
     noDescription: 'Leverandøren har endnu ikke beskrevet ydelsen.',
     area: 'Område',

@@ -90,7 +90,6 @@ const directory: DirectoryMessages = {
     minimumCharge: 'Mindestbetrag {{amount}}',
     deductionExplained: 'Die Schätzung beträgt {{rate}} des Arbeitsanteils ({{share}} des Preises, also {{labour}}). Danach zahlen Sie etwa {{after}}. Über den endgültigen Abzug entscheidet die finnische Steuerverwaltung.',
     order: 'Bestellen',
-    orderSoon: 'Bestellungen sind bald möglich. Bis dahin wenden Sie sich bitte direkt an den Anbieter.',
     about: 'Über das Angebot',
     noDescription: 'Der Anbieter hat das Angebot noch nicht beschrieben.',
     area: 'Gebiet',

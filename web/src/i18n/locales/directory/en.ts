@@ -89,7 +89,6 @@ const directory = {
     minimumCharge: 'Minimum charge {{amount}}',
     deductionExplained: 'The estimate is {{rate}} of the labour part ({{share}} of the price, {{labour}}). After it you pay about {{after}}. The Tax Administration decides the final amount.',
     order: 'Order',
-    orderSoon: 'Ordering opens soon. Until then, please contact the provider directly.',
     about: 'About the service',
     noDescription: 'The provider has not described this service yet.',
     area: 'Area',

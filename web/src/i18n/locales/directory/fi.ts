@@ -90,7 +90,6 @@ const directory: DirectoryMessages = {
     minimumCharge: 'Vähimmäisveloitus {{amount}}',
     deductionExplained: 'Arvio on {{rate}} hinnan työn osuudesta ({{share}} eli {{labour}}). Vähennyksen jälkeen maksat noin {{after}}. Lopullisen vähennyksen päättää Verohallinto.',
     order: 'Tilaa',
-    orderSoon: 'Tilaaminen avautuu pian. Siihen asti voit ottaa yhteyttä suoraan palveluntuottajaan.',
     about: 'Palvelun kuvaus',
     noDescription: 'Palveluntuottaja ei ole vielä kuvannut palvelua.',
     area: 'Alue',

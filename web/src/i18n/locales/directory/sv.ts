@@ -90,7 +90,6 @@ const directory: DirectoryMessages = {
     minimumCharge: 'Minimiavgift {{amount}}',
     deductionExplained: 'Uppskattningen är {{rate}} av arbetets andel av priset ({{share}}, dvs. {{labour}}). Efter avdraget betalar du cirka {{after}}. Skatteförvaltningen fastställer det slutliga avdraget.',
     order: 'Beställ',
-    orderSoon: 'Beställningen öppnar snart. Tills vidare kan du kontakta serviceproducenten direkt.',
     about: 'Om tjänsten',
     noDescription: 'Serviceproducenten har inte beskrivit tjänsten ännu.',
     area: 'Område',
