@@ -439,7 +439,10 @@ Result<void> AuthService::CountSignUp(const std::string& ip) {
   Timestamp now = clock_.Now();
   return db_.Write([&](storage::Connection& c) -> Result<void> {
     const std::string key = "signup:" + ip;
-    ALLMENDE_TRY(Throttled(c, {key}, now));
+    if (auto throttled = Throttled(c, {key}, now); !throttled.ok()) {
+      return Error::TooManyRequests("Too many new accounts from this address. Try again in a minute.",
+                                    throttled.error().retry_after_seconds);
+    }
     return LoginFailures::Record(c, key, FormatRfc3339(now));
   });
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 
 #include "access/access_log.hpp"
 #include "access/access_store.hpp"
@@ -194,14 +195,18 @@ Result<void> OrderService::Save(storage::Connection& c, Order& o, std::int64_t v
 Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const std::string& kind, Timestamp now) {
   std::vector<std::string> recipients{o.client_id};
   if (o.origin == "shop" && o.ordered_by != o.client_id) recipients.push_back(o.ordered_by);
-  std::string service = o.category;
+  // The service's name in each reader's language where it has one (else Finnish, else any).
+  std::map<std::string, std::string> names;
   if (o.service_id) {
     ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *o.service_id));
-    if (s && !s->published->name.empty()) {
-      auto fi = s->published->name.find("fi");
-      service = fi != s->published->name.end() ? fi->second : s->published->name.begin()->second;
-    }
+    if (s) names = s->published->name;
   }
+  auto service_in = [&](const std::string& language) -> std::string {
+    for (const std::string& l : {language, std::string("fi")}) {
+      if (auto it = names.find(l); it != names.end()) return it->second;
+    }
+    return names.empty() ? o.category : names.begin()->second;
+  };
   std::string first_visit;
   ALLMENDE_ASSIGN_OR_RETURN(auto visits, OrderStore::VisitsOf(c, o.id));
   for (const auto& v : visits) {
@@ -217,8 +222,8 @@ Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const 
   for (const auto& user : recipients) {
     ALLMENDE_ASSIGN_OR_RETURN(auto contact, OrderStore::ContactOf(c, user));
     if (!contact) continue;
-    auto text = ComposeOrderEmail(kind, contact->language, service, o.provider_name.value_or(""), first_visit,
-                                  public_url_ + "/orders/" + o.id);
+    auto text = ComposeOrderEmail(kind, contact->language, service_in(contact->language), o.provider_name.value_or(""),
+                                  first_visit, public_url_ + "/orders/" + o.id);
     ALLMENDE_TRY(outbox_.Enqueue(
         c, {.region_id = o.region_id, .recipient = contact->email, .subject = text.subject, .body = text.body}, now));
   }
@@ -244,7 +249,8 @@ Result<std::string> CheckNewOrder(const NewOrder& in) {
   if (!in.contact_phone.empty()) {
     auto p = NormalizePhone(in.contact_phone, "contact_phone");
     if (!p.ok()) {
-      errors.push_back({"contact_phone", p.error().message});
+      errors.push_back(
+          {"contact_phone", p.error().fields.empty() ? p.error().message : p.error().fields.front().message});
     } else {
       phone = *p;
     }
