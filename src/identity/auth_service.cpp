@@ -154,9 +154,8 @@ Result<LoginResult> AuthService::Login(const std::string& email_text, const std:
   return result;
 }
 
-Result<LoginResult> AuthService::OpenSession(const User& user, const std::string& user_agent, const std::string& ip,
-                                             const std::string& old_secret, Timestamp now, bool mfa_verified,
-                                             const storage::Work& also) {
+LoginResult AuthService::NewSession(const User& user, const std::string& user_agent, const std::string& ip,
+                                    Timestamp now, bool mfa_verified) const {
   const std::string now_text = FormatRfc3339(now);
   LoginResult result;
   result.user = user;
@@ -173,6 +172,14 @@ Result<LoginResult> AuthService::OpenSession(const User& user, const std::string
                            user_agent.substr(0, 300),
                            ip,
                            mfa_verified ? std::optional<std::string>(now_text) : std::nullopt};
+  return result;
+}
+
+Result<LoginResult> AuthService::OpenSession(const User& user, const std::string& user_agent, const std::string& ip,
+                                             const std::string& old_secret, Timestamp now, bool mfa_verified,
+                                             const storage::Work& also) {
+  const std::string now_text = FormatRfc3339(now);
+  LoginResult result = NewSession(user, user_agent, ip, now, mfa_verified);
   ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
     // The password checked outside this transaction must still be the account's: a reset that
     // committed meanwhile ended every session, and this one must not outlive it.
@@ -403,22 +410,7 @@ Result<void> AuthService::PurgeFailures(storage::Connection& c, Timestamp now) {
 Result<LoginResult> AuthService::SignUp(const User& prepared, const std::string& user_agent, const std::string& ip,
                                         const storage::Work& also) {
   Timestamp now = clock_.Now();
-  const std::string now_text = FormatRfc3339(now);
-  LoginResult result;
-  result.user = prepared;
-  result.secret = RandomToken();
-  result.session = Session{NewId("ses"),
-                           storage::RequestDigest(result.secret),
-                           prepared.id,
-                           RandomToken(),
-                           now_text,
-                           now_text,
-                           FormatRfc3339(now + options_.session_idle),
-                           FormatRfc3339(now + options_.session_absolute),
-                           std::nullopt,
-                           user_agent.substr(0, 300),
-                           ip,
-                           std::nullopt};
+  LoginResult result = NewSession(prepared, user_agent, ip, now, false);
   ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
     auto inserted = UserStore::Insert(c, prepared);
     if (!inserted.ok()) {

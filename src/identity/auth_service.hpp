@@ -164,6 +164,9 @@ class AuthService {
 
  private:
   Result<User> RequireUser(storage::Connection& c, const std::string& id);
+  // A session for `user` with a new secret and CSRF token, not stored yet.
+  LoginResult NewSession(const User& user, const std::string& user_agent, const std::string& ip, Timestamp now,
+                         bool mfa_verified) const;
   // A new session for `user` (revoking the one presented with the log-in), stored together with
   // whatever `also` writes.
   Result<LoginResult> OpenSession(const User& user, const std::string& user_agent, const std::string& ip,
