@@ -1,124 +1,9 @@
 #include "orders/order_service.hpp"
 
-#include "access/access_test_world.hpp"
-#include "orders/visit_service.hpp"
+#include "orders/order_test_world.hpp"
 
 namespace allmende::orders {
 namespace {
-
-const std::string kRegionA = "reg_01JD00000000000000000000AA";
-const std::string kRegionB = "reg_01JD00000000000000000000BB";
-
-template <typename T>
-std::string Why(const Result<T>& r) {
-  if (r.ok()) return "";
-  std::string out = r.error().message;
-  for (const auto& f : r.error().fields) out += " [" + f.field + ": " + f.message + "]";
-  return out;
-}
-
-// The core loop on a SQLite database with the real schema: a voucher decision, an agreement, an
-// order routed to the provider, acceptance, a worker's visit priced and split across the voucher.
-class OrderServiceTest : public access::AccessWorld {
- protected:
-  void SetUp() override {
-    AccessWorld::SetUp();
-    Region(kRegionA);
-    Org("org_01JD00000000000000000000WE", kRegionA, "welfare_area");
-    Org("org_01JD00000000000000000000C1", kRegionA, "provider_company");
-    Org("org_01JD00000000000000000000C2", kRegionA, "provider_company");
-    Org("org_01JD00000000000000000000KT", kRegionA, "integrator");
-    for (auto u : {"sari", "jussi", "aleksi", "jussi2", "outi", "aino"}) User(u);
-    Member("sari", "org_01JD00000000000000000000WE", kRegionA, "purchaser_officer");
-    Member("jussi", "org_01JD00000000000000000000C1", kRegionA, "provider_admin");
-    Member("aleksi", "org_01JD00000000000000000000C1", kRegionA, "provider_worker");
-    Member("jussi2", "org_01JD00000000000000000000C2", kRegionA, "provider_admin");
-    Member("outi", "org_01JD00000000000000000000KT", kRegionA, "coordinator");
-    Client("aino", kRegionA);
-    Relation("aino", "org_01JD00000000000000000000WE", "purchaser");  // the welfare area pays for Aino's home care
-    funding_ = std::make_unique<funding::FundingService>(*db_, clock_, cipher_);
-    orders_ = std::make_unique<OrderService>(
-        *db_, outbox_, bus_, clock_, cipher_,
-        [](storage::Connection&, const std::string& code) -> std::string {
-          if (code == "fi-837") return "Tampere";
-          if (code == "fi-562") return "Orivesi";
-          if (code == "fi-837-hervanta") return "Hervanta";
-          return "";
-        },
-        "http://allmende.test");
-    visits_ = std::make_unique<VisitService>(*orders_, clock_);
-    Sql("INSERT INTO voucher_approvals (purchaser_id, provider_id, category, region_id, approved_by, approved_at) "
-        "VALUES ('org_01JD00000000000000000000WE', 'org_01JD00000000000000000000C1', 'cleaning', "
-        "'reg_01JD00000000000000000000AA', 'sari', '2026-11-01T00:00:00.000Z')");
-  }
-
-  static access::Actor Person(const std::string& id) {
-    http::Principal p{id, "user"};
-    p.mfa_verified = true;
-    access::Actor a(p);
-    a.request_id = "req_test";
-    return a;
-  }
-
-  // Sari's decision for Aino: cleaning 4 h a month, 28.00 € an hour.
-  std::string Voucher() {
-    funding::GrantDraft d;
-    d.client_id = "aino";
-    d.payer_id = "org_01JD00000000000000000000WE";
-    d.kind = "voucher";
-    d.categories = {"cleaning"};
-    d.unit = "hour";
-    d.quantity = 240;
-    d.period = "month";
-    d.value_cents = 2800;
-    d.currency = "EUR";
-    d.valid_from = "2026-12-01";
-    d.valid_until = "2027-11-30";
-    d.decision_reference = "PSHVA/123/2026";
-    auto g = funding_->Record(Person("sari"), d);
-    EXPECT_TRUE(g) << Why(g);
-    return g ? g->id : "";
-  }
-
-  void Agreement(const std::string& id, const std::string& provider, int rank) {
-    Sql("INSERT INTO framework_agreements (id, region_id, purchaser_id, provider_id, categories, municipalities, "
-        "languages, price_model, price_cents, currency, billing_unit_minutes, minimum_minutes, "
-        "weekly_capacity_minutes, agreement_rank, offer_count, response_minutes, valid_from, state, created_by, "
-        "created_at, updated_at) VALUES ($1, 'reg_01JD00000000000000000000AA', 'org_01JD00000000000000000000WE', $2, "
-        "'[\"cleaning\"]', '[\"fi-837\"]', "
-        "'[\"fi\",\"sv\"]', 'hourly', 3900, 'EUR', 15, 60, 600, $3, 1, 240, '2026-01-01', 'active', 'sari', $4, $4)",
-        {id, provider, std::int64_t{rank}, std::string(kT)});
-  }
-
-  NewOrder Cleaning(std::vector<std::string> grants) {
-    NewOrder n;
-    n.client_id = "aino";
-    n.origin = "purchaser";
-    n.purchaser_id = "org_01JD00000000000000000000WE";
-    n.category = "cleaning";
-    n.municipality_code = "fi-837";
-    n.district_code = "fi-837-hervanta";
-    n.language = "fi";
-    n.needs = "Siivous kerran, kaksi huonetta";
-    n.address = "Insinöörinkatu 10 B 12, 33720 Tampere";
-    n.door_code = "B1234";
-    n.schedule.start_date = "2026-12-02";
-    n.schedule.window_start = "10:00";
-    n.schedule.window_end = "12:00";
-    n.duration_minutes = 120;
-    n.grants = std::move(grants);
-    n.tasks = {"Imurointi", "Kylpyhuone"};
-    return n;
-  }
-
-  ManualTimeSource clock_{*ParseRfc3339("2026-12-01T06:00:00Z")};
-  notify::Outbox outbox_;
-  events::InProcessEventBus bus_;
-  storage::FieldCipher cipher_ = storage::FieldCipher::Ephemeral();
-  std::unique_ptr<funding::FundingService> funding_;
-  std::unique_ptr<OrderService> orders_;
-  std::unique_ptr<VisitService> visits_;
-};
 
 TEST_F(OrderServiceTest, AVoucherOrderGoesFromDecisionToAConfirmedVisitWithItsSplit) {
   Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
@@ -227,33 +112,6 @@ TEST_F(OrderServiceTest, OnlyOneProviderWinsAnOffer) {
   EXPECT_EQ(late.error().current_state, "accepted");
 }
 
-TEST_F(OrderServiceTest, ClientNotAtHomeIsChargedByTheAgreementsRule) {
-  Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
-  auto created = orders_->Create(Person("sari"), Cleaning({}));
-  ASSERT_TRUE(created);
-  ASSERT_TRUE(orders_->Accept(Person("jussi"), created->order.id));
-  ASSERT_TRUE(orders_->Assign(Person("jussi"), created->order.id, "aleksi"));
-  auto day = visits_->MyDay(Person("aleksi"), "2026-12-02");
-  ASSERT_TRUE(day);
-  ASSERT_EQ(day->size(), 1u);
-  // Weeks ahead nobody marks a client absent; at the visit's time the rule applies.
-  auto early = visits_->NotAtHome(Person("aleksi"), (*day)[0].visit.id, "Ei avannut ovea");
-  ASSERT_FALSE(early);
-  EXPECT_EQ(early.error().code, ErrorCode::kConflict);
-  clock_.Set(*ParseRfc3339("2026-12-02T08:20:00Z"));
-  auto failed = visits_->NotAtHome(Person("aleksi"), (*day)[0].visit.id, "Ei avannut ovea");
-  ASSERT_TRUE(failed) << Why(failed);
-  EXPECT_EQ(failed->visit.state, "failed");
-  EXPECT_EQ(failed->visit.price_cents, 7800);  // the full planned visit: no_show_charge_bp 10000
-  auto order = orders_->Get(Person("sari"), created->order.id);
-  ASSERT_TRUE(order);
-  EXPECT_EQ(order->order.state, "failed");
-  // An illegal step answers with the state it is in.
-  auto confirm = visits_->Confirm(Person("aino"), (*day)[0].visit.id);
-  ASSERT_FALSE(confirm);
-  EXPECT_EQ(confirm.error().current_state, "failed");
-}
-
 TEST_F(OrderServiceTest, WhenItsLastOrderEndsTheProviderNoLongerReachesTheClient) {
   Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
   auto created = orders_->Create(Person("sari"), Cleaning({}));
@@ -290,56 +148,6 @@ TEST_F(OrderServiceTest, DecliningShowsTheProviderNoIdentity) {
   ASSERT_TRUE(declined) << Why(declined);
   EXPECT_FALSE(declined->identity_visible);
   EXPECT_EQ(declined->order.address, "");
-}
-
-TEST_F(OrderServiceTest, AnotherWorkerDoesNotSeeTheVisit) {
-  Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
-  User("other");
-  Member("other", "org_01JD00000000000000000000C1", kRegionA, "provider_worker");
-  auto created = orders_->Create(Person("sari"), Cleaning({}));
-  ASSERT_TRUE(created);
-  ASSERT_TRUE(orders_->Accept(Person("jussi"), created->order.id));
-  ASSERT_TRUE(orders_->Assign(Person("jussi"), created->order.id, "aleksi"));
-  auto theirs = visits_->MyDay(Person("other"), "2026-12-02");
-  ASSERT_TRUE(theirs);
-  EXPECT_TRUE(theirs->empty());
-  const std::string visit = Sql1("SELECT id FROM visits");
-  auto check_in = visits_->CheckIn(Person("other"), visit);
-  ASSERT_FALSE(check_in);
-  EXPECT_EQ(check_in.error().code, ErrorCode::kNotFound);
-}
-
-TEST_F(OrderServiceTest, AWrongDecisionNamesTheFieldAndWritesNothing) {
-  Region(kRegionB);
-  Org("org_01JD000000000000000000000A", kRegionB, "welfare_area");
-  Member("sari", "org_01JD000000000000000000000A", kRegionB, "purchaser_officer");
-  funding::GrantDraft d;
-  d.client_id = "aino";
-  d.payer_id = "org_01JD000000000000000000000A";
-  d.kind = "voucher";
-  d.categories = {"cleaning"};
-  d.unit = "hour";
-  d.quantity = 240;
-  d.period = "month";
-  d.value_cents = 2800;
-  d.currency = "EUR";
-  d.valid_from = "2026-12-01";
-  d.decision_reference = "X/1";
-  auto other_region = funding_->Record(Person("sari"), d);
-  ASSERT_FALSE(other_region);
-  ASSERT_FALSE(other_region.error().fields.empty()) << Why(other_region);
-  EXPECT_EQ(other_region.error().fields.at(0).field, "payer_id");
-  d.payer_id = "org_01JD00000000000000000000WE";
-  d.currency = "XYZ";
-  auto currency = funding_->Record(Person("sari"), d);
-  ASSERT_FALSE(currency);
-  EXPECT_EQ(currency.error().fields.at(0).field, "currency");
-  d.currency = "EUR";
-  ASSERT_TRUE(funding_->Record(Person("sari"), d));
-  auto overlap = funding_->Record(Person("sari"), d);
-  ASSERT_FALSE(overlap);
-  EXPECT_EQ(overlap.error().fields.at(0).field, "valid_from");
-  EXPECT_EQ(Sql1("SELECT COUNT(*) FROM grants"), "1");
 }
 
 }  // namespace

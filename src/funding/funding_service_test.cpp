@@ -1,0 +1,80 @@
+#include "funding/funding_service.hpp"
+
+#include "orders/order_test_world.hpp"
+
+namespace allmende::funding {
+namespace {
+
+using FundingServiceTest = orders::OrderServiceTest;
+using orders::kRegionA;
+using orders::kRegionB;
+using orders::Why;
+
+TEST_F(FundingServiceTest, AWrongDecisionNamesTheFieldAndWritesNothing) {
+  Region(kRegionB);
+  Org("org_01JD000000000000000000000A", kRegionB, "welfare_area");
+  Member("sari", "org_01JD000000000000000000000A", kRegionB, "purchaser_officer");
+  funding::GrantDraft d;
+  d.client_id = "aino";
+  d.payer_id = "org_01JD000000000000000000000A";
+  d.kind = "voucher";
+  d.categories = {"cleaning"};
+  d.unit = "hour";
+  d.quantity = 240;
+  d.period = "month";
+  d.value_cents = 2800;
+  d.currency = "EUR";
+  d.valid_from = "2026-12-01";
+  d.decision_reference = "X/1";
+  auto other_region = funding_->Record(Person("sari"), d);
+  ASSERT_FALSE(other_region);
+  ASSERT_FALSE(other_region.error().fields.empty()) << Why(other_region);
+  EXPECT_EQ(other_region.error().fields.at(0).field, "payer_id");
+  d.payer_id = "org_01JD00000000000000000000WE";
+  d.currency = "XYZ";
+  auto currency = funding_->Record(Person("sari"), d);
+  ASSERT_FALSE(currency);
+  EXPECT_EQ(currency.error().fields.at(0).field, "currency");
+  d.currency = "EUR";
+  ASSERT_TRUE(funding_->Record(Person("sari"), d));
+  auto overlap = funding_->Record(Person("sari"), d);
+  ASSERT_FALSE(overlap);
+  EXPECT_EQ(overlap.error().fields.at(0).field, "valid_from");
+  EXPECT_EQ(Sql1("SELECT COUNT(*) FROM grants"), "1");
+}
+
+TEST_F(FundingServiceTest, ABudgetPricedOutOfOrderIsNeverOverdrawn) {
+  GrantDraft d;
+  d.client_id = "aino";
+  d.payer_id = "org_01JD00000000000000000000WE";
+  d.kind = "periodic_budget";
+  d.categories = {"cleaning"};
+  d.unit = "money";
+  d.quantity = 10000;  // 100.00 € a month
+  d.period = "month";
+  d.currency = "EUR";
+  d.valid_from = "2026-01-01";
+  d.decision_reference = "B/1";
+  auto g = funding_->Record(Person("sari"), d);
+  ASSERT_TRUE(g) << Why(g);
+  auto price = [&](const std::string& visit, const std::string& day, std::int64_t cents) {
+    return db_->WriteValue<PricedDelivery>([&](storage::Connection& c) {
+      Delivery del{kRegionA, "aino", "org_01JD00000000000000000000C1", "cleaning",
+                   visit,    day,    {cents, 120, cents, "EUR"}};
+      return FundingService::Price(c, {g->id}, del, true, clock_.Now());
+    });
+  };
+  // By 20 March 300.00 € accrued; that visit uses 250.00 €.
+  auto later = price("vis_later", "2026-03-20", 25000);
+  ASSERT_TRUE(later) << Why(later);
+  // A visit of 10 March priced afterwards sees 300.00 € that day, but only 50.00 € is left.
+  auto earlier = price("vis_earlier", "2026-03-10", 10000);
+  ASSERT_TRUE(earlier) << Why(earlier);
+  std::int64_t budget = 0, client = 0;
+  for (const auto& share : earlier->split.shares) (share.client ? client : budget) += share.amount_cents;
+  EXPECT_EQ(budget, 5000);
+  EXPECT_EQ(client, 5000);
+}
+
+}  // namespace
+}  // namespace allmende::funding
