@@ -75,7 +75,8 @@ TXT
 server_pid=""
 trap '[ -z "$server_pid" ] || kill -TERM "$server_pid" 2> /dev/null || true' INT TERM
 env ALLMENDE_ADMIN_TOKEN="$token" ALLMENDE_DEMO_MODE=true "$bin" serve --data "$data" --port "$port" \
-  --set "mail.smtp_url=smtp://127.0.0.1:${smtp_port}" --set "demo.mailbox_url=http://127.0.0.1:${mailbox_port}" &
+  --set "mail.smtp_url=smtp://127.0.0.1:${smtp_port}" --set "demo.mailbox_url=http://127.0.0.1:${mailbox_port}" \
+  --set "webhooks.allow_local_targets=true" &
 server_pid=$!
 status=0
 # `wait` returns early when a signal is trapped; wait again until the server has finished.

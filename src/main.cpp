@@ -23,6 +23,7 @@
 #include "funding/funding_module.hpp"
 #include "identity/identity_module.hpp"
 #include "interop/interop_module.hpp"
+#include "notifications/notifications_module.hpp"
 #include "notify/notify_module.hpp"
 #include "orders/orders_module.hpp"
 #include "server/http_server.hpp"
@@ -31,6 +32,7 @@
 #include "storage/migrations.hpp"
 #include "storage/open_database.hpp"
 #include "tenancy/tenancy_module.hpp"
+#include "webhooks/webhooks_module.hpp"
 
 namespace allmende {
 
@@ -60,17 +62,13 @@ std::string PublicUrl(const ServerConfig& server) {
   return server.public_url.empty() ? "http://" + server.host + ":" + std::to_string(server.port) : server.public_url;
 }
 
-// The live-update keys a person has through their organizations: the organization's events and
-// those for their role in its region ("role:coordinator@reg_…").
+// The live-update keys a person has through their organizations (access::AudienceKeys): the
+// organization's events and those for their role in its region or organization.
 events::MembershipKeys MembershipKeysOf(storage::Database& db) {
   return [&db](const http::Principal& p) {
     std::vector<std::string> keys;
     (void)db.Read([&](storage::Connection& c) -> Result<void> {
-      ALLMENDE_ASSIGN_OR_RETURN(auto memberships, access::PolicyStore::LiveMemberships(c, p.id));
-      for (const auto& m : memberships) {
-        keys.push_back("org:" + m.organization_id);
-        keys.push_back("role:" + m.role + "@" + m.region_id);
-      }
+      ALLMENDE_ASSIGN_OR_RETURN(keys, access::AudienceKeys(c, p.id));
       return Ok();
     });
     return keys;
@@ -90,15 +88,17 @@ struct Modules {
         clients(db, clock),
         directory(db, bus, clock, config.demo, config.directory, cipher),
         funding(db, clock, cipher),
+        notifications(db, clock),
+        webhooks(db, clock, cipher, config.webhooks, ProcessName()),
         orders(db, outbox, bus, clock, cipher, directory.catalog(), PublicUrl(config.server), identity.auth(),
-               identity.cookies()),
+               identity.cookies(), &webhooks.emitter()),
         interop(db, bus, clock, directory.service(), directory.catalog(), orders.orders(), config.server.public_url),
         access(db, clock),
         demo(config) {}
 
   std::vector<app::Module*> All() {
-    return {&platform,  &notify,  &events, &identity, &tenancy, &clients,
-            &directory, &funding, &orders, &interop,  &access,  &demo};
+    return {&platform, &notify,        &events,   &identity, &tenancy, &clients, &directory,
+            &funding,  &notifications, &webhooks, &orders,   &interop, &access,  &demo};
   }
 
   SystemTimeSource clock;
@@ -111,6 +111,8 @@ struct Modules {
   clients::ClientsModule clients;
   directory::DirectoryModule directory;
   funding::FundingModule funding;
+  notifications::NotificationsModule notifications;
+  webhooks::WebhooksModule webhooks;
   orders::OrdersModule orders;
   interop::InteropModule interop;
   access::AccessModule access;

@@ -69,6 +69,9 @@ const std::vector<Rule>& Rules() {
       {Action::kTokensManage,
        "tokens.manage",
        {{Who::kMember, {"org_admin", "provider_admin"}, Where::kTargetOrganization, "org_admin", "administration"}}},
+      {Action::kWebhooksManage,
+       "webhooks.manage",
+       {{Who::kMember, {"org_admin", "provider_admin"}, Where::kTargetOrganization, "org_admin", "administration"}}},
       {Action::kClientRead,
        "client.read",
        {{Who::kSelf, {}, {}, "self", "own_use"},
@@ -304,6 +307,18 @@ bool AuthorizationProbe::Allowed(Action action) const {
 
 Result<std::string> ClientRegion(storage::Connection& c, const std::string& client_id) {
   return PolicyStore::ClientRegion(c, client_id);
+}
+
+Result<std::vector<std::string>> AudienceKeys(storage::Connection& c, const std::string& user_id) {
+  std::vector<std::string> keys{"user:" + user_id};
+  ALLMENDE_ASSIGN_OR_RETURN(auto memberships, PolicyStore::LiveMemberships(c, user_id));
+  for (const auto& m : memberships) {
+    for (std::string key : {"org:" + m.organization_id, "role:" + m.role + "@" + m.region_id,
+                            "role:" + m.role + "@" + m.organization_id}) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    }
+  }
+  return keys;
 }
 
 std::optional<Action> ActionNamed(std::string_view name) {

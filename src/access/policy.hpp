@@ -28,6 +28,7 @@ enum class Action {
   kMembersRead,
   kMembersManage,  // remove members, invite, revoke invitations
   kTokensManage,
+  kWebhooksManage,          // an organization's webhook endpoints, their delivery log and replays
   kClientRead,              // a client's record
   kClientUpdate,            // change a client's record
   kClientList,              // the clients an organization pays for or serves
@@ -102,6 +103,10 @@ bool IsStaffRole(std::string_view role);
 // caller's transaction (so a revoked delegation stops working at once).
 Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
                            const Target& target, Timestamp now);
+
+// The audience keys a person answers to, for live updates and notifications: "user:<id>", and for
+// each live membership "org:<organization>", "role:<role>@<region>" and "role:<role>@<organization>".
+Result<std::vector<std::string>> AudienceKeys(storage::Connection& c, const std::string& user_id);
 
 // The region of client `client_id`; empty if there is no such client.
 Result<std::string> ClientRegion(storage::Connection& c, const std::string& client_id);

@@ -175,6 +175,17 @@ const std::vector<Setting>& Settings() {
         IntSetter(1, 3600, [](Config& c, std::int64_t v) { c.mail.lease_seconds = static_cast<int>(v); }));
     add("mail.poll_ms", "how often senders look for due messages",
         IntSetter(10, kMaxMs, [](Config& c, std::int64_t v) { c.mail.poll_ms = static_cast<int>(v); }));
+    add("webhooks.allow_local_targets",
+        "allow http:// and loopback or private-network webhook targets (tests, local demo)",
+        BoolSetter([](Config& c, bool v) { c.webhooks.allow_local_targets = v; }));
+    add("webhooks.retry_base_ms", "first webhook retry after this many ms, doubling up to an hour",
+        IntSetter(10, kMaxMs, [](Config& c, std::int64_t v) { c.webhooks.retry_base_ms = static_cast<int>(v); }));
+    add("webhooks.max_attempts", "attempts before a webhook delivery is dead-lettered",
+        IntSetter(1, 100, [](Config& c, std::int64_t v) { c.webhooks.max_attempts = static_cast<int>(v); }));
+    add("webhooks.timeout_ms", "how long a webhook receiver may take to answer",
+        IntSetter(100, 60'000, [](Config& c, std::int64_t v) { c.webhooks.timeout_ms = static_cast<int>(v); }));
+    add("webhooks.poll_ms", "how often the webhook sender looks for due deliveries",
+        IntSetter(10, kMaxMs, [](Config& c, std::int64_t v) { c.webhooks.poll_ms = static_cast<int>(v); }));
     add("jobs.poll_ms", "how often each process looks for due jobs",
         IntSetter(10, kMaxMs, [](Config& c, std::int64_t v) { c.jobs.poll_ms = static_cast<int>(v); }));
     add("admin.token", "bootstrap platform-admin bearer token (empty disables)",

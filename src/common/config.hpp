@@ -80,6 +80,17 @@ struct DirectoryConfig {
   std::int64_t search_cache_mb = 64;  // answers of recent searches kept per process; 0: none
 };
 
+// Webhooks: organizations' own systems hear of changes, signed (src/webhooks/).
+struct WebhooksConfig {
+  // Allow http:// and loopback or private-network targets: for tests and a local demo only. Off,
+  // a webhook must be https:// to a public address (checked again at each connection).
+  bool allow_local_targets = false;
+  int retry_base_ms = 30'000;  // first retry after this, doubling up to an hour
+  int max_attempts = 8;        // then the delivery is dead-lettered for the admin to replay
+  int timeout_ms = 10'000;     // a receiver must answer within this
+  int poll_ms = 1000;          // how often the sender looks for due deliveries without a wake-up
+};
+
 struct JobsConfig {
   int poll_ms = 1000;  // how often each process looks for due jobs
 };
@@ -89,6 +100,7 @@ struct Config {
   StorageConfig storage;
   LogConfig log;
   MailConfig mail;
+  WebhooksConfig webhooks;
   JobsConfig jobs;
   IdentityConfig identity;
   DemoConfig demo;

@@ -14,7 +14,7 @@ constexpr std::string_view kInsert =
 // one writer, so its claim is serial by construction.
 constexpr std::string_view kClaim =
     "UPDATE outbox_messages SET lease_owner = $1, lease_until = $2, attempts = attempts + 1 "
-    "WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $3 "
+    "WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $3 AND channel = $5 "
     "AND (lease_until IS NULL OR lease_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {{skip_locked}}) "
     "RETURNING id, COALESCE(region_id, ''), channel, recipient, subject, body, attempts";
 constexpr std::string_view kSent =
@@ -29,10 +29,11 @@ constexpr std::string_view kStats = "SELECT status, count(*) FROM outbox_message
 
 }  // namespace
 
-std::chrono::seconds RetryDelay(int attempts) {
-  std::int64_t seconds = 30;
-  for (int i = 1; i < attempts && seconds < 3600; ++i) seconds *= 2;
-  return std::chrono::seconds(std::min<std::int64_t>(seconds, 3600));
+std::chrono::milliseconds RetryDelay(int attempts, std::chrono::milliseconds base) {
+  constexpr std::int64_t kCap = 3'600'000;
+  std::int64_t ms = std::max<std::int64_t>(1, base.count());
+  for (int i = 1; i < attempts && ms < kCap; ++i) ms *= 2;
+  return std::chrono::milliseconds(std::min(ms, kCap));
 }
 
 Result<std::string> Outbox::Enqueue(storage::Connection& c, OutboxMessage m, Timestamp now) const {
@@ -44,11 +45,12 @@ Result<std::string> Outbox::Enqueue(storage::Connection& c, OutboxMessage m, Tim
   return m.id;
 }
 
-Result<std::vector<OutboxMessage>> Outbox::Claim(storage::Connection& c, const std::string& owner, Timestamp now,
-                                                 std::chrono::seconds lease, int limit) const {
+Result<std::vector<OutboxMessage>> Outbox::Claim(storage::Connection& c, const std::string& channel,
+                                                 const std::string& owner, Timestamp now, std::chrono::seconds lease,
+                                                 int limit) const {
   auto until = now + std::chrono::duration_cast<std::chrono::milliseconds>(lease);
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows,
-                            c.Query(kClaim, {owner, FormatRfc3339(until), FormatRfc3339(now), std::int64_t{limit}}));
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows, c.Query(kClaim, {owner, FormatRfc3339(until), FormatRfc3339(now), std::int64_t{limit}, channel}));
   std::vector<OutboxMessage> out;
   for (const auto& r : rows) {
     std::string body = r.Text(5);

@@ -18,7 +18,7 @@ namespace allmende::notify {
 struct OutboxMessage {
   std::string id = {};  // "msg_…"; also the e-mail's Message-ID, so receivers can drop a redelivery
   std::string region_id = {};
-  std::string channel = "email";  // "email" (webhooks follow)
+  std::string channel = "email";  // "email", or "webhook" (recipient: the endpoint's id)
   std::string recipient = {};
   std::string subject = {};
   std::string body = {};
@@ -43,10 +43,15 @@ class Outbox {
   // Inside the caller's write transaction: queues a message, due now. Returns its id.
   Result<std::string> Enqueue(storage::Connection& c, OutboxMessage message, Timestamp now) const;
 
-  // Leases up to `limit` due messages to `owner` until now + lease. A message whose lease ran
-  // out (its sender died) is due again.
-  Result<std::vector<OutboxMessage>> Claim(storage::Connection& c, const std::string& owner, Timestamp now,
-                                           std::chrono::seconds lease, int limit) const;
+  // Wakes this process's sender when `c`'s transaction commits (a message made due again).
+  void WakeOnCommit(storage::Connection& c) const {
+    if (wake_) c.OnCommit(wake_);
+  }
+
+  // Leases up to `limit` due messages of `channel` to `owner` until now + lease. A message whose
+  // lease ran out (its sender died) is due again.
+  Result<std::vector<OutboxMessage>> Claim(storage::Connection& c, const std::string& channel, const std::string& owner,
+                                           Timestamp now, std::chrono::seconds lease, int limit) const;
 
   // Marks a leased message delivered and erases its body: what was sent is the recipient's now, and
   // a link in it must not stay usable from a copy of the database. False if the lease was lost.
@@ -67,7 +72,7 @@ class Outbox {
   const storage::FieldCipher* cipher_ = nullptr;
 };
 
-// Exponential backoff with a cap: 30 s, 1 min, 2 min, … 1 h.
-std::chrono::seconds RetryDelay(int attempts);
+// Exponential backoff with a cap: base (30 s), 2 × base, 4 × base, … at most 1 h.
+std::chrono::milliseconds RetryDelay(int attempts, std::chrono::milliseconds base = std::chrono::seconds(30));
 
 }  // namespace allmende::notify

@@ -7,7 +7,7 @@ namespace {
 
 constexpr std::string_view kRelease =
     "UPDATE outbox_messages SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1 "
-    "WHERE lease_owner = $1 AND status = 'pending'";
+    "WHERE lease_owner = $1 AND status = 'pending' AND channel = $2";
 
 }  // namespace
 
@@ -36,8 +36,8 @@ void OutboxSender::Stop() {
 Result<int> OutboxSender::RunOnce() {
   ALLMENDE_ASSIGN_OR_RETURN(auto batch, db_.WriteValue<std::vector<OutboxMessage>>(
                                             [&](storage::Connection& c) {
-                                              return outbox_.Claim(c, options_.owner, clock_.Now(), options_.lease,
-                                                                   options_.batch);
+                                              return outbox_.Claim(c, options_.channel, options_.owner, clock_.Now(),
+                                                                   options_.lease, options_.batch);
                                             },
                                             storage::Isolation::kReadCommitted));
   int delivered = 0;
@@ -54,7 +54,8 @@ Result<int> OutboxSender::RunOnce() {
           }
           // A refusal for good (5xx) is not retried; anything else is, with backoff.
           int max = sent.error().code == ErrorCode::kInvalidArgument ? m.attempts : options_.max_attempts;
-          return outbox_.MarkFailed(c, m.id, options_.owner, sent.error().message, now + RetryDelay(m.attempts), max);
+          return outbox_.MarkFailed(c, m.id, options_.owner, sent.error().message,
+                                    now + RetryDelay(m.attempts, options_.retry_base), max);
         },
         storage::Isolation::kReadCommitted);
     if (!recorded.ok()) return std::move(recorded).error();
@@ -73,7 +74,7 @@ Result<int> OutboxSender::RunOnce() {
 Result<void> OutboxSender::ReleaseLeases() {
   return db_.Write(
       [&](storage::Connection& c) -> Result<void> {
-        ALLMENDE_TRY(c.Execute(kRelease, {options_.owner}));
+        ALLMENDE_TRY(c.Execute(kRelease, {options_.owner, options_.channel}));
         return Ok();
       },
       storage::Isolation::kReadCommitted);

@@ -23,6 +23,8 @@ struct SenderOptions {
   int batch = 50;
   std::chrono::milliseconds poll{1000};  // how often to look for work without a wake-up
   int max_attempts = 8;
+  std::string channel = "email";                 // which messages this sender delivers
+  std::chrono::milliseconds retry_base{30'000};  // first retry after this, doubling (RetryDelay)
 };
 
 class OutboxSender {

@@ -100,8 +100,9 @@ TEST_F(OutboxTest, GivesUpAfterMaxAttempts) {
 TEST_F(OutboxTest, LeaseOfADeadSenderRunsOutAndAnotherDelivers) {
   Enqueue("liisa@example.fi", "s", "b");
   // Sender "dead" claims and dies before delivering.
-  auto claimed = db_->WriteValue<std::vector<OutboxMessage>>(
-      [&](storage::Connection& c) { return outbox_.Claim(c, "dead", clock_.Now(), std::chrono::seconds(60), 10); });
+  auto claimed = db_->WriteValue<std::vector<OutboxMessage>>([&](storage::Connection& c) {
+    return outbox_.Claim(c, "email", "dead", clock_.Now(), std::chrono::seconds(60), 10);
+  });
   ASSERT_EQ(claimed->size(), 1u);
   auto alive = Sender("alive");
   EXPECT_EQ(*alive->RunOnce(), 0) << "still leased";

@@ -186,6 +186,7 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
       Offer f{NewId("ofr"), o.region_id, o.id, provider, seq, "open", FormatRfc3339(now), FormatRfc3339(deadline),
               std::nullopt, std::nullopt};
       ALLMENDE_TRY(OrderStore::InsertOffer(c, f));
+      ALLMENDE_TRY(SignalOffer(c, o, f, now));
       if (!first_deadline || f.deadline < *first_deadline) first_deadline = f.deadline;
       // The deadline moves the cascade on even if nobody looks: a job at that moment.
       ALLMENDE_TRY(

@@ -79,6 +79,7 @@ Result<Message> OrderService::PostMessage(const access::Actor& actor, const std:
     ALLMENDE_TRY(
         bus_.Publish(c, events::Event{NewId("evt"), "order.message", l.order.region_id, id, audience,
                                       boost::json::serialize(boost::json::object{{"message_id", m.id}}), m.at}));
+    ALLMENDE_TRY(SignalMessage(c, l.order, m.id, l.decision, now));
     m.body = body;
     m.read_by.push_back(actor.principal->id);
     ALLMENDE_TRY(OrderStore::MarkRead(c, m.id, actor.principal->id, m.at));

@@ -63,10 +63,12 @@ Result<int> OrderService::PlanAhead(storage::Connection& c, Timestamp now) {
   return planned;
 }
 
-Result<void> OrderService::Follow(storage::Connection& c, const std::string& order_id, const std::string& visit_state,
-                                  const access::Decision& who, Timestamp now) {
+Result<void> OrderService::Follow(storage::Connection& c, const std::string& order_id, const std::string& visit_id,
+                                  const std::string& visit_state, const access::Decision& who, Timestamp now) {
   ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, order_id));
-  if (!o || o->schedule.frequency != "once") return Ok();
+  if (!o) return Ok();
+  ALLMENDE_TRY(SignalVisit(c, *o, visit_id, visit_state, who, now));
+  if (o->schedule.frequency != "once") return Ok();
   std::optional<OrderEvent> event;
   if (visit_state == "in_progress") event = OrderEvent::kCheckIn;
   if (visit_state == "delivered") event = OrderEvent::kCheckOut;

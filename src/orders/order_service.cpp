@@ -93,14 +93,15 @@ Result<calendar::Recurrence> ToRecurrence(const Schedule& s, const std::string& 
 
 OrderService::OrderService(storage::Database& db, notify::Outbox& outbox, events::EventBus& bus,
                            const TimeSource& clock, const storage::FieldCipher& cipher, PlaceNamer place_name,
-                           std::string public_url)
+                           std::string public_url, const webhooks::Emitter* webhooks)
     : db_(db),
       outbox_(outbox),
       bus_(bus),
       clock_(clock),
       cipher_(cipher),
       place_name_(std::move(place_name)),
-      public_url_(std::move(public_url)) {}
+      public_url_(std::move(public_url)),
+      webhooks_(webhooks) {}
 
 Result<OrderService::Loaded> OrderService::Open(storage::Connection& c, const access::Actor& actor,
                                                 access::Action action, const std::string& id, Timestamp now) {
@@ -169,6 +170,7 @@ Result<void> OrderService::Transition(storage::Connection& c, Order& o, OrderEve
                   note,
                   audience};
   ALLMENDE_TRY(OrderStore::InsertTimeline(c, o.region_id, o.id, e));
+  const std::string from = o.state;
   o.state = *next;
   o.updated_at = FormatRfc3339(now);
   // The provider reaches the client's data for deliveries only: when its last order for the
@@ -181,8 +183,9 @@ Result<void> OrderService::Transition(storage::Connection& c, Order& o, OrderEve
   if (o.ordered_by != o.client_id) audience_keys.push_back("user:" + o.ordered_by);
   if (o.provider_id) audience_keys.push_back("org:" + *o.provider_id);
   boost::json::object data{{"state", o.state}, {"event", e.kind}};
-  return bus_.Publish(c, events::Event{NewId("evt"), "order.changed", o.region_id, o.id, audience_keys,
-                                       boost::json::serialize(data), FormatRfc3339(now)});
+  ALLMENDE_TRY(bus_.Publish(c, events::Event{NewId("evt"), "order.changed", o.region_id, o.id, audience_keys,
+                                             boost::json::serialize(data), FormatRfc3339(now)}));
+  return Signal(c, o, e.kind, from, who, now);
 }
 
 Result<void> OrderService::Save(storage::Connection& c, Order& o, std::int64_t version) {

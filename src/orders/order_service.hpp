@@ -1,9 +1,11 @@
 // Orders: a purchaser, an employer programme or a client (or someone acting for them) orders a
 // service for a client; the routing cascade (src/dispatch/routing.hpp) offers it to providers;
 // a provider accepts and assigns a worker; visits are planned in the region's time zone. Every
-// transition is one transaction with its timeline entry, e-mail (outbox) and live event.
+// transition is one transaction with its timeline entry, e-mail (outbox), live event, in-app
+// notifications and webhooks.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
 #include <string>
@@ -18,6 +20,10 @@
 #include "orders/order_store.hpp"
 #include "orders/order_types.hpp"
 #include "storage/field_cipher.hpp"
+
+namespace allmende::webhooks {
+class Emitter;
+}
 
 namespace allmende::orders {
 
@@ -74,8 +80,10 @@ using PlaceNamer = std::function<std::string(storage::Connection& c, const std::
 
 class OrderService {
  public:
+  // `webhooks` (may be null: no webhooks) emits the changes to the parties' endpoints.
   OrderService(storage::Database& db, notify::Outbox& outbox, events::EventBus& bus, const TimeSource& clock,
-               const storage::FieldCipher& cipher, PlaceNamer place_name, std::string public_url);
+               const storage::FieldCipher& cipher, PlaceNamer place_name, std::string public_url,
+               const webhooks::Emitter* webhooks = nullptr);
 
   // Creates the order and, unless it is a draft, submits and routes it in the same transaction.
   // InvalidArgument naming the field; PermissionDenied unless the actor may order for the client.
@@ -111,9 +119,10 @@ class OrderService {
   Result<int> ExpireOffers(storage::Connection& c, Timestamp now);
   Result<int> PlanAhead(storage::Connection& c, Timestamp now);
 
-  // For visits: records a transition of the order that a visit caused (one-off orders).
-  Result<void> Follow(storage::Connection& c, const std::string& order_id, const std::string& visit_state,
-                      const access::Decision& who, Timestamp now);
+  // For visits: records a transition of the order that a visit caused (one-off orders), and tells
+  // the parties of the visit's new state.
+  Result<void> Follow(storage::Connection& c, const std::string& order_id, const std::string& visit_id,
+                      const std::string& visit_state, const access::Decision& who, Timestamp now);
 
   const storage::FieldCipher& cipher() const { return cipher_; }
   storage::Database& db() { return db_; }
@@ -134,6 +143,19 @@ class OrderService {
   Result<void> RouteNext(storage::Connection& c, Order& o, const access::Decision& who, Timestamp now);
   Result<void> PlanVisits(storage::Connection& c, const Order& o, Timestamp now);
   Result<void> Notify(storage::Connection& c, const Order& o, const std::string& kind, Timestamp now);
+  // In-app notifications and webhooks of a change (order_signals.cpp), in its transaction.
+  Result<void> Signal(storage::Connection& c, const Order& o, std::string_view event, const std::string& from,
+                      const access::Decision& who, Timestamp now);
+  Result<void> SignalVisit(storage::Connection& c, const Order& o, const std::string& visit_id,
+                           const std::string& visit_state, const access::Decision& who, Timestamp now);
+  Result<void> SignalOffer(storage::Connection& c, const Order& o, const Offer& offer, Timestamp now);
+  Result<void> SignalMessage(storage::Connection& c, const Order& o, const std::string& message_id,
+                             const access::Decision& who, Timestamp now);
+  Result<void> Announce(storage::Connection& c, const Order& o, const std::string& kind,
+                        std::vector<std::string> audience, const access::Decision& who, boost::json::object data,
+                        Timestamp now);
+  Result<void> EmitToParties(storage::Connection& c, const Order& o, const std::string& type,
+                             const boost::json::object& data, Timestamp now);
   Result<void> Save(storage::Connection& c, Order& o, std::int64_t version);
 
   storage::Database& db_;
@@ -143,6 +165,7 @@ class OrderService {
   const storage::FieldCipher& cipher_;
   PlaceNamer place_name_;
   std::string public_url_;
+  const webhooks::Emitter* webhooks_ = nullptr;
 };
 
 // The order's schedule as the calendar expands it; InvalidArgument naming "schedule.…".

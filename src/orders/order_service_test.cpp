@@ -1,5 +1,7 @@
 #include "orders/order_service.hpp"
 
+#include <set>
+
 #include "orders/order_test_world.hpp"
 
 namespace allmende::orders {
@@ -148,6 +150,43 @@ TEST_F(OrderServiceTest, DecliningShowsTheProviderNoIdentity) {
   ASSERT_TRUE(declined) << Why(declined);
   EXPECT_FALSE(declined->identity_visible);
   EXPECT_EQ(declined->order.address, "");
+}
+
+TEST_F(OrderServiceTest, RecurringVisitsKeepTheirLocalHourAcrossTheSpringDstChange) {
+  // Weekly on Fridays 10-12 from 19 March 2027; Finland moves to summer time on Sunday 28 March.
+  clock_.Set(*ParseRfc3339("2027-03-01T06:00:00Z"));
+  Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
+  NewOrder n = Cleaning({});
+  n.schedule.frequency = "weekly";
+  n.schedule.weekdays = {5};
+  n.schedule.start_date = "2027-03-19";
+  auto created = orders_->Create(Person("sari"), n);
+  ASSERT_TRUE(created) << Why(created);
+  auto accepted = orders_->Accept(Person("jussi"), created->order.id);
+  ASSERT_TRUE(accepted) << Why(accepted);
+  ASSERT_GE(accepted->visits.size(), 3u);
+  EXPECT_EQ(accepted->visits[0].starts_at, "2027-03-19T08:00:00.000Z");  // 10:00 EET (UTC+2)
+  EXPECT_EQ(accepted->visits[1].starts_at, "2027-03-26T08:00:00.000Z");
+  EXPECT_EQ(accepted->visits[2].starts_at, "2027-04-02T07:00:00.000Z");  // 10:00 EEST (UTC+3)
+  EXPECT_EQ(accepted->visits[2].ends_at, "2027-04-02T09:00:00.000Z");
+  // The daily job plans further ahead without planning any visit twice, and the autumn change
+  // (31 October) turns back to UTC+2.
+  clock_.Set(*ParseRfc3339("2027-10-01T06:00:00Z"));
+  auto planned = db_->WriteValue<int>([&](storage::Connection& c) { return orders_->PlanAhead(c, clock_.Now()); });
+  ASSERT_TRUE(planned) << Why(planned);
+  auto again = db_->WriteValue<int>([&](storage::Connection& c) { return orders_->PlanAhead(c, clock_.Now()); });
+  ASSERT_TRUE(again) << Why(again);
+  auto view = orders_->Get(Person("sari"), created->order.id);
+  ASSERT_TRUE(view) << Why(view);
+  std::set<std::string> starts;
+  bool october = false, november = false;
+  for (const auto& v : view->visits) {
+    EXPECT_TRUE(starts.insert(v.starts_at).second) << "planned twice: " << v.starts_at;
+    october |= v.starts_at == "2027-10-29T07:00:00.000Z";   // the last Friday of summer time
+    november |= v.starts_at == "2027-11-05T08:00:00.000Z";  // the first of winter time
+  }
+  EXPECT_TRUE(october);
+  EXPECT_TRUE(november);
 }
 
 }  // namespace

@@ -25,8 +25,8 @@ PlaceNamer Namer(const directory::CatalogIndex& catalog) {
 OrdersModule::OrdersModule(storage::Database& db, notify::Outbox& outbox, events::EventBus& bus,
                            const TimeSource& clock, const storage::FieldCipher& cipher,
                            const directory::CatalogIndex& catalog, std::string public_url, identity::AuthService& auth,
-                           identity::CookieOptions cookies)
-    : orders_(db, outbox, bus, clock, cipher, Namer(catalog), std::move(public_url)),
+                           identity::CookieOptions cookies, const webhooks::Emitter* webhooks)
+    : orders_(db, outbox, bus, clock, cipher, Namer(catalog), std::move(public_url), webhooks),
       visits_(orders_, clock),
       agreements_(db, clock, Namer(catalog)),
       auth_(auth),

@@ -9,6 +9,7 @@
 #include "orders/agreement_service.hpp"
 #include "orders/order_service.hpp"
 #include "orders/visit_service.hpp"
+#include "webhooks/webhooks.hpp"
 
 namespace allmende::orders {
 
@@ -16,7 +17,8 @@ class OrdersModule final : public app::Module {
  public:
   OrdersModule(storage::Database& db, notify::Outbox& outbox, events::EventBus& bus, const TimeSource& clock,
                const storage::FieldCipher& cipher, const directory::CatalogIndex& catalog, std::string public_url,
-               identity::AuthService& auth, identity::CookieOptions cookies);
+               identity::AuthService& auth, identity::CookieOptions cookies,
+               const webhooks::Emitter* webhooks = nullptr);
 
   void AddRoutes(http::Router& router) override;
   // orders.expire_offers: at each offer's deadline (and every five minutes as a sweep), the

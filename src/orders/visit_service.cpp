@@ -115,7 +115,7 @@ Result<VisitView> VisitService::Finish(storage::Connection& c, Work& w, const st
   if (!saved) return Error::Conflict("The visit changed meanwhile; load it again.");
   w.visit.version = version + 1;
   w.visit.note = note;
-  ALLMENDE_TRY(orders_.Follow(c, w.visit.order_id, state, w.decision, now));
+  ALLMENDE_TRY(orders_.Follow(c, w.visit.order_id, w.visit.id, state, w.decision, now));
   VisitView view;
   view.category = w.order.category;
   // The step's answer carries no address or needs: the day view showed them once, with its

@@ -260,6 +260,36 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       {"an order as FHIR ServiceRequest", "GET /fhir/R4/ServiceRequest/{id}", "GET",
        "/fhir/R4/ServiceRequest/ord-" + aino_order.substr(4), "", 200},
       {"an order as FHIR Task", "GET /fhir/R4/Task/{id}", "GET", "/fhir/R4/Task/ord-" + aino_order.substr(4), "", 200},
+      // 76…
+      {"webhooks (provider)", "GET /api/v1/organizations/{id}/webhooks", "GET",
+       "/api/v1/organizations/" + provider + "/webhooks", "", 200},
+      {"new webhook (welfare area, not https)", "POST /api/v1/organizations/{id}/webhooks", "POST",
+       "/api/v1/organizations/" + welfare + "/webhooks", R"({"url":"ftp://example.org/in"})", 422},
+      {"remove a webhook (provider)", "DELETE /api/v1/organizations/{id}/webhooks/{webhook_id}", "DELETE",
+       "/api/v1/organizations/" + provider + "/webhooks/whk_none", "", 404},
+      {"test a webhook (provider)", "POST /api/v1/organizations/{id}/webhooks/{webhook_id}/ping", "POST",
+       "/api/v1/organizations/" + provider + "/webhooks/whk_none/ping", "", 404},
+      {"webhook deliveries (welfare area)", "GET /api/v1/organizations/{id}/webhook-deliveries", "GET",
+       "/api/v1/organizations/" + welfare + "/webhook-deliveries", "", 200},
+      {"replay a delivery (provider)", "POST /api/v1/organizations/{id}/webhook-deliveries/{delivery_id}/replay",
+       "POST", "/api/v1/organizations/" + provider + "/webhook-deliveries/msg_none/replay", "", 404},
+      {"my notifications", "GET /api/v1/notifications", "GET", "/api/v1/notifications", "", 200, {}, Who::kAnySignedIn},
+      {"my unread count",
+       "GET /api/v1/notifications/unread-count",
+       "GET",
+       "/api/v1/notifications/unread-count",
+       "",
+       200,
+       {},
+       Who::kAnySignedIn},
+      {"mark my notifications read",
+       "POST /api/v1/notifications/read",
+       "POST",
+       "/api/v1/notifications/read",
+       R"({"all":true})",
+       200,
+       {},
+       Who::kAnySignedIn},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
@@ -278,14 +308,14 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
         75}},                             // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},  // auditor of region A
       // admin of Aino's provider
-      {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39,
-                         40, 41, 45, 53, 56, 57, 60, 61, 63, 64, 65, 66, 68, 69, 70, 74, 75}},
+      {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41,
+                         45, 53, 56, 57, 60, 61, 63, 64, 65, 66, 68, 69, 70, 74, 75, 76, 78, 79, 81}},
       {"aleksi.tyontekija", {0, 17, 22, 34, 36, 37, 56, 57, 64, 65, 68, 69, 70, 74, 75}},  // worker of Aino's provider
       {"hanna.vapaaehtoinen", {17, 22}},                                                   // admin of another provider
       {"tuomas.hr", {17, 22}},                                                             // employer HR, other region
-      {"jonas.mitarbeiter", {2, 17, 22, 30}},   // employee, a client in the other region (grants too)
-      {"advisor.b", {2, 17, 22}},               // advisor of the other region
-      {"orgadmin.w", {8, 11, 14, 17, 20, 22}},  // organization admin of the welfare area
+      {"jonas.mitarbeiter", {2, 17, 22, 30}},           // employee, a client in the other region (grants too)
+      {"advisor.b", {2, 17, 22}},                       // advisor of the other region
+      {"orgadmin.w", {8, 11, 14, 17, 20, 22, 77, 80}},  // organization admin of the welfare area
       // platform admin: no client data
       {"pia.admin", {7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 33, 34, 36, 37, 46, 50}},
       // the provider's API token with organization.read, members.read, clients.read

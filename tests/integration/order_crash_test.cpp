@@ -17,6 +17,7 @@
 #include <set>
 #include <thread>
 
+#include "api_helpers.hpp"
 #include "demo_world.hpp"
 
 namespace allmende::testing {
@@ -25,15 +26,6 @@ namespace {
 int EnvInt(const char* name, int fallback) {
   const char* v = std::getenv(name);
   return v && *v ? std::atoi(v) : fallback;
-}
-
-std::string DaysAheadUtc(int n) {
-  std::time_t t = std::time(nullptr) + n * 86400;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
 }
 
 TEST(OrderCrash, EveryAcknowledgedOrderExistsOnceAcrossKills) {
@@ -48,7 +40,7 @@ TEST(OrderCrash, EveryAcknowledgedOrderExistsOnceAcrossKills) {
       R"({"client_id":")" + aino + R"(","origin":"purchaser","purchaser_id":")" + welfare +
       R"(","category":"cleaning","municipality_code":"fi-837","language":"fi","address":"Insinöörinkatu 48 B 17",)"
       R"("schedule":{"start_date":")" +
-      DaysAheadUtc(3) + R"("},"duration_minutes":60})";
+      DaysAhead(3) + R"("},"duration_minutes":60})";
 
   // The server of the moment; the killer replaces it.
   std::mutex mu;

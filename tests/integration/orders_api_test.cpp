@@ -9,6 +9,7 @@
 #include <ctime>
 #include <thread>
 
+#include "api_helpers.hpp"
 #include "demo_world.hpp"
 #include "problem_assertions.hpp"
 #include "smtp_sink.hpp"
@@ -17,34 +18,6 @@ namespace allmende::testing {
 namespace {
 
 namespace json = boost::json;
-
-// A date a few days ahead (UTC date + n days is never before the Helsinki date + n - 1).
-std::string DaysAhead(int n) {
-  std::time_t t = std::time(nullptr) + n * 86400;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
-// An RFC 3339 UTC time `minutes` from now.
-std::string NowPlusMinutes(int minutes) {
-  std::time_t t = std::time(nullptr) + minutes * 60;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
-  return buf;
-}
-
-json::object Body(const std::optional<HttpResponse>& r, int status) {
-  EXPECT_TRUE(r) << "no answer";
-  if (!r) return {};
-  EXPECT_EQ(r->status, status) << r->body;
-  if (r->status != status) return {};
-  return json::parse(r->body).as_object();
-}
 
 class OrdersApiTest : public ::testing::Test {
  protected:
@@ -75,7 +48,9 @@ class OrdersApiTest : public ::testing::Test {
   static std::string VoucherId() {
     auto grants = Body(As("aino.virtanen", "GET", "/api/v1/clients/" + aino_id_ + "/grants"), 200);
     for (const auto& g : grants["items"].as_array()) {
-      if (g.at("kind").as_string() == "voucher") return std::string(g.at("id").as_string());
+      bool cleaning = false;
+      for (const auto& c : g.at("categories").as_array()) cleaning |= c.as_string() == "cleaning";
+      if (g.at("kind").as_string() == "voucher" && cleaning) return std::string(g.at("id").as_string());
     }
     return "";
   }
@@ -216,6 +191,83 @@ TEST_F(OrdersApiTest, ARetriedOrderIsCreatedOnce) {
   auto second = Body(As("sari.tilaaja", "POST", "/api/v1/orders", body, {{"Idempotency-Key", "order-once"}}), 201);
   EXPECT_EQ(first["id"], second["id"]);
   EXPECT_EQ(world_->Id("SELECT COUNT(*) FROM orders WHERE id = '" + std::string(first["id"].as_string()) + "'"), "1");
+}
+
+// Every step of the loop sent twice with one Idempotency-Key, as a phone on a bad connection
+// would: the retry gets the first answer (marked Idempotent-Replayed) and nothing happens twice.
+TEST_F(OrdersApiTest, EveryStepRetriedWithItsKeyHappensOnce) {
+  int n = 0;
+  auto twice = [&](const std::string& who, const std::string& path, const std::string& body, int status) {
+    const std::vector<std::pair<std::string, std::string>> key{{"Idempotency-Key", "retry-" + std::to_string(++n)}};
+    auto first = As(who, "POST", path, body, key);
+    auto second = As(who, "POST", path, body, key);
+    EXPECT_TRUE(first && second) << path;
+    if (!first || !second) return json::object{};
+    EXPECT_EQ(first->status, status) << path << ": " << first->body;
+    EXPECT_EQ(second->status, first->status) << path;
+    EXPECT_EQ(second->body, first->body) << path;
+    EXPECT_EQ(second->Header("idempotent-replayed"), "true") << path;
+    return first->status == status ? json::parse(first->body).as_object() : json::object{};
+  };
+  auto count = [&](const std::string& sql) { return world_->Id(sql); };
+
+  // An agreement, a funding decision and an order, each made once.
+  const std::string agreements = count("SELECT COUNT(*) FROM framework_agreements");
+  twice("sari.tilaaja", "/api/v1/agreements",
+        R"({"purchaser_id":")" + welfare_ + R"(","provider_id":")" + world_->OrgId("Ystäväpalvelu Tampere ry") +
+            R"(","categories":["shopping"],"municipalities":["fi-837"],"languages":["fi"],"price_model":"hourly",)"
+            R"("price_cents":3000,"currency":"EUR","billing_unit_minutes":30,"weekly_capacity_minutes":600,)"
+            R"("rank":3,"response_minutes":60,"valid_from":")" +
+            DaysAhead(1) + R"("})",
+        201);
+  EXPECT_EQ(std::stoi(count("SELECT COUNT(*) FROM framework_agreements")), std::stoi(agreements) + 1);
+  const std::string grants = count("SELECT COUNT(*) FROM grants");
+  twice("sari.tilaaja", "/api/v1/clients/" + aino_id_ + "/grants",
+        R"({"payer_id":")" + welfare_ +
+            R"(","kind":"voucher","categories":["shopping"],"unit":"hour","quantity":120,"period":"month",)"
+            R"("value_cents":2500,"currency":"EUR","valid_from":")" +
+            DaysAhead(1) + R"(","decision_reference":"PSHVA/RETRY/1"})",
+        201);
+  EXPECT_EQ(std::stoi(count("SELECT COUNT(*) FROM grants")), std::stoi(grants) + 1);
+  auto order = twice("sari.tilaaja", "/api/v1/orders", OrderBody(DaysAhead(6)), 201);
+  const std::string id(order["id"].as_string());
+  const std::string path = "/api/v1/orders/" + id;
+
+  // Accept, assign, a message, check-in, check-out, dispute: each once.
+  twice("jussi.siivous", path + "/accept", "", 200);
+  twice("jussi.siivous", path + "/assign", R"({"worker_id":")" + aleksi_id_ + R"("})", 200);
+  twice("aino.virtanen", path + "/messages", R"({"body":"Kiitos!"})", 201);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM order_messages WHERE order_id = '" + id + "'"), "1");
+  const std::string visit = count("SELECT id FROM visits WHERE order_id = '" + id + "'");
+  world_->db().Execute("UPDATE visits SET starts_at = '" + NowPlusMinutes(-10) + "', ends_at = '" +
+                       NowPlusMinutes(110) + "' WHERE id = '" + visit + "'");
+  twice("aleksi.tyontekija", "/api/v1/visits/" + visit + "/check-in", "", 200);
+  twice("aleksi.tyontekija", "/api/v1/visits/" + visit + "/check-out", R"({"done_tasks":[],"note":"ok"})", 200);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM grant_uses WHERE visit_id = '" + visit + "'"), "1");
+  twice("aino.virtanen", "/api/v1/visits/" + visit + "/dispute", R"({"reason":"Kylpyhuone jäi pesemättä"})", 200);
+  for (const char* kind : {"accept", "assign", "check_in", "check_out", "dispute"}) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM order_timeline WHERE order_id = '" + id + "' AND kind = '" + kind + "'"), "1")
+        << kind;
+  }
+
+  // Decline, route by hand, cancel on other orders; a not-at-home on a visit of its own.
+  auto declined = twice("sari.tilaaja", "/api/v1/orders", OrderBody(DaysAhead(7)), 201);
+  const std::string second(declined["id"].as_string());
+  twice("jussi.siivous", "/api/v1/orders/" + second + "/decline", R"({"reason":"Ei kapasiteettia"})", 200);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM order_timeline WHERE order_id = '" + second + "' AND kind = 'reroute'"), "1");
+  twice("outi.koordinaattori", "/api/v1/orders/" + second + "/route", "{}", 200);  // the cascade again
+  EXPECT_EQ(count("SELECT COUNT(*) FROM order_timeline WHERE order_id = '" + second + "' AND note = 'routed by hand'"),
+            "1");
+  twice("sari.tilaaja", "/api/v1/orders/" + second + "/cancel", R"({"reason":"Ei tarvita"})", 200);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM order_timeline WHERE order_id = '" + second + "' AND kind = 'cancel'"), "1");
+  auto third = twice("sari.tilaaja", "/api/v1/orders", OrderBody(DaysAhead(8)), 201);
+  const std::string third_id(third["id"].as_string());
+  twice("jussi.siivous", "/api/v1/orders/" + third_id + "/accept", "", 200);
+  const std::string absent = count("SELECT id FROM visits WHERE order_id = '" + third_id + "'");
+  world_->db().Execute("UPDATE visits SET starts_at = '" + NowPlusMinutes(-30) + "', ends_at = '" + NowPlusMinutes(90) +
+                       "' WHERE id = '" + absent + "'");
+  twice("jussi.siivous", "/api/v1/visits/" + absent + "/not-at-home", R"({"note":"Ei vastannut ovella"})", 200);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM grant_uses WHERE visit_id = '" + absent + "'"), "1");
 }
 
 TEST_F(OrdersApiTest, TheBoardShowsTheEscalationInWords) {
