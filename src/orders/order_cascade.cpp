@@ -1,6 +1,7 @@
 // The routing cascade's database side: who the candidates are, what the pure engine decides,
 // the offers it makes, and the escalation reason in words.
 #include <algorithm>
+#include <cctype>
 
 #include "access/access_store.hpp"
 #include "calendar/local_time.hpp"
@@ -15,6 +16,19 @@
 
 namespace allmende::orders {
 namespace {
+
+// Whether `address` names postal code `code` as a word of its own ("Insinöörinkatu 48, 33720
+// Tampere" names 33720, not 3372): a service may serve single postal code areas.
+bool HasPostalCode(const std::string& address, const std::string& code) {
+  if (code.empty()) return false;
+  for (auto at = address.find(code); at != std::string::npos; at = address.find(code, at + 1)) {
+    const bool before = at == 0 || !std::isdigit(static_cast<unsigned char>(address[at - 1]));
+    const std::size_t end = at + code.size();
+    const bool after = end == address.size() || !std::isdigit(static_cast<unsigned char>(address[end]));
+    if (before && after) return true;
+  }
+  return false;
+}
 
 bool In(const std::vector<std::string>& list, const std::string& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
@@ -144,12 +158,15 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
     ALLMENDE_ASSIGN_OR_RETURN(auto service, directory::DirectoryService::FindPublished(c, *o.service_id));
     if (service) {
       const auto& content = *service->published;
+      const std::string address = content.area.postal_codes.empty() ? "" : OpenSealed(cipher_, o.address);
       dispatch::Candidate k;
       k.provider_id = service->organization_id;
       k.has_published_service = true;
       k.offers_service = content.category == o.category;
       k.serves_area = In(content.area.municipalities, o.municipality_code) ||
-                      (o.district_code && In(content.area.districts, *o.district_code));
+                      (o.district_code && In(content.area.districts, *o.district_code)) ||
+                      std::any_of(content.area.postal_codes.begin(), content.area.postal_codes.end(),
+                                  [&](const std::string& code) { return HasPostalCode(address, code); });
       k.languages = content.languages;
       k.capacity_left_minutes = 1'000'000;  // the provider decides when it accepts
       ALLMENDE_TRY(fill_common(k));
@@ -198,7 +215,20 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
     return Transition(c, o, OrderEvent::kOffer, who, std::nullopt, "staff", now);
   }
 
-  // Nobody left. A shop order asked one provider: it is declined (or expired) for the client.
+  // Nobody left. A shop order asked one provider: it is declined (or expired) for the client. If
+  // that provider could not be asked at all (not at this address, not in this language), the
+  // order is refused as it is placed, naming what does not fit, and nothing is written.
+  if (o.origin == "shop" && offers.empty()) {
+    const std::string& code = decision.escalation_reason_code;
+    if (code.find("area") != std::string::npos) {
+      std::string place = place_name_ ? place_name_(c, o.municipality_code) : o.municipality_code;
+      return Error::Invalid("address", "The provider does not serve this address (" + place + ").");
+    }
+    if (code.find("language") != std::string::npos) {
+      return Error::Invalid("language", "The provider does not serve in " + LanguageName(o.language) + ".");
+    }
+    return Error::Invalid("service_id", "The provider cannot take this order now; choose another service.");
+  }
   if (o.origin == "shop") {
     const bool expired = std::any_of(offers.begin(), offers.end(), [](const Offer& f) { return f.state == "expired"; });
     o.next_deadline.reset();

@@ -23,6 +23,7 @@ std::string ViewJson(const OrderView& v) {
   o["visits"] = visits;
   o["timeline"] = timeline;
   o["offers"] = offers;
+  o["first_visit_at"] = v.first_visit_at ? json::value(*v.first_visit_at) : json::value(nullptr);
   return json::serialize(o);
 }
 

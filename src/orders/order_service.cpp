@@ -148,6 +148,20 @@ Result<OrderView> OrderService::View(storage::Connection& c, const access::Actor
   if (v.viewer == "staff" || v.viewer == "purchaser") {
     ALLMENDE_ASSIGN_OR_RETURN(v.offers, OrderStore::OffersOf(c, loaded.order.id));
   }
+  for (const auto& visit : v.visits) {
+    if (!v.first_visit_at || visit.starts_at < *v.first_visit_at) v.first_visit_at = visit.starts_at;
+  }
+  if (!v.first_visit_at && !IsFinalOrderState(loaded.order.state)) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, loaded.order.region_id));
+    auto recurrence = ToRecurrence(loaded.order.schedule, region.country);
+    if (recurrence.ok()) {
+      const auto today = calendar::ParseDate(LocalToday(now, region.time_zone));
+      const calendar::LocalDate from = today ? std::max(recurrence->start, *today) : recurrence->start;
+      auto first = calendar::Expand(*recurrence, region.time_zone, from,
+                                    calendar::FromDayNumber(calendar::DayNumber(from) + 92));
+      if (first.ok() && !first->empty()) v.first_visit_at = FormatRfc3339(first->front().starts_at);
+    }
+  }
   v.order = std::move(loaded.order);
   return v;
 }
@@ -295,13 +309,16 @@ Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::A
   ALLMENDE_ASSIGN_OR_RETURN(bool known, directory::DirectoryService::IsCategory(c, in.category));
   if (!known) return Error::Invalid("category", "Unknown service category.");
   std::optional<std::string> provider = in.provider_id;
+  std::optional<directory::Service> service;
   if (in.service_id) {
-    ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *in.service_id));
-    if (!s || s->region_id != region_id) return Error::Invalid("service_id", "No published service has this id.");
-    if (s->published->category != in.category) {
-      return Error::Invalid("category", "The service is of category " + s->published->category + ".");
+    ALLMENDE_ASSIGN_OR_RETURN(service, directory::DirectoryService::FindPublished(c, *in.service_id));
+    if (!service || service->region_id != region_id) {
+      return Error::Invalid("service_id", "No published service has this id.");
     }
-    provider = s->organization_id;
+    if (service->published->category != in.category) {
+      return Error::Invalid("category", "The service is of category " + service->published->category + ".");
+    }
+    provider = service->organization_id;
   }
   if (in.purchaser_id) {
     ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *in.purchaser_id));
@@ -309,11 +326,13 @@ Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::A
       return Error::Invalid("purchaser_id", "No purchaser of the client's region has this id.");
     }
   }
+  std::optional<std::string> chosen_name;
   if (provider) {
     ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationService::Find(c, *provider));
     if (!org || org->region_id != region_id) {
       return Error::Invalid("provider_id", "No provider of the client's region has this id.");
     }
+    chosen_name = org->name;
   }
   ALLMENDE_ASSIGN_OR_RETURN(auto recurrence, ToRecurrence(in.schedule, region.country));
   const std::string today = LocalToday(now, region.time_zone);
@@ -324,6 +343,19 @@ Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::A
                             calendar::Expand(recurrence, region.time_zone, recurrence.start,
                                              calendar::FromDayNumber(calendar::DayNumber(recurrence.start) + 366)));
   if (first.empty()) return Error::Invalid("schedule", "This schedule has no visit within a year.");
+  // A shop order goes to one provider, who needs its lead time between the order and the first visit.
+  if (service) {
+    const int lead = service->published->lead_time_days;
+    auto today_date = calendar::ParseDate(today);
+    if (lead > 0 && today_date) {
+      const calendar::LocalDate earliest = calendar::FromDayNumber(calendar::DayNumber(*today_date) + lead);
+      if (first.front().date < earliest) {
+        return Error::Invalid("schedule.start_date", "This provider needs " + std::to_string(lead) +
+                                                         " days' notice: the first visit can be on " +
+                                                         calendar::FormatDate(earliest) + " at the earliest.");
+      }
+    }
+  }
   ALLMENDE_ASSIGN_OR_RETURN(
       auto grants, funding::FundingService::CheckGrants(c, in.client_id, in.grants, in.category, provider.value_or(""),
                                                         in.schedule.start_date));
@@ -362,6 +394,9 @@ Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::A
   o.grants = in.grants;
   o.tasks = in.tasks;
   o.chosen_provider_id = provider;
+  // A shop order names its provider from the start (the client chose the service); the provider
+  // reaches the client's data only once it accepts.
+  if (in.origin == "shop") o.provider_name = chosen_name;
   o.state = "draft";
   o.created_at = o.updated_at = FormatRfc3339(now);
   ALLMENDE_TRY(OrderStore::InsertOrder(c, o));

@@ -58,6 +58,9 @@ struct OrderView {
   std::vector<Visit> visits;
   std::vector<TimelineEntry> timeline;
   std::vector<Offer> offers;  // staff only
+  // When the first visit starts: the first planned one, or before acceptance the schedule's first
+  // occurrence in the region's zone (public holidays skipped when asked).
+  std::optional<std::string> first_visit_at;
 };
 
 // A line of a provider's inbox: only what an offer may show before acceptance.

@@ -32,13 +32,15 @@ constexpr std::string_view kEndAgreement =
     "UPDATE framework_agreements SET valid_until = $2, state = CASE WHEN $2 < $5 THEN 'ended' ELSE 'active' END, "
     "updated_at = $4, version = version + 1 WHERE id = $1 AND version = $3";
 
+// provider_name: the accepted provider's, or a shop order's chosen provider's from the start.
 constexpr std::string_view kOrderColumns =
     "SELECT o.id, o.region_id, o.origin, o.client_id, u.name, o.ordered_by, o.purchaser_id, o.category, "
     "o.service_id, o.municipality_code, o.district_code, o.language, o.needs_sealed, o.address_sealed, "
     "o.door_code_sealed, o.contact_phone_sealed, o.recurrence, o.duration_minutes, o.grants, "
     "o.chosen_provider_id, o.provider_id, p.name, o.agreement_id, o.worker_id, o.price, o.state, "
     "o.escalation_reason, o.next_deadline, o.created_at, o.updated_at, o.version, o.tasks, o.escalation_code "
-    "FROM orders o JOIN users u ON u.id = o.client_id LEFT JOIN organizations p ON p.id = o.provider_id ";
+    "FROM orders o JOIN users u ON u.id = o.client_id LEFT JOIN organizations p ON p.id = "
+    "COALESCE(o.provider_id, CASE WHEN o.origin = 'shop' THEN o.chosen_provider_id END) ";
 constexpr std::string_view kInsertOrder =
     "INSERT INTO orders (id, region_id, origin, client_id, ordered_by, purchaser_id, category, service_id, "
     "municipality_code, district_code, language, needs_sealed, address_sealed, door_code_sealed, "

@@ -361,7 +361,7 @@ TEST_F(OrdersApiTest, AVisitorOrdersFromTheShopAndHasAnAccountAfterwards) {
       service +
       R"(","category":"cleaning","municipality_code":"fi-837","language":"sv","address":"Satakunnankatu 18 A 4, 33210 Tampere",)"
       R"("schedule":{"frequency":"weekly","interval":2,"weekdays":[2],"start_date":")" +
-      DaysAhead(3) + R"(","window_start":"10:00","window_end":"12:00"},"duration_minutes":120}})";
+      DaysAhead(7) + R"(","window_start":"10:00","window_end":"12:00"},"duration_minutes":120}})";
   auto r = Fetch(world_->port(), "POST", "/api/v1/shop/orders", {{"Content-Type", "application/json"}}, body);
   auto placed = Body(r, 201);
   ASSERT_FALSE(placed.empty());
@@ -389,6 +389,56 @@ TEST_F(OrdersApiTest, AVisitorOrdersFromTheShopAndHasAnAccountAfterwards) {
                m.data.find("Tack för din beställning") != std::string::npos;
   }
   EXPECT_TRUE(swedish);
+}
+
+// A shop order goes to one provider: its notice period holds on the server (not only in the form),
+// the order names the provider and its first visit from the start, and a service that serves
+// single postal code areas gets the orders from them.
+TEST_F(OrdersApiTest, AShopOrderKeepsTheProvidersNoticeAndNamesProviderAndFirstVisit) {
+  const std::string birkala = world_->OrgId("Birkala Städ & Hem Ab");
+  const std::string service =
+      world_->Id("SELECT id FROM services WHERE organization_id = '" + birkala +
+                 "' AND state = 'published' AND published_content LIKE '%\"category\":\"cleaning\"%' LIMIT 1");
+  ASSERT_FALSE(service.empty());
+  Session ebba = world_->SignIn("ebba.lindqvist");
+  const std::string ebba_id = world_->UserId("ebba.lindqvist");
+  auto order = [&](const std::string& date, const std::string& address) {
+    return world_->Call(ebba, "POST", "/api/v1/orders",
+                        R"({"client_id":")" + ebba_id + R"(","origin":"shop","service_id":")" + service +
+                            R"(","category":"cleaning","municipality_code":"fi-837","language":"sv","address":")" +
+                            address + R"(","duration_minutes":120,"schedule":{"start_date":")" + date +
+                            R"(","window_start":"10:00","window_end":"12:00"}})");
+  };
+  // Birkala needs a week's notice.
+  auto early = ExpectProblem(order(DaysAhead(2), "Satakunnankatu 18 A 4, 33210 Tampere"), 422);
+  ASSERT_FALSE(FieldErrors(early).empty());
+  EXPECT_TRUE(FieldErrors(early)[0].starts_with("schedule.start_date: This provider needs 7 days' notice"))
+      << FieldErrors(early)[0];
+  auto placed = Body(order(DaysAhead(9), "Satakunnankatu 18 A 4, 33210 Tampere"), 201);
+  EXPECT_EQ(placed["state"].as_string(), "offered");
+  EXPECT_EQ(placed["provider_name"].as_string(), "Birkala Städ & Hem Ab");
+  EXPECT_TRUE(placed["provider_id"].is_null()) << "the provider is the client's only once it accepts";
+  ASSERT_TRUE(placed["first_visit_at"].is_string());
+  EXPECT_TRUE(placed["first_visit_at"].as_string().starts_with(DaysAhead(9).substr(0, 4)));
+  EXPECT_NE(placed["first_visit_at"].as_string().find("T08:00:00"), std::string::npos)  // 10:00 in Helsinki, winter
+      << placed["first_visit_at"];
+
+  // Served by postal code only: 33210 is served, 33720 is not.
+  world_->db().Execute(
+      "UPDATE services SET published_content = REPLACE(published_content, "
+      "'\"municipalities\":[\"fi-604\",\"fi-837\"]', '\"municipalities\":[]') WHERE id = '" +
+      service + "'");
+  world_->db().Execute(
+      "UPDATE services SET published_content = REPLACE(published_content, "
+      "'\"postal_codes\":[]', '\"postal_codes\":[\"33210\"]') WHERE id = '" +
+      service + "'");
+  EXPECT_EQ(Body(order(DaysAhead(10), "Satakunnankatu 18 A 4, 33210 Tampere"), 201)["state"].as_string(), "offered");
+  // Elsewhere the order is refused as it is placed, at the address, and nothing is written.
+  const std::string before = world_->Id("SELECT COUNT(*) FROM orders");
+  auto elsewhere = order(DaysAhead(10), "Insinöörinkatu 48, 33720 Tampere");
+  ExpectProblem(elsewhere, 422);
+  ExpectProblemField(*elsewhere, "address");
+  EXPECT_EQ(world_->Id("SELECT COUNT(*) FROM orders"), before);
 }
 
 }  // namespace
