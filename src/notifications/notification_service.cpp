@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "access/access_store.hpp"
 #include "access/policy.hpp"
 #include "common/ids.hpp"
 #include "notifications/notifications.hpp"
@@ -11,7 +12,7 @@ constexpr std::string_view kInsert =
     "INSERT INTO notifications (id, region_id, kind, subject_type, subject_id, data, created_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7)";
 constexpr std::string_view kInsertAudience =
-    "INSERT INTO notification_audience (notification_id, audience, created_at) VALUES ($1, $2, $3)";
+    "INSERT INTO notification_audience (region_id, notification_id, audience, created_at) VALUES ($1, $2, $3, $4)";
 
 // "$first, $first+1, …" for `n` values.
 std::string Placeholders(std::size_t first, std::size_t n) {
@@ -55,14 +56,24 @@ Result<void> Add(storage::Connection& c, events::EventBus& bus, const NewNotific
   if (audience.empty()) return Ok();
   const std::string id = NewId("ntf");
   ALLMENDE_TRY(c.Execute(kInsert, {id, region, n.kind, n.subject_type, n.subject_id, n.data, at}));
-  for (const auto& key : audience) ALLMENDE_TRY(c.Execute(kInsertAudience, {id, key, at}));
+  for (const auto& key : audience) ALLMENDE_TRY(c.Execute(kInsertAudience, {region, id, key, at}));
   return bus.Publish(c, events::Event{NewId("evt"), "notification", n.region_id, n.subject_id, audience,
                                       "{\"kind\":\"" + n.kind + "\"}", at});
 }
 
 Result<std::vector<std::string>> NotificationService::KeysOf(storage::Connection& c, const http::Principal& p) {
-  if (!(p.mfa_verified || p.mfa_exempt)) return std::vector<std::string>{"user:" + p.id};
-  return access::AudienceKeys(c, p.id);
+  if (p.mfa_verified || p.mfa_exempt) return access::AudienceKeys(c, p.id);
+  // Without a second factor only the person's own key and those of roles that need none.
+  std::vector<std::string> keys{"user:" + p.id};
+  ALLMENDE_ASSIGN_OR_RETURN(auto memberships, access::PolicyStore::LiveMemberships(c, p.id));
+  for (const auto& m : memberships) {
+    if (access::IsStaffRole(m.role)) continue;
+    for (std::string key : {"org:" + m.organization_id, "role:" + m.role + "@" + m.region_id,
+                            "role:" + m.role + "@" + m.organization_id}) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    }
+  }
+  return keys;
 }
 
 Result<NotificationPage> NotificationService::List(const http::Principal& p, bool unread_only, int limit,
@@ -77,19 +88,20 @@ Result<NotificationPage> NotificationService::List(const http::Principal& p, boo
   return db_.ReadValue<NotificationPage>([&](storage::Connection& c) -> Result<NotificationPage> {
     ALLMENDE_ASSIGN_OR_RETURN(auto keys, KeysOf(c, p));
     std::vector<storage::Value> args{p.id, since, std::int64_t{limit + 1}};
-    // Driven by the audience index (newest first); a notification reached by two keys is one row.
+    // Driven by the audience index (audience, created_at): filtered, ordered and paged on its own
+    // columns; a notification reached by two keys is one row.
     std::string sql =
-        "SELECT DISTINCT n.id, n.kind, n.subject_type, n.subject_id, n.data, n.created_at, r.read_at FROM "
-        "notification_audience a JOIN notifications n ON n.id = a.notification_id LEFT JOIN notification_reads r "
-        "ON r.notification_id = n.id AND r.user_id = $1 WHERE a.created_at >= $2";
+        "SELECT DISTINCT a.notification_id, n.kind, n.subject_type, n.subject_id, n.data, a.created_at, r.read_at "
+        "FROM notification_audience a JOIN notifications n ON n.id = a.notification_id LEFT JOIN notification_reads "
+        "r ON r.notification_id = a.notification_id AND r.user_id = $1 WHERE a.created_at >= $2";
     if (unread_only) sql += " AND r.read_at IS NULL";
     if (after) {
-      sql += " AND (n.created_at < $4 OR (n.created_at = $4 AND n.id < $5))";
+      sql += " AND (a.created_at < $4 OR (a.created_at = $4 AND a.notification_id < $5))";
       args.emplace_back(after->first);
       args.emplace_back(after->second);
     }
     sql += " AND a.audience IN (" + Placeholders(args.size() + 1, keys.size()) +
-           ") ORDER BY n.created_at DESC, n.id DESC LIMIT $3";
+           ") ORDER BY a.created_at DESC, a.notification_id DESC LIMIT $3";
     for (const auto& k : keys) args.emplace_back(k);
     ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(sql, args));
     NotificationPage page;
@@ -126,8 +138,9 @@ Result<std::int64_t> NotificationService::MarkRead(const http::Principal& p, con
         std::vector<storage::Value> args{p.id, FormatRfc3339(now), since};
         // Only the caller's own notifications; one already read keeps its first read time.
         std::string sql =
-            "INSERT INTO notification_reads (user_id, notification_id, read_at) SELECT DISTINCT $1, a.notification_id, "
-            "$2 FROM notification_audience a WHERE a.created_at >= $3 AND NOT EXISTS (SELECT 1 FROM "
+            "INSERT INTO notification_reads (region_id, user_id, notification_id, read_at) SELECT DISTINCT "
+            "a.region_id, $1, a.notification_id, $2 FROM notification_audience a WHERE a.created_at >= $3 AND NOT "
+            "EXISTS (SELECT 1 FROM "
             "notification_reads r WHERE r.notification_id = a.notification_id AND r.user_id = $1)";
         if (!all) {
           sql += " AND a.notification_id IN (" + Placeholders(args.size() + 1, ids.size()) + ")";
@@ -143,10 +156,7 @@ Result<std::int64_t> NotificationService::MarkRead(const http::Principal& p, con
 
 Result<std::int64_t> NotificationService::Purge(storage::Connection& c, Timestamp before) {
   const std::string at = FormatRfc3339(before);
-  ALLMENDE_TRY(c.Execute(
-      "DELETE FROM notification_reads WHERE notification_id IN (SELECT id FROM notifications WHERE created_at < $1)",
-      {at}));
-  ALLMENDE_TRY(c.Execute("DELETE FROM notification_audience WHERE created_at < $1", {at}));
+  // Their audience rows and read marks go with them (ON DELETE CASCADE).
   return c.Execute("DELETE FROM notifications WHERE created_at < $1", {at});
 }
 

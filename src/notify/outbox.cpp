@@ -24,7 +24,9 @@ constexpr std::string_view kFailed =
     "UPDATE outbox_messages SET lease_owner = NULL, lease_until = NULL, last_error = $3, next_attempt_at = $4, "
     "status = CASE WHEN attempts >= $5 THEN 'failed' ELSE 'pending' END "
     "WHERE id = $1 AND lease_owner = $2 AND status = 'pending'";
-constexpr std::string_view kPurge = "DELETE FROM outbox_messages WHERE status = 'sent' AND sent_at < $1";
+// Sent messages after `before`; failed ones (dead letters the admin did not replay) 60 days later.
+constexpr std::string_view kPurge =
+    "DELETE FROM outbox_messages WHERE (status = 'sent' AND sent_at < $1) OR (status = 'failed' AND created_at < $2)";
 constexpr std::string_view kStats = "SELECT status, count(*) FROM outbox_messages GROUP BY status";
 
 }  // namespace
@@ -85,7 +87,7 @@ Result<void> Outbox::MarkFailed(storage::Connection& c, const std::string& id, c
 }
 
 Result<std::int64_t> Outbox::PurgeSent(storage::Connection& c, Timestamp before) const {
-  return c.Execute(kPurge, {FormatRfc3339(before)});
+  return c.Execute(kPurge, {FormatRfc3339(before), FormatRfc3339(before - std::chrono::hours(24 * 60))});
 }
 
 Result<OutboxStats> Outbox::Stats(storage::Connection& c) const {

@@ -62,7 +62,7 @@ class Outbox {
   Result<void> MarkFailed(storage::Connection& c, const std::string& id, const std::string& owner,
                           const std::string& error, Timestamp retry_at, int max_attempts) const;
 
-  // Deletes sent messages older than `before`; returns how many.
+  // Deletes sent messages older than `before`, and failed ones 60 days older; returns how many.
   Result<std::int64_t> PurgeSent(storage::Connection& c, Timestamp before) const;
 
   Result<OutboxStats> Stats(storage::Connection& c) const;

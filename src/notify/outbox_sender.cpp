@@ -41,6 +41,7 @@ Result<int> OutboxSender::RunOnce() {
                                             },
                                             storage::Isolation::kReadCommitted));
   int delivered = 0;
+  last_batch_full_ = static_cast<int>(batch.size()) == options_.batch;
   for (const auto& m : batch) {
     if (stop_) break;  // the rest is handed back by Stop()
     Result<void> sent = mailer_->Send(m);
@@ -52,7 +53,8 @@ Result<int> OutboxSender::RunOnce() {
             if (!kept) log::Warn("outbox_lease_lost", {{"message_id", m.id}});
             return Ok();
           }
-          // A refusal for good (5xx) is not retried; anything else is, with backoff.
+          // A refusal for good (InvalidArgument: an SMTP 5xx, a webhook target not allowed) is not
+          // retried; anything else is, with backoff.
           int max = sent.error().code == ErrorCode::kInvalidArgument ? m.attempts : options_.max_attempts;
           return outbox_.MarkFailed(c, m.id, options_.owner, sent.error().message,
                                     now + RetryDelay(m.attempts, options_.retry_base), max);
@@ -85,8 +87,8 @@ void OutboxSender::Loop() {
     auto done = RunOnce();
     if (!done.ok()) {
       log::Warn("outbox_pass_failed", {{"error", done.error().message}});
-    } else if (*done > 0) {
-      continue;  // there may be more due right away
+    } else if (*done > 0 || last_batch_full_) {
+      continue;  // there may be more due right away (a full batch of failures too)
     }
     std::unique_lock lock(mu_);
     cv_.wait_for(lock, options_.poll, [this] { return wake_ || stop_.load(); });

@@ -62,6 +62,7 @@ class OutboxSender {
   std::atomic<bool> stop_{false};
   std::thread thread_;
   std::atomic<std::uint64_t> delivered_{0}, failures_{0};
+  bool last_batch_full_ = false;  // the sender thread's own: look again at once
 };
 
 }  // namespace allmende::notify

@@ -254,8 +254,7 @@ Result<int> OrderService::ExpireOffers(storage::Connection& c, Timestamp now) {
     for (const auto& f : offers) {
       if (f.state != "open") continue;
       if (f.deadline <= FormatRfc3339(now)) {
-        ALLMENDE_TRY(
-            OrderStore::DecideOffer(c, f.id, "expired", "system", "no answer before the deadline", FormatRfc3339(now)));
+        ALLMENDE_TRY(CloseOffer(c, *order, f, "expired", "system", "no answer before the deadline", now));
       } else {
         any_open_left = true;
       }

@@ -152,6 +152,10 @@ class OrderService {
   Result<void> SignalVisit(storage::Connection& c, const Order& o, const std::string& visit_id,
                            const std::string& visit_state, const access::Decision& who, Timestamp now);
   Result<void> SignalOffer(storage::Connection& c, const Order& o, const Offer& offer, Timestamp now);
+  // Decides an open offer (accepted, declined, expired, withdrawn) and tells the provider's
+  // systems (offer.closed); false if it was no longer open.
+  Result<bool> CloseOffer(storage::Connection& c, const Order& o, const Offer& offer, const std::string& state,
+                          const std::string& by, const std::string& reason, Timestamp now);
   Result<void> SignalMessage(storage::Connection& c, const Order& o, const std::string& message_id,
                              const access::Decision& who, Timestamp now);
   Result<void> Announce(storage::Connection& c, const Order& o, const std::string& kind,

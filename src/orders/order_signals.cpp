@@ -2,6 +2,7 @@
 // unread count of each person's bell) and the organizations' signed webhooks. Both are written in
 // the transaction of the change. Notifications name no client to a provider before acceptance:
 // their data is codes and ids, worded by the reader's web UI.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "notifications/notifications.hpp"
@@ -38,6 +39,16 @@ Result<void> OrderService::Announce(storage::Connection& c, const Order& o, cons
                                     std::vector<std::string> audience, const access::Decision& who,
                                     boost::json::object data, Timestamp now) {
   audience = Without(std::move(audience), who);
+  // Whoever ordered for the client hears of it only while they may still read the order (a
+  // revoked delegation, an officer who left): staff are reached through their role keys anyway.
+  const std::string orderer = "user:" + o.ordered_by;
+  if (o.ordered_by != o.client_id && std::find(audience.begin(), audience.end(), orderer) != audience.end()) {
+    http::Principal p{o.ordered_by, "user"};
+    p.mfa_verified = true;
+    auto allowed =
+        access::Authorize(c, p, access::Action::kOrderRead, {.region_id = o.region_id, .client_id = o.client_id}, now);
+    if (!allowed.ok()) std::erase(audience, orderer);
+  }
   if (audience.empty()) return Ok();
   data["category"] = o.category;
   data["state"] = o.state;
@@ -144,6 +155,16 @@ Result<void> OrderService::SignalOffer(storage::Connection& c, const Order& o, c
                                                           {"deadline", f.deadline},
                                                           {"offer_id", f.id}})},
       now);
+}
+
+Result<bool> OrderService::CloseOffer(storage::Connection& c, const Order& o, const Offer& f, const std::string& state,
+                                      const std::string& by, const std::string& reason, Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(bool decided, OrderStore::DecideOffer(c, f.id, state, by, reason, FormatRfc3339(now)));
+  if (decided && webhooks_) {
+    boost::json::object data{{"order_id", o.id}, {"offer_id", f.id}, {"state", state}, {"reason", reason}};
+    ALLMENDE_TRY(webhooks_->Emit(c, o.region_id, f.provider_id, "offer.closed", boost::json::serialize(data), now));
+  }
+  return decided;
 }
 
 Result<void> OrderService::SignalMessage(storage::Connection& c, const Order& o, const std::string& message_id,

@@ -24,8 +24,7 @@ Result<OrderView> OrderService::Cancel(const access::Actor& actor, const std::st
     ALLMENDE_ASSIGN_OR_RETURN(auto offers, OrderStore::OffersOf(c, id));
     for (const auto& f : offers) {
       if (f.state == "open") {
-        ALLMENDE_TRY(
-            OrderStore::DecideOffer(c, f.id, "withdrawn", l.decision.actor_id, "order cancelled", FormatRfc3339(now)));
+        ALLMENDE_TRY(CloseOffer(c, l.order, f, "withdrawn", l.decision.actor_id, "order cancelled", now));
       }
     }
     // Planned visits are cancelled; one that starts within the agreement's notice is charged.
@@ -73,13 +72,11 @@ Result<OrderView> OrderService::Accept(const access::Actor& actor, const std::st
     if (mine->state != "open" || o->state != "offered") {
       return Error::IllegalTransition("This offer is no longer open: the order is " + o->state + ".", o->state);
     }
-    ALLMENDE_ASSIGN_OR_RETURN(
-        bool won, OrderStore::DecideOffer(c, mine->id, "accepted", decision->actor_id, "", FormatRfc3339(now)));
+    ALLMENDE_ASSIGN_OR_RETURN(bool won, CloseOffer(c, *o, *mine, "accepted", decision->actor_id, "", now));
     if (!won) return Error::IllegalTransition("Another provider accepted first.", "accepted");
     for (const auto& f : offers) {
       if (f.state == "open" && f.id != mine->id) {
-        ALLMENDE_TRY(
-            OrderStore::DecideOffer(c, f.id, "withdrawn", "system", "another provider accepted", FormatRfc3339(now)));
+        ALLMENDE_TRY(CloseOffer(c, *o, f, "withdrawn", "system", "another provider accepted", now));
       }
     }
     const std::int64_t version = o->version;
@@ -161,7 +158,7 @@ Result<OrderView> OrderService::Decline(const access::Actor& actor, const std::s
     if (!mine) {
       return Error::IllegalTransition("Your organization has no open offer for this order.", o->state);
     }
-    ALLMENDE_TRY(OrderStore::DecideOffer(c, mine->id, "declined", decision->actor_id, reason, FormatRfc3339(now)));
+    ALLMENDE_TRY(CloseOffer(c, *o, *mine, "declined", decision->actor_id, reason, now));
     const std::int64_t version = o->version;
     ALLMENDE_TRY(OrderStore::InsertTimeline(
         c, o->region_id, o->id,
@@ -194,8 +191,7 @@ Result<OrderView> OrderService::RouteByHand(const access::Actor& actor, const st
     ALLMENDE_TRY(Transition(c, *o, OrderEvent::kRoute, decision, "routed by hand", "staff", now));
     for (const auto& f : offers) {
       if (f.state == "open") {
-        ALLMENDE_TRY(
-            OrderStore::DecideOffer(c, f.id, "withdrawn", decision.actor_id, "routed by hand", FormatRfc3339(now)));
+        ALLMENDE_TRY(CloseOffer(c, *o, f, "withdrawn", decision.actor_id, "routed by hand", now));
       }
     }
     if (!provider_id) {
@@ -232,6 +228,7 @@ Result<OrderView> OrderService::RouteByHand(const access::Actor& actor, const st
               std::nullopt,
               std::nullopt};
       ALLMENDE_TRY(OrderStore::InsertOffer(c, f));
+      ALLMENDE_TRY(SignalOffer(c, *o, f, now));
       ALLMENDE_TRY(jobs::JobScheduler::Schedule(c, "orders.expire_offers", "offer:" + f.id,
                                                 OfferDeadline(c, *o, now, std::chrono::hours(24)), now, "{}",
                                                 o->region_id));

@@ -1,5 +1,8 @@
 // Delivers one webhook: finds the endpoint, signs the body, POSTs it, and reads the answer.
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "common/log.hpp"
 #include "webhooks/webhooks.hpp"
@@ -16,16 +19,29 @@ size_t Discard(char*, size_t size, size_t n, void*) { return size * n; }  // ans
 
 struct Guard {
   bool allow_local = false;
-  std::string refused;  // the address refused at connect time, if any
+  bool refused = false;  // an address outside the public internet was refused before connecting
 };
 
-// Called by libcurl once the connection is up, before the request is sent: refuses an address
-// outside the public internet, whatever name resolved to it (DNS rebinding included).
-int CheckConnection(void* data, char* primary_ip, char*, int, int) {
+// Called by libcurl for each address it is about to connect to, before connect(): refuses one
+// outside the public internet, whatever name resolved to it (DNS rebinding included), so not even
+// a TCP handshake reaches an internal host.
+curl_socket_t OpenSocket(void* data, curlsocktype purpose, curl_sockaddr* address) {
   auto* guard = static_cast<Guard*>(data);
-  if (guard->allow_local || IsPublicAddress(primary_ip)) return CURL_PREREQFUNC_OK;
-  guard->refused = primary_ip;
-  return CURL_PREREQFUNC_ABORT;
+  if (purpose != CURLSOCKTYPE_IPCXN) return CURL_SOCKET_BAD;
+  char text[INET6_ADDRSTRLEN] = {};
+  if (address->family == AF_INET) {
+    inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&address->addr)->sin_addr, text, sizeof text);
+  } else if (address->family == AF_INET6) {
+    inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&address->addr)->sin6_addr, text, sizeof text);
+  } else {
+    guard->refused = true;
+    return CURL_SOCKET_BAD;
+  }
+  if (!guard->allow_local && !IsPublicAddress(text)) {
+    guard->refused = true;
+    return CURL_SOCKET_BAD;
+  }
+  return ::socket(address->family, address->socktype, address->protocol);
 }
 
 class WebhookPoster final : public notify::Mailer {
@@ -77,16 +93,17 @@ class WebhookPoster final : public notify::Mailer {
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, Discard);
     curl_easy_setopt(curl_, CURLOPT_MAXFILESIZE, 64L * 1024);
-    curl_easy_setopt(curl_, CURLOPT_PREREQFUNCTION, CheckConnection);
-    curl_easy_setopt(curl_, CURLOPT_PREREQDATA, &guard);
+    curl_easy_setopt(curl_, CURLOPT_OPENSOCKETFUNCTION, OpenSocket);
+    curl_easy_setopt(curl_, CURLOPT_OPENSOCKETDATA, &guard);
+    curl_easy_setopt(curl_, CURLOPT_PROXY, "");  // no proxy from the environment: it would connect anywhere
     const CURLcode rc = curl_easy_perform(curl_);
     long status = 0;
     curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status);
     curl_slist_free_all(headers);
 
-    if (!guard.refused.empty()) {
-      return Refused("refused: " + guard.refused + " is not a public address");
-    }
+    // The answer for a refused target names no address: the log must not map internal networks.
+    if (guard.refused) return Refused("the target is not a public address");
+    if (rc == CURLE_UNSUPPORTED_PROTOCOL) return Refused("the target's scheme is not allowed (https only)");
     if (rc != CURLE_OK && status == 0) return Error::Unavailable(curl_easy_strerror(rc));
     if (status >= 200 && status < 300) return Ok();
     return Error::Unavailable("HTTP " + std::to_string(status));

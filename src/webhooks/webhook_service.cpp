@@ -18,8 +18,16 @@ constexpr std::string_view kColumns =
     "SELECT id, organization_id, url, description, events, secret_hint, active, created_at, created_by "
     "FROM webhook_endpoints ";
 constexpr std::string_view kRemove =
-    "UPDATE webhook_endpoints SET active = 0, removed_at = $3, removed_by = $4 "
+    "UPDATE webhook_endpoints SET active = 0, removed_at = $3, removed_by = $4, secret_sealed = '' "
     "WHERE id = $1 AND organization_id = $2 AND active = 1";
+constexpr std::string_view kFailPending =
+    "UPDATE outbox_messages SET status = 'failed', last_error = 'the webhook was removed', lease_owner = NULL, "
+    "lease_until = NULL WHERE channel = 'webhook' AND recipient = $1 AND status = 'pending'";
+constexpr std::string_view kPendingOf =
+    "SELECT count(*) FROM outbox_messages WHERE channel = 'webhook' AND recipient = $1 AND status = 'pending'";
+// Deliveries an admin may have waiting for one endpoint before a test or a replay is refused:
+// a receiver that is down should not be flooded, and the sender is shared by all organizations.
+constexpr std::int64_t kMaxPendingByHand = 10;
 constexpr std::string_view kDeliveryColumns =
     "SELECT m.id, m.recipient, e.url, m.subject, m.status, m.attempts, m.last_error, m.next_attempt_at, "
     "m.created_at, m.sent_at FROM outbox_messages m JOIN webhook_endpoints e ON e.id = m.recipient "
@@ -74,6 +82,16 @@ Result<std::optional<Delivery>> FindDelivery(storage::Connection& c, const std::
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(std::string(kDeliveryColumns) + " AND m.id = $2", {org_id, id}));
   if (!row) return std::optional<Delivery>();
   return std::optional<Delivery>(DeliveryOf(*row));
+}
+
+Result<void> CheckBacklog(storage::Connection& c, const std::string& webhook_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kPendingOf, {webhook_id}));
+  if (row && row->Int(0) >= kMaxPendingByHand) {
+    return Error::TooManyRequests("This webhook has " + std::to_string(row->Int(0)) +
+                                      " deliveries waiting; try again when the receiver has taken them.",
+                                  60);
+  }
+  return Ok();
 }
 
 }  // namespace
@@ -181,6 +199,7 @@ Result<void> WebhookService::Remove(const access::Actor& a, const std::string& o
     ALLMENDE_ASSIGN_OR_RETURN(auto n,
                               c.Execute(kRemove, {webhook_id, org_id, FormatRfc3339(clock_.Now()), a.principal->id}));
     if (n == 0) return Error::NotFound("There is no webhook " + webhook_id + ".");
+    ALLMENDE_TRY(c.Execute(kFailPending, {webhook_id}));
     return Ok();
   });
 }
@@ -191,6 +210,7 @@ Result<Delivery> WebhookService::Ping(const access::Actor& a, const std::string&
     ALLMENDE_ASSIGN_OR_RETURN(std::string region, Region(c, a, org_id, "webhook.ping", webhook_id));
     ALLMENDE_ASSIGN_OR_RETURN(auto endpoint, FindEndpoint(c, org_id, webhook_id));
     if (!endpoint || !endpoint->active) return Error::NotFound("There is no webhook " + webhook_id + ".");
+    ALLMENDE_TRY(CheckBacklog(c, webhook_id));
     boost::json::object data{{"webhook_id", webhook_id}, {"sent_by", a.principal->id}};
     ALLMENDE_ASSIGN_OR_RETURN(
         std::string id, emitter_.Enqueue(c, region, *endpoint, "ping", boost::json::serialize(data), clock_.Now()));
@@ -269,7 +289,9 @@ Result<Delivery> WebhookService::Replay(const access::Actor& a, const std::strin
       return Error::IllegalTransition("Only a failed delivery can be replayed; this one is " + d->status + ".",
                                       d->status);
     }
-    ALLMENDE_TRY(c.Execute(kReplay, {delivery_id, FormatRfc3339(clock_.Now())}));
+    ALLMENDE_TRY(CheckBacklog(c, d->webhook_id));
+    ALLMENDE_ASSIGN_OR_RETURN(auto replayed, c.Execute(kReplay, {delivery_id, FormatRfc3339(clock_.Now())}));
+    if (replayed != 1) return Error::IllegalTransition("The delivery is being replayed already.", "pending");
     emitter_.outbox_.WakeOnCommit(c);
     ALLMENDE_ASSIGN_OR_RETURN(auto after, FindDelivery(c, org_id, delivery_id));
     return std::move(*after);

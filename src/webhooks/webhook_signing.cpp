@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <memory>
 
@@ -27,7 +28,8 @@ bool PublicV4(const unsigned char* a) {
 }  // namespace
 
 const std::vector<std::string>& EventTypes() {
-  static const std::vector<std::string> types{"order.changed", "visit.changed", "offer.created", "order.message"};
+  static const std::vector<std::string> types{"order.changed", "visit.changed", "offer.created", "offer.closed",
+                                              "order.message"};
   return types;
 }
 
@@ -53,12 +55,14 @@ bool IsPublicAddress(std::string_view ip_text) {
   static const unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
   if (std::memcmp(a, kMapped, 12) == 0) return PublicV4(a + 12);
   static const unsigned char kZero[16] = {};
-  if (std::memcmp(a, kZero, 15) == 0 && (a[15] == 0 || a[15] == 1)) return false;  // :: and ::1
-  if ((a[0] & 0xfe) == 0xfc) return false;                                         // fc00::/7 unique local
-  if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) return false;                         // fe80::/10 link-local
-  if (a[0] == 0xff) return false;                                                  // multicast
+  if (std::memcmp(a, kZero, 12) == 0) return false;           // ::, ::1 and the deprecated IPv4-compatible ::a.b.c.d
+  if (a[0] == 0x20 && a[1] == 0x02) return PublicV4(a + 2);   // 2002::/16 6to4 carries an IPv4 address
+  if ((a[0] == 0xfe && (a[1] & 0xc0) == 0xc0)) return false;  // fec0::/10 site-local
+  if ((a[0] & 0xfe) == 0xfc) return false;                    // fc00::/7 unique local
+  if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) return false;    // fe80::/10 link-local
+  if (a[0] == 0xff) return false;                             // multicast
   if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0x0d && a[3] == 0xb8) return false;  // 2001:db8::/32 documentation
-  if (a[0] == 0x00 && a[1] == 0x64 && a[2] == 0xff && a[3] == 0x9b) return false;  // 64:ff9b::/96 NAT64
+  if (a[0] == 0x00 && a[1] == 0x64 && a[2] == 0xff && a[3] == 0x9b) return false;  // 64:ff9b::/96, 64:ff9b:1::/48
   return true;
 }
 
@@ -90,7 +94,12 @@ Result<void> CheckTargetUrl(std::string_view url_text, bool allow_local) {
   if (host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   unsigned char probe[16];
   const bool literal = inet_pton(AF_INET, host.c_str(), probe) == 1 || inet_pton(AF_INET6, host.c_str(), probe) == 1;
-  if (!allow_local && ((literal && !IsPublicAddress(host)) || host == "localhost" || host.ends_with(".localhost"))) {
+  std::string lower = host;
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  while (!lower.empty() && lower.back() == '.') lower.pop_back();
+  const bool local_name = lower == "localhost" || lower.ends_with(".localhost") || lower.ends_with(".local") ||
+                          lower.ends_with(".internal") || lower.find('.') == std::string::npos;
+  if (!allow_local && ((literal && !IsPublicAddress(host)) || (!literal && local_name))) {
     return Error::Invalid("url", "The address points into a private network; use the receiver's public address.");
   }
   return Ok();

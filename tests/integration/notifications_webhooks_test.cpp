@@ -214,7 +214,7 @@ TEST_F(NotificationsWebhooksTest, WebhooksAreSignedRetriedDeadLetteredAndReplaye
   const std::string secret(made["secret"].as_string());
   const std::string webhook_id(made["id"].as_string());
   EXPECT_TRUE(secret.starts_with("whsec_"));
-  EXPECT_EQ(made["events"].as_array().size(), 4u);
+  EXPECT_EQ(made["events"].as_array().size(), 5u);  // all of them by default
   auto again = Body(As("jussi.siivous", "POST", base + "/webhooks", create, {{"Idempotency-Key", "whk-1"}}), 201);
   EXPECT_TRUE(again["secret"].is_null());
   auto listed = Body(As("jussi.siivous", "GET", base + "/webhooks"), 200);
@@ -290,13 +290,65 @@ TEST_F(NotificationsWebhooksTest, WebhooksAreSignedRetriedDeadLetteredAndReplaye
   ExpectProblem(As("hanna.vapaaehtoinen", "GET", base + "/webhook-deliveries"), 403);
   ExpectProblem(As("hanna.vapaaehtoinen", "POST", base + "/webhook-deliveries/" + delivery + "/replay"), 403);
 
-  // Removed, it gets nothing more.
+  // Another organization's admin on her own organization's paths finds none of Jussi's webhooks
+  // or deliveries: every query is scoped to the organization.
+  const std::string hanna_base = "/api/v1/organizations/" + world_->OrgId("Ystäväpalvelu Tampere ry");
+  ExpectProblem(As("hanna.vapaaehtoinen", "POST", hanna_base + "/webhook-deliveries/" + delivery + "/replay"), 404);
+  ExpectProblem(As("hanna.vapaaehtoinen", "DELETE", hanna_base + "/webhooks/" + webhook_id), 404);
+  ExpectProblem(As("hanna.vapaaehtoinen", "POST", hanna_base + "/webhooks/" + webhook_id + "/ping"), 404);
+  EXPECT_TRUE(
+      Body(As("hanna.vapaaehtoinen", "GET", hanna_base + "/webhook-deliveries?webhook_id=" + webhook_id), 200)["items"]
+          .as_array()
+          .empty());
+
+  // A declined offer is closed for the provider's systems too.
+  receiver.SetStatus(200);
+  const std::string declined = PlaceOrder();
+  Body(As("jussi.siivous", "POST", "/api/v1/orders/" + declined + "/decline", R"({"reason":"Täynnä"})"), 200);
+  std::optional<WebhookReceiver::Request> closed;
+  for (std::size_t skip = 0; skip < 10 && !closed; ++skip) {
+    auto r = receiver.WaitFor("offer.closed", std::chrono::seconds(10), skip);
+    if (!r) break;
+    if (json::parse(r->body).at("data").at("order_id").as_string() == declined) closed = r;
+  }
+  ASSERT_TRUE(closed) << "no offer.closed for the declined order";
+  EXPECT_EQ(json::parse(closed->body).at("data").at("state").as_string(), "declined");
+
+  // Removed, it gets nothing more: its waiting deliveries fail at once and cannot be replayed, and
+  // a new order writes none for it.
+  receiver.SetStatus(500);
+  Body(As("jussi.siivous", "POST", base + "/webhooks/" + webhook_id + "/ping"), 202);
   EXPECT_EQ(As("jussi.siivous", "DELETE", base + "/webhooks/" + webhook_id)->status, 204);
   EXPECT_TRUE(Body(As("jussi.siivous", "GET", base + "/webhooks"), 200)["items"].as_array().empty());
-  const std::size_t before = receiver.Requests().size();
+  const std::string count_pending =
+      "SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + webhook_id + "' AND status = 'pending'";
+  EXPECT_EQ(world_->Id(count_pending), "0");
+  auto last = Body(As("jussi.siivous", "GET", base + "/webhook-deliveries?limit=1"), 200)["items"].as_array();
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0].at("status").as_string(), "failed");
+  EXPECT_EQ(last[0].at("last_error").as_string(), "the webhook was removed");
+  ExpectProblem(As("jussi.siivous", "POST",
+                   base + "/webhook-deliveries/" + std::string(last[0].at("id").as_string()) + "/replay"),
+                409);
+  const std::string all = "SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + webhook_id + "'";
+  const std::string before = world_->Id(all);
   PlaceOrder();
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  EXPECT_EQ(receiver.Requests().size(), before);
+  EXPECT_EQ(world_->Id(all), before);
+}
+
+TEST_F(NotificationsWebhooksTest, AnOfferRoutedByHandReachesThatProvidersAdmins) {
+  const std::string tammerfors = world_->OrgId("Tammerfors Hemservice Ab");
+  const std::string id = PlaceOrder();
+  Body(As("jussi.siivous", "POST", "/api/v1/orders/" + id + "/decline", R"({"reason":"Täynnä"})"), 200);
+  const std::string count =
+      "SELECT COUNT(*) FROM notification_audience a JOIN notifications n ON n.id = "
+      "a.notification_id WHERE n.kind = 'order.offered' AND n.subject_id = '" +
+      id + "' AND a.audience = 'role:provider_admin@" + tammerfors + "'";
+  EXPECT_EQ(world_->Id(count), "0");
+  Body(As("outi.koordinaattori", "POST", "/api/v1/orders/" + id + "/route",
+          R"({"provider_id":")" + tammerfors + R"("})"),
+       200);
+  EXPECT_EQ(world_->Id(count), "1");
 }
 
 }  // namespace

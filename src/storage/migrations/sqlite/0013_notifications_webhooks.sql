@@ -17,6 +17,7 @@ CREATE INDEX notifications_created ON notifications (created_at);
 -- ("org:org_…"), a role in a region or organization ("role:coordinator@reg_…"). A person reached
 -- through several keys has it once.
 CREATE TABLE notification_audience (
+  region_id TEXT,
   notification_id TEXT NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,
   audience TEXT NOT NULL,
   created_at TEXT NOT NULL,
@@ -26,6 +27,7 @@ CREATE INDEX notification_audience_notification ON notification_audience (notifi
 
 -- Who has read which notification (one notification may reach a whole organization).
 CREATE TABLE notification_reads (
+  region_id TEXT,
   user_id TEXT NOT NULL,
   notification_id TEXT NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,
   read_at TEXT NOT NULL,
@@ -52,4 +54,6 @@ CREATE TABLE webhook_endpoints (
   removed_by TEXT
 ) STRICT;
 CREATE INDEX webhook_endpoints_organization ON webhook_endpoints (organization_id, active);
-CREATE INDEX outbox_messages_recipient ON outbox_messages (channel, recipient, created_at);
+-- Each sender claims its own channel's due messages; the delivery log reads an endpoint's.
+CREATE INDEX outbox_messages_channel_due ON outbox_messages (channel, status, next_attempt_at);
+CREATE INDEX outbox_messages_webhook ON outbox_messages (recipient, created_at) WHERE channel = 'webhook';
