@@ -24,6 +24,8 @@ Result<void> SeedDemoClients(storage::Database& db, const std::map<std::string, 
       {"ebba.lindqvist@allmende.demo", "pirkanmaa", {}},
       {"greta.sjoberg@allmende.demo", "pirkanmaa", {{"Pirkanmaan hyvinvointialue", "purchaser"}}},
       {"jonas.mitarbeiter@allmende.demo", "zollernalbkreis", {}},
+      {"helga.schmid@allmende.demo", "zollernalbkreis", {}},
+      {"karen.jensen@allmende.demo", "vestegnen", {}},
   };
   Timestamp now = Now();
   bool first_look = false;

@@ -42,6 +42,11 @@ struct DemoCatalog {
 // provider in Orivesi that serves in no Swedish (journey 5's escalation). The same every call.
 DemoCatalog JourneyCatalog(const std::vector<std::string>& voucher_purchaser_ids);
 
+// The German ("zollernalbkreis": a recognised everyday-support provider paid from the relief
+// amount) and Danish ("vestegnen": a home-help provider approved under free choice) demo regions'
+// providers and services; empty for any other region.
+DemoCatalog OtherCountryCatalog(const std::string& region_code);
+
 // `providers` providers and `services` services spread over them: each provider has at least one
 // service when there are enough, a tenth of them offer about a third of the rest, and there are
 // no services when `providers` is 0. Names are unique among themselves and with JourneyCatalog's

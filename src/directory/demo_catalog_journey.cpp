@@ -131,7 +131,7 @@ DemoCatalog JourneyCatalog(const std::vector<std::string>& voucher_purchaser_ids
                             "Home cleaning in Hervanta and nearby, weekly or every other week. We accept "
                             "the welfare area's service voucher. We still have free times on Tuesdays."}},
                           "cleaning", SouthEastTampere(), {"fi", "en"}, Hourly(4290, 8580, 2550, 10000), vouchers,
-                          Weekdays("08:00", "16:00"), 40, 3));
+                          Weekdays("08:00", "16:00"), 40, 0));  // same day when a cleaner is free (journey 4)
   offer(hervanta, Content(
                       {{"fi", "Ikkunanpesu"}},
                       {{"fi",
@@ -284,6 +284,49 @@ DemoCatalog JourneyCatalog(const std::vector<std::string>& voucher_purchaser_ids
                            "kotitalousvähennystä."}},
                          "home_help", Area({"fi-562"}), {"fi"}, Hourly(4190, 4190, 2550, 10000), {},
                          Days({0, 2, 4}, "08:00", "15:00"), 5, 10));
+  return c;
+}
+
+DemoCatalog OtherCountryCatalog(const std::string& region_code) {
+  DemoCatalog c;
+  if (region_code == "zollernalbkreis") {
+    // A provider recognised in Baden-Württemberg for everyday support (§ 45a SGB XI), which a care
+    // insurer pays from the relief amount: Monika orders her mother's household help here.
+    c.providers.push_back(Provider(
+        "Alltagshilfe Balingen gGmbH", "provider_company", std::nullopt,
+        {{"de",
+          "Die Alltagshilfe Balingen ist ein nach der Unterstützungsangebote-Verordnung Baden-Württemberg "
+          "anerkanntes Angebot zur Unterstützung im Alltag. Wir rechnen den Entlastungsbetrag direkt mit der "
+          "Pflegekasse ab."}},
+        "+4974339876540", {"de"}, Area({"de-08417008", "de-08417079", "de-08417031"}), {"Anerkannt nach § 45a SGB XI"},
+        "Betriebshaftpflicht, Deckungssumme 3.000.000 €.", {{"de", "Wir kommen zu Ihnen nach Hause."}}));
+    Price price = Hourly(3600, 3600, 0, 10000);  // social services: no VAT; all of it labour (§ 35a EStG)
+    c.services.push_back(
+        {0, Content({{"de", "Haushaltshilfe (Entlastungsbetrag § 45b)"}},
+                    {{"de",
+                      "Wir putzen, waschen Wäsche und kaufen mit Ihnen ein, in Balingen, Albstadt und Hechingen. "
+                      "Abgerechnet wird direkt mit Ihrer Pflegekasse aus dem Entlastungsbetrag von 131 € im "
+                      "Monat; was darüber hinausgeht, zahlen Sie selbst."}},
+                    "home_help", Area({"de-08417008", "de-08417079", "de-08417031"}), {"de"}, price, {},
+                    Weekdays("08:00", "17:00"), 40, 2)});
+  } else if (region_code == "vestegnen") {
+    // A home-help provider approved by Gladsaxe Kommune under free choice (Serviceloven § 91).
+    c.providers.push_back(
+        Provider("Gladsaxe Hjemmeservice ApS", "provider_company", std::nullopt,
+                 {{"da",
+                   "Gladsaxe Hjemmeservice er godkendt af Gladsaxe Kommune som leverandør af praktisk hjælp efter "
+                   "frit valg. Den samme medarbejder kommer hver gang."}},
+                 "+4539670112", {"da", "en"}, Area({"dk-159"}), {"Godkendt leverandør, frit valg"},
+                 "Erhvervsansvarsforsikring 10.000.000 kr.", {{"da", "Vi kommer hjem til dig."}}));
+    Price price = Hourly(41200, 41200, 0, 10000);
+    price.currency = "DKK";
+    c.services.push_back(
+        {0, Content({{"da", "Praktisk hjælp og rengøring (frit valg)"}},
+                    {{"da",
+                      "Rengøring, tøjvask og indkøb i Gladsaxe. Er du visiteret til praktisk hjælp, "
+                      "betaler kommunen; ellers kan du købe hjælpen selv."}},
+                    "cleaning", Area({"dk-159"}), {"da", "en"}, price, {}, Weekdays("08:00", "16:00"), 60, 3)});
+  }
   return c;
 }
 

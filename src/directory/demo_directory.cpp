@@ -72,6 +72,22 @@ Result<void> SeedDemoDirectory(app::DemoSeed& seed, DirectoryService& service, c
     welfare_area_id = welfare.id;
     return Ok();
   }));
+  // The German and Danish demo regions' providers, once each.
+  for (const char* code : {"zollernalbkreis", "vestegnen"}) {
+    std::string other;
+    bool has_services = false;
+    ALLMENDE_TRY(db.Read([&](storage::Connection& c) -> Result<void> {
+      ALLMENDE_ASSIGN_OR_RETURN(auto region, DirectoryStore::RegionIdByCode(c, code));
+      if (!region) return Ok();
+      other = *region;
+      ALLMENDE_ASSIGN_OR_RETURN(auto count, DirectoryStore::CountServices(c, other));
+      has_services = count > 0;
+      return Ok();
+    }));
+    if (!other.empty() && !has_services) {
+      ALLMENDE_TRY(SeedProviders(db, service, other, OtherCountryCatalog(code), outi->second));
+    }
+  }
   if (region_id.empty() || seeded) return Ok();
   auto started = std::chrono::steady_clock::now();
   DemoCatalog journey = JourneyCatalog({welfare_area_id});

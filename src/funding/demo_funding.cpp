@@ -35,6 +35,9 @@ const std::vector<DemoRate>& Rates() {
       {"zollernalbkreis", "household_tax_credit.rate", "2009-01-01", 2000, "basis_points", nullptr, "§ 35a EStG"},
       {"zollernalbkreis", "household_tax_credit.max", "2009-01-01", 400000, "cents", "EUR", "§ 35a Abs. 2 EStG"},
       {"zollernalbkreis", "vat.general", "2007-01-01", 1900, "basis_points", nullptr, "§ 12 Abs. 1 UStG"},
+      {"vestegnen", "vat.general", "1992-01-01", 2500, "basis_points", nullptr, "Momsloven § 33"},
+      // The municipality's fixed hourly price for practical help under free choice (Serviceloven §§ 83, 91).
+      {"vestegnen", "free_choice.hourly_price", "2026-01-01", 41200, "cents", "DKK", "Serviceloven § 91"},
   };
   return rates;
 }
@@ -42,9 +45,99 @@ const std::vector<DemoRate>& Rates() {
 constexpr const char* kWelfareArea = "Pirkanmaan hyvinvointialue";
 constexpr const char* kAinoDecision = "PSHVA/2026/1042";
 
+// Records `d` as `officer_email` would, unless the client already has a decision with its reference.
+Result<void> RecordOnce(FundingService& service, storage::Database& db, const std::map<std::string, std::string>& users,
+                        const char* officer_email, GrantDraft d) {
+  auto officer = users.find(officer_email);
+  if (officer == users.end() || d.client_id.empty() || d.payer_id.empty()) return Ok();
+  ALLMENDE_ASSIGN_OR_RETURN(bool decided, db.ReadValue<bool>([&](storage::Connection& c) -> Result<bool> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto grants, FundingStore::GrantsOf(c, d.client_id));
+    for (const auto& g : grants) {
+      if (g.decision_reference == d.decision_reference) return true;
+    }
+    return false;
+  }));
+  if (decided) return Ok();
+  http::Principal p{officer->second, "user"};
+  p.mfa_verified = true;
+  access::Actor actor(p);
+  actor.request_id = "seed";
+  ALLMENDE_TRY(service.Record(actor, d));
+  return Ok();
+}
+
+// The organization `name` of region `region_code`; empty if either is missing.
+Result<std::string> OrganizationIn(storage::Database& db, const char* region_code, const char* name) {
+  return db.ReadValue<std::string>([&](storage::Connection& c) -> Result<std::string> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionStore::FindByCode(c, region_code));
+    if (!region) return std::string();
+    ALLMENDE_ASSIGN_OR_RETURN(auto org, tenancy::OrganizationStore::FindByName(c, region->id, name));
+    return org ? org->id : std::string();
+  });
+}
+
+// Helga's relief budget from her care insurer (care grade 2, § 45b SGB XI: the monthly amount
+// accrues from January 2025 and lapses on 30 June of the next year), and Karen's free-choice
+// decision in Gladsaxe (2 hours of practical help a week at the municipality's price, no share).
+Result<void> SeedOtherCountries(FundingService& service, storage::Database& db,
+                                const std::map<std::string, std::string>& users) {
+  auto helga = users.find("helga.schmid@allmende.demo");
+  ALLMENDE_ASSIGN_OR_RETURN(std::string insurer,
+                            OrganizationIn(db, "zollernalbkreis", "Pflegekasse Zollernalb (Demo)"));
+  if (helga != users.end()) {
+    GrantDraft d;
+    d.client_id = helga->second;
+    d.payer_id = insurer;
+    d.kind = "periodic_budget";
+    d.categories = {"home_help", "cleaning", "shopping"};
+    d.unit = "money";
+    d.period = "month";
+    d.rate_key = "relief.monthly_amount";
+    d.currency = "EUR";
+    d.valid_from = "2025-01-01";
+    d.decision_reference = "PK-ZAK/45b/2025/0815";
+    d.insurance_number = "A123456780";
+    d.care_grade = 2;
+    ALLMENDE_TRY(RecordOnce(service, db, users, "petra.pflegekasse@allmende.demo", d));
+  }
+  auto karen = users.find("karen.jensen@allmende.demo");
+  ALLMENDE_ASSIGN_OR_RETURN(std::string gladsaxe, OrganizationIn(db, "vestegnen", "Gladsaxe Kommune"));
+  ALLMENDE_ASSIGN_OR_RETURN(std::string approved, OrganizationIn(db, "vestegnen", "Gladsaxe Hjemmeservice ApS"));
+  if (!gladsaxe.empty() && !approved.empty()) {
+    // Approved under free choice (godkendelsesmodel) for practical help.
+    ALLMENDE_TRY(db.Write([&](storage::Connection& c) -> Result<void> {
+      ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionStore::FindByCode(c, "vestegnen"));
+      if (!region) return Ok();
+      for (const char* category : {"cleaning", "home_help"}) {
+        ALLMENDE_TRY(FundingStore::Approve(
+            c, region->id, {gladsaxe, approved, "Gladsaxe Hjemmeservice ApS", category, FormatRfc3339(Now())},
+            "system-seed"));
+      }
+      return Ok();
+    }));
+  }
+  if (karen != users.end()) {
+    GrantDraft d;
+    d.client_id = karen->second;
+    d.payer_id = gladsaxe;
+    d.kind = "free_choice";
+    d.categories = {"cleaning", "home_help"};
+    d.unit = "hour";
+    d.quantity = 120;  // minutes a week
+    d.period = "week";
+    d.value_cents = 41200;
+    d.currency = "DKK";
+    d.valid_from = "2026-01-01";
+    d.decision_reference = "GLA-SEL83-2026-117";
+    ALLMENDE_TRY(RecordOnce(service, db, users, "mette.visitator@allmende.demo", d));
+  }
+  return Ok();
+}
+
 }  // namespace
 
-Result<void> SeedDemoFunding(storage::Database& db, const std::map<std::string, std::string>& users) {
+Result<void> SeedDemoFunding(FundingService& service, storage::Database& db,
+                             const std::map<std::string, std::string>& users) {
   const std::string now = FormatRfc3339(Now());
   std::string welfare_id, region_id;
   ALLMENDE_TRY(db.Write([&](storage::Connection& c) -> Result<void> {
@@ -76,6 +169,7 @@ Result<void> SeedDemoFunding(storage::Database& db, const std::map<std::string, 
   }));
   auto aino = users.find("aino.virtanen@allmende.demo");
   auto sari = users.find("sari.tilaaja@allmende.demo");
+  ALLMENDE_TRY(SeedOtherCountries(service, db, users));
   if (welfare_id.empty() || aino == users.end() || sari == users.end()) return Ok();
   ALLMENDE_ASSIGN_OR_RETURN(bool decided, db.ReadValue<bool>([&](storage::Connection& c) -> Result<bool> {
     ALLMENDE_ASSIGN_OR_RETURN(auto grants, FundingStore::GrantsOf(c, aino->second));
@@ -108,9 +202,6 @@ Result<void> SeedDemoFunding(storage::Database& db, const std::map<std::string, 
   p.mfa_verified = true;
   access::Actor officer(p);
   officer.request_id = "seed";
-  const auto cipher = storage::FieldCipher::Ephemeral();  // the decision carries no sealed field
-  SystemTimeSource clock;
-  FundingService service(db, clock, cipher);
   ALLMENDE_TRY(service.Record(officer, d));
   return Ok();
 }

@@ -33,6 +33,7 @@ Result<GrantDraft> ParseGrant(const std::string& client_id, const std::string& b
   f.Optional("valid_until", &d.valid_until);
   f.Required("decision_reference", &d.decision_reference);
   f.Optional("insurance_number", &d.insurance_number);
+  f.Optional("care_grade", &d.care_grade, 1, 5);
   ALLMENDE_TRY(f.Finish());
   d.value_cents = value.value_or(0);
   d.fee_cents = fee.value_or(0);

@@ -36,6 +36,7 @@ json::object GrantObject(const Grant& g) {
                       {"decided_by", g.decided_by},
                       {"decided_by_name", g.decided_by_name},
                       {"insurance_number", Opt(g.insurance_number)},
+                      {"care_grade", g.care_grade ? boost::json::value(*g.care_grade) : boost::json::value(nullptr)},
                       {"state", g.state},
                       {"created_at", g.created_at},
                       {"version", g.version}};

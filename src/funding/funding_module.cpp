@@ -7,6 +7,6 @@ namespace allmende::funding {
 
 void FundingModule::AddRoutes(http::Router& router) { AddFundingRoutes(router, service_); }
 
-Result<void> FundingModule::SeedDemo(app::DemoSeed& seed) { return SeedDemoFunding(seed.db, seed.users); }
+Result<void> FundingModule::SeedDemo(app::DemoSeed& seed) { return SeedDemoFunding(service_, seed.db, seed.users); }
 
 }  // namespace allmende::funding

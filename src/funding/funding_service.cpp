@@ -103,9 +103,18 @@ Result<void> CheckDraft(storage::Connection& c, const GrantDraft& d, const tenan
   } else if (payer->region_id != region.id) {
     add("payer_id", "The payer belongs to another region than the client.");
   } else {
+    // Who pays what: an employer its benefit, a care insurer the relief budget (§ 45b SGB XI), a
+    // municipality or welfare area its vouchers, purchased services and free-choice decisions.
     static const std::vector<std::string> public_payers{"welfare_area", "municipality"};
-    bool fits = d.kind == "employer_benefit" ? payer->kind == "employer" : In(public_payers, payer->kind);
+    const bool fits = d.kind == "employer_benefit"  ? payer->kind == "employer"
+                      : d.kind == "periodic_budget" ? payer->kind == "care_insurer" || In(public_payers, payer->kind)
+                                                    : In(public_payers, payer->kind);
     if (!fits) add("payer_id", "This organization cannot pay this kind of grant.");
+    if (d.kind == "periodic_budget" && payer->kind == "care_insurer") {
+      if (!d.care_grade) add("care_grade", "Give the care grade (Pflegegrad 1–5) the relief amount rests on.");
+      if (!d.insurance_number)
+        add("insurance_number", "Give the client's insurance number for the care insurer's invoice.");
+    }
   }
   if (d.categories.empty()) add("categories", "Name at least one service category.");
   for (std::size_t i = 0; i < d.categories.size(); ++i) {
@@ -127,6 +136,8 @@ Result<void> CheckDraft(storage::Connection& c, const GrantDraft& d, const tenan
       add("valid_until", "The decision ends before it starts.");
     }
   }
+  if (d.care_grade && (*d.care_grade < 1 || *d.care_grade > 5)) add("care_grade", "A care grade is 1 to 5.");
+  if (d.care_grade && d.kind != "periodic_budget") add("care_grade", "Only a relief budget records a care grade.");
   if (d.decision_reference.empty() || d.decision_reference.size() > 100) {
     add("decision_reference", "Give the decision's reference (1–100 characters).");
   }
@@ -288,6 +299,7 @@ Result<Grant> FundingService::Record(const access::Actor& actor, const GrantDraf
     g.decision_reference = draft.decision_reference;
     g.decided_by = actor.principal->id;
     if (draft.insurance_number) g.insurance_number = cipher_.Seal(*draft.insurance_number);
+    g.care_grade = draft.care_grade;
     g.state = "active";
     g.created_at = FormatRfc3339(now);
     ALLMENDE_TRY(FundingStore::InsertGrant(c, g));

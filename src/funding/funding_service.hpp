@@ -41,6 +41,7 @@ struct GrantDraft {
   std::optional<std::string> valid_until;
   std::string decision_reference;
   std::optional<std::string> insurance_number;
+  std::optional<std::int64_t> care_grade;  // DE: the Pflegegrad (1–5) a relief budget rests on
 };
 
 // One delivery to price: what the provider charges and for what.

@@ -1,5 +1,7 @@
 #include "funding/funding_service.hpp"
 
+#include <set>
+
 #include "orders/order_test_world.hpp"
 
 namespace allmende::funding {
@@ -74,6 +76,52 @@ TEST_F(FundingServiceTest, ABudgetPricedOutOfOrderIsNeverOverdrawn) {
   for (const auto& share : earlier->split.shares) (share.client ? client : budget) += share.amount_cents;
   EXPECT_EQ(budget, 5000);
   EXPECT_EQ(client, 5000);
+}
+
+TEST_F(FundingServiceTest, ACareInsurerPaysTheReliefBudgetWithCareGradeAndInsuranceNumber) {
+  Org("org_01JD00000000000000000000PK", kRegionA, "care_insurer");
+  User("petra");
+  Member("petra", "org_01JD00000000000000000000PK", kRegionA, "purchaser_officer");
+  GrantDraft d;
+  d.client_id = "aino";
+  d.payer_id = "org_01JD00000000000000000000PK";
+  d.kind = "periodic_budget";
+  d.categories = {"cleaning"};
+  d.unit = "money";
+  d.period = "month";
+  d.rate_key = "relief.monthly_amount";
+  d.currency = "EUR";
+  d.valid_from = "2026-01-01";
+  d.decision_reference = "PK/45b/1";
+  auto missing = funding_->Record(Person("petra"), d);
+  ASSERT_FALSE(missing);
+  std::set<std::string> fields;
+  for (const auto& f : missing.error().fields) fields.insert(f.field);
+  EXPECT_TRUE(fields.count("care_grade")) << Why(missing);
+  EXPECT_TRUE(fields.count("insurance_number")) << Why(missing);
+  d.care_grade = 7;
+  d.insurance_number = "A123456780";
+  auto wrong = funding_->Record(Person("petra"), d);
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().fields.at(0).field, "care_grade");
+  d.care_grade = 2;
+  auto g = funding_->Record(Person("petra"), d);
+  ASSERT_TRUE(g) << Why(g);
+  EXPECT_EQ(g->care_grade, 2);
+  // A care insurer pays no voucher, and a voucher records no care grade.
+  GrantDraft v = d;
+  v.kind = "voucher";
+  v.unit = "hour";
+  v.quantity = 240;
+  v.value_cents = 2800;
+  v.decision_reference = "PK/V/1";
+  auto voucher = funding_->Record(Person("petra"), v);
+  ASSERT_FALSE(voucher);
+  fields.clear();
+  for (const auto& f : voucher.error().fields) fields.insert(f.field);
+  EXPECT_TRUE(fields.count("payer_id")) << Why(voucher);
+  EXPECT_TRUE(fields.count("care_grade")) << Why(voucher);
+  EXPECT_EQ(Sql1("SELECT COUNT(*) FROM grants WHERE payer_id = 'org_01JD00000000000000000000PK'"), "1");
 }
 
 }  // namespace

@@ -33,13 +33,14 @@ constexpr std::string_view kGrantColumns =
     "SELECT g.id, g.region_id, g.client_id, g.payer_id, o.name, g.kind, g.categories, g.unit, g.quantity, g.period, "
     "g.rate_key, g.value_cents, g.fee_cents, g.fee_unit, g.copay_basis_points, g.copay_cents, g.currency, "
     "g.valid_from, g.valid_until, g.decision_reference, g.decided_by, u.name, g.insurance_number, g.state, "
-    "g.created_at, g.version FROM grants g JOIN organizations o ON o.id = g.payer_id "
+    "g.created_at, g.version, g.care_grade FROM grants g JOIN organizations o ON o.id = g.payer_id "
     "JOIN users u ON u.id = g.decided_by ";
 constexpr std::string_view kInsertGrant =
     "INSERT INTO grants (id, region_id, client_id, payer_id, kind, categories, unit, quantity, period, rate_key, "
     "value_cents, fee_cents, fee_unit, copay_basis_points, copay_cents, currency, valid_from, valid_until, "
-    "decision_reference, decided_by, insurance_number, state, created_at, updated_at, version) VALUES ($1, $2, $3, "
-    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23, 1)";
+    "decision_reference, decided_by, insurance_number, state, created_at, updated_at, version, care_grade) VALUES "
+    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23, "
+    "1, $24)";
 constexpr std::string_view kEndGrant =
     "UPDATE grants SET valid_until = $2, state = 'ended', updated_at = $4, version = version + 1 "
     "WHERE id = $1 AND version = $3";
@@ -106,6 +107,7 @@ Grant ToGrant(const storage::Row& r) {
   g.state = r.Text(23);
   g.created_at = r.Text(24);
   g.version = r.Int(25);
+  g.care_grade = r.OptInt(26);
   return g;
 }
 
@@ -174,7 +176,8 @@ Result<void> FundingStore::InsertGrant(storage::Connection& c, const Grant& g) {
                                         g.decided_by,
                                         Opt(g.insurance_number),
                                         g.state,
-                                        g.created_at}));
+                                        g.created_at,
+                                        g.care_grade ? storage::Value(*g.care_grade) : storage::Value(nullptr)}));
   return Ok();
 }
 

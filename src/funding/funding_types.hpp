@@ -58,6 +58,7 @@ struct Grant {
   std::string decided_by;
   std::string decided_by_name;
   std::optional<std::string> insurance_number;  // DE care insurer's client number
+  std::optional<std::int64_t> care_grade;       // DE: the Pflegegrad (1–5) of a relief budget
   std::string state;                            // active, ended
   std::string created_at;
   std::int64_t version = 1;

@@ -20,6 +20,17 @@ const std::vector<DemoPerson>& DemoPeople() {
       {"tuomas.hr@allmende.demo", "Tuomas HR", "de", false, "employer HR, Balingen"},
       {"jonas.mitarbeiter@allmende.demo", "Jonas Mitarbeiter", "de", false, "employee, Balingen"},
       {"kirsi.tietosuoja@allmende.demo", "Kirsi Tietosuoja", "fi", false, "data-protection officer"},
+      // The German demo region: a client with care grade 2 and her daughter, her care insurer, a
+      // recognised everyday-support provider.
+      {"helga.schmid@allmende.demo", "Helga Schmid", "de", false, "client, 79, Balingen, care grade 2"},
+      {"monika.schmid@allmende.demo", "Monika Schmid", "de", false, "Helga's daughter"},
+      {"petra.pflegekasse@allmende.demo", "Petra Pflegekasse", "de", false, "officer, care insurer"},
+      {"lena.alltagshilfe@allmende.demo", "Lena Alltagshilfe", "de", false, "provider admin, Alltagshilfe Balingen"},
+      // The Danish demo region: a citizen with a free-choice decision, the municipality's assessor,
+      // an approved home-help provider.
+      {"karen.jensen@allmende.demo", "Karen Jensen", "da", false, "citizen, 83, Gladsaxe, home help"},
+      {"mette.visitator@allmende.demo", "Mette Visitator", "da", false, "assessor, Gladsaxe Kommune"},
+      {"lars.hjemmeservice@allmende.demo", "Lars Hjemmeservice", "da", false, "provider admin, Gladsaxe Hjemmeservice"},
   };
   return people;
 }

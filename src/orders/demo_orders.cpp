@@ -50,10 +50,87 @@ std::string Id(const std::map<std::string, std::string>& users, const char* emai
   return it == users.end() ? std::string() : it->second;
 }
 
+// The Danish demo region: Gladsaxe Kommune's agreement with an approved home-help provider at the
+// municipality's price, and Karen's weekly practical help under her free-choice decision, accepted.
+Result<void> SeedDanishOrders(storage::Database& db, OrderService& orders,
+                              const std::map<std::string, std::string>& users) {
+  const std::string karen = Id(users, "karen.jensen@allmende.demo"), mette = Id(users, "mette.visitator@allmende.demo"),
+                    lars = Id(users, "lars.hjemmeservice@allmende.demo");
+  if (karen.empty() || mette.empty() || lars.empty()) return Ok();
+  std::string municipality, grant;
+  bool has_orders = false;
+  ALLMENDE_TRY(db.Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionStore::FindByCode(c, "vestegnen"));
+    if (!region) return Ok();
+    ALLMENDE_ASSIGN_OR_RETURN(auto gladsaxe, tenancy::OrganizationStore::FindByName(c, region->id, "Gladsaxe Kommune"));
+    ALLMENDE_ASSIGN_OR_RETURN(auto provider,
+                              tenancy::OrganizationStore::FindByName(c, region->id, "Gladsaxe Hjemmeservice ApS"));
+    if (!gladsaxe || !provider) return Ok();
+    municipality = gladsaxe->id;
+    ALLMENDE_ASSIGN_OR_RETURN(auto existing, OrderStore::AgreementsOf(c, gladsaxe->id));
+    if (existing.empty()) {
+      Agreement a;
+      a.id = NewId("agr");
+      a.region_id = region->id;
+      a.purchaser_id = gladsaxe->id;
+      a.provider_id = provider->id;
+      a.categories = {"cleaning", "home_help"};
+      a.municipalities = {"dk-159"};
+      a.languages = {"da", "en"};
+      a.price_model = "hourly";
+      a.price_cents = 41200;  // the municipality's fixed price, DKK
+      a.currency = "DKK";
+      a.billing_unit_minutes = 15;
+      a.minimum_minutes = 30;
+      a.weekly_capacity_minutes = 2400;
+      a.rank = 1;
+      a.response_minutes = 240;
+      a.valid_from = "2026-01-01";
+      a.valid_until = "2027-12-31";
+      a.created_at = FormatRfc3339(Now());
+      ALLMENDE_TRY(OrderStore::InsertAgreement(c, a, "system-seed"));
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(auto list, OrderStore::OrdersOfClient(c, karen, 1));
+    has_orders = !list.empty();
+    ALLMENDE_ASSIGN_OR_RETURN(auto grants, funding::FundingStore::GrantsOf(c, karen));
+    for (const auto& g : grants) {
+      if (g.kind == "free_choice" && g.state == "active") grant = g.id;
+    }
+    return Ok();
+  }));
+  if (municipality.empty() || has_orders || grant.empty()) return Ok();
+  auto local = calendar::ToLocal("Europe/Copenhagen", Now());
+  if (!local.ok()) return std::move(local).error();
+  const calendar::LocalDate tomorrow = calendar::FromDayNumber(calendar::DayNumber(local->first) + 1);
+  NewOrder help;
+  help.client_id = karen;
+  help.origin = "purchaser";
+  help.purchaser_id = municipality;
+  help.category = "cleaning";
+  help.municipality_code = "dk-159";
+  help.language = "da";
+  help.needs = "Rengøring af toværelses lejlighed, tøjvask. Går med rollator.";
+  help.address = "Søborg Hovedgade 120, 2. tv., 2860 Søborg";
+  help.contact_phone = "+45 39 66 12 34";
+  help.schedule.frequency = "weekly";
+  help.schedule.weekdays = {calendar::Weekday(tomorrow)};
+  help.schedule.start_date = calendar::FormatDate(tomorrow);
+  help.schedule.window_start = "09:00";
+  help.schedule.window_end = "11:00";
+  help.schedule.skip_public_holidays = true;
+  help.duration_minutes = 120;
+  help.tasks = {"Støvsugning", "Badeværelse", "Tøjvask"};
+  help.grants = {grant};
+  ALLMENDE_ASSIGN_OR_RETURN(OrderView placed, orders.Create(Acting(mette), help));
+  if (placed.order.state == "offered") ALLMENDE_TRY(orders.Accept(Acting(lars), placed.order.id));
+  return Ok();
+}
+
 }  // namespace
 
 Result<void> SeedDemoOrders(storage::Database& db, OrderService& orders,
                             const std::map<std::string, std::string>& users) {
+  ALLMENDE_TRY(SeedDanishOrders(db, orders, users));
   const std::string now = FormatRfc3339(Now());
   std::string welfare_id, aino_grant;
   bool aino_has_orders = false, greta_has_orders = false;

@@ -44,6 +44,26 @@ const std::vector<DemoOrganization>& Demo() {
        "Muster Präzisionstechnik GmbH",
        nullptr,
        {{"tuomas.hr@allmende.demo", "employer_hr"}, {"jonas.mitarbeiter@allmende.demo", "employee"}}},
+      {"zollernalbkreis",
+       "care_insurer",
+       "Pflegekasse Zollernalb (Demo)",
+       nullptr,
+       {{"petra.pflegekasse@allmende.demo", "purchaser_officer"}}},
+      {"zollernalbkreis",
+       "provider_company",
+       "Alltagshilfe Balingen gGmbH",
+       nullptr,
+       {{"lena.alltagshilfe@allmende.demo", "provider_admin"}}},
+      {"vestegnen",
+       "municipality",
+       "Gladsaxe Kommune",
+       nullptr,
+       {{"mette.visitator@allmende.demo", "purchaser_officer"}}},
+      {"vestegnen",
+       "provider_company",
+       "Gladsaxe Hjemmeservice ApS",
+       nullptr,
+       {{"lars.hjemmeservice@allmende.demo", "provider_admin"}}},
   };
   return orgs;
 }
@@ -74,24 +94,26 @@ Result<void> SeedDemoOrganizations(storage::Database& db, RegionService&,
             c, {NewId("mem"), region_id, org_id, user->second, role, now, "system-seed", std::nullopt}));
       }
     }
-    // Liisa acts for her mother Aino (journeys 1, 3 and 8).
-    auto aino = users.find("aino.virtanen@allmende.demo");
-    auto liisa = users.find("liisa.virtanen@allmende.demo");
-    if (aino != users.end() && liisa != users.end()) {
-      ALLMENDE_ASSIGN_OR_RETURN(bool has, DelegationStore::HasUnrevoked(c, aino->second, liisa->second));
-      if (!has) {
-        ALLMENDE_TRY(DelegationStore::Insert(c, {.id = NewId("dlg"),
-                                                 .client_id = aino->second,
-                                                 .client_name = "",
-                                                 .delegate_id = liisa->second,
-                                                 .delegate_name = "",
-                                                 .scope = "all",
-                                                 .valid_from = now,
-                                                 .valid_until = std::nullopt,
-                                                 .granted_by = aino->second,
-                                                 .created_at = now,
-                                                 .revoked_at = std::nullopt}));
-      }
+    // Liisa acts for her mother Aino (journeys 1, 3 and 8); Monika for her mother Helga.
+    for (const auto& [client_email, delegate_email] :
+         {std::pair<const char*, const char*>{"aino.virtanen@allmende.demo", "liisa.virtanen@allmende.demo"},
+          {"helga.schmid@allmende.demo", "monika.schmid@allmende.demo"}}) {
+      auto client = users.find(client_email);
+      auto delegate = users.find(delegate_email);
+      if (client == users.end() || delegate == users.end()) continue;
+      ALLMENDE_ASSIGN_OR_RETURN(bool has, DelegationStore::HasUnrevoked(c, client->second, delegate->second));
+      if (has) continue;
+      ALLMENDE_TRY(DelegationStore::Insert(c, {.id = NewId("dlg"),
+                                               .client_id = client->second,
+                                               .client_name = "",
+                                               .delegate_id = delegate->second,
+                                               .delegate_name = "",
+                                               .scope = "all",
+                                               .valid_from = now,
+                                               .valid_until = std::nullopt,
+                                               .granted_by = client->second,
+                                               .created_at = now,
+                                               .revoked_at = std::nullopt}));
     }
     return Ok();
   });

@@ -100,7 +100,7 @@ Result<Organization> OrganizationService::Create(const access::Actor& p, const s
   if (std::find(kinds.begin(), kinds.end(), in.kind) == kinds.end()) {
     errors.push_back({"kind",
                       "must be one of: welfare_area, municipality, employer, provider_company, association, "
-                      "volunteer_group, integrator, partner_company"});
+                      "volunteer_group, integrator, partner_company, care_insurer"});
   }
   if (in.name.find_first_not_of(" \t") == std::string::npos || in.name.size() > 200) {
     errors.push_back({"name", "must be 1-200 characters"});

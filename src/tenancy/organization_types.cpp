@@ -12,13 +12,15 @@ boost::json::value Opt(const std::optional<std::string>& v) {
 }  // namespace
 
 const std::vector<std::string>& OrganizationKinds() {
-  static const std::vector<std::string> kinds{"welfare_area", "municipality",    "employer",   "provider_company",
-                                              "association",  "volunteer_group", "integrator", "partner_company"};
+  static const std::vector<std::string> kinds{"welfare_area",     "municipality",    "employer",
+                                              "provider_company", "association",     "volunteer_group",
+                                              "integrator",       "partner_company", "care_insurer"};
   return kinds;
 }
 
 std::vector<std::string> RolesFor(const std::string& kind) {
   if (kind == "welfare_area" || kind == "municipality") return {"org_admin", "purchaser_officer", "advisor", "auditor"};
+  if (kind == "care_insurer") return {"org_admin", "purchaser_officer", "auditor"};
   if (kind == "integrator") return {"org_admin", "coordinator", "advisor", "auditor"};
   if (kind == "provider_company") return {"provider_admin", "provider_worker"};
   if (kind == "association" || kind == "volunteer_group") return {"provider_admin", "provider_worker", "volunteer"};

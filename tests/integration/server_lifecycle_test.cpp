@@ -151,17 +151,19 @@ TEST(ServerLifecycle, MigrateAndSeedAreIdempotent) {
   }
   EXPECT_EQ(db.Execute("SELECT count(*) FROM schema_migrations"), std::to_string(files));
   // The demo people and their roles exist once, however often seed ran.
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM users"), "14");
-  // Tenancy's five, the directory's 205 providers (the journeys' own and 200 generated).
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM organizations"), "210");
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM services"), "1000");
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM memberships"), "9");
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM delegations"), "1");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM users"), "21");
+  // Tenancy's nine (four in the German and Danish regions), the directory's 205 providers (the
+  // journeys' own and 200 generated); the German and Danish providers' one service each.
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM organizations"), "214");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM services"), "1002");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM memberships"), "13");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM delegations"), "2");
   // Orders (journeys 3–5): three agreements, Aino's weekly cleaning and window cleaning, Greta's
-  // shopping help; Aino's voucher; each once.
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM framework_agreements"), "3");
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM orders"), "3");
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM grants"), "1");
+  // shopping help; Gladsaxe's agreement and Karen's weekly help; Aino's voucher, Helga's relief
+  // budget and Karen's free-choice decision; each once.
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM framework_agreements"), "4");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM orders"), "4");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM grants"), "3");
   TestServer server({.database = &db});
   ASSERT_TRUE(server.started());
   auto list = server.Get("/api/v1/regions?limit=100");
