@@ -87,7 +87,7 @@ struct Modules {
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
         clients(db, clock),
         directory(db, bus, clock, config.demo, config.directory, cipher),
-        funding(db, clock, cipher),
+        funding(db, bus, clock, cipher),
         notifications(db, clock),
         webhooks(db, clock, cipher, config.webhooks, ProcessName()),
         orders(db, outbox, bus, clock, cipher, directory.catalog(), PublicUrl(config.server), identity.auth(),

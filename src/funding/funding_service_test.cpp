@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "funding/balance_warnings.hpp"
 #include "orders/order_test_world.hpp"
 
 namespace allmende::funding {
@@ -122,6 +123,55 @@ TEST_F(FundingServiceTest, ACareInsurerPaysTheReliefBudgetWithCareGradeAndInsura
   EXPECT_TRUE(fields.count("payer_id")) << Why(voucher);
   EXPECT_TRUE(fields.count("care_grade")) << Why(voucher);
   EXPECT_EQ(Sql1("SELECT COUNT(*) FROM grants WHERE payer_id = 'org_01JD00000000000000000000PK'"), "1");
+}
+
+TEST_F(FundingServiceTest, ClientsAreWarnedOnceBeforeAGrantRunsOutOrLapses) {
+  auto warnings = [&](const std::string& kind) {
+    return Sql1(
+        "SELECT COUNT(*) FROM notifications n JOIN notification_audience a ON a.notification_id = n.id "
+        "WHERE n.kind = '" +
+        kind + "' AND a.audience = 'user:aino'");
+  };
+  auto run = [&] {
+    auto r = db_->WriteValue<int>([&](storage::Connection& c) { return WarnAboutBalances(c, bus_, clock_.Now()); });
+    EXPECT_TRUE(r) << Why(r);
+    return r ? *r : -1;
+  };
+  // Aino's voucher: 4 h in December; 3 h 15 min used leaves less than a quarter.
+  const std::string voucher = Voucher();
+  clock_.Set(*ParseRfc3339("2026-12-10T08:00:00Z"));
+  EXPECT_EQ(run(), 0);
+  auto used = db_->WriteValue<PricedDelivery>([&](storage::Connection& c) {
+    Delivery del{kRegionA, "aino",       "org_01JD00000000000000000000C1", "cleaning",
+                 "vis_1",  "2026-12-09", {12675, 195, 12675, "EUR"}};
+    return FundingService::Price(c, {voucher}, del, true, clock_.Now());
+  });
+  ASSERT_TRUE(used) << Why(used);
+  EXPECT_EQ(run(), 1);
+  EXPECT_EQ(warnings("grant.low"), "1");
+  EXPECT_EQ(run(), 0) << "once a period";
+  // A relief budget whose 2026 amounts lapse on 30 June 2027: warned from mid-May, once.
+  GrantDraft d;
+  d.client_id = "aino";
+  d.payer_id = "org_01JD00000000000000000000WE";
+  d.kind = "periodic_budget";
+  d.categories = {"home_help"};
+  d.unit = "money";
+  d.quantity = 13100;
+  d.period = "month";
+  d.currency = "EUR";
+  d.valid_from = "2026-01-01";
+  d.decision_reference = "B/2";
+  ASSERT_TRUE(funding_->Record(Person("sari"), d));
+  clock_.Set(*ParseRfc3339("2027-04-01T08:00:00Z"));
+  run();
+  EXPECT_EQ(warnings("grant.lapsing"), "0") << "three months ahead is too early";
+  clock_.Set(*ParseRfc3339("2027-05-20T08:00:00Z"));
+  run();
+  EXPECT_EQ(warnings("grant.lapsing"), "1");
+  clock_.Set(*ParseRfc3339("2027-06-10T08:00:00Z"));
+  run();
+  EXPECT_EQ(warnings("grant.lapsing"), "1") << "once a lapse date";
 }
 
 }  // namespace

@@ -31,6 +31,9 @@ class FundingStore {
   static Result<std::optional<Grant>> GetGrant(storage::Connection& c, const std::string& id);
   // A client's grants, newest decision first.
   static Result<std::vector<Grant>> GrantsOf(storage::Connection& c, const std::string& client_id);
+  // Active grants in force on `date`, by id after `after_id`, at most `limit`.
+  static Result<std::vector<Grant>> ActiveOn(storage::Connection& c, const std::string& date,
+                                             const std::string& after_id, int limit);
   // Ends a grant on `until` (YYYY-MM-DD); Conflict-free: false when the version moved.
   static Result<bool> EndGrant(storage::Connection& c, const std::string& id, const std::string& until,
                                std::int64_t version, const std::string& now);

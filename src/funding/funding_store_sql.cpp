@@ -181,6 +181,17 @@ Result<void> FundingStore::InsertGrant(storage::Connection& c, const Grant& g) {
   return Ok();
 }
 
+Result<std::vector<Grant>> FundingStore::ActiveOn(storage::Connection& c, const std::string& date,
+                                                  const std::string& after_id, int limit) {
+  static const std::string sql = std::string(kGrantColumns) +
+                                 "WHERE g.state = 'active' AND g.valid_from <= $1 AND (g.valid_until IS NULL OR "
+                                 "g.valid_until >= $1) AND g.id > $2 ORDER BY g.id LIMIT $3";
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(sql, {date, after_id, std::int64_t{limit}}));
+  std::vector<Grant> out;
+  for (const auto& r : rows) out.push_back(ToGrant(r));
+  return out;
+}
+
 Result<std::optional<Grant>> FundingStore::GetGrant(storage::Connection& c, const std::string& id) {
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(std::string(kGrantColumns) + "WHERE g.id = $1", {id}));
   if (!row) return std::optional<Grant>();
