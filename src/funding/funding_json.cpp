@@ -96,7 +96,16 @@ json::object SharesObject(const PricedDelivery& p) {
                                   {"basis_points", s.basis_points},
                                   {"capped", s.capped}});
   }
-  return json::object{{"shares", shares}, {"explanation", p.explanation}};
+  json::value tax = nullptr;
+  if (p.tax_credit) {
+    tax = json::object{{"labour_cents", p.tax_credit->labour_cents},
+                       {"rate_bp", p.tax_credit->rate_bp},
+                       {"amount_cents", p.tax_credit->amount_cents},
+                       {"yearly_own_share_cents", p.tax_credit->yearly_own_share_cents},
+                       {"yearly_max_cents", p.tax_credit->yearly_max_cents},
+                       {"legal_basis", p.tax_credit->legal_basis}};
+  }
+  return json::object{{"shares", shares}, {"explanation", p.explanation}, {"tax_credit", tax}};
 }
 
 std::string PricedJson(const PricedDelivery& p, const dispatch::DeliveryLine& line) {

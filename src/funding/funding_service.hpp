@@ -56,9 +56,22 @@ struct Delivery {
 };
 
 // The split of one delivery, with its explanation.
+// The estimated tax credit on the labour in the client's own share (FI household deduction, DE
+// § 35a EStG), from the region's rates on the delivery's date. An estimate: the yearly own share
+// and maximum apply to the person's whole year, so they are given, not applied.
+struct TaxCreditEstimate {
+  std::int64_t labour_cents = 0;  // labour in the client's share
+  int rate_bp = 0;
+  std::int64_t amount_cents = 0;  // labour × rate
+  std::int64_t yearly_own_share_cents = 0;
+  std::int64_t yearly_max_cents = 0;
+  std::string legal_basis;
+};
+
 struct PricedDelivery {
   dispatch::SplitResult split;
-  std::string explanation;  // English, for logs and integrations; the UI words its own
+  std::string explanation;                      // English, for logs and integrations; the UI words its own
+  std::optional<TaxCreditEstimate> tax_credit;  // none where the region has no such credit
 };
 
 class FundingService {
@@ -100,6 +113,9 @@ class FundingService {
                                       const Delivery& delivery, bool record, Timestamp now);
   // What is left of a grant in the period that contains `date`.
   static Result<Balance> BalanceOn(storage::Connection& c, const Grant& grant, const std::string& date);
+  // The tax credit on the labour in the client's share of `split`, by the region's rates.
+  static Result<std::optional<TaxCreditEstimate>> EstimateTaxCredit(storage::Connection& c, const Delivery& delivery,
+                                                                    const dispatch::SplitResult& split);
 
  private:
   storage::Database& db_;

@@ -128,6 +128,31 @@ TEST_F(OtherCountriesApiTest, AFreeChoiceDecisionPaysTheWholeVisitInDanishKroner
                   DaysAhead(1) + R"(","price_cents":82400,"billable_minutes":120,"currency":"DKK"})"),
            200);
   EXPECT_EQ(quote["client_cents"].as_int64(), 0) << quote;  // no share for the citizen
+  EXPECT_TRUE(quote["tax_credit"].is_null()) << "Denmark has no household tax credit in the demo";
+}
+
+TEST_F(OtherCountriesApiTest, SelfPaidLabourShowsTheEstimatedTaxCreditOfTheCountry) {
+  // Monika pays two hours herself for her mother: § 35a EStG gives 20 % of the labour back.
+  const std::string helga = world_->UserId("helga.schmid");
+  auto quote = Body(As("monika.schmid", "POST", "/api/v1/clients/" + helga + "/funding-quote",
+                       R"({"grants":[],"category":"home_help","date":")" + DaysAhead(3) +
+                           R"(","price_cents":7200,"billable_minutes":120,"labour_cents":7200})"),
+                    200);
+  ASSERT_TRUE(quote["tax_credit"].is_object()) << quote;
+  const auto& tax = quote["tax_credit"].as_object();
+  EXPECT_EQ(tax.at("rate_bp").as_int64(), 2000);
+  EXPECT_EQ(tax.at("labour_cents").as_int64(), 7200);
+  EXPECT_EQ(tax.at("amount_cents").as_int64(), 1440);
+  EXPECT_EQ(tax.at("yearly_max_cents").as_int64(), 400000);
+  EXPECT_EQ(tax.at("legal_basis").as_string(), "§ 35a EStG");
+  // Paid from the relief budget, nothing of it is the client's labour.
+  auto budget = GrantOf("monika.schmid", helga, "periodic_budget");
+  auto covered =
+      Body(As("monika.schmid", "POST", "/api/v1/clients/" + helga + "/funding-quote",
+              R"({"grants":[")" + std::string(budget["id"].as_string()) + R"("],"category":"home_help","date":")" +
+                  DaysAhead(3) + R"(","price_cents":7200,"billable_minutes":120,"labour_cents":7200})"),
+           200);
+  EXPECT_EQ(covered["tax_credit"].at("amount_cents").as_int64(), 0) << covered;
 }
 
 TEST_F(OtherCountriesApiTest, ADecisionInTheWrongCurrencyOrByTheWrongPayerIsRefused) {
