@@ -412,7 +412,11 @@ Result<Balance> FundingService::BalanceOn(storage::Connection& c, const Grant& g
   auto [first, last] = PeriodAround(g, day);
   b.period_start = Date(first);
   b.period_end = Date(last);
-  ALLMENDE_ASSIGN_OR_RETURN(auto used, FundingStore::UsedBetween(c, g.id, b.period_start, b.period_end));
+  // An employer's benefit is capped per employee and calendar year (§ 3 Nr. 34a EStG: 600 €) across
+  // all of that employer's decisions for the employee, not per decision.
+  ALLMENDE_ASSIGN_OR_RETURN(auto used, g.kind == "employer_benefit"
+                                           ? FundingStore::UsedByPayerBetween(c, g, b.period_start, b.period_end)
+                                           : FundingStore::UsedBetween(c, g.id, b.period_start, b.period_end));
   if (g.unit == "hour" && g.kind != "purchased_service") {
     b.unit = "minutes";
     b.used = used.minutes;

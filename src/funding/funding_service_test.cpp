@@ -3,6 +3,7 @@
 #include <set>
 
 #include "funding/balance_warnings.hpp"
+#include "funding/funding_store.hpp"
 #include "orders/order_test_world.hpp"
 
 namespace allmende::funding {
@@ -172,6 +173,60 @@ TEST_F(FundingServiceTest, ClientsAreWarnedOnceBeforeAGrantRunsOutOrLapses) {
   clock_.Set(*ParseRfc3339("2027-06-10T08:00:00Z"));
   run();
   EXPECT_EQ(warnings("grant.lapsing"), "1") << "once a lapse date";
+}
+
+TEST_F(FundingServiceTest, AnEmployersCapHoldsPerCalendarYearAcrossItsDecisions) {
+  Org("org_01JD00000000000000000000EM", kRegionA, "employer");
+  User("hr");
+  Member("hr", "org_01JD00000000000000000000EM", kRegionA, "employer_hr");
+  auto decide = [&](const std::string& ref, const std::string& from, const std::string& until) {
+    GrantDraft d;
+    d.client_id = "aino";
+    d.payer_id = "org_01JD00000000000000000000EM";
+    d.kind = "employer_benefit";
+    d.categories = {"child_care", "cleaning"};
+    d.unit = "money";
+    d.quantity = 60000;  // 600 € a year
+    d.period = "year";
+    d.currency = "EUR";
+    d.valid_from = from;
+    d.valid_until = until;
+    d.decision_reference = ref;
+    auto g = funding_->Record(Person("hr"), d);
+    EXPECT_TRUE(g) << Why(g);
+    return g ? g->id : "";
+  };
+  const std::string spring = decide("E/1", "2026-01-01", "2026-06-30");
+  const std::string autumn = decide("E/2", "2026-07-01", "2026-12-31");
+  auto price = [&](const std::string& grant, const std::string& visit, const std::string& day, std::int64_t cents) {
+    return db_->WriteValue<PricedDelivery>([&](storage::Connection& c) {
+      Delivery del{kRegionA, "aino", "org_01JD00000000000000000000C1", "cleaning",
+                   visit,    day,    {cents, 120, cents, "EUR"}};
+      return FundingService::Price(c, {grant}, del, true, clock_.Now());
+    });
+  };
+  ASSERT_TRUE(price(spring, "vis_e1", "2026-03-02", 50000));
+  // The autumn decision has 100 € left of the year's 600 €, not a fresh 600 €.
+  auto left = db_->ReadValue<Balance>([&](storage::Connection& c) -> Result<Balance> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto g, FundingStore::GetGrant(c, autumn));
+    return FundingService::BalanceOn(c, *g, "2026-08-03");
+  });
+  ASSERT_TRUE(left) << Why(left);
+  EXPECT_EQ(left->remaining, 10000);
+  auto autumn_visit = price(autumn, "vis_e2", "2026-08-03", 20000);
+  ASSERT_TRUE(autumn_visit) << Why(autumn_visit);
+  std::int64_t employer = 0, client = 0;
+  for (const auto& s : autumn_visit->split.shares) (s.client ? client : employer) += s.amount_cents;
+  EXPECT_EQ(employer, 10000);
+  EXPECT_EQ(client, 10000);
+  // A new calendar year starts a new cap.
+  const std::string next = decide("E/3", "2027-01-01", "2027-12-31");
+  auto fresh = db_->ReadValue<Balance>([&](storage::Connection& c) -> Result<Balance> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto g, FundingStore::GetGrant(c, next));
+    return FundingService::BalanceOn(c, *g, "2027-01-10");
+  });
+  ASSERT_TRUE(fresh) << Why(fresh);
+  EXPECT_EQ(fresh->remaining, 60000);
 }
 
 }  // namespace

@@ -44,6 +44,12 @@ constexpr std::string_view kInsertGrant =
 constexpr std::string_view kEndGrant =
     "UPDATE grants SET valid_until = $2, state = 'ended', updated_at = $4, version = version + 1 "
     "WHERE id = $1 AND version = $3";
+// What all of a client's grants of one payer and kind used in a period (the employer's yearly cap
+// counts every benefit decision of that employer in the calendar year).
+constexpr std::string_view kUsedByPayerBetween =
+    "SELECT COALESCE(SUM(u.minutes), 0), COALESCE(SUM(u.visits), 0), COALESCE(SUM(u.amount_cents), 0) "
+    "FROM grant_uses u JOIN grants g ON g.id = u.grant_id WHERE g.client_id = $1 AND g.payer_id = $2 AND g.kind = $3 "
+    "AND u.use_date >= $4 AND u.use_date <= $5";
 constexpr std::string_view kUsedBetween =
     "SELECT COALESCE(SUM(minutes), 0), COALESCE(SUM(visits), 0), COALESCE(SUM(amount_cents), 0) FROM grant_uses "
     "WHERE grant_id = $1 AND use_date >= $2 AND use_date <= $3";
@@ -190,6 +196,18 @@ Result<std::vector<Grant>> FundingStore::ActiveOn(storage::Connection& c, const 
   std::vector<Grant> out;
   for (const auto& r : rows) out.push_back(ToGrant(r));
   return out;
+}
+
+Result<FundingStore::UseTotals> FundingStore::UsedByPayerBetween(storage::Connection& c, const Grant& g,
+                                                                 const std::string& from, const std::string& to) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kUsedByPayerBetween, {g.client_id, g.payer_id, g.kind, from, to}));
+  UseTotals t;
+  if (row) {
+    t.minutes = row->Int(0);
+    t.visits = row->Int(1);
+    t.amount_cents = row->Int(2);
+  }
+  return t;
 }
 
 Result<std::optional<Grant>> FundingStore::GetGrant(storage::Connection& c, const std::string& id) {
