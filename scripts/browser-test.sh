@@ -61,6 +61,12 @@ read -r smtp_port mailbox_port < "$work/mailbox-ports"
 # chosen here rather than port 0: a free one the system hands out and this script releases.
 server_port=$(node -e "const s = require('net').createServer(); s.listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });")
 
+# webhooks.test.mjs runs its receiver on loopback over plain http, and watches a failing delivery
+# use up its attempts within a second or two.
+export ALLMENDE_WEBHOOKS_ALLOW_LOCAL_TARGETS=true
+export ALLMENDE_WEBHOOKS_RETRY_BASE_MS=200
+export ALLMENDE_WEBHOOKS_MAX_ATTEMPTS=3
+
 # Demo mode, as `make run`: the demo accounts need no second factor (mfa.test.mjs turns it on
 # for one of them, and the MFA requirement itself is checked with a mocked answer).
 ALLMENDE_DEMO_MODE=true "$bin" serve --data "$work/data" --host 127.0.0.1 --port "$server_port" --port-file "$work/port" \
@@ -85,6 +91,8 @@ until [ -n "$port" ] && curl -fsS "http://127.0.0.1:$port/readyz" > /dev/null 2>
   sleep 0.2
 done
 export ALLMENDE_URL="http://127.0.0.1:$port"
+# The server's database, for tests that must move a visit to today (relief-budget.test.mjs).
+export ALLMENDE_BROWSER_DB="$work/data/allmende.db"
 echo "browser-test: server $bin on $ALLMENDE_URL"
 
 mkdir -p test-output/screenshots

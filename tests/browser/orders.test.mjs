@@ -155,7 +155,8 @@ test('JussiSeesTheOfferWithoutAinosNameAcceptsItAndAssignsAleksi', async () => {
   await openFromStart(page, 'offers');
   await page.locator('h1', { hasText: 'Tarjoukset: Hervannan Kotisiivous Oy' }).waitFor();
   const offer = page.locator(`[data-testid="offer"][data-order-id="${shared.orderId}"]`);
-  await offer.waitFor();
+  // The service's name arrives with the directory's names, after the offer itself.
+  await offer.getByRole('heading', { name: 'Siivous, Hervanta' }).waitFor();
   const text = await offer.innerText();
   for (const secret of ['Aino', 'Virtanen', 'Insinöörinkatu', 'B 2468']) assert.ok(!text.includes(secret), `the offer shows ${secret}`);
   assert.match(text, /Siivous, Hervanta/);

@@ -16,6 +16,7 @@ import { ReviewQueuePage } from './pages/directory/ReviewQueuePage';
 import { ReviewServicePage } from './pages/directory/ReviewServicePage';
 import { ServiceEditorPage } from './pages/directory/ServiceEditorPage';
 import { HomePage } from './pages/home/HomePage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { BoardPage } from './pages/orders/BoardPage';
 import { InboxPage } from './pages/orders/InboxPage';
 import { MyOrdersPage } from './pages/orders/MyOrdersPage';
@@ -26,6 +27,7 @@ import { PurchaserClientsPage } from './pages/orders/PurchaserClientsPage';
 import { WorkerDayPage } from './pages/orders/WorkerDayPage';
 import { OrganizationPage } from './pages/organization/OrganizationPage';
 import { OrganizationsPage } from './pages/organization/OrganizationsPage';
+import { WebhooksPage } from './pages/organization/WebhooksPage';
 import { AccessLogPage } from './pages/privacy/AccessLogPage';
 import { AuditLogPage } from './pages/privacy/AuditLogPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
@@ -101,6 +103,8 @@ export function App() {
                   <Route path="/delegations" element={signedIn(<DelegationsPage />)} />
                   <Route path="/organizations" element={signedIn(<OrganizationsPage />)} />
                   <Route path="/organizations/:organizationId" element={signedIn(<OrganizationPage />)} />
+                  <Route path="/organizations/:organizationId/webhooks" element={signedIn(<WebhooksPage />)} />
+                  <Route path="/notifications" element={signedIn(<NotificationsPage />)} />
                   <Route path="/regions/:regionId/access-log" element={signedIn(<AuditLogPage />)} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>

@@ -103,6 +103,15 @@ export const operations = {
   visitNotAtHome: op('POST', '/api/v1/visits/{id}/not-at-home'),
   confirmVisit: op('POST', '/api/v1/visits/{id}/confirm'),
   disputeVisit: op('POST', '/api/v1/visits/{id}/dispute'),
+  unreadNotificationCount: op('GET', '/api/v1/notifications/unread-count'),
+  listNotifications: op('GET', '/api/v1/notifications'),
+  markNotificationsRead: op('POST', '/api/v1/notifications/read'),
+  listWebhooks: op('GET', '/api/v1/organizations/{id}/webhooks'),
+  createWebhook: op('POST', '/api/v1/organizations/{id}/webhooks'),
+  deleteWebhook: op('DELETE', '/api/v1/organizations/{id}/webhooks/{webhook_id}'),
+  pingWebhook: op('POST', '/api/v1/organizations/{id}/webhooks/{webhook_id}/ping'),
+  listWebhookDeliveries: op('GET', '/api/v1/organizations/{id}/webhook-deliveries'),
+  replayWebhookDelivery: op('POST', '/api/v1/organizations/{id}/webhook-deliveries/{delivery_id}/replay'),
 } as const satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof operations;

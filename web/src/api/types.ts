@@ -90,6 +90,56 @@ export type FundingQuoteInput = NonNullable<
   paths['/api/v1/clients/{id}/funding-quote']['post']['requestBody']
 >['content']['application/json'];
 
+// --- notifications (src/notifications/openapi.json) ---
+/**
+ * What a notification's `data` may hold (the document leaves it an open object): every kind has
+ * the order's category and state; the others belong to some kinds (order.offered: place,
+ * place_code, deadline; order.accepted: provider_name; order.escalated: escalation_code, place;
+ * order.message: from_role).
+ */
+export interface NotificationData {
+  category?: string;
+  state?: string;
+  place?: string;
+  /** the code of `place` (a district or municipality), for its name in the reader's language */
+  place_code?: string;
+  deadline?: string;
+  provider_name?: string;
+  escalation_code?: string;
+  from_role?: string;
+  [key: string]: unknown;
+}
+/** One notification of the signed-in user; `kind` is open-ended (an unknown one is worded generally). */
+export type AppNotification = Omit<Schemas['Notification'], 'data'> & { data: NotificationData };
+/** GET /api/v1/notifications: newest first, with the unread count (at most 100). */
+export type NotificationPage = Omit<
+  paths['/api/v1/notifications']['get']['responses'][200]['content']['application/json'],
+  'items'
+> & { items: AppNotification[] };
+
+// --- webhooks (src/webhooks/openapi.json) ---
+/** The events a new webhook may name (the request's enum); one sent without events gets all, also ones added later. */
+export type WebhookEventName = NonNullable<
+  NonNullable<paths['/api/v1/organizations/{id}/webhooks']['post']['requestBody']>['content']['application/json']['events']
+>[number];
+/** The events the form offers, each one the document knows (a new one there is sent to "all" until it is added here). */
+export const WEBHOOK_EVENTS = [
+  'order.changed',
+  'visit.changed',
+  'offer.created',
+  'offer.closed',
+  'order.message',
+] as const satisfies readonly WebhookEventName[];
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export type Webhook = Schemas['Webhook'];
+/** The answer to adding a webhook: the only one that carries the signing secret (null in a replayed answer). */
+export type NewWebhook = paths['/api/v1/organizations/{id}/webhooks']['post']['responses'][201]['content']['application/json'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type DeliveryStatus = WebhookDelivery['status'];
+/** GET /api/v1/organizations/{id}/webhook-deliveries: newest first, with the counts by status. */
+export type WebhookDeliveryPage =
+  paths['/api/v1/organizations/{id}/webhook-deliveries']['get']['responses'][200]['content']['application/json'];
+
 /** The answer to creating a token: the only one that carries the secret (optional in ApiToken). */
 export type NewApiToken = ApiToken & { token: string };
 
@@ -132,7 +182,7 @@ export const documentedFields: Record<string, readonly string[]> = {
   ClientRecord: ['id', 'name', 'language', 'region_id'],
   Schedule: ['frequency', 'interval', 'weekdays', 'start_date', 'until', 'count', 'window_start', 'window_end', 'skip_public_holidays'],
   OrderPrice: ['model', 'amount_cents', 'currency', 'billing_unit_minutes', 'minimum_minutes', 'late_cancel_hours', 'late_cancel_charge_bp', 'no_show_charge_bp'],
-  Order: ['id', 'origin', 'client_id', 'client_name', 'purchaser_id', 'category', 'service_id', 'municipality_code', 'district_code', 'language', 'needs', 'schedule', 'duration_minutes', 'grants', 'tasks', 'provider_id', 'provider_name', 'worker_id', 'price', 'state', 'escalation_reason', 'next_deadline', 'created_at', 'updated_at', 'version', 'address', 'door_code', 'contact_phone'],
+  Order: ['id', 'origin', 'client_id', 'client_name', 'purchaser_id', 'category', 'service_id', 'municipality_code', 'district_code', 'language', 'needs', 'schedule', 'duration_minutes', 'grants', 'tasks', 'provider_id', 'provider_name', 'worker_id', 'price', 'state', 'escalation_reason', 'escalation_code', 'next_deadline', 'created_at', 'updated_at', 'version', 'address', 'door_code', 'contact_phone'],
   Visit: ['id', 'order_id', 'worker_id', 'local_date', 'starts_at', 'ends_at', 'state', 'checked_in_at', 'checked_out_at', 'tasks', 'note', 'deviation', 'failure_reason', 'dispute_reason', 'charge_bp', 'billable_minutes', 'price_cents', 'split', 'version'],
   TimelineEntry: ['id', 'at', 'actor_role', 'kind', 'from_state', 'to_state', 'note'],
   Offer: ['id', 'order_id', 'provider_id', 'state', 'offered_at', 'deadline', 'decided_at', 'reason'],
@@ -144,4 +194,8 @@ export const documentedFields: Record<string, readonly string[]> = {
   GrantBalance: ['period_start', 'period_end', 'unit', 'granted', 'used', 'remaining', 'lapses'],
   Share: ['grant_id', 'kind', 'client', 'amount_cents', 'rule', 'rate_cents', 'quantity_minutes', 'basis_points', 'capped'],
   FundingSplit: ['shares', 'explanation', 'price_cents', 'billable_minutes', 'currency', 'client_cents'],
+  Notification: ['id', 'kind', 'subject_type', 'subject_id', 'data', 'created_at', 'read'],
+  UnreadCount: ['unread_count'],
+  Webhook: ['id', 'url', 'description', 'events', 'active', 'secret_hint', 'created_at'],
+  WebhookDelivery: ['id', 'webhook_id', 'url', 'event', 'status', 'attempts', 'last_error', 'next_attempt_at', 'created_at', 'sent_at'],
 };

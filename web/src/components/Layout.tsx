@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useDemoInfo } from '../lib/demo';
 import { navigationFor } from '../lib/roles';
+import { badgeText, MOST_SHOWN, useUnreadCount, useUnreadWatch } from '../lib/unreadNotifications';
 import { useSession } from '../session/SessionContext';
 import { LanguageSelect } from './LanguageSelect';
 
@@ -23,6 +24,37 @@ function useFocusOnNavigate() {
   }, [location.pathname]);
 }
 
+/** The header's bell: the way to the notifications, with the unread count in its badge and its name. */
+function NotificationBell() {
+  const { t } = useTranslation();
+  const unread = useUnreadCount();
+  const label =
+    unread === 0
+      ? t('notifications.bell')
+      : unread > MOST_SHOWN
+        ? t('notifications.bellUnreadMany')
+        : t('notifications.bellUnread', { count: unread });
+  return (
+    <NavLink to="/notifications" className="button button-quiet bell" aria-label={label} data-testid="notifications-link" data-unread={unread}>
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24" focusable="false">
+        <path
+          d="M12 3.2a5.6 5.6 0 0 0-5.6 5.6v3.3c0 1-.4 2-1.1 2.8l-1 1.1h15.4l-1-1.1a4.2 4.2 0 0 1-1.1-2.8V8.8A5.6 5.6 0 0 0 12 3.2Z"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.9"
+          strokeLinejoin="round"
+        />
+        <path d="M9.6 19a2.5 2.5 0 0 0 4.8 0" fill="none" stroke="currentColor" strokeWidth="1.9" strokeLinecap="round" />
+      </svg>
+      {unread > 0 ? (
+        <span className="bell-badge" aria-hidden="true" data-testid="unread-badge">
+          {badgeText(unread)}
+        </span>
+      ) : null}
+    </NavLink>
+  );
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
@@ -31,6 +63,7 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const demo = useDemoInfo();
   useFocusOnNavigate();
+  useUnreadWatch(session.user?.id ?? null);
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const nav = session.viewer ? navigationFor(session.viewer) : [];
@@ -52,6 +85,7 @@ export function Layout() {
             </svg>
             <span>{t('common.appName')}</span>
           </Link>
+          {session.user ? <NotificationBell /> : null}
           <div className="header-tools">
             {demo?.mailbox ? (
               <NavLink className="button button-quiet" to="/demo/mailbox" data-testid="demo-mailbox-link">

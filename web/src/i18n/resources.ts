@@ -18,14 +18,24 @@ import shopOrderDe from './locales/shopOrder/de';
 import shopOrderEn from './locales/shopOrder/en';
 import shopOrderFi from './locales/shopOrder/fi';
 import shopOrderSv from './locales/shopOrder/sv';
+import notificationsDa from './locales/notifications/da';
+import notificationsDe from './locales/notifications/de';
+import notificationsEn from './locales/notifications/en';
+import notificationsFi from './locales/notifications/fi';
+import notificationsSv from './locales/notifications/sv';
+import webhooksDa from './locales/webhooks/da';
+import webhooksDe from './locales/webhooks/de';
+import webhooksEn from './locales/webhooks/en';
+import webhooksFi from './locales/webhooks/fi';
+import webhooksSv from './locales/webhooks/sv';
 import { mergeTexts } from './merge';
 
-// Orders, funding and the shop's ordering add their own groups and a few keys to shared ones (nav,
-// home.cards, actions, fieldMessages, service); see merge.ts.
+// Orders, funding, the shop's ordering, notifications and webhooks add their own groups and a few
+// keys to shared ones (nav, home.cards, actions, fieldMessages, service, org); see merge.ts.
 export const resources = {
-  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi) },
-  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv) },
-  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn) },
-  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe) },
-  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa) },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa) },
 } as const;

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { ApiError, type FieldError } from '../api/problem';
 import { ORDER_FIELD_MESSAGES, ORDER_FIELD_PATTERNS } from './orderFieldMessages';
+import { WEBHOOK_FIELD_MESSAGES, WEBHOOK_FIELD_PREFIXES } from './webhookText';
 
 /** Server field messages we translate; others are shown as the server wrote them. */
 const KNOWN_FIELD_MESSAGES: Record<string, string> = {
@@ -42,6 +43,7 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   'Remove the control characters.': 'fieldMessages.controlCharacters',
   'Say in up to 4000 characters what the provider should change.': 'fieldMessages.reviewComment',
   ...ORDER_FIELD_MESSAGES,
+  ...WEBHOOK_FIELD_MESSAGES,
 };
 
 /** Server field messages with a number in them; the number is handed to the translation. */
@@ -53,6 +55,7 @@ const KNOWN_FIELD_PATTERNS: [RegExp, string, string][] = [
 /** Server field messages that end in details (a list of names); known by how they begin. */
 const KNOWN_FIELD_PREFIXES: [string, string][] = [
   ['must be one of the roles of this organization:', 'fieldMessages.roleNotOffered'],
+  ...WEBHOOK_FIELD_PREFIXES,
 ];
 
 export function translateFieldMessage(t: TFunction, message: string): string {

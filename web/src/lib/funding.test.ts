@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { FundingShare } from '../api/types';
-import { clientCents, describeShare, estimateVisit, formatMinutes, hoursToMinutes, moneyToCents } from './funding';
+import { clientCents, describeShare, estimateVisit, formatMinutes, grantKindName, hoursToMinutes, moneyToCents } from './funding';
 
 // t() that shows the key and its values, so the wording's parts can be checked.
 const t = ((key: string, values?: Record<string, unknown>) => (values ? `${key}${JSON.stringify(values)}` : key)) as unknown as TFunction;
@@ -56,5 +56,15 @@ describe('describeShare', () => {
   it('says when the balance ran out and what it still covered', () => {
     const capped = { ...voucher, amount_cents: 2800, capped: true };
     expect(describeShare(t, capped, 'EUR', 'en')).toContain('split.covers{"amount":"€28.00"} split.usedUp');
+  });
+});
+
+describe('grantKindName', () => {
+  const t = ((key: string) => key) as unknown as TFunction;
+
+  it('names the law of a relief budget that rests on a care grade', () => {
+    expect(grantKindName(t, { kind: 'periodic_budget', care_grade: 2 })).toBe('funding.reliefAmount');
+    expect(grantKindName(t, { kind: 'periodic_budget', care_grade: null })).toBe('funding.kinds.periodic_budget');
+    expect(grantKindName(t, { kind: 'voucher', care_grade: null })).toBe('funding.kinds.voucher');
   });
 });

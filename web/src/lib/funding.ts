@@ -136,3 +136,12 @@ export function estimateVisit(p: VisitPricing, minutes: number): { price_cents: 
   const price = Math.round((p.amount_cents * billable) / 60);
   return { price_cents: Math.max(price, p.minimum_cents), billable_minutes: billable };
 }
+
+/**
+ * A grant's kind in words; a relief budget resting on a care grade names its law:
+ * "Entlastungsbetrag (§ 45b SGB XI)".
+ */
+export function grantKindName(t: TFunction, g: Pick<Grant, 'kind' | 'care_grade'>): string {
+  if (g.kind === 'periodic_budget' && g.care_grade !== null && g.care_grade !== undefined) return t('funding.reliefAmount');
+  return t(`funding.kinds.${g.kind}`);
+}

@@ -32,6 +32,7 @@ export const ROLES_BY_KIND: Record<OrganizationKind, readonly Role[]> = {
   volunteer_group: ['provider_admin', 'provider_worker', 'volunteer'],
   employer: ['org_admin', 'employer_hr', 'employee'],
   partner_company: ['org_admin', 'partner'],
+  care_insurer: ['org_admin', 'purchaser_officer', 'auditor'],
 };
 
 /**

@@ -9,6 +9,7 @@ import {
   emailTaken,
   firstVisitDate,
   isInternationalPhone,
+  payableGrants,
   servesPlace,
   shopFieldOf,
   shopOrderOf,
@@ -164,7 +165,33 @@ describe('the order as sent', () => {
     expect(shopFieldOf('schedule')).toBe('schedule.start_date');
     expect(shopFieldOf('account.phone')).toBe('contact_phone');
     expect(shopFieldOf('account.email')).toBe('account.email');
+    expect(shopFieldOf('grants[0]')).toBe('pay_from');
     expect(emailTaken([{ field: 'account.email', message: 'already has an account: sign in to order' }])).toBe(true);
     expect(emailTaken([{ field: 'account.email', message: 'is not an e-mail address' }])).toBe(false);
+  });
+});
+
+describe('payableGrants', () => {
+  const grant = (over: Record<string, unknown>) => ({
+    id: 'grt_1',
+    kind: 'periodic_budget' as const,
+    categories: ['home_help', 'cleaning'],
+    state: 'active',
+    valid_from: '2025-01-01',
+    valid_until: null as string | null,
+    ...over,
+  });
+
+  it('offers the active grants of a shop kind that cover the category on the day', () => {
+    const grants = [
+      grant({ id: 'budget' }),
+      grant({ id: 'voucher', kind: 'voucher' }),
+      grant({ id: 'purchased', kind: 'purchased_service' }),
+      grant({ id: 'other', categories: ['shopping'] }),
+      grant({ id: 'ended', state: 'ended' }),
+      grant({ id: 'later', valid_from: '2027-01-01' }),
+      grant({ id: 'over', valid_until: '2026-11-26' }),
+    ];
+    expect(payableGrants(grants, 'home_help', '2026-11-27').map((g) => g.id)).toEqual(['budget', 'voucher']);
   });
 });

@@ -1,7 +1,7 @@
 // The shop's order form, its pure parts: where the service goes (as the server's routing decides
 // it), the price of one visit with the household-deduction estimate, the first visit of a
 // schedule, and the form as POST /api/v1/orders and POST /api/v1/shop/orders take it.
-import type { Language, NewOrder, Place, PublicService, Schedule, ServiceArea, ServicePrice } from '../api/types';
+import type { Grant, Language, NewOrder, Place, PublicService, Schedule, ServiceArea, ServicePrice } from '../api/types';
 import { estimateVisit } from './funding';
 import { servicePricing } from './orderForm';
 import { householdDeductionEstimate } from './price';
@@ -188,12 +188,14 @@ export function shopFieldOf(path: string): string {
   if (path === 'schedule.interval' || path === 'schedule.frequency') return 'schedule.weekdays';
   if (path === 'account.phone' || path === 'phone') return 'contact_phone';
   if (path === 'client_id') return 'whose';
+  if (path === 'grants' || path.startsWith('grants[') || path.startsWith('grants.')) return 'pay_from';
   if (path === 'service_id' || path === 'category') return 'service';
   return path;
 }
 
 export const SHOP_ORDER_FIELDS = [
   'whose',
+  'pay_from',
   'duration_minutes',
   'needs',
   'schedule.start_date',
@@ -253,4 +255,26 @@ export function clearDraft(): void {
   } catch {
     // nothing kept
   }
+}
+
+/** The kinds of grant a shop order can be paid from (a purchased service is ordered by the purchaser). */
+export const SHOP_PAYABLE_KINDS: readonly string[] = ['periodic_budget', 'voucher', 'free_choice', 'employer_benefit'];
+
+/**
+ * The client's grants that can pay for a shop order of this category on this day: active, of a
+ * kind the shop takes, covering the category, valid on the day.
+ */
+export function payableGrants<G extends Pick<Grant, 'kind' | 'categories' | 'state' | 'valid_from' | 'valid_until'>>(
+  grants: readonly G[],
+  category: string,
+  day: string,
+): G[] {
+  return grants.filter(
+    (g) =>
+      (g.state ?? 'active') === 'active' &&
+      SHOP_PAYABLE_KINDS.includes(g.kind) &&
+      (g.categories ?? []).includes(category) &&
+      g.valid_from <= day &&
+      (!g.valid_until || g.valid_until >= day),
+  );
 }

@@ -390,6 +390,7 @@ const da: Messages = {
       volunteer_group: 'Frivilliggruppe',
       integrator: 'Serviceintegrator',
       partner_company: 'Partnervirksomhed',
+      care_insurer: 'Plejeforsikring (DE)',
     },
     members: 'Medlemmer',
     membersEmpty: 'Ingen medlemmer endnu.',

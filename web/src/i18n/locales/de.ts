@@ -390,6 +390,7 @@ const de: Messages = {
       volunteer_group: 'Ehrenamtsgruppe',
       integrator: 'Dienstleistungsintegrator',
       partner_company: 'Partnerunternehmen',
+      care_insurer: 'Pflegekasse',
     },
     members: 'Mitglieder',
     membersEmpty: 'Noch keine Mitglieder.',

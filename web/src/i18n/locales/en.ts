@@ -390,6 +390,7 @@ const en = {
       volunteer_group: 'Volunteer group',
       integrator: 'Service integrator',
       partner_company: 'Partner company',
+      care_insurer: 'Care insurer',
     },
     members: 'Members',
     membersEmpty: 'No members yet.',

@@ -390,6 +390,7 @@ const fi: Messages = {
       volunteer_group: 'Vapaaehtoisryhmä',
       integrator: 'Palveluintegraattori',
       partner_company: 'Kumppaniyritys',
+      care_insurer: 'Hoitovakuutuskassa (DE)',
     },
     members: 'Jäsenet',
     membersEmpty: 'Ei vielä jäseniä.',

@@ -390,6 +390,7 @@ const sv: Messages = {
       volunteer_group: 'Frivilliggrupp',
       integrator: 'Tjänsteintegratör',
       partner_company: 'Partnerföretag',
+      care_insurer: 'Vårdförsäkringskassa (DE)',
     },
     members: 'Medlemmar',
     membersEmpty: 'Inga medlemmar än.',

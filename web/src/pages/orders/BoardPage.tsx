@@ -54,9 +54,9 @@ function BoardRow({ o, onRouted }: { o: Order; onRouted: (message: string) => vo
           <OrderStateBadge state={o.state} />{' '}
           <span className="muted">{[o.client_name, languageName(o.language ?? '', language)].filter(Boolean).join(' · ')}</span>
         </p>
-        {o.escalation_reason ? (
+        {o.escalation_code || o.escalation_reason ? (
           <p className="escalation" data-testid="escalation-reason">
-            {describeEscalation(t, o.escalation_reason, language, names.categoryName)}
+            {describeEscalation(t, o, language, names)}
           </p>
         ) : null}
         {o.state === 'offered' && o.next_deadline ? (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { GrantWithBalance } from '../../api/types';
 import { useDirectoryNames } from '../../lib/directoryData';
-import { describeAllowance, describeValue, formatBalanceAmount } from '../../lib/funding';
+import { describeAllowance, describeValue, formatBalanceAmount, grantKindName } from '../../lib/funding';
 import { formatCivilDate } from '../../lib/schedule';
 import { useSession } from '../../session/SessionContext';
 
@@ -28,15 +28,19 @@ export function GrantList({
         const b = g.balance;
         const categories = (g.categories ?? []).map((c) => names.categoryName(c)).join(', ');
         const active = g.state === 'active';
+        const allowance = [describeAllowance(t, g, language), describeValue(t, g, language)].filter(Boolean).join(' · ');
         return (
           <li key={g.id} className="item grant" data-testid="grant" data-grant-id={g.id} data-kind={g.kind}>
             <div className="item-main">
               <h3 className="item-title">
-                {t('funding.grantTitle', { kind: t(`funding.kinds.${g.kind}`), categories })}
+                {t('funding.grantTitle', { kind: grantKindName(t, g), categories })}
               </h3>
-              <p>
-                {[describeAllowance(t, g, language), describeValue(t, g, language)].filter(Boolean).join(' · ')}
+              <p data-testid="grant-payer">
+                <strong>{g.payer_name}</strong>
+                {g.care_grade ? ` · ${t('funding.careGrade', { grade: g.care_grade })}` : null}
+                {g.insurance_number ? ` · ${t('funding.insuranceNumber', { number: g.insurance_number })}` : null}
               </p>
+              {allowance ? <p>{allowance}</p> : null}
               {b && b.granted !== undefined && b.remaining !== undefined ? (
                 <p className="balance" data-testid="balance">
                   <strong>
@@ -62,10 +66,15 @@ export function GrantList({
                   />
                 </p>
               ) : null}
+              {b && b.used !== undefined ? (
+                <p className="small" data-testid="used">
+                  {t('funding.used', { amount: formatBalanceAmount(t, b, b.used, g.currency, language) })}
+                </p>
+              ) : null}
               {b?.lapses && b.lapses.length > 0 ? (
                 <p className="small">
                   {b.lapses.map((l) => (
-                    <span key={l.on}>
+                    <span key={l.on} data-testid="lapse">
                       {t('funding.lapses', {
                         amount: formatBalanceAmount(t, b, l.amount_cents ?? 0, g.currency, language),
                         date: formatCivilDate(l.on, language, false),
@@ -88,7 +97,11 @@ export function GrantList({
               <div className="item-actions">
                 <Link
                   className="button button-primary"
-                  to={`/orders/new?client=${encodeURIComponent(clientId)}&grant=${encodeURIComponent(g.id)}`}
+                  to={
+                    g.kind === 'periodic_budget'
+                      ? `/services?category=${encodeURIComponent(g.categories?.[0] ?? '')}`
+                      : `/orders/new?client=${encodeURIComponent(clientId)}&grant=${encodeURIComponent(g.id)}`
+                  }
                   data-testid="order-with-grant"
                 >
                   {t('funding.orderWith', { categories })}

@@ -283,9 +283,9 @@ export function OrderPage() {
           <Deadline at={o.next_deadline} label="offer" />
         ) : null}
       </p>
-      {o.state === 'escalated' && o.escalation_reason ? (
+      {o.state === 'escalated' && (o.escalation_code || o.escalation_reason) ? (
         <Notice tone="warning">
-          <p data-testid="escalation">{describeEscalation(t, o.escalation_reason, language, names.categoryName)}</p>
+          <p data-testid="escalation">{describeEscalation(t, o, language, names)}</p>
         </Notice>
       ) : null}
       {clientSide && ['submitted', 'routing', 'offered', 'escalated'].includes(o.state) ? (

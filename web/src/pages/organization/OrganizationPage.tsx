@@ -111,6 +111,11 @@ export function OrganizationPage() {
           <li>
             <a href="#tokens">{t('org.tokens')}</a>
           </li>
+          <li>
+            <Link to={`/organizations/${o.id}/webhooks`} data-testid="org-webhooks-link">
+              {t('org.webhooks')}
+            </Link>
+          </li>
           {ROLES_BY_KIND[o.kind]?.[0] === 'provider_admin' ? (
             <li>
               <Link to={`/provider/services?org=${o.id}`} data-testid="org-services-link">
@@ -223,6 +228,15 @@ export function OrganizationPage() {
         </form>
       </section>
       <TokensSection organizationId={o.id} />
+      <section className="section" aria-labelledby="webhooks-heading" id="webhooks">
+        <h2 id="webhooks-heading">{t('org.webhooks')}</h2>
+        <p>{t('org.webhooksIntro')}</p>
+        <p>
+          <Link to={`/organizations/${o.id}/webhooks`} className="button button-secondary" data-testid="manage-webhooks">
+            {t('org.manageWebhooks')}
+          </Link>
+        </p>
+      </section>
     </Page>
   );
 }

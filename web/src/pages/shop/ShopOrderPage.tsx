@@ -7,7 +7,7 @@ import * as directory from '../../api/directory';
 import * as ordersApi from '../../api/orders';
 import { ApiError } from '../../api/problem';
 import * as shop from '../../api/shop';
-import type { PublicService, User } from '../../api/types';
+import type { GrantWithBalance, PublicService, User } from '../../api/types';
 import { FormAlert, Notice } from '../../components/Alert';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { LoadError } from '../../components/LoadError';
@@ -29,6 +29,7 @@ import {
   emailTaken,
   firstVisitDate,
   keepDraft,
+  payableGrants,
   readDraft,
   SHOP_ORDER_FIELDS,
   shopFieldOf,
@@ -42,6 +43,7 @@ import { NotFoundPage } from '../errors/NotFoundPage';
 import { DURATIONS } from '../orders/OrderFormFields';
 import { ScheduleFields } from '../orders/ScheduleFields';
 import { AccountFields, PlaceFields, VisitEstimate } from './ShopOrderParts';
+import { FundingQuote, PayFromChoice } from './ShopPayment';
 
 /** The fields a previous order fills in while the person has not typed them. */
 type Remembered = Pick<ShopOrderValues, 'address' | 'doorCode' | 'phone' | 'needs'>;
@@ -172,6 +174,28 @@ function ShopOrderForm({ service }: { service: PublicService }) {
     };
   }, [visitor, whose, self, ownPhone, service.category]);
 
+  // The chosen client's grants that can pay for this service; one of them is chosen by itself.
+  const [grants, setGrants] = useState<GrantWithBalance[]>([]);
+  const [payFrom, setPayFrom] = useState('');
+  useEffect(() => {
+    setGrants([]);
+    setPayFrom('');
+    if (visitor || !whose) return;
+    let live = true;
+    void ordersApi
+      .listGrants(whose)
+      .catch(() => [] as GrantWithBalance[])
+      .then((all) => {
+        if (!live) return;
+        const payable = payableGrants(all, service.category ?? '', today);
+        setGrants(payable);
+        setPayFrom(payable.length === 1 ? payable[0]!.id : '');
+      });
+    return () => {
+      live = false;
+    };
+  }, [visitor, whose, service.category, today]);
+
   // The address is the place's source: its postal code names the municipality and district.
   const derived = names.ready ? placeOfAddress(values.address, names.places) : null;
   const place = derived
@@ -247,7 +271,10 @@ function ShopOrderForm({ service }: { service: PublicService }) {
         await session.signedIn(answer.user as unknown as User).catch(() => session.refresh());
         navigate(`/orders/${answer.order.id}/placed`, { replace: true, state: { newAccount: true, email: answer.user.email } });
       } else {
-        const view = await ordersApi.createOrder({ ...shopOrderOf(order, service), client_id: whose }, keys.key());
+        const view = await ordersApi.createOrder(
+          { ...shopOrderOf(order, service), client_id: whose, ...(payFrom ? { grants: [payFrom] } : {}) },
+          keys.key(),
+        );
         keys.settle();
         setPlaced(true);
         navigate(`/orders/${view.id}/placed`, { replace: true });
@@ -339,7 +366,7 @@ function ShopOrderForm({ service }: { service: PublicService }) {
               </option>
             ))}
           </SelectField>
-          {service.price ? <VisitEstimate price={service.price} minutes={values.durationMinutes} /> : null}
+          {service.price ? <VisitEstimate price={service.price} minutes={values.durationMinutes} deduction={!payFrom} /> : null}
           <TextAreaField
             label={t('orderForm.needs')}
             hint={t('orderForm.needsHint')}
@@ -413,6 +440,30 @@ function ShopOrderForm({ service }: { service: PublicService }) {
             ))}
           </SelectField>
         </fieldset>
+
+        {grants.length > 0 ? (
+          <fieldset className="plain-fieldset form-section" data-testid="payment">
+            <legend className="visually-hidden">{t('shopOrder.payment')}</legend>
+            <h2>{t('shopOrder.payment')}</h2>
+            <PayFromChoice
+              grants={grants}
+              value={payFrom}
+              onChange={setPayFrom}
+              errors={byField.pay_from}
+              forClient={whose === self}
+            />
+            {payFrom ? (
+              <FundingQuote
+                clientId={whose}
+                grantId={payFrom}
+                service={service}
+                minutes={values.durationMinutes}
+                date={s.startDate || earliest}
+                forClient={whose === self}
+              />
+            ) : null}
+          </fieldset>
+        ) : null}
 
         {visitor ? (
           <AccountFields

@@ -12,7 +12,16 @@ import { areaChoices, visitEstimate, type AccountValues } from '../../lib/shopOr
 import { useSession } from '../../session/SessionContext';
 
 /** One visit's price by the published price and the visit's length, and the deduction estimate. */
-export function VisitEstimate({ price, minutes }: { price: NonNullable<PublicService['price']>; minutes: number }) {
+export function VisitEstimate({
+  price,
+  minutes,
+  deduction = true,
+}: {
+  price: NonNullable<PublicService['price']>;
+  minutes: number;
+  /** false when a grant pays: the household deduction does not apply to what it pays */
+  deduction?: boolean;
+}) {
   const { t } = useTranslation();
   const { language } = useSession();
   const money = (cents: number) => formatPrice(cents, price.currency, language);
@@ -38,14 +47,14 @@ export function VisitEstimate({ price, minutes }: { price: NonNullable<PublicSer
             </dd>
           </div>
         ) : null}
-        {e.deductionCents !== null ? (
+        {deduction && e.deductionCents !== null ? (
           <div className="split-row split-client" data-testid="estimate-deduction">
             <dt>{t('shopOrder.estimateDeduction', { amount: money(e.deductionCents) })}</dt>
             <dd>{t('shopOrder.estimateAfter', { amount: money(e.priceCents - e.deductionCents) })}</dd>
           </div>
         ) : null}
       </dl>
-      <p className="muted small">{t('shopOrder.estimateNote')}</p>
+      {deduction ? <p className="muted small">{t('shopOrder.estimateNote')}</p> : null}
     </section>
   );
 }

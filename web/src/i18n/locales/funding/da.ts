@@ -40,6 +40,11 @@ const funding: FundingMessages = {
     untilFurtherNotice: 'indtil videre',
     decision: 'afgørelse {{reference}}, {{payer}}',
     ended: 'ophørt',
+    reliefAmount: 'Aflastningsbeløb (Entlastungsbetrag, § 45b SGB XI)',
+    careGrade: 'plejegrad {{grade}}',
+    insuranceNumber: 'forsikringsnummer {{number}}',
+    used: 'Brugt indtil nu: {{amount}}',
+    available: '{{amount}} til rådighed',
     orderWith: 'Bestil: {{categories}}',
     form: {
       payer: 'Hvem betaler',

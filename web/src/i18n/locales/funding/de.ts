@@ -40,6 +40,11 @@ const funding: FundingMessages = {
     untilFurtherNotice: 'bis auf Weiteres',
     decision: 'Bescheid {{reference}}, {{payer}}',
     ended: 'beendet',
+    reliefAmount: 'Entlastungsbetrag (§ 45b SGB XI)',
+    careGrade: 'Pflegegrad {{grade}}',
+    insuranceNumber: 'Versichertennummer {{number}}',
+    used: 'Bisher verbraucht: {{amount}}',
+    available: '{{amount}} verfügbar',
     orderWith: 'Bestellen: {{categories}}',
     form: {
       payer: 'Wer zahlt',

@@ -40,6 +40,11 @@ const funding = {
     untilFurtherNotice: 'until further notice',
     decision: 'decision {{reference}}, {{payer}}',
     ended: 'ended',
+    reliefAmount: 'Relief amount (Entlastungsbetrag, § 45b SGB XI)',
+    careGrade: 'care grade {{grade}}',
+    insuranceNumber: 'insurance number {{number}}',
+    used: 'Used so far: {{amount}}',
+    available: '{{amount}} available',
     orderWith: 'Order {{categories}}',
     form: {
       payer: 'Who pays',

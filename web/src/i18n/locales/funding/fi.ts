@@ -40,6 +40,11 @@ const funding: FundingMessages = {
     untilFurtherNotice: 'toistaiseksi',
     decision: 'päätös {{reference}}, {{payer}}',
     ended: 'päättynyt',
+    reliefAmount: 'Huojennussumma (Entlastungsbetrag, § 45b SGB XI)',
+    careGrade: 'hoitoaste {{grade}}',
+    insuranceNumber: 'vakuutusnumero {{number}}',
+    used: 'Käytetty tähän mennessä: {{amount}}',
+    available: '{{amount}} käytettävissä',
     orderWith: 'Tilaa: {{categories}}',
     form: {
       payer: 'Maksaja',

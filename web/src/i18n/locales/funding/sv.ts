@@ -40,6 +40,11 @@ const funding: FundingMessages = {
     untilFurtherNotice: 'tills vidare',
     decision: 'beslut {{reference}}, {{payer}}',
     ended: 'upphört',
+    reliefAmount: 'Avlastningsbelopp (Entlastungsbetrag, § 45b SGB XI)',
+    careGrade: 'vårdgrad {{grade}}',
+    insuranceNumber: 'försäkringsnummer {{number}}',
+    used: 'Använt hittills: {{amount}}',
+    available: '{{amount}} tillgängligt',
     orderWith: 'Beställ: {{categories}}',
     form: {
       payer: 'Betalare',

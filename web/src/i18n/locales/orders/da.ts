@@ -90,6 +90,8 @@ const orders: OrdersMessages = {
     inLanguage: 'der betjener på {{language}}',
     atTheTime: 'der er ledig på det ønskede tidspunkt',
     othersDeclined: 'De øvrige afviste eller svarede ikke.',
+    inClientLanguage: 'der betjener på borgerens sprog',
+    unknown: '{{place}}: der blev ikke fundet nogen leverandør.',
   },
   timeline: {
     system: 'Automatisk',

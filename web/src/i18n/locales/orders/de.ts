@@ -90,6 +90,8 @@ const orders: OrdersMessages = {
     inLanguage: 'der auf {{language}} arbeitet',
     atTheTime: 'der zur gewünschten Zeit verfügbar ist',
     othersDeclined: 'Die anderen haben abgelehnt oder nicht geantwortet.',
+    inClientLanguage: 'der in der Sprache der Klientin arbeitet',
+    unknown: '{{place}}: es wurde kein Leistungserbringer gefunden.',
   },
   timeline: {
     system: 'Automatisch',

@@ -90,6 +90,8 @@ const orders = {
     inLanguage: 'serving in {{language}}',
     atTheTime: 'available at the requested time',
     othersDeclined: 'The others declined or did not answer.',
+    inClientLanguage: 'serving in the client’s language',
+    unknown: '{{place}}: no provider could be found.',
   },
   timeline: {
     system: 'Automatic',

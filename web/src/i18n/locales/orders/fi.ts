@@ -90,6 +90,8 @@ const orders: OrdersMessages = {
     inLanguage: 'jonka palvelukieli on {{language}}',
     atTheTime: 'joka on käytettävissä toivottuna aikana',
     othersDeclined: 'Muut hylkäsivät tai eivät vastanneet.',
+    inClientLanguage: 'joka palvelee asiakkaan kielellä',
+    unknown: '{{place}}: palveluntuottajaa ei löytynyt.',
   },
   timeline: {
     system: 'Automaattinen',

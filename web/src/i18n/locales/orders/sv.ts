@@ -90,6 +90,8 @@ const orders: OrdersMessages = {
     inLanguage: 'som betjänar på {{language}}',
     atTheTime: 'som är tillgänglig vid önskad tid',
     othersDeclined: 'De övriga avböjde eller svarade inte.',
+    inClientLanguage: 'som betjänar på klientens språk',
+    unknown: '{{place}}: ingen tjänsteproducent hittades.',
   },
   timeline: {
     system: 'Automatiskt',

@@ -46,6 +46,13 @@ const shopOrder: ShopOrderMessages = {
     submit: 'Send bestillingen',
     submitVisitor: 'Opret kontoen, og send bestillingen',
     sending: 'Sender…',
+    payment: 'Betaling',
+    payFrom: 'Betal med',
+    payFromHint: 'Finansieringen betaler det, den dækker; du betaler resten.',
+    payFromHintOther: 'Finansieringen betaler det, den dækker; borgeren betaler resten.',
+    payOwn: 'Jeg betaler hele prisen selv',
+    payOwnOther: 'Borgeren betaler hele prisen',
+    splitNote: 'Hvert besøg prissættes efter den faktiske arbejdstid; finansieringen betaler, så længe saldoen rækker.',
   },
   orderPlaced: {
     title: 'Tak, din bestilling er sendt',

@@ -46,6 +46,13 @@ const shopOrder: ShopOrderMessages = {
     submit: 'Auftrag senden',
     submitVisitor: 'Konto anlegen und Auftrag senden',
     sending: 'Wird gesendet…',
+    payment: 'Bezahlung',
+    payFrom: 'Bezahlen aus',
+    payFromHint: 'Die Finanzierung zahlt, was sie abdeckt; den Rest zahlen Sie.',
+    payFromHintOther: 'Die Finanzierung zahlt, was sie abdeckt; den Rest zahlt die Klientin oder der Klient.',
+    payOwn: 'Ich zahle den vollen Preis selbst',
+    payOwnOther: 'Die Klientin oder der Klient zahlt den vollen Preis',
+    splitNote: 'Jeder Besuch wird nach der tatsächlichen Arbeitszeit berechnet; die Finanzierung zahlt, solange das Guthaben reicht.',
   },
   orderPlaced: {
     title: 'Danke, Ihr Auftrag wurde gesendet',

@@ -46,6 +46,13 @@ const shopOrder = {
     submit: 'Place the order',
     submitVisitor: 'Create the account and place the order',
     sending: 'Sending…',
+    payment: 'Payment',
+    payFrom: 'Pay from',
+    payFromHint: 'The funding pays what it covers; you pay the rest.',
+    payFromHintOther: 'The funding pays what it covers; the client pays the rest.',
+    payOwn: 'I pay the full price myself',
+    payOwnOther: 'The client pays the full price',
+    splitNote: 'Each visit is priced for the time actually worked; the funding pays as long as its balance lasts.',
   },
   orderPlaced: {
     title: 'Thank you, your order has been sent',

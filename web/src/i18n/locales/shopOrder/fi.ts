@@ -46,6 +46,13 @@ const shopOrder: ShopOrderMessages = {
     submit: 'Lähetä tilaus',
     submitVisitor: 'Luo tili ja lähetä tilaus',
     sending: 'Lähetetään…',
+    payment: 'Maksu',
+    payFrom: 'Maksetaan',
+    payFromHint: 'Rahoitus maksaa sen, minkä se kattaa; sinä maksat loput.',
+    payFromHintOther: 'Rahoitus maksaa sen, minkä se kattaa; asiakas maksaa loput.',
+    payOwn: 'Maksan koko hinnan itse',
+    payOwnOther: 'Asiakas maksaa koko hinnan',
+    splitNote: 'Jokainen käynti hinnoitellaan tehdyn työajan mukaan; rahoitus maksaa niin kauan kuin saldoa riittää.',
   },
   orderPlaced: {
     title: 'Kiitos, tilauksesi on lähetetty',

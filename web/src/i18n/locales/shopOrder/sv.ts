@@ -46,6 +46,13 @@ const shopOrder: ShopOrderMessages = {
     submit: 'Skicka beställningen',
     submitVisitor: 'Skapa kontot och skicka beställningen',
     sending: 'Skickas…',
+    payment: 'Betalning',
+    payFrom: 'Betala med',
+    payFromHint: 'Finansieringen betalar det den täcker; du betalar resten.',
+    payFromHintOther: 'Finansieringen betalar det den täcker; klienten betalar resten.',
+    payOwn: 'Jag betalar hela priset själv',
+    payOwnOther: 'Klienten betalar hela priset',
+    splitNote: 'Varje besök prissätts efter den tid som faktiskt arbetats; finansieringen betalar så länge saldot räcker.',
   },
   orderPlaced: {
     title: 'Tack, din beställning har skickats',

@@ -1,0 +1,51 @@
+// Notifikationer på dansk; nøglerne er de engelske (notifications/en.ts).
+import type { NotificationsMessages } from './en';
+
+const notifications: NotificationsMessages = {
+  notifications: {
+    bell: 'Notifikationer',
+    bellUnread_one: 'Notifikationer, {{count}} ulæst',
+    bellUnread_other: 'Notifikationer, {{count}} ulæste',
+    bellUnreadMany: 'Notifikationer, 99+ ulæste',
+    title: 'Notifikationer',
+    intro: 'Hvad der er sket med dine bestillinger og tilbud. Åbn en notifikation for at se sagen; den markeres så som læst.',
+    unreadCount_one: '{{count}} ulæst',
+    unreadCount_other: '{{count}} ulæste',
+    unreadCountMany: '99+ ulæste',
+    noneUnread: 'Alt er læst',
+    onlyUnread: 'Vis kun ulæste',
+    markAllRead: 'Markér alle som læst',
+    markedAllRead: 'Alle notifikationer er markeret som læst.',
+    unread: 'Ulæst',
+    loadMore: 'Vis flere',
+    empty: 'Ingen notifikationer endnu. Nyt om dine bestillinger og tilbud kommer her.',
+    emptyUnread: 'Ingen ulæste notifikationer.',
+    newArrived: 'Der er kommet nye notifikationer.',
+    showNew: 'Vis dem',
+    anOrder: 'Bestilling',
+    hours: '{{hours}} t',
+    visits_one: '{{count}} besøg',
+    visits_other: '{{count}} besøg',
+    kinds: {
+      offered: 'Nyt tilbud: {{what}}. Svar senest {{deadline}}.',
+      offeredNoDeadline: 'Nyt tilbud: {{what}}.',
+      accepted: '{{provider}} accepterede bestillingen: {{what}}.',
+      acceptedNoProvider: 'Bestillingen blev accepteret: {{what}}.',
+      scheduled: 'Der er sat en medarbejder på bestillingen: {{what}}.',
+      declined: 'Bestillingen blev afvist: {{what}}.',
+      expired: 'Ingen leverandør tog bestillingen i tide: {{what}}.',
+      escalated: 'En bestilling kræver en koordinator: {{what}}.',
+      cancelled: 'Bestillingen blev annulleret: {{what}}.',
+      delivered: 'Besøget er udført: {{what}}. Bekræft det venligst.',
+      disputed: 'Der er klaget over et besøg: {{what}}.',
+      failed: 'Et besøg blev ikke til noget, fordi borgeren ikke var hjemme: {{what}}.',
+      message: 'Ny besked ({{role}}): {{what}}.',
+      messageNoRole: 'Ny besked: {{what}}.',
+      other: 'Bestillingen er opdateret: {{what}}.',
+      grantLow: 'Der er kun {{left}} tilbage af din bevilling fra {{payer}} til {{until}}.',
+      grantLapsing: '{{amount}} af dit aflastningsbeløb fra {{payer}} bortfalder {{on}}, hvis det ikke bruges.',
+    },
+  },
+};
+
+export default notifications;

@@ -1,0 +1,51 @@
+// Benachrichtigungen auf Deutsch; die Schlüssel sind die englischen (notifications/en.ts).
+import type { NotificationsMessages } from './en';
+
+const notifications: NotificationsMessages = {
+  notifications: {
+    bell: 'Benachrichtigungen',
+    bellUnread_one: 'Benachrichtigungen, {{count}} ungelesen',
+    bellUnread_other: 'Benachrichtigungen, {{count}} ungelesen',
+    bellUnreadMany: 'Benachrichtigungen, 99+ ungelesen',
+    title: 'Benachrichtigungen',
+    intro: 'Was mit Ihren Aufträgen und Angeboten geschehen ist. Öffnen Sie eine Benachrichtigung, um die Sache zu sehen; sie gilt dann als gelesen.',
+    unreadCount_one: '{{count}} ungelesen',
+    unreadCount_other: '{{count}} ungelesen',
+    unreadCountMany: '99+ ungelesen',
+    noneUnread: 'Alles gelesen',
+    onlyUnread: 'Nur ungelesene zeigen',
+    markAllRead: 'Alle als gelesen markieren',
+    markedAllRead: 'Alle Benachrichtigungen sind als gelesen markiert.',
+    unread: 'Ungelesen',
+    loadMore: 'Mehr laden',
+    empty: 'Noch keine Benachrichtigungen. Neuigkeiten zu Ihren Aufträgen und Angeboten erscheinen hier.',
+    emptyUnread: 'Keine ungelesenen Benachrichtigungen.',
+    newArrived: 'Neue Benachrichtigungen sind eingetroffen.',
+    showNew: 'Anzeigen',
+    anOrder: 'Auftrag',
+    hours: '{{hours}} Std.',
+    visits_one: '{{count}} Besuch',
+    visits_other: '{{count}} Besuche',
+    kinds: {
+      offered: 'Neues Angebot: {{what}}. Antworten Sie bis {{deadline}}.',
+      offeredNoDeadline: 'Neues Angebot: {{what}}.',
+      accepted: '{{provider}} hat den Auftrag angenommen: {{what}}.',
+      acceptedNoProvider: 'Der Auftrag wurde angenommen: {{what}}.',
+      scheduled: 'Für den Auftrag wurde eine Fachkraft eingeteilt: {{what}}.',
+      declined: 'Der Auftrag wurde abgelehnt: {{what}}.',
+      expired: 'Kein Leistungserbringer hat den Auftrag rechtzeitig übernommen: {{what}}.',
+      escalated: 'Ein Auftrag braucht eine Koordinatorin: {{what}}.',
+      cancelled: 'Der Auftrag wurde storniert: {{what}}.',
+      delivered: 'Der Besuch ist erledigt: {{what}}. Bitte bestätigen Sie ihn.',
+      disputed: 'Ein Besuch wurde beanstandet: {{what}}.',
+      failed: 'Ein Besuch ist ausgefallen, weil die Klientin nicht zu Hause war: {{what}}.',
+      message: 'Neue Nachricht ({{role}}): {{what}}.',
+      messageNoRole: 'Neue Nachricht: {{what}}.',
+      other: 'Der Auftrag wurde aktualisiert: {{what}}.',
+      grantLow: 'Von Ihrer Bewilligung ({{payer}}) sind bis {{until}} nur noch {{left}} übrig.',
+      grantLapsing: '{{amount}} Ihres Entlastungsbetrags ({{payer}}) verfallen am {{on}}, wenn sie nicht genutzt werden.',
+    },
+  },
+};
+
+export default notifications;

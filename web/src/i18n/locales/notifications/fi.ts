@@ -1,0 +1,51 @@
+// Ilmoitukset suomeksi; avaimet ovat englannin (notifications/en.ts).
+import type { NotificationsMessages } from './en';
+
+const notifications: NotificationsMessages = {
+  notifications: {
+    bell: 'Ilmoitukset',
+    bellUnread_one: 'Ilmoitukset, {{count}} lukematon',
+    bellUnread_other: 'Ilmoitukset, {{count}} lukematonta',
+    bellUnreadMany: 'Ilmoitukset, 99+ lukematonta',
+    title: 'Ilmoitukset',
+    intro: 'Mitä tilauksillesi ja tarjouksillesi on tapahtunut. Avaa ilmoitus nähdäksesi asian; se merkitään samalla luetuksi.',
+    unreadCount_one: '{{count}} lukematon',
+    unreadCount_other: '{{count}} lukematonta',
+    unreadCountMany: '99+ lukematonta',
+    noneUnread: 'Kaikki luettu',
+    onlyUnread: 'Näytä vain lukemattomat',
+    markAllRead: 'Merkitse kaikki luetuiksi',
+    markedAllRead: 'Kaikki ilmoitukset on merkitty luetuiksi.',
+    unread: 'Lukematon',
+    loadMore: 'Näytä lisää',
+    empty: 'Ei vielä ilmoituksia. Tänne tulevat uutiset tilauksistasi ja tarjouksistasi.',
+    emptyUnread: 'Ei lukemattomia ilmoituksia.',
+    newArrived: 'Uusia ilmoituksia on tullut.',
+    showNew: 'Näytä ne',
+    anOrder: 'Tilaus',
+    hours: '{{hours}} t',
+    visits_one: '{{count}} käynti',
+    visits_other: '{{count}} käyntiä',
+    kinds: {
+      offered: 'Uusi tarjous: {{what}}. Vastaa viimeistään {{deadline}}.',
+      offeredNoDeadline: 'Uusi tarjous: {{what}}.',
+      accepted: '{{provider}} hyväksyi tilauksen: {{what}}.',
+      acceptedNoProvider: 'Tilaus hyväksyttiin: {{what}}.',
+      scheduled: 'Tilaukselle on nimetty työntekijä: {{what}}.',
+      declined: 'Tilaus hylättiin: {{what}}.',
+      expired: 'Kukaan palveluntuottaja ei ottanut tilausta ajoissa: {{what}}.',
+      escalated: 'Tilaus tarvitsee koordinaattoria: {{what}}.',
+      cancelled: 'Tilaus peruttiin: {{what}}.',
+      delivered: 'Käynti on tehty: {{what}}. Vahvistathan sen.',
+      disputed: 'Käynnistä on tehty huomautus: {{what}}.',
+      failed: 'Käynti jäi tekemättä, koska asiakas ei ollut kotona: {{what}}.',
+      message: 'Uusi viesti ({{role}}): {{what}}.',
+      messageNoRole: 'Uusi viesti: {{what}}.',
+      other: 'Tilaus päivittyi: {{what}}.',
+      grantLow: 'Päätöksestäsi ({{payer}}) on jäljellä enää {{left}} {{until}} asti.',
+      grantLapsing: 'Hoitotukisummastasi ({{payer}}) vanhenee {{amount}} {{on}}, ellei sitä käytetä.',
+    },
+  },
+};
+
+export default notifications;

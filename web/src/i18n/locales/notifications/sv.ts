@@ -1,0 +1,51 @@
+// Aviseringar på svenska; nycklarna är de engelska (notifications/en.ts).
+import type { NotificationsMessages } from './en';
+
+const notifications: NotificationsMessages = {
+  notifications: {
+    bell: 'Aviseringar',
+    bellUnread_one: 'Aviseringar, {{count}} oläst',
+    bellUnread_other: 'Aviseringar, {{count}} olästa',
+    bellUnreadMany: 'Aviseringar, 99+ olästa',
+    title: 'Aviseringar',
+    intro: 'Vad som har hänt med dina beställningar och erbjudanden. Öppna en avisering för att se saken; den markeras då som läst.',
+    unreadCount_one: '{{count}} oläst',
+    unreadCount_other: '{{count}} olästa',
+    unreadCountMany: '99+ olästa',
+    noneUnread: 'Allt läst',
+    onlyUnread: 'Visa bara olästa',
+    markAllRead: 'Markera alla som lästa',
+    markedAllRead: 'Alla aviseringar är markerade som lästa.',
+    unread: 'Oläst',
+    loadMore: 'Visa fler',
+    empty: 'Inga aviseringar ännu. Här kommer nyheter om dina beställningar och erbjudanden.',
+    emptyUnread: 'Inga olästa aviseringar.',
+    newArrived: 'Nya aviseringar har kommit.',
+    showNew: 'Visa dem',
+    anOrder: 'Beställning',
+    hours: '{{hours}} h',
+    visits_one: '{{count}} besök',
+    visits_other: '{{count}} besök',
+    kinds: {
+      offered: 'Nytt erbjudande: {{what}}. Svara senast {{deadline}}.',
+      offeredNoDeadline: 'Nytt erbjudande: {{what}}.',
+      accepted: '{{provider}} godkände beställningen: {{what}}.',
+      acceptedNoProvider: 'Beställningen godkändes: {{what}}.',
+      scheduled: 'En medarbetare har utsetts för beställningen: {{what}}.',
+      declined: 'Beställningen avböjdes: {{what}}.',
+      expired: 'Ingen tjänsteproducent tog beställningen i tid: {{what}}.',
+      escalated: 'En beställning behöver en koordinator: {{what}}.',
+      cancelled: 'Beställningen avbeställdes: {{what}}.',
+      delivered: 'Besöket är utfört: {{what}}. Bekräfta det, tack.',
+      disputed: 'Ett besök har bestridits: {{what}}.',
+      failed: 'Ett besök blev ogjort eftersom klienten inte var hemma: {{what}}.',
+      message: 'Nytt meddelande ({{role}}): {{what}}.',
+      messageNoRole: 'Nytt meddelande: {{what}}.',
+      other: 'Beställningen har uppdaterats: {{what}}.',
+      grantLow: 'Av ditt beslut från {{payer}} återstår bara {{left}} till {{until}}.',
+      grantLapsing: '{{amount}} av ditt avlastningsbelopp från {{payer}} förfaller {{on}} om det inte används.',
+    },
+  },
+};
+
+export default notifications;
