@@ -285,6 +285,8 @@ test('AinoConfirmsTheDeliveredVisitAndSeesWhoPaidWhat', async () => {
   const split = await delivered.getByTestId('visit-split').innerText();
   assert.match(split, /Palveluseteli 28,00\s€\/t × 1\st = 28,00\s€/);
   assert.match(split, /Omavastuuosuutesi 11,00\s€/);
+  // Her own share is all labour: the household deduction's 35 % of it, estimated.
+  assert.match(await delivered.getByTestId('tax-credit').innerText(), /3,85\s€ \(35\s?%/);
   assert.match(await delivered.innerText(), /Tehty: Imurointi, Pölyjen pyyhintä, Kylpyhuone/);
   await capture(page, 'order-visit-delivered');
   await delivered.getByTestId('confirm-visit').click();

@@ -107,6 +107,8 @@ TEST_F(OtherCountriesApiTest, ARelativeOrdersFromTheReliefBudgetAndTheBalanceDro
   }
   EXPECT_EQ(sum, price) << done["split"];
   EXPECT_EQ(from_budget, 7200) << done["split"];
+  // Lena did the visit herself without assigning anyone: the order follows its visit all the same.
+  EXPECT_EQ(Body(As("monika.schmid", "GET", "/api/v1/orders/" + id), 200)["state"].as_string(), "delivered");
   auto after = GrantOf("monika.schmid", helga, "periodic_budget");
   EXPECT_EQ(after["balance"].at("remaining").as_int64(), before - from_budget);
 }

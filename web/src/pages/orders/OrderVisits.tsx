@@ -6,7 +6,7 @@ import { FormAlert } from '../../components/Alert';
 import { DateTime } from '../../components/DateTime';
 import { TextAreaField } from '../../components/Field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { formatMinutes } from '../../lib/funding';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { describeFailure } from '../../lib/orderText';
@@ -149,6 +149,15 @@ function VisitItem({
         {v.dispute_reason ? <p>{t('order.disputed', { reason: v.dispute_reason })}</p> : null}
         {v.split?.shares && v.split.shares.length > 0 ? (
           <SplitList shares={v.split.shares} currency={currency} priceCents={v.price_cents} testId="visit-split" forClient={forClient} />
+        ) : null}
+        {forClient && v.split?.tax_credit && v.split.tax_credit.amount_cents ? (
+          <p className="muted" data-testid="tax-credit">
+            {t('order.taxCredit', {
+              amount: formatMoney(v.split.tax_credit.amount_cents, currency, language),
+              percent: formatNumber((v.split.tax_credit.rate_bp ?? 0) / 100, language),
+              basis: v.split.tax_credit.legal_basis ?? '',
+            })}
+          </p>
         ) : null}
         {canAnswer && v.state === 'delivered' ? <ClientAnswer v={v} onChanged={onChanged} /> : null}
       </div>

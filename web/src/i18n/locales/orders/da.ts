@@ -173,6 +173,7 @@ const orders: OrdersMessages = {
     workerNote: 'Medarbejderens note: {{note}}',
     deviation: 'Afvigelse: {{text}}',
     charged: '{{percent}} % opkrævet',
+    taxCredit: 'Anslået skattefradrag for arbejdet i din andel: {{amount}} ({{percent}} %, {{basis}}; årligt loft gælder hele året).',
     disputed: 'Klaget over: {{reason}}',
     confirmQuestion: 'Blev besøget udført som aftalt?',
     confirmVisit: 'Ja, bekræft',

@@ -173,6 +173,7 @@ const orders: OrdersMessages = {
     workerNote: 'Notiz der Mitarbeiterin: {{note}}',
     deviation: 'Besonderheit: {{text}}',
     charged: '{{percent}} % berechnet',
+    taxCredit: 'Geschätzte Steuerermäßigung auf den Arbeitsanteil Ihres Eigenanteils: {{amount}} ({{percent}} %, {{basis}}; Jahreshöchstbetrag gilt für das ganze Jahr).',
     disputed: 'Beanstandet: {{reason}}',
     confirmQuestion: 'Wurde der Besuch wie vereinbart erbracht?',
     confirmVisit: 'Ja, bestätigen',

@@ -173,6 +173,7 @@ const orders = {
     workerNote: 'Worker’s note: {{note}}',
     deviation: 'Something unusual: {{text}}',
     charged: '{{percent}} % charged',
+    taxCredit: 'Estimated tax credit on your share of the labour: {{amount}} ({{percent}} %, {{basis}}; the yearly own share and maximum apply to your whole year).',
     disputed: 'Disputed: {{reason}}',
     confirmQuestion: 'Was the visit done as agreed?',
     confirmVisit: 'Yes, confirm',

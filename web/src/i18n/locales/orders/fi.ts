@@ -173,6 +173,7 @@ const orders: OrdersMessages = {
     workerNote: 'Työntekijän huomio: {{note}}',
     deviation: 'Poikkeama: {{text}}',
     charged: '{{percent}} % veloitettu',
+    taxCredit: 'Arvioitu verovähennys osuutesi työn osuudesta: {{amount}} ({{percent}} %, {{basis}}; vuotuinen omavastuu ja enimmäismäärä lasketaan koko vuodelta).',
     disputed: 'Kiistetty: {{reason}}',
     confirmQuestion: 'Tehtiinkö käynti sovitusti?',
     confirmVisit: 'Kyllä, vahvista',

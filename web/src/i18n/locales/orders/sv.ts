@@ -173,6 +173,7 @@ const orders: OrdersMessages = {
     workerNote: 'Arbetstagarens anteckning: {{note}}',
     deviation: 'Avvikelse: {{text}}',
     charged: '{{percent}} % debiterat',
+    taxCredit: 'Uppskattat skatteavdrag på arbetet i din andel: {{amount}} ({{percent}} %, {{basis}}; årlig självrisk och högsta belopp gäller hela året).',
     disputed: 'Bestritt: {{reason}}',
     confirmQuestion: 'Gjordes besöket som avtalat?',
     confirmVisit: 'Ja, bekräfta',
