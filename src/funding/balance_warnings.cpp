@@ -76,7 +76,8 @@ Result<int> WarnAboutBalances(storage::Connection& c, events::EventBus& bus, Tim
             break;
           }
         }
-      } else if (b.granted > 0 && b.remaining * 4 < b.granted) {
+      } else if (g.kind != "free_choice" && b.granted > 0 && b.remaining * 4 <= b.granted) {
+        // (A free-choice decision is hours a week, used up each week by design: no warning.)
         // A quarter or less left of the period's hours, visits or amount.
         warning = {
             "grant.low",

@@ -84,6 +84,21 @@ Result<void> SeedOtherCountries(FundingService& service, storage::Database& db,
   auto helga = users.find("helga.schmid@allmende.demo");
   ALLMENDE_ASSIGN_OR_RETURN(std::string insurer,
                             OrganizationIn(db, "zollernalbkreis", "Pflegekasse Zollernalb (Demo)"));
+  ALLMENDE_ASSIGN_OR_RETURN(std::string recognised,
+                            OrganizationIn(db, "zollernalbkreis", "Alltagshilfe Balingen gGmbH"));
+  if (!insurer.empty() && !recognised.empty()) {
+    // Recognised for everyday support in Baden-Württemberg: the relief amount may pay it.
+    ALLMENDE_TRY(db.Write([&](storage::Connection& c) -> Result<void> {
+      ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionStore::FindByCode(c, "zollernalbkreis"));
+      if (!region) return Ok();
+      for (const char* category : {"home_help", "cleaning", "shopping"}) {
+        ALLMENDE_TRY(FundingStore::Approve(
+            c, region->id, {insurer, recognised, "Alltagshilfe Balingen gGmbH", category, FormatRfc3339(Now())},
+            "system-seed"));
+      }
+      return Ok();
+    }));
+  }
   if (helga != users.end()) {
     GrantDraft d;
     d.client_id = helga->second;

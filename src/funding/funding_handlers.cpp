@@ -124,6 +124,8 @@ void AddFundingRoutes(http::Router& router, FundingService& service) {
                f.Required("billable_minutes", &minutes, 0, 24 * 60);
                f.Optional("labour_cents", &labour, 0, 100'000'000);
                f.Optional("currency", &currency);
+               if (labour && *labour > price)
+                 f.AddError("labour_cents", "The labour is part of the price: at most the price.");
                ALLMENDE_TRY(f.Finish());
                d.client_id = std::string(r.Param("id"));
                d.provider_id = provider.value_or("");

@@ -98,12 +98,14 @@ json::object SharesObject(const PricedDelivery& p) {
   }
   json::value tax = nullptr;
   if (p.tax_credit) {
-    tax = json::object{{"labour_cents", p.tax_credit->labour_cents},
-                       {"rate_bp", p.tax_credit->rate_bp},
-                       {"amount_cents", p.tax_credit->amount_cents},
-                       {"yearly_own_share_cents", p.tax_credit->yearly_own_share_cents},
-                       {"yearly_max_cents", p.tax_credit->yearly_max_cents},
-                       {"legal_basis", p.tax_credit->legal_basis}};
+    tax = json::object{
+        {"excluded", p.tax_credit->excluded.empty() ? json::value(nullptr) : json::value(p.tax_credit->excluded)},
+        {"labour_cents", p.tax_credit->labour_cents},
+        {"rate_bp", p.tax_credit->rate_bp},
+        {"amount_cents", p.tax_credit->amount_cents},
+        {"yearly_own_share_cents", p.tax_credit->yearly_own_share_cents},
+        {"yearly_max_cents", p.tax_credit->yearly_max_cents},
+        {"legal_basis", p.tax_credit->legal_basis}};
   }
   return json::object{{"shares", shares}, {"explanation", p.explanation}, {"tax_credit", tax}};
 }

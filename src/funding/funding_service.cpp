@@ -110,6 +110,9 @@ Result<void> CheckDraft(storage::Connection& c, const GrantDraft& d, const tenan
                       : d.kind == "periodic_budget" ? payer->kind == "care_insurer" || In(public_payers, payer->kind)
                                                     : In(public_payers, payer->kind);
     if (!fits) add("payer_id", "This organization cannot pay this kind of grant.");
+    if (d.care_grade && payer->kind != "care_insurer") {
+      add("care_grade", "Only a care insurer's relief budget records a care grade.");
+    }
     if (d.kind == "periodic_budget" && payer->kind == "care_insurer") {
       if (!d.care_grade) add("care_grade", "Give the care grade (Pflegegrad 1–5) the relief amount rests on.");
       if (!d.insurance_number)
@@ -315,16 +318,28 @@ Result<Grant> FundingService::Record(const access::Actor& actor, const GrantDraf
 Result<std::vector<GrantView>> FundingService::GrantsOf(const access::Actor& actor, const std::string& client_id) {
   Timestamp now = clock_.Now();
   return db_.ReadValue<std::vector<GrantView>>([&](storage::Connection& c) -> Result<std::vector<GrantView>> {
-    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kGrantRead, {.client_id = client_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kGrantRead,
+                                                               {.client_id = client_id}, now));
     ALLMENDE_ASSIGN_OR_RETURN(std::string region_id, access::ClientRegion(c, client_id));
     ALLMENDE_ASSIGN_OR_RETURN(auto region, tenancy::RegionService::Get(c, region_id));
     const std::string today = Today(now, region.time_zone);
     ALLMENDE_ASSIGN_OR_RETURN(auto grants, FundingStore::GrantsOf(c, client_id));
+    // A payer's officer sees its own decisions only, not what other payers decided; the client and
+    // those acting for them see all of theirs.
+    const bool payer_view = decision.relation == "purchaser";
+    const bool own_view = decision.relation == "self" || decision.relation == "delegate";
     std::vector<GrantView> out;
     for (auto& g : grants) {
+      if (payer_view && g.payer_id != decision.organization_id) continue;
       if (g.insurance_number) {
         auto opened = cipher_.Open(*g.insurance_number);
         g.insurance_number = opened.ok() ? std::optional<std::string>(*opened) : std::nullopt;
+        // The insurance number in full for the client's side and the paying insurer (its invoice);
+        // advisors and coordinators see it masked ("A1******80").
+        if (g.insurance_number && !own_view && !payer_view && g.insurance_number->size() > 4) {
+          std::string& n = *g.insurance_number;
+          n = n.substr(0, 2) + std::string(n.size() - 4, '*') + n.substr(n.size() - 2);
+        }
       }
       ALLMENDE_ASSIGN_OR_RETURN(Balance b, BalanceOn(c, g, ActiveOn(g, today) ? today : g.valid_from));
       out.push_back({std::move(g), std::move(b)});
@@ -365,6 +380,15 @@ Result<std::vector<Grant>> FundingService::CheckGrants(storage::Connection& c, c
     if ((g->kind == "voucher" || g->kind == "free_choice") && !provider_id.empty()) {
       ALLMENDE_ASSIGN_OR_RETURN(bool approved, FundingStore::IsApproved(c, g->payer_id, provider_id, category));
       if (!approved) return Error::Invalid(field, "The payer has not approved this provider for its vouchers.");
+    }
+    // The relief amount pays only providers recognised for everyday support (§ 45a SGB XI): the
+    // care insurer's approvals list them.
+    if (g->kind == "periodic_budget" && !provider_id.empty()) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto payer, tenancy::OrganizationService::Find(c, g->payer_id));
+      if (payer && payer->kind == "care_insurer") {
+        ALLMENDE_ASSIGN_OR_RETURN(bool recognised, FundingStore::IsApproved(c, g->payer_id, provider_id, category));
+        if (!recognised) return Error::Invalid(field, "This provider is not recognised for the relief amount.");
+      }
     }
     out.push_back(std::move(*g));
   }
@@ -499,18 +523,26 @@ Result<std::optional<TaxCreditEstimate>> FundingService::EstimateTaxCredit(stora
     break;
   }
   if (!rate) return std::optional<TaxCreditEstimate>();
-  std::int64_t client = 0;
-  for (const auto& s : split.shares) client += s.client ? s.amount_cents : 0;
-  const auto& line = delivery.line;
   TaxCreditEstimate t;
-  // The labour in what the client pays: the line's labour share of the client's share (amounts are
-  // at most 10^8 cents, so the products fit in 64 bits).
-  t.labour_cents = line.price_cents > 0 ? client * line.labour_cents / line.price_cents : 0;
   t.rate_bp = static_cast<int>(rate->amount);
-  t.amount_cents = (t.labour_cents * t.rate_bp + 5000) / 10000;
   t.yearly_own_share_cents = own ? own->amount : 0;
   t.yearly_max_cents = max ? max->amount : 0;
   t.legal_basis = rate->legal_basis;
+  // Work paid with public support does not qualify, not even the client's own share of it; a fee
+  // paid to the purchaser is not the provider's labour at all.
+  std::int64_t client = 0;
+  for (const auto& s : split.shares) {
+    if (!s.client && s.amount_cents > 0 && s.kind != dispatch::GrantKind::kEmployerBenefit) {
+      t.excluded = "public_support";
+      return std::optional<TaxCreditEstimate>(t);
+    }
+    if (s.client && !s.paid_to_purchaser) client += s.amount_cents;
+  }
+  const auto& line = delivery.line;
+  // The labour in what the client pays: the line's labour share of the client's share (amounts are
+  // at most 10^8 cents, so the products fit in 64 bits).
+  t.labour_cents = line.price_cents > 0 ? client * line.labour_cents / line.price_cents : 0;
+  t.amount_cents = (t.labour_cents * t.rate_bp + 5000) / 10000;
   return std::optional<TaxCreditEstimate>(t);
 }
 

@@ -55,11 +55,13 @@ struct Delivery {
   dispatch::DeliveryLine line;
 };
 
-// The split of one delivery, with its explanation.
 // The estimated tax credit on the labour in the client's own share (FI household deduction, DE
 // § 35a EStG), from the region's rates on the delivery's date. An estimate: the yearly own share
 // and maximum apply to the person's whole year, so they are given, not applied.
 struct TaxCreditEstimate {
+  // "public_support": a voucher, purchased service, free-choice decision or relief budget paid part
+  // of the delivery, and work paid with public support does not qualify (DOMAIN.md): no credit.
+  std::string excluded;
   std::int64_t labour_cents = 0;  // labour in the client's share
   int rate_bp = 0;
   std::int64_t amount_cents = 0;  // labour × rate
@@ -68,6 +70,7 @@ struct TaxCreditEstimate {
   std::string legal_basis;
 };
 
+// The split of one delivery, with its explanation.
 struct PricedDelivery {
   dispatch::SplitResult split;
   std::string explanation;                      // English, for logs and integrations; the UI words its own

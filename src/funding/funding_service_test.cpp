@@ -84,6 +84,10 @@ TEST_F(FundingServiceTest, ACareInsurerPaysTheReliefBudgetWithCareGradeAndInsura
   Org("org_01JD00000000000000000000PK", kRegionA, "care_insurer");
   User("petra");
   Member("petra", "org_01JD00000000000000000000PK", kRegionA, "purchaser_officer");
+  Sql("INSERT INTO funding_rates (id, region_id, rate_key, effective_from, amount, unit, currency, legal_basis, "
+      "updated_by, updated_at) VALUES ('rate_1', $1, 'relief.monthly_amount', '2025-01-01', 13100, 'cents', 'EUR', "
+      "'§ 45b SGB XI', 'test', $2)",
+      {kRegionA, std::string(kT)});
   GrantDraft d;
   d.client_id = "aino";
   d.payer_id = "org_01JD00000000000000000000PK";
@@ -110,6 +114,41 @@ TEST_F(FundingServiceTest, ACareInsurerPaysTheReliefBudgetWithCareGradeAndInsura
   auto g = funding_->Record(Person("petra"), d);
   ASSERT_TRUE(g) << Why(g);
   EXPECT_EQ(g->care_grade, 2);
+  // The insurance number in full for the paying insurer and the client, masked for the region's
+  // coordinator; another payer's officer does not see the insurer's decision at all.
+  auto number_for = [&](const std::string& who) -> std::string {
+    auto list = funding_->GrantsOf(Person(who), "aino");
+    EXPECT_TRUE(list) << who << " " << Why(list);
+    if (!list) return "ERROR";
+    for (const auto& v : *list) {
+      if (v.grant.id == g->id) return v.grant.insurance_number.value_or("");
+    }
+    return "NOT LISTED";
+  };
+  EXPECT_EQ(number_for("petra"), "A123456780");
+  EXPECT_EQ(number_for("aino"), "A123456780");
+  EXPECT_EQ(number_for("outi"), "A1******80");
+  EXPECT_EQ(number_for("sari"), "NOT LISTED");
+  // The relief amount pays only a provider the insurer recognises.
+  auto unrecognised = db_->ReadValue<std::vector<Grant>>([&](storage::Connection& c) {
+    return FundingService::CheckGrants(c, "aino", {g->id}, "cleaning", "org_01JD00000000000000000000C1", "2026-12-01");
+  });
+  ASSERT_FALSE(unrecognised);
+  EXPECT_EQ(unrecognised.error().fields.at(0).field, "grants[0]");
+  Sql("INSERT INTO voucher_approvals (purchaser_id, provider_id, category, region_id, approved_by, approved_at) "
+      "VALUES ('org_01JD00000000000000000000PK', 'org_01JD00000000000000000000C1', 'cleaning', $1, 'petra', $2)",
+      {kRegionA, std::string(kT)});
+  auto recognised = db_->ReadValue<std::vector<Grant>>([&](storage::Connection& c) {
+    return FundingService::CheckGrants(c, "aino", {g->id}, "cleaning", "org_01JD00000000000000000000C1", "2026-12-01");
+  });
+  EXPECT_TRUE(recognised) << Why(recognised);
+  // A welfare area's budget records no care grade.
+  GrantDraft welfare = d;
+  welfare.payer_id = "org_01JD00000000000000000000WE";
+  welfare.decision_reference = "WE/B/1";
+  auto graded = funding_->Record(Person("sari"), welfare);
+  ASSERT_FALSE(graded);
+  EXPECT_EQ(graded.error().fields.at(0).field, "care_grade");
   // A care insurer pays no voucher, and a voucher records no care grade.
   GrantDraft v = d;
   v.kind = "voucher";

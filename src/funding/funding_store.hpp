@@ -44,10 +44,10 @@ class FundingStore {
   };
   static Result<UseTotals> UsedBetween(storage::Connection& c, const std::string& grant_id, const std::string& from,
                                        const std::string& to);
-  // Every use of a grant, oldest first (a budget's ledger).
   // The uses of every grant of `g`'s client, payer and kind between the dates.
   static Result<UseTotals> UsedByPayerBetween(storage::Connection& c, const Grant& g, const std::string& from,
                                               const std::string& to);
+  // Every use of a grant, oldest first (a budget's ledger).
   static Result<std::vector<GrantUse>> Uses(storage::Connection& c, const std::string& grant_id);
   // False if the visit already drew on the grant (a retried check-out).
   static Result<bool> InsertUse(storage::Connection& c, const std::string& region_id, const GrantUse& use,

@@ -155,6 +155,14 @@ TEST_F(OtherCountriesApiTest, SelfPaidLabourShowsTheEstimatedTaxCreditOfTheCount
                   DaysAhead(3) + R"(","price_cents":7200,"billable_minutes":120,"labour_cents":7200})"),
            200);
   EXPECT_EQ(covered["tax_credit"].at("amount_cents").as_int64(), 0) << covered;
+  EXPECT_EQ(covered["tax_credit"].at("excluded").as_string(), "public_support") << covered;
+  // Labour is part of the price, never more.
+  auto wrong = As("monika.schmid", "POST", "/api/v1/clients/" + helga + "/funding-quote",
+                  R"({"grants":[],"category":"home_help","date":")" + DaysAhead(3) +
+                      R"(","price_cents":100,"billable_minutes":60,"labour_cents":100000})");
+  ASSERT_TRUE(wrong);
+  ExpectProblem(wrong, 422);
+  ExpectProblemField(*wrong, "labour_cents");
 }
 
 TEST_F(OtherCountriesApiTest, ADecisionInTheWrongCurrencyOrByTheWrongPayerIsRefused) {

@@ -25,6 +25,13 @@ describe('household deduction estimate', () => {
     expect(labourPart(4000, 8000)).toBe(3200);
   });
 
+  it('is only for services given in Finland', () => {
+    const price = { amount: 3600, currency: 'EUR', labour_share_bp: 10000 };
+    expect(householdDeductionEstimate(price, { municipalities: ['de-08417008'] })).toBeNull();
+    expect(householdDeductionEstimate(price, { municipalities: [], districts: ['fi-837-hervanta'] })).toBe(1260);
+    expect(householdDeductionEstimate(price, null)).toBe(1260);
+  });
+
   it('rounds to the cent', () => {
     // 33.90 × 0.75 × 0.35 = 8.89875 → 8.90
     expect(householdDeductionEstimate({ amount: 3390, currency: 'EUR', labour_share_bp: 7500 })).toBe(890);

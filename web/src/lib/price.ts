@@ -12,9 +12,25 @@ import { formatMoney, localeOf } from './format';
  */
 export const HOUSEHOLD_DEDUCTION_RATE_BP = 3500;
 
-/** The deduction applies to Finnish prices in euros whose labour share the provider has given. */
-export function deductionApplies(price: Pick<ServicePrice, 'currency' | 'labour_share_bp'>): boolean {
-  return price.currency === 'EUR' && (price.labour_share_bp ?? 0) > 0;
+/** Where a service is given, as far as the deduction cares: its municipalities and districts. */
+export interface PlaceCodes {
+  municipalities?: readonly string[] | null;
+  districts?: readonly string[] | null;
+}
+
+/** Whether a service's area is in Finland (place codes "fi-…"); true when the area is not known. */
+export function inFinland(area?: PlaceCodes | null): boolean {
+  if (!area) return true;
+  const codes = [...(area.municipalities ?? []), ...(area.districts ?? [])];
+  return codes.length === 0 || codes.some((c) => c.startsWith('fi-'));
+}
+
+/**
+ * The deduction applies to Finnish prices in euros whose labour share the provider has given; a
+ * service given elsewhere (a German one also prices in euros) gets none here.
+ */
+export function deductionApplies(price: Pick<ServicePrice, 'currency' | 'labour_share_bp'>, area?: PlaceCodes | null): boolean {
+  return price.currency === 'EUR' && (price.labour_share_bp ?? 0) > 0 && inFinland(area);
 }
 
 /** The labour part of a price, in cents (rounded to the cent). */
@@ -28,8 +44,9 @@ export function labourPart(amount: number, labourShareBp: number): number {
  */
 export function householdDeductionEstimate(
   price: Pick<ServicePrice, 'amount' | 'currency' | 'labour_share_bp'>,
+  area?: PlaceCodes | null,
 ): number | null {
-  if (!deductionApplies(price)) return null;
+  if (!deductionApplies(price, area)) return null;
   return Math.round((price.amount * (price.labour_share_bp ?? 0) * HOUSEHOLD_DEDUCTION_RATE_BP) / 100_000_000);
 }
 

@@ -4,7 +4,7 @@
 import type { Grant, Language, NewOrder, Place, PublicService, Schedule, ServiceArea, ServicePrice } from '../api/types';
 import { estimateVisit } from './funding';
 import { servicePricing } from './orderForm';
-import { householdDeductionEstimate } from './price';
+import { householdDeductionEstimate, type PlaceCodes } from './price';
 import { addDays, isoWeekday, minutesBetween, scheduleOf, type ScheduleChoice } from './schedule';
 
 /** What the shop's order form asks about the order itself. */
@@ -99,6 +99,7 @@ export function firstVisitDate(s: Schedule): string {
 export function visitEstimate(
   price: ServicePrice,
   minutes: number,
+  area?: PlaceCodes | null,
 ): { priceCents: number; billableMinutes: number; minimumApplies: boolean; deductionCents: number | null } {
   const pricing = servicePricing({ price });
   const visit = estimateVisit(pricing, minutes);
@@ -107,7 +108,10 @@ export function visitEstimate(
     priceCents: visit.price_cents,
     billableMinutes: visit.billable_minutes,
     minimumApplies: visit.price_cents > unpriced.price_cents,
-    deductionCents: householdDeductionEstimate({ amount: visit.price_cents, currency: price.currency, labour_share_bp: price.labour_share_bp }),
+    deductionCents: householdDeductionEstimate(
+      { amount: visit.price_cents, currency: price.currency, labour_share_bp: price.labour_share_bp },
+      area,
+    ),
   };
 }
 

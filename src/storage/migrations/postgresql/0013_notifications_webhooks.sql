@@ -12,6 +12,8 @@ CREATE TABLE notifications (
   created_at TEXT NOT NULL
 );
 CREATE INDEX notifications_created ON notifications (created_at);
+-- "Was this already said about this subject?" (the funding job's warnings, once a period).
+CREATE INDEX notifications_subject ON notifications (subject_id, kind, created_at);
 
 -- Who it is for, by the keys of the live updates: a person ("user:usr_…"), an organization's staff
 -- ("org:org_…"), a role in a region or organization ("role:coordinator@reg_…"). A person reached

@@ -12,6 +12,13 @@ SET sql = replace(sql, '''volunteer_group'', ''integrator'', ''partner_company''
                   '''volunteer_group'', ''integrator'', ''partner_company'', ''care_insurer'')')
 WHERE type = 'table' AND name = 'organizations';
 PRAGMA writable_schema = OFF;
+-- If the definition did not read as expected, nothing was replaced: fail here, loudly, rather than
+-- record the migration with the old constraint (the CHECK of this scratch table refuses a 0).
+CREATE TEMP TABLE migration_0014_check (widened INTEGER NOT NULL CHECK (widened = 1));
+INSERT INTO migration_0014_check
+SELECT instr(sql, '''care_insurer''') > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'organizations';
+DROP TABLE migration_0014_check;
+-- Also bumps the schema cookie, so every connection reads the widened definition: keep it here.
 ALTER TABLE grants ADD COLUMN care_grade INTEGER CHECK (care_grade BETWEEN 1 AND 5);
 
 -- The places of the German and Danish demo regions (the gazetteer's name_fi column holds the

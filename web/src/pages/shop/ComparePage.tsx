@@ -76,7 +76,7 @@ export function ComparePage() {
       key: 'deduction',
       label: t('compare.deduction'),
       value: (s) => {
-        const back = s.price ? householdDeductionEstimate(s.price) : null;
+        const back = s.price ? householdDeductionEstimate(s.price, s.area) : null;
         return back === null || !s.price ? t('compare.noDeduction') : formatPrice(back, s.price.currency, language);
       },
     },

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ServicePrice, ServiceSummary } from '../../api/types';
 import { MAX_COMPARE, useCompare } from '../../lib/compare';
-import { formatPrice, householdDeductionEstimate } from '../../lib/price';
+import { formatPrice, householdDeductionEstimate, type PlaceCodes } from '../../lib/price';
 import { formatRating, langAttr, listLanguages, pickText, summarizeDays } from '../../lib/serviceText';
 import { useSession } from '../../session/SessionContext';
 
@@ -25,10 +25,18 @@ export function PriceText({ price }: { price: ServicePrice }) {
 }
 
 /** "About 8,53 € back per hour in household deduction (estimate)"; nothing when it does not apply. */
-export function DeductionText({ price, short = false }: { price: ServicePrice; short?: boolean }) {
+export function DeductionText({
+  price,
+  area,
+  short = false,
+}: {
+  price: ServicePrice;
+  area?: PlaceCodes | null;
+  short?: boolean;
+}) {
   const { t } = useTranslation();
   const { language } = useSession();
-  const back = householdDeductionEstimate(price);
+  const back = householdDeductionEstimate(price, area);
   if (back === null) return null;
   const amount = formatPrice(back, price.currency, language);
   return (
@@ -103,9 +111,9 @@ export function ServiceCard({ service, headingLevel = 3 }: { service: ServiceSum
         <p className="service-card-price">
           <PriceText price={service.price} />
         </p>
-        {householdDeductionEstimate(service.price) !== null ? (
+        {householdDeductionEstimate(service.price, service.area) !== null ? (
           <p className="small service-card-deduction">
-            <DeductionText price={service.price} short />
+            <DeductionText price={service.price} area={service.area} short />
           </p>
         ) : null}
         <dl className="service-facts">

@@ -22,7 +22,7 @@ export function PriceDetails({ content, level }: { content: ServiceContent; leve
   const price = content.price;
   if (!price) return null;
   const money = (cents: number) => formatPrice(cents, price.currency, language);
-  const back = householdDeductionEstimate(price);
+  const back = householdDeductionEstimate(price, content.area);
   return (
     <div className="price-box" data-testid="price-box">
       <Heading level={level}>{t('service.price')}</Heading>

@@ -366,7 +366,7 @@ function ShopOrderForm({ service }: { service: PublicService }) {
               </option>
             ))}
           </SelectField>
-          {service.price ? <VisitEstimate price={service.price} minutes={values.durationMinutes} deduction={!payFrom} /> : null}
+          {service.price ? <VisitEstimate price={service.price} minutes={values.durationMinutes} area={service.area} deduction={!payFrom} /> : null}
           <TextAreaField
             label={t('orderForm.needs')}
             hint={t('orderForm.needsHint')}

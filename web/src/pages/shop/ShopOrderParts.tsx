@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { LANGUAGES, NATIVE_NAMES } from '../../i18n/languages';
 import type { DirectoryNames } from '../../lib/directoryData';
 import { formatMinutes } from '../../lib/funding';
-import { formatPrice } from '../../lib/price';
+import { formatPrice, type PlaceCodes } from '../../lib/price';
 import { areaChoices, visitEstimate, type AccountValues } from '../../lib/shopOrder';
 import { useSession } from '../../session/SessionContext';
 
@@ -15,17 +15,20 @@ import { useSession } from '../../session/SessionContext';
 export function VisitEstimate({
   price,
   minutes,
+  area,
   deduction = true,
 }: {
   price: NonNullable<PublicService['price']>;
   minutes: number;
+  /** the service's area: the Finnish household deduction only for a service given in Finland */
+  area?: PlaceCodes | null;
   /** false when a grant pays: the household deduction does not apply to what it pays */
   deduction?: boolean;
 }) {
   const { t } = useTranslation();
   const { language } = useSession();
   const money = (cents: number) => formatPrice(cents, price.currency, language);
-  const e = visitEstimate(price, minutes);
+  const e = visitEstimate(price, minutes, area);
   const time = formatMinutes(minutes, language);
   return (
     <section className="estimate-box" aria-labelledby="estimate-heading" data-testid="estimate">
