@@ -12,10 +12,17 @@ constexpr std::string_view kInsert =
 // The inner SELECT picks due messages; PostgreSQL's SKIP LOCKED lets senders in other processes
 // pass over rows one of them is claiming instead of waiting or claiming them twice. SQLite has
 // one writer, so its claim is serial by construction.
+//
+// A recipient that failed and waits for a retry is paused as a whole: its other messages are not
+// claimed until that retry is due. A webhook receiver that is down or hangs then costs one attempt
+// per backoff step, not one timeout per waiting delivery, and the others' deliveries go ahead.
 constexpr std::string_view kClaim =
     "UPDATE outbox_messages SET lease_owner = $1, lease_until = $2, attempts = attempts + 1 "
-    "WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $3 AND channel = $5 "
-    "AND (lease_until IS NULL OR lease_until < $3) ORDER BY next_attempt_at, id LIMIT $4 {{skip_locked}}) "
+    "WHERE id IN (SELECT m.id FROM outbox_messages m WHERE m.status = 'pending' AND m.next_attempt_at <= $3 "
+    "AND m.channel = $5 AND (m.lease_until IS NULL OR m.lease_until < $3) AND NOT EXISTS (SELECT 1 FROM "
+    "outbox_messages f WHERE f.channel = $5 AND f.status = 'pending' AND f.recipient = m.recipient AND "
+    "f.attempts > 0 AND f.next_attempt_at > $3 AND f.id <> m.id) ORDER BY m.next_attempt_at, m.id LIMIT $4 "
+    "{{skip_locked}}) "
     "RETURNING id, COALESCE(region_id, ''), channel, recipient, subject, body, attempts";
 constexpr std::string_view kSent =
     "UPDATE outbox_messages SET status = 'sent', sent_at = $3, lease_owner = NULL, lease_until = NULL, "

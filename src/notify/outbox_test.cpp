@@ -134,5 +134,39 @@ TEST_F(OutboxTest, PurgeRemovesOnlyOldSentMessages) {
   EXPECT_EQ(Stats().pending, 1);
 }
 
+TEST_F(OutboxTest, ARecipientWaitingForARetryIsPausedWhileOthersGoAhead) {
+  auto enqueue = [&](const std::string& to) {
+    return *db_->WriteValue<std::string>([&](storage::Connection& c) {
+      return outbox_.Enqueue(c, {.channel = "webhook", .recipient = to, .subject = "order.changed", .body = "{}"},
+                             clock_.Now());
+    });
+  };
+  auto claim = [&](const std::string& owner) {
+    return *db_->WriteValue<std::vector<OutboxMessage>>([&](storage::Connection& c) {
+      return outbox_.Claim(c, "webhook", owner, clock_.Now(), std::chrono::seconds(60), 10);
+    });
+  };
+  const std::string first = enqueue("whk_down");
+  auto batch = claim("a");
+  ASSERT_EQ(batch.size(), 1u);
+  ASSERT_TRUE(db_->Write([&](storage::Connection& c) {
+    return outbox_.MarkFailed(c, first, "a", "HTTP 503", clock_.Now() + std::chrono::minutes(1), 8);
+  }));
+  // Two more for the failing receiver and one for another: only the other is claimed now.
+  enqueue("whk_down");
+  enqueue("whk_down");
+  enqueue("whk_up");
+  batch = claim("b");
+  ASSERT_EQ(batch.size(), 1u);
+  EXPECT_EQ(batch[0].recipient, "whk_up");
+  ASSERT_TRUE(*db_->WriteValue<bool>(
+      [&](storage::Connection& c) { return outbox_.MarkSent(c, batch[0].id, "b", clock_.Now()); }));
+  // When the retry is due, the failing receiver's deliveries are claimed again, the retry first.
+  clock_.Advance(std::chrono::minutes(2));
+  batch = claim("c");
+  ASSERT_EQ(batch.size(), 3u);
+  EXPECT_EQ(batch[0].id, first);
+}
+
 }  // namespace
 }  // namespace allmende::notify

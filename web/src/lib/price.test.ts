@@ -26,7 +26,7 @@ describe('household deduction estimate', () => {
   });
 
   it('is only for services given in Finland', () => {
-    const price = { amount: 3600, currency: 'EUR', labour_share_bp: 10000 };
+    const price = { amount: 3600, currency: 'EUR' as const, labour_share_bp: 10000 };
     expect(householdDeductionEstimate(price, { municipalities: ['de-08417008'] })).toBeNull();
     expect(householdDeductionEstimate(price, { municipalities: [], districts: ['fi-837-hervanta'] })).toBe(1260);
     expect(householdDeductionEstimate(price, null)).toBe(1260);
