@@ -85,7 +85,7 @@ struct Modules {
         events(bus, MembershipKeysOf(db)),
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
-        clients(db, clock),
+        clients(db, clock, cipher),
         directory(db, bus, clock, config.demo, config.directory, cipher),
         funding(db, bus, clock, cipher),
         notifications(db, clock),
@@ -94,7 +94,10 @@ struct Modules {
                identity.cookies(), &webhooks.emitter()),
         interop(db, bus, clock, directory.service(), directory.catalog(), orders.orders(), config.server.public_url),
         access(db, clock),
-        demo(config) {}
+        demo(config) {
+    // A person renamed in their profile is found by the new name at the advice desk.
+    identity.auth().OnNameChange(&clients::ClientRegistry::ReindexName);
+  }
 
   std::vector<app::Module*> All() {
     return {&platform, &notify,        &events,   &identity, &tenancy, &clients, &directory,

@@ -10,8 +10,10 @@ constexpr std::string_view kMemberships =
     "WHERE m.user_id = $1 AND m.revoked_at IS NULL";
 constexpr std::string_view kClientRegion = "SELECT region_id FROM clients WHERE user_id = $1";
 constexpr std::string_view kClientRelations =
-    "SELECT organization_id, relation FROM client_relations WHERE client_id = $1 AND valid_from <= $2 "
-    "AND (valid_until IS NULL OR valid_until > $2)";
+    "SELECT r.organization_id, r.relation FROM client_relations r WHERE r.client_id = $1 AND r.valid_from <= $2 "
+    "AND (r.valid_until IS NULL OR r.valid_until > $2) AND (r.consent_id IS NULL OR EXISTS (SELECT 1 FROM "
+    "client_consents k WHERE k.id = r.consent_id AND k.withdrawn_at IS NULL AND (k.valid_until IS NULL OR "
+    "k.valid_until > $2)))";
 constexpr std::string_view kDelegationScopes =
     "SELECT scope FROM delegations WHERE client_id = $1 AND delegate_id = $2 AND revoked_at IS NULL "
     "AND valid_from <= $3 AND (valid_until IS NULL OR valid_until > $3)";

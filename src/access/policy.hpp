@@ -56,6 +56,14 @@ enum class Action {
   kOfferRespond,            // a provider's inbox: see offers, accept or decline them
   kOrderAssign,             // a provider assigns a worker to an accepted order
   kVisitWork,               // a worker's day: check in and out of visits assigned to them
+  kClientRegister,          // the advice desk registers a person as a client of its region
+  kClientSearch,            // the advice desk finds clients of its region by name, birth date, phone, code
+  kClientIdentityReveal,    // show a client's identity code in full (each reveal is logged)
+  kClientMerge,             // merge two records of the same person
+  kAdviceContactWrite,      // note a call, visit or message with a client
+  kAdviceContactRead,       // a client's advice contacts with their notes
+  kConsentRead,             // the consents a client gave
+  kConsentWithdraw,         // the client (or their delegate) withdraws a consent
 };
 
 // "client.read", "members.manage", … as in the access log and the docs.

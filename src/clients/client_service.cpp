@@ -4,6 +4,7 @@
 
 #include "access/access_log.hpp"
 #include "access/access_store.hpp"
+#include "clients/client_registry.hpp"
 #include "clients/client_store.hpp"
 #include "common/ids.hpp"
 #include "common/validate.hpp"
@@ -14,7 +15,7 @@ std::string ClientJson(const ClientRecord& c) {
   boost::json::object o;
   o["id"] = c.id;
   o["name"] = c.name;
-  o["email"] = c.email;
+  o["email"] = c.email.empty() ? boost::json::value(nullptr) : boost::json::value(c.email);
   o["phone"] = c.phone ? boost::json::value(*c.phone) : nullptr;
   o["language"] = c.language;
   o["region_id"] = c.region_id;
@@ -29,6 +30,26 @@ std::string ClientJson(const ClientRecord& c) {
                     {"valid_until", r.valid_until ? boost::json::value(*r.valid_until) : nullptr}});
   }
   o["relations"] = std::move(rels);
+  auto opt = [](const std::optional<std::string>& v) {
+    return v ? boost::json::value(*v) : boost::json::value(nullptr);
+  };
+  o["birth_date"] = opt(c.birth_date);
+  o["address"] = {{"street", opt(c.street)},
+                  {"postal_code", opt(c.postal_code)},
+                  {"city", opt(c.city)},
+                  {"municipality_code", opt(c.municipality_code)},
+                  {"municipality_name", opt(c.municipality_name)}};
+  o["identity_code_masked"] = opt(c.identity_code_masked);
+  o["merged_into"] = opt(c.merged_into);
+  boost::json::array alikes;
+  for (const auto& l : c.look_alikes) {
+    alikes.push_back({{"id", l.id},
+                      {"name", l.name},
+                      {"birth_date", opt(l.birth_date)},
+                      {"municipality_name", opt(l.municipality_name)},
+                      {"reason", l.reason}});
+  }
+  o["look_alikes"] = std::move(alikes);
   return boost::json::serialize(o);
 }
 
@@ -45,8 +66,19 @@ Result<ClientRecord> ClientService::Open(storage::Connection& c, const access::A
 }
 
 Result<ClientRecord> ClientService::Get(const access::Actor& actor, const std::string& client_id) {
-  return db_.ReadValue<ClientRecord>(
-      [&](storage::Connection& c) { return Open(c, actor, access::Action::kClientRead, client_id); });
+  return db_.ReadValue<ClientRecord>([&](storage::Connection& c) -> Result<ClientRecord> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kClientRead,
+                                                               {.client_id = client_id}, clock_.Now()));
+    ALLMENDE_ASSIGN_OR_RETURN(auto record, ClientStore::Get(c, client_id));
+    if (!record) return Error::NotFound("No such client.");
+    // The region's staff are warned when another record may be the same person.
+    if (decision.relation == "region_staff" && !record->merged_into) {
+      ALLMENDE_ASSIGN_OR_RETURN(record->look_alikes,
+                                ClientRegistry::LookAlikes(c, record->region_id, record->id, record->name,
+                                                           record->birth_date, record->phone));
+    }
+    return std::move(*record);
+  });
 }
 
 Result<ClientRecord> ClientService::Update(const access::Actor& actor, const std::string& client_id,
@@ -78,6 +110,7 @@ Result<ClientRecord> ClientService::Update(const access::Actor& actor, const std
                                    phone.empty() ? std::nullopt : std::optional<std::string>(phone),
                                    change.language.value_or(record.language), FormatRfc3339(now), if_match));
     if (!updated) return Error{ErrorCode::kPreconditionFailed, "The record changed meanwhile.", {}};
+    if (change.name) ALLMENDE_TRY(ClientRegistry::ReindexName(c, client_id));
     ALLMENDE_ASSIGN_OR_RETURN(std::optional<ClientRecord> changed, ClientStore::Get(c, client_id));
     if (!changed.has_value()) return Error::NotFound("No such client.");
     return Result<ClientRecord>(std::move(changed).value());
@@ -86,15 +119,25 @@ Result<ClientRecord> ClientService::Update(const access::Actor& actor, const std
 
 Result<void> ClientService::EnsureClient(storage::Connection& c, const std::string& user_id,
                                          const std::string& region_id, const std::string& created_by, Timestamp now) {
-  return ClientStore::InsertIfMissing(c, user_id, region_id, FormatRfc3339(now), created_by);
+  ALLMENDE_ASSIGN_OR_RETURN(bool added,
+                            ClientStore::InsertIfMissing(c, user_id, region_id, FormatRfc3339(now), created_by));
+  if (added) ALLMENDE_TRY(ClientRegistry::ReindexName(c, user_id));
+  return Ok();
 }
 
 Result<void> ClientService::EnsureRelation(storage::Connection& c, const std::string& client_id,
                                            const std::string& organization_id, const std::string& relation,
-                                           Timestamp now) {
-  ALLMENDE_ASSIGN_OR_RETURN(bool has, ClientStore::HasOpenRelation(c, client_id, organization_id, relation));
-  if (has) return Ok();
-  return ClientStore::InsertRelation(c, NewId("crl"), client_id, organization_id, relation, FormatRfc3339(now));
+                                           Timestamp now, const std::optional<std::string>& consent_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto open, ClientStore::OpenRelations(c, client_id, organization_id, relation));
+  for (const auto& [id, consent] : open) {
+    // A relation that needs no consent covers everything; one under the same consent is this one.
+    if (!consent || consent == consent_id) return Ok();
+  }
+  // Without a consent of its own (the client's own order, a purchaser's), the relation must not
+  // end when an advisor's consent for another order is withdrawn.
+  if (!consent_id && !open.empty()) return ClientStore::MakeUnconditional(c, open.front().first);
+  return ClientStore::InsertRelation(c, NewId("crl"), client_id, organization_id, relation, FormatRfc3339(now),
+                                     consent_id);
 }
 
 Result<void> ClientService::EndRelation(storage::Connection& c, const std::string& client_id,

@@ -47,8 +47,11 @@ class ClientService {
   // organization's people no longer reach the client's data through it.
   static Result<void> EndRelation(storage::Connection& c, const std::string& client_id,
                                   const std::string& organization_id, const std::string& relation, Timestamp now);
+  // With `consent_id`, the relation holds only while that consent does (an order an advisor placed
+  // for the client; see client_consents).
   static Result<void> EnsureRelation(storage::Connection& c, const std::string& client_id,
-                                     const std::string& organization_id, const std::string& relation, Timestamp now);
+                                     const std::string& organization_id, const std::string& relation, Timestamp now,
+                                     const std::optional<std::string>& consent_id = std::nullopt);
 
  private:
   // Authorizes `action` on the client and loads the record (NotFound if no client).

@@ -20,20 +20,24 @@ class ClientStore {
   static Result<bool> UpdateContact(storage::Connection& c, const std::string& id, const std::string& name,
                                     const std::optional<std::string>& phone, const std::string& language,
                                     const std::string& now, std::int64_t expected_version);
-  // Makes the person a client of the region; does nothing if they are a client already.
-  static Result<void> InsertIfMissing(storage::Connection& c, const std::string& user_id, const std::string& region_id,
+  // Makes the person a client of the region (true); does nothing if they are one already (false).
+  static Result<bool> InsertIfMissing(storage::Connection& c, const std::string& user_id, const std::string& region_id,
                                       const std::string& created_at, const std::string& created_by);
-  // True if the client has an open-ended relation of that kind to the organization.
-  static Result<bool> HasOpenRelation(storage::Connection& c, const std::string& client_id,
-                                      const std::string& organization_id, const std::string& relation);
+  // The client's open-ended relations of that kind to the organization: id and the consent each
+  // depends on (nullopt: none).
+  static Result<std::vector<std::pair<std::string, std::optional<std::string>>>> OpenRelations(
+      storage::Connection& c, const std::string& client_id, const std::string& organization_id,
+      const std::string& relation);
+  // The relation no longer depends on a consent.
+  static Result<void> MakeUnconditional(storage::Connection& c, const std::string& relation_id);
   // Ends the open relations of that kind between the client and the organization at `now`.
   static Result<void> EndRelation(storage::Connection& c, const std::string& client_id,
                                   const std::string& organization_id, const std::string& relation,
                                   const std::string& now);
-  // A relation valid from `now` without end.
+  // A relation valid from `now` without end; with a consent, valid only while the consent is.
   static Result<void> InsertRelation(storage::Connection& c, const std::string& id, const std::string& client_id,
                                      const std::string& organization_id, const std::string& relation,
-                                     const std::string& now);
+                                     const std::string& now, const std::optional<std::string>& consent_id);
 
   // The clients with a current relation to the organization, by name; at most `limit`.
   static Result<std::vector<ClientOfOrganization>> OfOrganization(storage::Connection& c,

@@ -2,20 +2,26 @@
 #pragma once
 
 #include "app/module.hpp"
+#include "clients/client_registry.hpp"
 #include "clients/client_service.hpp"
 
 namespace allmende::clients {
 
 class ClientsModule final : public app::Module {
  public:
-  ClientsModule(storage::Database& db, const TimeSource& clock) : service_(db, clock) {}
+  ClientsModule(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher)
+      : service_(db, clock), registry_(db, clock, cipher), cipher_(cipher) {}
 
   void AddRoutes(http::Router& router) override;
+  // Indexes for the desk's search the names of clients made before the registry existed.
+  void Start() override;
   // The clients of shared/JOURNEYS.md, who serves and pays for them, and the advisor's first look.
   Result<void> SeedDemo(app::DemoSeed& seed) override;
 
  private:
   ClientService service_;
+  ClientRegistry registry_;
+  const storage::FieldCipher& cipher_;
 };
 
 }  // namespace allmende::clients

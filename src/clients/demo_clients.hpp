@@ -6,10 +6,12 @@
 #include <string>
 
 #include "storage/database.hpp"
+#include "storage/field_cipher.hpp"
 
 namespace allmende::clients {
 
-// `users` maps the demo e-mail addresses to user ids. Idempotent.
-Result<void> SeedDemoClients(storage::Database& db, const std::map<std::string, std::string>& users);
+// `users` maps the demo e-mail addresses to user ids. Idempotent. `cipher` seals identity codes.
+Result<void> SeedDemoClients(storage::Database& db, const storage::FieldCipher& cipher,
+                             const std::map<std::string, std::string>& users);
 
 }  // namespace allmende::clients

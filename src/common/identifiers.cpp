@@ -30,6 +30,72 @@ bool IsValidCvr(std::string_view id) {
   return sum % 11 == 0;
 }
 
+std::optional<FinnishIdentityCode> ParseFinnishIdentityCode(std::string_view input, std::string* problem) {
+  auto fail = [&](const char* why) {
+    if (problem) *problem = why;
+    return std::optional<FinnishIdentityCode>();
+  };
+  std::string code;
+  for (char ch : input) {
+    if (ch == ' ' || ch == '\t') continue;
+    code.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch);
+  }
+  if (code.size() != 11) return fail("An identity code has 11 characters: DDMMYYCZZZQ.");
+  std::string_view c(code);
+  if (!AllDigits(c.substr(0, 6)) || !AllDigits(c.substr(7, 3))) {
+    return fail(
+        "An identity code has the birth date DDMMYY, a century sign and three digits before the check character.");
+  }
+  int century = 0;
+  switch (c[6]) {
+    case '+':
+      century = 1800;
+      break;
+    case '-':
+    case 'Y':
+    case 'X':
+    case 'W':
+    case 'V':
+    case 'U':
+      century = 1900;
+      break;
+    case 'A':
+    case 'B':
+    case 'C':
+    case 'D':
+    case 'E':
+    case 'F':
+      century = 2000;
+      break;
+    default:
+      return fail("The seventh character is the century sign: +, -, Y, X, W, V, U or A–F.");
+  }
+  auto number = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (c[i] - '0');
+    return v;
+  };
+  int day = number(0, 2), month = number(2, 2), year = century + number(4, 2);
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) {
+    return fail("The first six digits are no date (DDMMYY).");
+  }
+  if (number(7, 3) < 2) return fail("The individual number runs from 002.");
+  static constexpr std::string_view kCheck = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+  long long nine = static_cast<long long>(number(0, 6)) * 1000 + number(7, 3);
+  if (c[10] != kCheck[static_cast<std::size_t>(nine % 31)])
+    return fail("The check character does not match: a digit may be mistyped.");
+  // DD and MM as typed (checked above), the year from the century sign.
+  std::string date = std::to_string(year) + "-" + code.substr(2, 2) + "-" + code.substr(0, 2);
+  return FinnishIdentityCode{code, date};
+}
+
+std::string MaskFinnishIdentityCode(std::string_view code) {
+  if (code.size() < 7) return "****";
+  return std::string(code.substr(0, 7)) + "****";
+}
+
 bool IsValidIk(std::string_view id) { return id.size() == 9 && AllDigits(id); }
 
 bool IsValidKvnr(std::string_view id) {

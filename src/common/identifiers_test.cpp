@@ -41,7 +41,6 @@ TEST(Identifiers, ProblemsNameTheCountrysFormat) {
   EXPECT_EQ(BusinessIdProblem("DE", "260812345"), "");
 }
 
-}  // namespace
 TEST(Identifiers, GermanInsuranceNumberHasALetterNineDigitsAndACheckDigit) {
   EXPECT_TRUE(IsValidKvnr("A123456780"));
   EXPECT_TRUE(IsValidKvnr("Z987654321"));
@@ -51,4 +50,34 @@ TEST(Identifiers, GermanInsuranceNumberHasALetterNineDigitsAndACheckDigit) {
   EXPECT_FALSE(IsValidKvnr("1123456780"));  // no letter
 }
 
+TEST(Identifiers, FinnishIdentityCodeGivesTheBirthDate) {
+  // 131052-308T is the example of the Finnish Digital and Population Data Services Agency.
+  auto code = ParseFinnishIdentityCode("131052-308T");
+  ASSERT_TRUE(code.has_value());
+  EXPECT_EQ(code->birth_date, "1952-10-13");
+  auto young = ParseFinnishIdentityCode(" 010594y9032 ");
+  ASSERT_TRUE(young.has_value());
+  EXPECT_EQ(young->code, "010594Y9032");
+  EXPECT_EQ(young->birth_date, "1994-05-01");
+  auto new_century = ParseFinnishIdentityCode("020502E902X");
+  ASSERT_TRUE(new_century.has_value());
+  EXPECT_EQ(new_century->birth_date, "2002-05-02");
+  EXPECT_EQ(MaskFinnishIdentityCode("131052-308T"), "131052-****");
+}
+
+TEST(Identifiers, FinnishIdentityCodeRefusesEachKindOfMistake) {
+  std::string problem;
+  EXPECT_FALSE(ParseFinnishIdentityCode("131052-308U", &problem).has_value());
+  EXPECT_NE(problem.find("check character"), std::string::npos);
+  EXPECT_FALSE(ParseFinnishIdentityCode("131052Z308T", &problem).has_value());
+  EXPECT_NE(problem.find("century"), std::string::npos);
+  EXPECT_FALSE(ParseFinnishIdentityCode("310252-308T", &problem).has_value());  // 31 February
+  EXPECT_NE(problem.find("date"), std::string::npos);
+  EXPECT_FALSE(ParseFinnishIdentityCode("131052-000T", &problem).has_value());
+  EXPECT_FALSE(ParseFinnishIdentityCode("131052-308", &problem).has_value());
+  EXPECT_FALSE(ParseFinnishIdentityCode("", &problem).has_value());
+  EXPECT_FALSE(ParseFinnishIdentityCode("13105\xff-308T", &problem).has_value());
+}
+
+}  // namespace
 }  // namespace allmende

@@ -311,6 +311,7 @@ Result<User> AuthService::UpdateProfile(const http::Principal& p, const ProfileC
                        "); reload and try again.",
                    {}};
     }
+    if (change.name && options_.after_name_change) ALLMENDE_TRY(options_.after_name_change(c, p.id));
     return RequireUser(c, p.id);
   });
 }

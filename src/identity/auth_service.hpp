@@ -39,6 +39,9 @@ struct AuthOptions {
   // Runs after a password was found right and before the session is stored: a seam for the test
   // of a log-in racing a password change.
   std::function<void()> after_password_check = {};
+  // Runs in the transaction that changed a person's name: the client registry indexes names for
+  // the advice desk's search (main.cpp connects it; identity knows nothing of clients).
+  std::function<Result<void>(storage::Connection&, const std::string& user_id)> after_name_change = {};
 };
 
 struct LoginResult {
@@ -72,6 +75,10 @@ struct ProfileChange {
 
 class AuthService {
  public:
+  // Sets AuthOptions::after_name_change; before the server starts.
+  void OnNameChange(std::function<Result<void>(storage::Connection&, const std::string&)> hook) {
+    options_.after_name_change = std::move(hook);
+  }
   AuthService(storage::Database& db, const notify::Outbox& outbox, const TimeSource& clock, AuthOptions options);
 
   // Unauthenticated with one message for an unknown address and a wrong password alike (and the

@@ -85,9 +85,9 @@ Session SessionFrom(const storage::Row& r) {
 }  // namespace
 
 Result<void> UserStore::Insert(storage::Connection& c, const User& u) {
-  ALLMENDE_TRY(
-      c.Execute(kInsertUser, {u.id, u.email, u.name, Opt(u.phone), u.language, Opt(u.password_hash),
-                              Opt(u.platform_role), Opt(u.email_verified_at), u.created_at, u.updated_at, u.version}));
+  ALLMENDE_TRY(c.Execute(kInsertUser, {u.id, u.email.empty() ? Value(nullptr) : Value(u.email), u.name, Opt(u.phone),
+                                       u.language, Opt(u.password_hash), Opt(u.platform_role), Opt(u.email_verified_at),
+                                       u.created_at, u.updated_at, u.version}));
   return Ok();
 }
 

@@ -14,13 +14,6 @@ constexpr std::string_view kInsert =
 constexpr std::string_view kInsertAudience =
     "INSERT INTO notification_audience (region_id, notification_id, audience, created_at) VALUES ($1, $2, $3, $4)";
 
-// "$first, $first+1, …" for `n` values.
-std::string Placeholders(std::size_t first, std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
-  return out;
-}
-
 // A cursor is the last item's "created_at~id".
 std::optional<std::pair<std::string, std::string>> ParseCursor(const std::string& cursor) {
   auto tilde = cursor.find('~');
@@ -36,7 +29,7 @@ Result<std::int64_t> CountUnread(storage::Connection& c, const std::string& user
   for (const auto& k : keys) args.emplace_back(k);
   const std::string sql =
       "SELECT count(*) FROM (SELECT DISTINCT a.notification_id FROM notification_audience a WHERE a.audience IN (" +
-      Placeholders(3, keys.size()) +
+      storage::Placeholders(3, keys.size()) +
       ") AND a.created_at >= $2 AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = "
       "a.notification_id AND r.user_id = $1) LIMIT " +
       std::to_string(kCountCap) + ") t";
@@ -100,7 +93,7 @@ Result<NotificationPage> NotificationService::List(const http::Principal& p, boo
       args.emplace_back(after->first);
       args.emplace_back(after->second);
     }
-    sql += " AND a.audience IN (" + Placeholders(args.size() + 1, keys.size()) +
+    sql += " AND a.audience IN (" + storage::Placeholders(args.size() + 1, keys.size()) +
            ") ORDER BY a.created_at DESC, a.notification_id DESC LIMIT $3";
     for (const auto& k : keys) args.emplace_back(k);
     ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(sql, args));
@@ -143,10 +136,11 @@ Result<std::int64_t> NotificationService::MarkRead(const http::Principal& p, con
             "EXISTS (SELECT 1 FROM "
             "notification_reads r WHERE r.notification_id = a.notification_id AND r.user_id = $1)";
         if (!all) {
-          sql += " AND a.notification_id IN (" + Placeholders(args.size() + 1, ids.size()) + ")";
+          sql += " AND a.notification_id IN (" + storage::Placeholders(args.size() + 1, ids.size()) + ")";
           for (const auto& id : ids) args.emplace_back(id);
         }
-        sql += " AND a.audience IN (" + Placeholders(args.size() + 1, keys.size()) + ") ON CONFLICT DO NOTHING";
+        sql +=
+            " AND a.audience IN (" + storage::Placeholders(args.size() + 1, keys.size()) + ") ON CONFLICT DO NOTHING";
         for (const auto& k : keys) args.emplace_back(k);
         ALLMENDE_TRY(c.Execute(sql, args));
         return CountUnread(c, p.id, keys, since);

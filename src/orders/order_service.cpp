@@ -238,7 +238,8 @@ Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const 
   }
   for (const auto& user : recipients) {
     ALLMENDE_ASSIGN_OR_RETURN(auto contact, OrderStore::ContactOf(c, user));
-    if (!contact) continue;
+    // A client registered at the advice desk may have no e-mail address: the desk phones them.
+    if (!contact || contact->email.empty()) continue;
     auto text = ComposeOrderEmail(kind, contact->language, service_in(contact->language), o.provider_name.value_or(""),
                                   first_visit, public_url_ + "/orders/" + o.id);
     ALLMENDE_TRY(outbox_.Enqueue(

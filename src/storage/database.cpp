@@ -25,6 +25,12 @@ double Row::Real(std::size_t i) const {
   return 0;
 }
 
+std::string Placeholders(std::size_t first, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
+  return out;
+}
+
 std::string Row::Text(std::size_t i) const {
   const Value& v = columns_.at(i);
   if (const auto* s = std::get_if<std::string>(&v)) return *s;

@@ -40,6 +40,10 @@ class Row {
   std::vector<Value> columns_;
 };
 
+// "$first, $first+1, …" for `n` values: the parameters of an IN list built at run time (each
+// count is its own cached statement, so keep the counts few).
+std::string Placeholders(std::size_t first, std::size_t n);
+
 // A connection inside a transaction. Only valid within the Read/Write callback it was given to.
 class Connection {
  public:

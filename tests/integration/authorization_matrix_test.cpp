@@ -290,23 +290,32 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        200,
        {},
        Who::kAnySignedIn},
+      // 85: the advice desk's registry (issue 20)
+      {"register a client (no name)", "POST /api/v1/regions/{id}/clients", "POST",
+       "/api/v1/regions/" + region_a + "/clients", R"({"name":""})", 422},
+      {"search clients", "POST /api/v1/regions/{id}/clients/search", "POST",
+       "/api/v1/regions/" + region_a + "/clients/search", R"({"q":"aino"})", 200},
+      {"look-alikes of a person", "POST /api/v1/regions/{id}/clients/look-alikes", "POST",
+       "/api/v1/regions/" + region_a + "/clients/look-alikes", R"({"name":"Aino Virtanen","birth_date":"1942-03-14"})",
+       200},
+      {"reveal Aino's identity code", "POST /api/v1/clients/{id}/identity-code/reveal", "POST",
+       "/api/v1/clients/" + aino + "/identity-code/reveal", "", 200},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
       {"", {}},  // nobody signed in
-      {"aino.virtanen", {0,  3,  4,  16, 17, 22, 30, 48, 49, 55,
-                         56, 57, 58, 59, 64, 65, 71, 72, 74, 75}},  // the client: her own record, log, delegations
+      {"aino.virtanen", {0,  3,  4,  16, 17, 22, 30, 48, 49, 55, 56,
+                         57, 58, 59, 64, 65, 71, 72, 74, 75, 88}},  // the client: her own record, log, delegations
       {"ebba.lindqvist", {1, 17, 22, 30}},                          // another client
       {"liisa.virtanen",
        {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75}},  // Aino's delegate (scope all)
       {"mikko.neuvoja",
-       {0, 1, 3, 16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 73, 74, 75}},  // advisor of Aino's region
-      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49,
-                               53, 55, 56, 57, 58, 59, 62, 64, 65, 67, 73, 74, 75}},  // coordinator of Aino's region
-      {"sari.tilaaja",
-       {0, 17, 22, 47, 48, 49, 51, 52, 54, 55, 56, 57, 58, 59, 64, 65, 73, 74,
-        75}},                             // purchaser officer of the area paying for Aino
-      {"kirsi.tietosuoja", {5, 17, 22}},  // auditor of region A
+       {0, 1, 3, 16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 73, 74, 75, 85, 86, 87, 88}},  // advisor
+      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55,
+                               56, 57, 58, 59, 62, 64, 65, 67, 73, 74, 75, 85, 86, 87, 88}},  // coordinator
+      {"sari.tilaaja", {0,  17, 22, 47, 48, 49, 51, 52, 54, 55,
+                        56, 57, 58, 59, 64, 65, 73, 74, 75, 88}},  // purchaser officer of the area paying for Aino
+      {"kirsi.tietosuoja", {5, 17, 22}},                           // auditor of region A
       // admin of Aino's provider
       {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41,
                          45, 53, 56, 57, 60, 61, 63, 64, 65, 66, 68, 69, 70, 74, 75, 76, 78, 79, 81}},

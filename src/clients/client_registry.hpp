@@ -1,0 +1,65 @@
+// The client registry of the advice desk: register a person as a client (with the Finnish identity
+// code sealed and found by a keyed digest), find clients by name with typos, birth date, phone or
+// identity code, warn about records that look alike, and reveal an identity code with a log entry.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/policy.hpp"
+#include "clients/client_types.hpp"
+#include "common/time.hpp"
+#include "storage/database.hpp"
+#include "storage/field_cipher.hpp"
+
+namespace allmende::clients {
+
+class ClientRegistry {
+ public:
+  ClientRegistry(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher);
+
+  // A new client of the region, with a person record (no log-in until they set one up). 422 per
+  // field; an identity code already registered is 422 on identity_code. The record comes back
+  // with the records that look like it.
+  Result<ClientRecord> Register(const access::Actor& actor, const std::string& region_id, const NewClient& input);
+  // At most `limit` (1–50) clients of the region, best match first. One access-log entry records
+  // the search (who searched the region's clients, and how many were shown).
+  Result<std::vector<ClientHit>> Search(const access::Actor& actor, const std::string& region_id,
+                                        const ClientQuery& query);
+  // The records of the region that look like a person about to be registered.
+  Result<std::vector<LookAlike>> LookAlikesOf(const access::Actor& actor, const std::string& region_id,
+                                              const NewClient& person);
+  // The identity code in full; the reveal is an access-log entry the client sees. NotFound when
+  // none is recorded.
+  Result<std::string> RevealIdentityCode(const access::Actor& actor, const std::string& client_id);
+
+  // Records in the region (other than `except`) that may be the same person: a similar name and
+  // the same birth date, or the same phone number.
+  static Result<std::vector<LookAlike>> LookAlikes(storage::Connection& c, const std::string& region_id,
+                                                   const std::string& except, const std::string& name,
+                                                   const std::optional<std::string>& birth_date,
+                                                   const std::optional<std::string>& phone);
+  // Indexes the names of clients made before the registry existed (at start-up; cheap when none).
+  Result<void> IndexMissingNames();
+  // Indexes the client's current name for search (after a registration or a change of name).
+  static Result<void> ReindexName(storage::Connection& c, const std::string& client_id);
+
+ private:
+  Result<std::vector<ClientHit>> Find(storage::Connection& c, const std::string& region_id, const ClientQuery& q,
+                                      const std::optional<std::string>& phone,
+                                      const std::optional<std::string>& identity_digest);
+
+  storage::Database& db_;
+  const TimeSource& clock_;
+  const storage::FieldCipher& cipher_;
+};
+
+// The keyed digest under which a normalized Finnish identity code is found (exact match only).
+std::string IdentityCodeDigest(const storage::FieldCipher& cipher, const std::string& normalized_code);
+
+// A date YYYY-MM-DD that can be a living person's birth date (from 1890 to `today`); the problem or
+// nullopt.
+std::optional<std::string> BirthDateProblem(const std::string& date, const std::string& today);
+
+}  // namespace allmende::clients

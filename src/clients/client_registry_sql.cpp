@@ -1,0 +1,175 @@
+#include "clients/client_registry_store.hpp"
+
+namespace allmende::clients {
+namespace {
+
+using storage::Value;
+
+Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
+
+constexpr std::string_view kInsert =
+    "INSERT INTO clients (user_id, region_id, created_at, created_by, birth_date, street, postal_code, city, "
+    "municipality_code, identity_code, identity_code_digest, identity_code_masked) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+constexpr std::string_view kDeleteKeys = "DELETE FROM client_name_keys WHERE client_id = $1";
+constexpr std::string_view kInsertKey =
+    "INSERT INTO client_name_keys (region_id, key, client_id, token, whole) VALUES ($1, $2, $3, $4, $5) "
+    "ON CONFLICT DO NOTHING";
+constexpr std::string_view kRegionAndName =
+    "SELECT c.region_id, u.name FROM clients c JOIN users u ON u.id = c.user_id WHERE c.user_id = $1";
+constexpr std::string_view kByPrefix =
+    "SELECT client_id, token FROM client_name_keys WHERE region_id = $1 AND key >= $2 AND key < $3 AND whole = 1 "
+    "LIMIT $4";
+// What a result line shows; the joins name the municipality.
+constexpr std::string_view kHitColumns =
+    "SELECT c.user_id, u.name, c.birth_date, p.name_fi, c.street, u.phone FROM clients c "
+    "JOIN users u ON u.id = c.user_id LEFT JOIN directory_places p ON p.code = c.municipality_code ";
+constexpr std::string_view kByIdentity =
+    "SELECT user_id FROM clients WHERE identity_code_digest = $1 AND merged_into IS NULL";
+constexpr std::string_view kSealedCode = "SELECT identity_code FROM clients WHERE user_id = $1";
+constexpr std::string_view kMunicipality =
+    "SELECT name_fi FROM directory_places WHERE code = $1 AND kind = 'municipality'";
+constexpr std::string_view kRegionCountry = "SELECT country, default_language FROM regions WHERE id = $1";
+
+Result<std::vector<ClientHit>> ToHits(Result<std::vector<storage::Row>> rows) {
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<ClientHit> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) {
+    out.push_back({r.Text(0), r.Text(1), r.OptText(2), r.OptText(3), r.OptText(4), r.OptText(5), 0.0});
+  }
+  return out;
+}
+
+std::vector<NameKeyHit> ToKeyHits(const std::vector<storage::Row>& rows) {
+  std::vector<NameKeyHit> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1)});
+  return out;
+}
+
+}  // namespace
+
+Result<void> RegistryStore::Insert(storage::Connection& c, const RegistryRow& r) {
+  ALLMENDE_TRY(c.Execute(kInsert, {r.user_id, r.region_id, r.created_at, r.created_by, Opt(r.birth_date), Opt(r.street),
+                                   Opt(r.postal_code), Opt(r.city), Opt(r.municipality_code), Opt(r.identity_code),
+                                   Opt(r.identity_code_digest), Opt(r.identity_code_masked)}));
+  return Ok();
+}
+
+Result<void> RegistryStore::SetDetails(storage::Connection& c, const RegistryRow& r) {
+  ALLMENDE_TRY(
+      c.Execute("UPDATE clients SET birth_date = $2, street = $3, postal_code = $4, city = $5, "
+                "municipality_code = $6, identity_code = $7, identity_code_digest = $8, "
+                "identity_code_masked = $9 WHERE user_id = $1",
+                {r.user_id, Opt(r.birth_date), Opt(r.street), Opt(r.postal_code), Opt(r.city), Opt(r.municipality_code),
+                 Opt(r.identity_code), Opt(r.identity_code_digest), Opt(r.identity_code_masked)}));
+  return Ok();
+}
+
+Result<void> RegistryStore::IndexName(storage::Connection& c, const std::string& region_id,
+                                      const std::string& client_id, const std::string& name) {
+  ALLMENDE_TRY(c.Execute(kDeleteKeys, {client_id}));
+  for (const auto& k : NameKeys(name)) {
+    ALLMENDE_TRY(c.Execute(kInsertKey, {region_id, k.key, client_id, k.token, std::int64_t{k.whole ? 1 : 0}}));
+  }
+  return Ok();
+}
+
+Result<std::vector<std::string>> RegistryStore::Unindexed(storage::Connection& c, int limit) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows,
+                            c.Query("SELECT c.user_id FROM clients c WHERE c.merged_into IS NULL AND NOT "
+                                    "EXISTS (SELECT 1 FROM client_name_keys k WHERE k.client_id = c.user_id) "
+                                    "ORDER BY c.user_id LIMIT $1",
+                                    {std::int64_t{limit}}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+Result<std::optional<std::pair<std::string, std::string>>> RegistryStore::RegionAndName(storage::Connection& c,
+                                                                                        const std::string& client_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kRegionAndName, {client_id}));
+  if (!row) return std::optional<std::pair<std::string, std::string>>();
+  return std::optional<std::pair<std::string, std::string>>({row->Text(0), row->Text(1)});
+}
+
+Result<std::vector<NameKeyHit>> RegistryStore::WordsByKeys(storage::Connection& c, const std::string& region_id,
+                                                           const std::vector<std::string>& keys, int limit) {
+  if (keys.empty()) return std::vector<NameKeyHit>();
+  storage::Params params{region_id};
+  for (const auto& k : keys) params.push_back(k);
+  params.push_back(std::int64_t{limit});
+  std::string sql = "SELECT client_id, token FROM client_name_keys WHERE region_id = $1 AND key IN (" +
+                    storage::Placeholders(2, keys.size()) + ") LIMIT $" + std::to_string(keys.size() + 2);
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
+  return ToKeyHits(rows);
+}
+
+Result<std::vector<NameKeyHit>> RegistryStore::WordsByPrefix(storage::Connection& c, const std::string& region_id,
+                                                             const std::string& prefix, int limit) {
+  // Keys compare byte by byte on both backends (PostgreSQL: COLLATE "C"); U+10FFFF is the largest
+  // code point, so every word that starts with `prefix` sorts before prefix + U+10FFFF.
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows,
+                            c.Query(kByPrefix, {region_id, prefix, prefix + "\xF4\x8F\xBF\xBF", std::int64_t{limit}}));
+  return ToKeyHits(rows);
+}
+
+Result<std::vector<ClientHit>> RegistryStore::Hits(storage::Connection& c, const std::vector<std::string>& ids) {
+  if (ids.empty()) return std::vector<ClientHit>();
+  storage::Params params;
+  for (const auto& id : ids) params.push_back(id);
+  return ToHits(c.Query(std::string(kHitColumns) + "WHERE c.user_id IN (" + storage::Placeholders(1, ids.size()) +
+                            ") AND c.merged_into IS NULL",
+                        params));
+}
+
+Result<std::vector<ClientHit>> RegistryStore::ByBirthDate(storage::Connection& c, const std::string& region_id,
+                                                          const std::string& birth_date, int limit) {
+  return ToHits(c.Query(
+      std::string(kHitColumns) + "WHERE c.region_id = $1 AND c.birth_date = $2 AND c.merged_into IS NULL LIMIT $3",
+      {region_id, birth_date, std::int64_t{limit}}));
+}
+
+Result<std::vector<ClientHit>> RegistryStore::ByPhone(storage::Connection& c, const std::string& region_id,
+                                                      const std::string& phone, int limit) {
+  return ToHits(
+      c.Query(std::string(kHitColumns) + "WHERE u.phone = $2 AND c.region_id = $1 AND c.merged_into IS NULL LIMIT $3",
+              {region_id, phone, std::int64_t{limit}}));
+}
+
+Result<std::vector<ClientHit>> RegistryStore::ByIdentityDigest(storage::Connection& c, const std::string& region_id,
+                                                               const std::string& digest) {
+  return ToHits(c.Query(
+      std::string(kHitColumns) + "WHERE c.identity_code_digest = $2 AND c.region_id = $1 AND c.merged_into IS NULL",
+      {region_id, digest}));
+}
+
+Result<std::optional<std::string>> RegistryStore::ClientWithIdentityDigest(storage::Connection& c,
+                                                                           const std::string& digest) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kByIdentity, {digest}));
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(row->Text(0));
+}
+
+Result<std::optional<std::string>> RegistryStore::SealedIdentityCode(storage::Connection& c,
+                                                                     const std::string& client_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kSealedCode, {client_id}));
+  if (!row || row->IsNull(0)) return std::optional<std::string>();
+  return std::optional<std::string>(row->Text(0));
+}
+
+Result<std::optional<std::string>> RegistryStore::MunicipalityName(storage::Connection& c, const std::string& code) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kMunicipality, {code}));
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(row->Text(0));
+}
+
+Result<std::optional<std::pair<std::string, std::string>>> RegistryStore::RegionCountry(storage::Connection& c,
+                                                                                        const std::string& region_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kRegionCountry, {region_id}));
+  if (!row) return std::optional<std::pair<std::string, std::string>>();
+  return std::optional<std::pair<std::string, std::string>>({row->Text(0), row->Text(1)});
+}
+
+}  // namespace allmende::clients

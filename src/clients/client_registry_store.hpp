@@ -1,0 +1,75 @@
+// SQL of the client registry (the advice desk): registration, the name index, lookups by birth
+// date, phone and identity code, and merges. Inside the caller's transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clients/client_types.hpp"
+#include "clients/name_match.hpp"
+#include "storage/database.hpp"
+
+namespace allmende::clients {
+
+// A registered client's row in `clients`, beyond the person in `users`.
+struct RegistryRow {
+  std::string user_id;
+  std::string region_id;
+  std::string created_at;
+  std::string created_by;
+  std::optional<std::string> birth_date;
+  std::optional<std::string> street;
+  std::optional<std::string> postal_code;
+  std::optional<std::string> city;
+  std::optional<std::string> municipality_code;
+  std::optional<std::string> identity_code = {};         // sealed
+  std::optional<std::string> identity_code_digest = {};  // keyed digest of the normalized code
+  std::optional<std::string> identity_code_masked = {};
+};
+
+// One indexed word of a client's name that a lookup key met.
+struct NameKeyHit {
+  std::string client_id;
+  std::string token;
+};
+
+class RegistryStore {
+ public:
+  static Result<void> Insert(storage::Connection& c, const RegistryRow& row);
+  // Sets the registry's fields of an existing client (the demo people, made before as accounts).
+  static Result<void> SetDetails(storage::Connection& c, const RegistryRow& row);
+  // Replaces the client's name keys with those of `name`.
+  static Result<void> IndexName(storage::Connection& c, const std::string& region_id, const std::string& client_id,
+                                const std::string& name);
+  // Up to `limit` clients whose name is not indexed yet (made before the registry existed).
+  static Result<std::vector<std::string>> Unindexed(storage::Connection& c, int limit);
+  // The client's region and current name (nullopt if no client).
+  static Result<std::optional<std::pair<std::string, std::string>>> RegionAndName(storage::Connection& c,
+                                                                                  const std::string& client_id);
+  // The indexed words met by any of `keys` in the region, at most `limit` rows.
+  static Result<std::vector<NameKeyHit>> WordsByKeys(storage::Connection& c, const std::string& region_id,
+                                                     const std::vector<std::string>& keys, int limit);
+  // The whole indexed words starting with `prefix`, at most `limit` rows.
+  static Result<std::vector<NameKeyHit>> WordsByPrefix(storage::Connection& c, const std::string& region_id,
+                                                       const std::string& prefix, int limit);
+  // Clients as a search lists them, by id (merged records left out).
+  static Result<std::vector<ClientHit>> Hits(storage::Connection& c, const std::vector<std::string>& ids);
+  static Result<std::vector<ClientHit>> ByBirthDate(storage::Connection& c, const std::string& region_id,
+                                                    const std::string& birth_date, int limit);
+  static Result<std::vector<ClientHit>> ByPhone(storage::Connection& c, const std::string& region_id,
+                                                const std::string& phone, int limit);
+  static Result<std::vector<ClientHit>> ByIdentityDigest(storage::Connection& c, const std::string& region_id,
+                                                         const std::string& digest);
+  // Whether any unmerged client anywhere has this identity code; their id.
+  static Result<std::optional<std::string>> ClientWithIdentityDigest(storage::Connection& c, const std::string& digest);
+  // The sealed identity code, if one is recorded.
+  static Result<std::optional<std::string>> SealedIdentityCode(storage::Connection& c, const std::string& client_id);
+  // The local name of a municipality of the gazetteer with that code; nullopt if there is none.
+  static Result<std::optional<std::string>> MunicipalityName(storage::Connection& c, const std::string& code);
+  // The region's country (FI, DE, DK) and default language; nullopt if no such region.
+  static Result<std::optional<std::pair<std::string, std::string>>> RegionCountry(storage::Connection& c,
+                                                                                  const std::string& region_id);
+};
+
+}  // namespace allmende::clients

@@ -1,0 +1,160 @@
+#include "clients/name_match.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+#include <tuple>
+
+#include "search/text_folding.hpp"
+
+namespace allmende::clients {
+namespace {
+
+constexpr std::size_t kMaxWords = 8;
+constexpr std::size_t kMaxLetters = 40;
+constexpr std::size_t kDeletionsFrom = 4;
+
+// The code points of valid UTF-8 (what the folding gives), as the byte ranges they occupy.
+std::vector<std::string_view> Letters(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    n = std::min(n, s.size() - i);
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+std::vector<std::string> Deletions(std::string_view token) {
+  std::vector<std::string> out;
+  auto letters = Letters(token);
+  if (letters.size() < kDeletionsFrom) return out;
+  for (std::size_t skip = 0; skip < letters.size(); ++skip) {
+    std::string key;
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+      if (i != skip) key += letters[i];
+    }
+    out.push_back(std::move(key));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> NameTokens(std::string_view name) {
+  std::vector<std::string> out;
+  for (const auto& word : search::SplitWords(name, kMaxWords, kMaxLetters)) {
+    // "Anna-Liisa" is found as "anna-liisa", "annaliisa", "anna" and "liisa": each part is a word.
+    if (word.parts.empty()) {
+      auto folded = search::FoldWord(word.text);
+      if (!folded.empty()) out.push_back(std::move(folded));
+      continue;
+    }
+    for (const auto& part : word.parts) {
+      auto folded = search::FoldWord(part);
+      if (!folded.empty() && out.size() < kMaxWords) out.push_back(std::move(folded));
+    }
+  }
+  return out;
+}
+
+std::vector<NameKey> NameKeys(std::string_view name) {
+  std::vector<NameKey> keys;
+  for (const auto& token : NameTokens(name)) {
+    keys.push_back({token, token, true});
+    for (auto& d : Deletions(token)) keys.push_back({std::move(d), token, false});
+  }
+  std::sort(keys.begin(), keys.end(), [](const NameKey& a, const NameKey& b) {
+    const bool a_deleted = !a.whole, b_deleted = !b.whole;
+    return std::tie(a.key, a.token, a_deleted) < std::tie(b.key, b.token, b_deleted);
+  });
+  // The same key from the same word once, the whole form winning ("anna" has no deletion "anna").
+  keys.erase(std::unique(keys.begin(), keys.end(),
+                         [](const NameKey& a, const NameKey& b) { return a.key == b.key && a.token == b.token; }),
+             keys.end());
+  return keys;
+}
+
+std::vector<std::string> QueryKeys(std::string_view token) {
+  std::vector<std::string> keys{std::string(token)};
+  for (auto& d : Deletions(token)) keys.push_back(std::move(d));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+int EditDistance(std::string_view a_text, std::string_view b_text, int max) {
+  auto a = Letters(a_text);
+  auto b = Letters(b_text);
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > max) return max + 1;
+  // Three rows of the optimal-string-alignment table.
+  std::vector<int> before(static_cast<std::size_t>(m + 1)), previous(before.size()), row(before.size());
+  for (int j = 0; j <= m; ++j) previous[static_cast<std::size_t>(j)] = j;
+  for (int i = 1; i <= n; ++i) {
+    row[0] = i;
+    int best = row[0];
+    for (int j = 1; j <= m; ++j) {
+      const auto uj = static_cast<std::size_t>(j);
+      int cost = a[static_cast<std::size_t>(i - 1)] == b[uj - 1] ? 0 : 1;
+      int v = std::min({previous[uj] + 1, row[uj - 1] + 1, previous[uj - 1] + cost});
+      if (i > 1 && j > 1 && a[static_cast<std::size_t>(i - 1)] == b[uj - 2] &&
+          a[static_cast<std::size_t>(i - 2)] == b[uj - 1]) {
+        v = std::min(v, before[uj - 2] + 1);
+      }
+      row[uj] = v;
+      best = std::min(best, v);
+    }
+    if (best > max) return max + 1;
+    std::swap(before, previous);
+    std::swap(previous, row);
+  }
+  return std::min(previous[static_cast<std::size_t>(m)], max + 1);
+}
+
+std::optional<double> NameMatchScore(const std::vector<std::string>& query, const std::vector<std::string>& name) {
+  if (query.empty() || query.size() > name.size()) return std::nullopt;
+  // score[q][w]: how well query word q matches name word w (0: not at all).
+  std::vector<std::vector<double>> score(query.size(), std::vector<double>(name.size(), 0.0));
+  for (std::size_t q = 0; q < query.size(); ++q) {
+    const std::size_t q_letters = Letters(query[q]).size();
+    for (std::size_t w = 0; w < name.size(); ++w) {
+      const auto& word = name[w];
+      double s = 0.0;
+      if (word == query[q]) {
+        s = 1.0;
+      } else if (q_letters >= 2 && word.size() > query[q].size() && word.compare(0, query[q].size(), query[q]) == 0) {
+        s = 0.8;
+      } else if (q_letters >= 3) {
+        int d = EditDistance(query[q], word, 2);
+        if (d == 1) s = 0.7;
+        if (d == 2 && q_letters >= 6) s = 0.5;
+      }
+      score[q][w] = s;
+    }
+  }
+  // The best assignment of query words to different name words: names have few words, so trying
+  // them in order with backtracking is cheap (at most 8 × 8).
+  double best = -1.0;
+  std::vector<bool> used(name.size(), false);
+  std::function<void(std::size_t, double)> assign = [&](std::size_t q, double sum) {
+    if (q == query.size()) {
+      best = std::max(best, sum);
+      return;
+    }
+    for (std::size_t w = 0; w < name.size(); ++w) {
+      if (used[w] || score[q][w] == 0.0) continue;
+      used[w] = true;
+      assign(q + 1, sum + score[q][w]);
+      used[w] = false;
+    }
+  };
+  assign(0, 0.0);
+  if (best < 0.0) return std::nullopt;
+  return best / static_cast<double>(query.size());
+}
+
+}  // namespace allmende::clients
