@@ -23,6 +23,7 @@
 #include "funding/funding_module.hpp"
 #include "identity/identity_module.hpp"
 #include "interop/interop_module.hpp"
+#include "guidance/guidance_module.hpp"
 #include "notifications/notifications_module.hpp"
 #include "notify/notify_module.hpp"
 #include "orders/orders_module.hpp"
@@ -86,6 +87,7 @@ struct Modules {
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
         clients(db, clock, cipher),
+        guidance(db, clock, cipher),
         directory(db, bus, clock, config.demo, config.directory, cipher),
         funding(db, bus, clock, cipher),
         notifications(db, clock),
@@ -100,7 +102,7 @@ struct Modules {
   }
 
   std::vector<app::Module*> All() {
-    return {&platform, &notify,        &events,   &identity, &tenancy, &clients, &directory,
+    return {&platform, &notify,        &events,   &identity, &tenancy, &clients, &guidance, &directory,
             &funding,  &notifications, &webhooks, &orders,   &interop, &access,  &demo};
   }
 
@@ -112,6 +114,7 @@ struct Modules {
   identity::IdentityModule identity;
   tenancy::TenancyModule tenancy;
   clients::ClientsModule clients;
+  guidance::GuidanceModule guidance;
   directory::DirectoryModule directory;
   funding::FundingModule funding;
   notifications::NotificationsModule notifications;

@@ -89,6 +89,22 @@ Result<NewOrder> ParseNewOrderValue(const json::value& doc, bool with_client) {
   } else {
     n.schedule = *s;
   }
+  if (const json::value* consent = doc.is_object() ? doc.as_object().if_contains("consent") : nullptr;
+      consent && !consent->is_null()) {
+    if (!consent->is_object()) {
+      errors.push_back({"consent", "must be an object"});
+    } else {
+      JsonFields k(*consent, "consent.");
+      OrderConsent given;
+      k.Required("given_how", &given.given_how);
+      k.Required("given_by", &given.given_by);
+      k.Optional("valid_until", &given.valid_until);
+      if (auto r = k.Finish(); !r.ok()) {
+        for (const auto& e : r.error().fields) errors.push_back(e);
+      }
+      n.consent = std::move(given);
+    }
+  }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   n.origin = origin.value_or("shop");
   n.needs = needs.value_or("");
@@ -280,6 +296,24 @@ void AddOrderRoutes(http::Router& router, OrderService& orders, VisitService& vi
                    200, http::ItemsJson(list, [](const Order& o) { return json::serialize(OrderObject(o, false)); }));
              },
              {.access = http::Access::kPolicy, .action = "order.read", .client = "{id}"});
+  router.Add("GET", "/api/v1/clients/{id}/consents",
+             [&orders](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(auto list, orders.ConsentsOf(actor, std::string(r.Param("id"))));
+               const std::string now = FormatRfc3339(Now());
+               return http::JsonText(200, http::ItemsJson(list, [&](const clients::Consent& k) {
+                                       return json::serialize(ConsentObject(k, now));
+                                     }));
+             },
+             {.access = http::Access::kPolicy, .action = "consent.read", .client = "{id}"});
+  router.Add("POST", "/api/v1/clients/{id}/consents/{consent_id}/withdraw",
+             [&orders](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(auto k, orders.WithdrawConsent(actor, std::string(r.Param("id")),
+                                                                        std::string(r.Param("consent_id"))));
+               return http::JsonText(200, json::serialize(ConsentObject(k, FormatRfc3339(Now()))));
+             },
+             {.access = http::Access::kPolicy, .action = "consent.withdraw", .client = "{id}"});
   router.Add("POST", "/api/v1/orders/{id}/submit",
              [&orders](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));

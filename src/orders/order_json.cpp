@@ -216,6 +216,7 @@ json::object OrderObject(const Order& o, bool details) {
                  {"state", o.state},
                  {"escalation_reason", Opt(o.escalation_reason)},
                  {"escalation_code", Opt(o.escalation_code)},
+                 {"consent_id", Opt(o.consent_id)},
                  {"next_deadline", Opt(o.next_deadline)},
                  {"created_at", o.created_at},
                  {"updated_at", o.updated_at},
@@ -318,6 +319,25 @@ std::string TimelineJson(const TimelineEntry& e) {
                  {"to_state", Opt(e.to_state)},
                  {"note", Opt(e.note)}};
   return json::serialize(o);
+}
+
+boost::json::object ConsentObject(const clients::Consent& k, const std::string& now) {
+  auto opt = [](const std::optional<std::string>& v) {
+    return v ? boost::json::value(*v) : boost::json::value(nullptr);
+  };
+  return {{"id", k.id},
+          {"purpose", k.purpose},
+          {"organization_id", opt(k.organization_id)},
+          {"organization_name", opt(k.organization_name)},
+          {"order_id", opt(k.order_id)},
+          {"given_how", k.given_how},
+          {"given_by", k.given_by},
+          {"recorded_by_name", k.recorded_by_name},
+          {"valid_until", opt(k.valid_until)},
+          {"withdrawn_at", opt(k.withdrawn_at)},
+          {"withdrawn_by_name", opt(k.withdrawn_by_name)},
+          {"created_at", k.created_at},
+          {"state", k.StateAt(now)}};
 }
 
 }  // namespace allmende::orders

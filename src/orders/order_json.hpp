@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "clients/consent_store.hpp"
 #include "orders/order_types.hpp"
 
 namespace allmende::orders {
@@ -24,6 +25,8 @@ std::optional<OrderPrice> PriceFrom(const std::optional<std::string>& text);
 // An order; `details` adds who it is for and what only its parties may see (client id and name,
 // grants, address, door code, phone). Lists, the board and the provider's inbox leave it out.
 boost::json::object OrderObject(const Order& o, bool details);
+// A consent with its state at `now` (active, withdrawn, expired).
+boost::json::object ConsentObject(const clients::Consent& k, const std::string& now);
 std::string VisitJson(const Visit& v);
 boost::json::object VisitObject(const Visit& v);
 std::string MessageJson(const Message& m);

@@ -10,6 +10,7 @@
 #include "calendar/recurrence.hpp"
 #include "calendar/zone.hpp"
 #include "clients/client_service.hpp"
+#include "clients/consent_store.hpp"
 #include "common/ids.hpp"
 #include "common/validate.hpp"
 #include "directory/directory_service.hpp"
@@ -374,6 +375,16 @@ Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::A
           "Only the payer, the integrator's staff or a grant of the payer orders on its account.");
     }
   }
+  // The advice desk orders on the client's behalf only with their consent, recorded with the order.
+  std::optional<clients::Consent> consent;
+  if (decision.relation == "region_staff") {
+    if (!in.consent) {
+      return Error::Invalid("consent", "Record the client's consent to this order: how and by whom it was given.");
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(consent, ConsentFor(*in.consent, region, now));
+  } else if (in.consent) {
+    return Error::Invalid("consent", "A consent is recorded when the advice desk orders for a client.");
+  }
   Order o;
   o.id = NewId("ord");
   o.region_id = region_id;
@@ -400,6 +411,16 @@ Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::A
   if (in.origin == "shop") o.provider_name = chosen_name;
   o.state = "draft";
   o.created_at = o.updated_at = FormatRfc3339(now);
+  if (consent) {
+    consent->region_id = region_id;
+    consent->client_id = in.client_id;
+    consent->organization_id = provider;
+    consent->order_id = o.id;
+    consent->recorded_by = decision.actor_id;
+    consent->created_at = o.created_at;
+    ALLMENDE_TRY(clients::ConsentStore::Insert(c, *consent));
+    o.consent_id = consent->id;
+  }
   ALLMENDE_TRY(OrderStore::InsertOrder(c, o));
   ALLMENDE_TRY(OrderStore::InsertTimeline(c, o.region_id, o.id,
                                           {NewId("otl"), o.created_at, decision.actor_id, decision.role, "created",

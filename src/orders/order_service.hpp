@@ -13,6 +13,7 @@
 
 #include "access/policy.hpp"
 #include "calendar/recurrence.hpp"
+#include "clients/consent_store.hpp"
 #include "events/event_bus.hpp"
 #include "funding/funding_service.hpp"
 #include "notify/outbox.hpp"
@@ -20,6 +21,7 @@
 #include "orders/order_store.hpp"
 #include "orders/order_types.hpp"
 #include "storage/field_cipher.hpp"
+#include "tenancy/region_types.hpp"
 
 namespace allmende::webhooks {
 class Emitter;
@@ -28,6 +30,14 @@ class Emitter;
 namespace allmende::orders {
 
 // What an order form sends.
+// The client's consent to an order placed on their behalf by the advice desk: required then, and
+// the provider reaches the client's data only while it holds (src/orders/order_consents.cpp).
+struct OrderConsent {
+  std::string given_how;  // phone, in_person, written, digital
+  std::string given_by;   // who gave it, in words
+  std::optional<std::string> valid_until = {};  // YYYY-MM-DD, the last day; nullopt: until withdrawn
+};
+
 struct NewOrder {
   std::string client_id;
   std::string origin = "shop";  // purchaser, shop, employer
@@ -47,6 +57,7 @@ struct NewOrder {
   std::vector<std::string> grants;
   std::vector<std::string> tasks;
   bool submit = true;  // false: keep it as a draft
+  std::optional<OrderConsent> consent = {};
 };
 
 // An order as one reader may see it: the provider sees the client's identity and address only
@@ -94,6 +105,13 @@ class OrderService {
   // The same inside the caller's write transaction (the shop's sign-up places the first order
   // with the account that it creates).
   Result<OrderView> CreateIn(storage::Connection& c, const access::Actor& actor, const NewOrder& input, Timestamp now);
+
+  // The consents the client gave for orders placed on their behalf, newest first.
+  Result<std::vector<clients::Consent>> ConsentsOf(const access::Actor& actor, const std::string& client_id);
+  // Withdraws one: from now on the provider no longer reaches the client's data through it, and
+  // the orders placed under it that are still open are cancelled. Conflict if withdrawn already.
+  Result<clients::Consent> WithdrawConsent(const access::Actor& actor, const std::string& client_id,
+                                           const std::string& consent_id);
   // Inside the sign-up's transaction: makes the new account (input.client_id) a client of the
   // published service's region and places the shop order as that person.
   Result<OrderView> PlaceForNewClient(storage::Connection& c, const NewOrder& input);
@@ -135,6 +153,11 @@ class OrderService {
     Order order;
     access::Decision decision;
   };
+  // Cancels an opened order: its open offers withdrawn, planned visits cancelled (a late one
+  // charged by the agreement's rule), the parties notified.
+  Result<void> CancelLoaded(storage::Connection& c, Loaded& l, const std::string& reason, Timestamp now);
+  // A consent as the desk records it with an order; 422 on consent.* when a field is wrong.
+  static Result<clients::Consent> ConsentFor(const OrderConsent& in, const tenancy::Region& region, Timestamp now);
   // Loads the order, opens its sealed fields and authorizes `action` on its client.
   Result<Loaded> Open(storage::Connection& c, const access::Actor& actor, access::Action action, const std::string& id,
                       Timestamp now);

@@ -38,16 +38,16 @@ constexpr std::string_view kOrderColumns =
     "o.service_id, o.municipality_code, o.district_code, o.language, o.needs_sealed, o.address_sealed, "
     "o.door_code_sealed, o.contact_phone_sealed, o.recurrence, o.duration_minutes, o.grants, "
     "o.chosen_provider_id, o.provider_id, p.name, o.agreement_id, o.worker_id, o.price, o.state, "
-    "o.escalation_reason, o.next_deadline, o.created_at, o.updated_at, o.version, o.tasks, o.escalation_code "
-    "FROM orders o JOIN users u ON u.id = o.client_id LEFT JOIN organizations p ON p.id = "
+    "o.escalation_reason, o.next_deadline, o.created_at, o.updated_at, o.version, o.tasks, o.escalation_code, "
+    "o.consent_id FROM orders o JOIN users u ON u.id = o.client_id LEFT JOIN organizations p ON p.id = "
     "COALESCE(o.provider_id, CASE WHEN o.origin = 'shop' THEN o.chosen_provider_id END) ";
 constexpr std::string_view kInsertOrder =
     "INSERT INTO orders (id, region_id, origin, client_id, ordered_by, purchaser_id, category, service_id, "
     "municipality_code, district_code, language, needs_sealed, address_sealed, door_code_sealed, "
     "contact_phone_sealed, recurrence, duration_minutes, first_date, grants, chosen_provider_id, provider_id, "
     "agreement_id, worker_id, price, state, escalation_reason, next_deadline, created_at, updated_at, tasks, "
-    "escalation_code, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-    "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, 1)";
+    "escalation_code, consent_id, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+    "$16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, 1)";
 constexpr std::string_view kUpdateOrder =
     "UPDATE orders SET provider_id = $2, agreement_id = $3, worker_id = $4, price = $5, state = $6, "
     "escalation_reason = $7, next_deadline = $8, updated_at = $9, escalation_code = $11, version = version + 1 "
@@ -130,6 +130,7 @@ Order ToOrder(const storage::Row& r) {
   o.version = r.Int(30);
   o.tasks = StringListFrom(r.Text(31));
   o.escalation_code = r.OptText(32);
+  o.consent_id = r.OptText(33);
   return o;
 }
 
@@ -233,7 +234,8 @@ Result<void> OrderStore::InsertOrder(storage::Connection& c, const Order& o) {
                                         o.created_at,
                                         o.updated_at,
                                         StringListJson(o.tasks),
-                                        Opt(o.escalation_code)}));
+                                        Opt(o.escalation_code),
+                                        Opt(o.consent_id)}));
   return Ok();
 }
 

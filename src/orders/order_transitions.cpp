@@ -4,6 +4,7 @@
 
 #include "access/access_store.hpp"
 #include "clients/client_service.hpp"
+#include "clients/consent_store.hpp"
 #include "common/ids.hpp"
 #include "directory/directory_service.hpp"
 #include "jobs/job_scheduler.hpp"
@@ -18,6 +19,14 @@ Result<OrderView> OrderService::Cancel(const access::Actor& actor, const std::st
   Timestamp now = clock_.Now();
   return db_.WriteValue<OrderView>([&](storage::Connection& c) -> Result<OrderView> {
     ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Open(c, actor, access::Action::kOrderCancel, id, now));
+    ALLMENDE_TRY(CancelLoaded(c, l, reason, now));
+    return View(c, actor, std::move(l), now);
+  });
+}
+
+Result<void> OrderService::CancelLoaded(storage::Connection& c, Loaded& l, const std::string& reason, Timestamp now) {
+  const std::string& id = l.order.id;
+  {
     const std::int64_t version = l.order.version;
     ALLMENDE_TRY(Transition(c, l.order, OrderEvent::kCancel, l.decision,
                             reason.empty() ? std::nullopt : std::optional<std::string>(reason), "all", now));
@@ -46,8 +55,8 @@ Result<OrderView> OrderService::Cancel(const access::Actor& actor, const std::st
     }
     ALLMENDE_TRY(Save(c, l.order, version));
     ALLMENDE_TRY(Notify(c, l.order, "cancelled", now));
-    return View(c, actor, std::move(l), now);
-  });
+  }
+  return Ok();
 }
 
 Result<OrderView> OrderService::Accept(const access::Actor& actor, const std::string& id) {
@@ -121,7 +130,10 @@ Result<OrderView> OrderService::Accept(const access::Actor& actor, const std::st
     o->price = price;
     ALLMENDE_TRY(Transition(c, *o, OrderEvent::kAccept, *decision, std::nullopt, "all", now));
     // The provider now serves this client: what a delivery needs becomes visible to it.
-    ALLMENDE_TRY(clients::ClientService::EnsureRelation(c, o->client_id, mine->provider_id, "provider", now));
+    // Ordered by the advice desk: the provider's access holds only while the client's consent does.
+    if (o->consent_id) ALLMENDE_TRY(clients::ConsentStore::SetOrganization(c, *o->consent_id, mine->provider_id));
+    ALLMENDE_TRY(
+        clients::ClientService::EnsureRelation(c, o->client_id, mine->provider_id, "provider", now, o->consent_id));
     ALLMENDE_TRY(PlanVisits(c, *o, now));
     o->next_deadline.reset();
     ALLMENDE_TRY(Save(c, *o, version));

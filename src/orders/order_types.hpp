@@ -101,6 +101,7 @@ struct Order {
   // language with the order's municipality, category and language.
   std::optional<std::string> escalation_code;
   std::optional<std::string> next_deadline;
+  std::optional<std::string> consent_id;  // the client's consent, when the advice desk ordered for them
   std::string created_at;
   std::string updated_at;
   std::int64_t version = 1;
