@@ -22,7 +22,7 @@ struct Consent {
   std::string given_how;  // phone, in_person, written, digital
   std::string given_by;   // who gave it, in words ("Aino Virtanen", "Liisa Virtanen, daughter")
   std::string recorded_by;
-  std::string recorded_by_name;  // read only
+  std::string recorded_by_name;            // read only
   std::optional<std::string> valid_until;  // RFC 3339; nullopt: until withdrawn
   std::optional<std::string> withdrawn_at;
   std::optional<std::string> withdrawn_by;

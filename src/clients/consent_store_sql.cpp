@@ -37,11 +37,12 @@ Consent ToConsent(const storage::Row& r) {
 }  // namespace
 
 Result<void> ConsentStore::Insert(storage::Connection& c, const Consent& k) {
-  ALLMENDE_TRY(c.Execute("INSERT INTO client_consents (id, region_id, client_id, purpose, organization_id, order_id, "
-                         "given_how, given_by, recorded_by, valid_until, created_at) "
-                         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                         {k.id, k.region_id, k.client_id, k.purpose, Opt(k.organization_id), Opt(k.order_id),
-                          k.given_how, k.given_by, k.recorded_by, Opt(k.valid_until), k.created_at}));
+  ALLMENDE_TRY(
+      c.Execute("INSERT INTO client_consents (id, region_id, client_id, purpose, organization_id, order_id, "
+                "given_how, given_by, recorded_by, valid_until, created_at) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                {k.id, k.region_id, k.client_id, k.purpose, Opt(k.organization_id), Opt(k.order_id), k.given_how,
+                 k.given_by, k.recorded_by, Opt(k.valid_until), k.created_at}));
   return Ok();
 }
 

@@ -44,9 +44,8 @@ void GuidanceModule::AddRoutes(http::Router& router) {
              [this](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
                ALLMENDE_ASSIGN_OR_RETURN(auto list, service_.Contacts(actor, std::string(r.Param("id"))));
-               return http::JsonText(200, http::ItemsJson(list, [](const Contact& k) {
-                                       return json::serialize(ContactObject(k));
-                                     }))
+               return http::JsonText(200, http::ItemsJson(
+                                              list, [](const Contact& k) { return json::serialize(ContactObject(k)); }))
                    .WithHeader("Cache-Control", "no-store");
              },
              {.access = http::Access::kPolicy, .action = "advice.contact.read", .client = "{id}"});

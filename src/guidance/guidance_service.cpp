@@ -58,20 +58,13 @@ Result<Contact> GuidanceService::AddContact(const access::Actor& actor, const st
       }
     }
     if (!errors.empty()) return Error::Invalid(std::move(errors));
-    Contact k{NewId("adv"),
-              region,
-              client_id,
-              decision.actor_id,
-              "",
-              decision.organization_id,
-              "",
-              in.channel,
-              in.topics,
-              in.duration_minutes,
-              in.outcome,
-              in.note.empty() ? std::string() : cipher_.Seal(in.note),
-              occurred,
-              FormatRfc3339(now)};
+    Contact k{NewId("adv"), region,
+              client_id,    decision.actor_id,
+              "",           decision.organization_id,
+              "",           in.channel,
+              in.topics,    in.duration_minutes,
+              in.outcome,   in.note.empty() ? std::string() : cipher_.Seal(in.note),
+              occurred,     FormatRfc3339(now)};
     std::sort(k.topics.begin(), k.topics.end());
     k.topics.erase(std::unique(k.topics.begin(), k.topics.end()), k.topics.end());
     ALLMENDE_TRY(GuidanceStore::InsertContact(c, k));
@@ -86,7 +79,8 @@ Result<Contact> GuidanceService::AddContact(const access::Actor& actor, const st
 Result<std::vector<Contact>> GuidanceService::Contacts(const access::Actor& actor, const std::string& client_id) {
   const Timestamp now = clock_.Now();
   return db_.ReadValue<std::vector<Contact>>([&](storage::Connection& c) -> Result<std::vector<Contact>> {
-    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kAdviceContactRead, {.client_id = client_id}, now));
+    ALLMENDE_TRY(
+        access::Authorize(c, actor.principal, access::Action::kAdviceContactRead, {.client_id = client_id}, now));
     ALLMENDE_ASSIGN_OR_RETURN(auto list, GuidanceStore::ContactsOf(c, client_id, 100));
     for (auto& k : list) {
       if (k.note.empty()) continue;

@@ -28,8 +28,20 @@ constexpr std::string_view kContactColumns =
     "JOIN users u ON u.id = a.advisor_id JOIN organizations o ON o.id = a.organization_id ";
 
 Contact ToContact(const storage::Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2),  r.Text(3),  r.Text(4),  r.Text(5),  r.Text(6),
-          r.Text(7), TopicsFrom(r.Text(8)), static_cast<int>(r.Int(9)), r.Text(10), r.Text(11), r.Text(12), r.Text(13)};
+  return {r.Text(0),
+          r.Text(1),
+          r.Text(2),
+          r.Text(3),
+          r.Text(4),
+          r.Text(5),
+          r.Text(6),
+          r.Text(7),
+          TopicsFrom(r.Text(8)),
+          static_cast<int>(r.Int(9)),
+          r.Text(10),
+          r.Text(11),
+          r.Text(12),
+          r.Text(13)};
 }
 
 }  // namespace
@@ -40,19 +52,19 @@ Result<std::vector<AdviceTopic>> GuidanceStore::Topics(storage::Connection& c) {
       c.Query("SELECT code, name_fi, name_sv, name_en, name_de, name_da FROM advice_topics ORDER BY position, code"));
   std::vector<AdviceTopic> out;
   for (const auto& r : rows) {
-    out.push_back({r.Text(0),
-                   {{"fi", r.Text(1)}, {"sv", r.Text(2)}, {"en", r.Text(3)}, {"de", r.Text(4)}, {"da", r.Text(5)}}});
+    out.push_back(
+        {r.Text(0), {{"fi", r.Text(1)}, {"sv", r.Text(2)}, {"en", r.Text(3)}, {"de", r.Text(4)}, {"da", r.Text(5)}}});
   }
   return out;
 }
 
 Result<void> GuidanceStore::InsertContact(storage::Connection& c, const Contact& k) {
-  ALLMENDE_TRY(c.Execute("INSERT INTO advice_contacts (id, region_id, client_id, advisor_id, organization_id, channel, "
-                         "topics, duration_minutes, outcome, note, occurred_at, created_at) "
-                         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                         {k.id, k.region_id, k.client_id, k.advisor_id, k.organization_id, k.channel,
-                          TopicsJson(k.topics), std::int64_t{k.duration_minutes}, k.outcome, k.note, k.occurred_at,
-                          k.created_at}));
+  ALLMENDE_TRY(
+      c.Execute("INSERT INTO advice_contacts (id, region_id, client_id, advisor_id, organization_id, channel, "
+                "topics, duration_minutes, outcome, note, occurred_at, created_at) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                {k.id, k.region_id, k.client_id, k.advisor_id, k.organization_id, k.channel, TopicsJson(k.topics),
+                 std::int64_t{k.duration_minutes}, k.outcome, k.note, k.occurred_at, k.created_at}));
   return Ok();
 }
 

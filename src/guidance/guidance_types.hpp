@@ -18,8 +18,8 @@ struct NewContact {
   std::string channel;  // phone, service_point, home_visit, chat, email
   std::vector<std::string> topics;
   int duration_minutes = 0;
-  std::string outcome;  // informed, order_placed, referred, follow_up, no_action
-  std::string note;     // sensitive free text: sealed at rest
+  std::string outcome;                     // informed, order_placed, referred, follow_up, no_action
+  std::string note;                        // sensitive free text: sealed at rest
   std::optional<std::string> occurred_at;  // RFC 3339; default: now
 };
 

@@ -56,9 +56,8 @@ Result<clients::Consent> OrderService::WithdrawConsent(const access::Actor& acto
                                                        const std::string& consent_id) {
   Timestamp now = clock_.Now();
   return db_.WriteValue<clients::Consent>([&](storage::Connection& c) -> Result<clients::Consent> {
-    ALLMENDE_ASSIGN_OR_RETURN(
-        auto decision,
-        access::Authorize(c, actor.principal, access::Action::kConsentWithdraw, {.client_id = client_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kConsentWithdraw,
+                                                               {.client_id = client_id}, now));
     ALLMENDE_ASSIGN_OR_RETURN(auto consent, clients::ConsentStore::Get(c, consent_id));
     if (!consent || consent->client_id != client_id) return Error::NotFound("The client has no such consent.");
     ALLMENDE_ASSIGN_OR_RETURN(bool withdrawn,

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "common/result.hpp"
 #include "clients/consent_store.hpp"
+#include "common/result.hpp"
 #include "orders/order_types.hpp"
 
 namespace allmende::orders {

@@ -375,13 +375,17 @@ Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::A
           "Only the payer, the integrator's staff or a grant of the payer orders on its account.");
     }
   }
-  // The advice desk orders on the client's behalf only with their consent, recorded with the order.
+  // The advice desk buys from the shop on the client's behalf only with their consent, recorded
+  // with the order. (An order on a purchaser's account rests on the purchaser's decision instead;
+  // a consent given for one is recorded all the same.)
   std::optional<clients::Consent> consent;
   if (decision.relation == "region_staff") {
-    if (!in.consent) {
+    if (!in.consent && in.origin == "shop") {
       return Error::Invalid("consent", "Record the client's consent to this order: how and by whom it was given.");
     }
-    ALLMENDE_ASSIGN_OR_RETURN(consent, ConsentFor(*in.consent, region, now));
+    if (in.consent) {
+      ALLMENDE_ASSIGN_OR_RETURN(consent, ConsentFor(*in.consent, region, now));
+    }
   } else if (in.consent) {
     return Error::Invalid("consent", "A consent is recorded when the advice desk orders for a client.");
   }

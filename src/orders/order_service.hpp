@@ -33,8 +33,8 @@ namespace allmende::orders {
 // The client's consent to an order placed on their behalf by the advice desk: required then, and
 // the provider reaches the client's data only while it holds (src/orders/order_consents.cpp).
 struct OrderConsent {
-  std::string given_how;  // phone, in_person, written, digital
-  std::string given_by;   // who gave it, in words
+  std::string given_how;                        // phone, in_person, written, digital
+  std::string given_by;                         // who gave it, in words
   std::optional<std::string> valid_until = {};  // YYYY-MM-DD, the last day; nullopt: until withdrawn
 };
 

@@ -300,19 +300,29 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        200},
       {"reveal Aino's identity code", "POST /api/v1/clients/{id}/identity-code/reveal", "POST",
        "/api/v1/clients/" + aino + "/identity-code/reveal", "", 200},
+      // 89
+      {"advice topics", "GET /api/v1/advice-topics", "GET", "/api/v1/advice-topics", "", 200, {}, Who::kAnySignedIn},
+      {"Aino's advice contacts", "GET /api/v1/clients/{id}/contacts", "GET", "/api/v1/clients/" + aino + "/contacts",
+       "", 200},
+      {"note a call (unknown channel)", "POST /api/v1/clients/{id}/contacts", "POST",
+       "/api/v1/clients/" + aino + "/contacts",
+       R"({"channel":"fax","topics":["other"],"duration_minutes":1,"outcome":"informed"})", 422},
+      {"Aino's consents", "GET /api/v1/clients/{id}/consents", "GET", "/api/v1/clients/" + aino + "/consents", "", 200},
+      {"withdraw a consent (none)", "POST /api/v1/clients/{id}/consents/{consent_id}/withdraw", "POST",
+       "/api/v1/clients/" + aino + "/consents/cns_none/withdraw", "", 404},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
       {"", {}},  // nobody signed in
-      {"aino.virtanen", {0,  3,  4,  16, 17, 22, 30, 48, 49, 55, 56,
-                         57, 58, 59, 64, 65, 71, 72, 74, 75, 88}},  // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},                          // another client
+      {"aino.virtanen", {0,  3,  4,  16, 17, 22, 30, 48, 49, 55, 56, 57,
+                         58, 59, 64, 65, 71, 72, 74, 75, 88, 92, 93}},  // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},                              // another client
       {"liisa.virtanen",
-       {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75}},  // Aino's delegate (scope all)
-      {"mikko.neuvoja",
-       {0, 1, 3, 16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 73, 74, 75, 85, 86, 87, 88}},  // advisor
-      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55,
-                               56, 57, 58, 59, 62, 64, 65, 67, 73, 74, 75, 85, 86, 87, 88}},  // coordinator
+       {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75, 92, 93}},  // Aino's delegate (all)
+      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58, 59,
+                         64, 65, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93}},  // advisor
+      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57,
+                               58, 59, 62, 64, 65, 67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93}},  // coordinator
       {"sari.tilaaja", {0,  17, 22, 47, 48, 49, 51, 52, 54, 55,
                         56, 57, 58, 59, 64, 65, 73, 74, 75, 88}},  // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},                           // auditor of region A

@@ -112,6 +112,15 @@ export const operations = {
   pingWebhook: op('POST', '/api/v1/organizations/{id}/webhooks/{webhook_id}/ping'),
   listWebhookDeliveries: op('GET', '/api/v1/organizations/{id}/webhook-deliveries'),
   replayWebhookDelivery: op('POST', '/api/v1/organizations/{id}/webhook-deliveries/{delivery_id}/replay'),
+  searchClients: op('POST', '/api/v1/regions/{id}/clients/search'),
+  registerClient: op('POST', '/api/v1/regions/{id}/clients'),
+  clientLookAlikes: op('POST', '/api/v1/regions/{id}/clients/look-alikes'),
+  revealIdentityCode: op('POST', '/api/v1/clients/{id}/identity-code/reveal'),
+  listAdviceTopics: op('GET', '/api/v1/advice-topics'),
+  listAdviceContacts: op('GET', '/api/v1/clients/{id}/contacts'),
+  addAdviceContact: op('POST', '/api/v1/clients/{id}/contacts'),
+  listConsents: op('GET', '/api/v1/clients/{id}/consents'),
+  withdrawConsent: op('POST', '/api/v1/clients/{id}/consents/{consent_id}/withdraw'),
 } as const satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof operations;

@@ -90,6 +90,35 @@ export type FundingQuoteInput = NonNullable<
   paths['/api/v1/clients/{id}/funding-quote']['post']['requestBody']
 >['content']['application/json'];
 
+// --- the advice desk (src/clients/openapi.json, src/guidance/openapi.json, consents in src/orders) ---
+/** A record that may be the same person as another (similar name and birth date, same phone or code). */
+export type LookAlike = Schemas['LookAlike'];
+/** POST /api/v1/regions/{id}/clients (and …/look-alikes): a person the desk registers. */
+export type NewClient = Schemas['NewClient'];
+/** POST /api/v1/regions/{id}/clients/search: name (typos allowed), birth date, phone, identity code. */
+export type ClientQuery = NonNullable<
+  paths['/api/v1/regions/{id}/clients/search']['post']['requestBody']
+>['content']['application/json'];
+/** One hit of the desk's client search, best first. */
+export type ClientHit =
+  paths['/api/v1/regions/{id}/clients/search']['post']['responses'][200]['content']['application/json']['items'][number];
+/** A topic of the advice taxonomy with its name in each language. */
+export type AdviceTopic = paths['/api/v1/advice-topics']['get']['responses'][200]['content']['application/json']['items'][number];
+export type AdviceContact = Schemas['AdviceContact'];
+export type AdviceChannel = AdviceContact['channel'];
+export type AdviceOutcome = AdviceContact['outcome'];
+/** POST /api/v1/clients/{id}/contacts: a call (or visit, chat, e-mail) noted. */
+export type NewAdviceContact = NonNullable<
+  paths['/api/v1/clients/{id}/contacts']['post']['requestBody']
+>['content']['application/json'];
+/** A client's consent to an order the desk placed on their behalf. */
+export type Consent = Schemas['Consent'];
+export type ConsentState = Consent['state'];
+/** How a consent was given (the order's `consent.given_how`). */
+export type ConsentWay = Consent['given_how'];
+/** What the desk sends with an order it places for a client (POST /api/v1/orders `consent`). */
+export type OrderConsent = NonNullable<NewOrder['consent']>;
+
 // --- notifications (src/notifications/openapi.json) ---
 /**
  * What a notification's `data` may hold (the document leaves it an open object): every kind has
@@ -179,7 +208,11 @@ export const documentedFields: Record<string, readonly string[]> = {
   ProviderProfileInput: ['description', 'email', 'phone', 'website', 'languages', 'area', 'quality_labels', 'insurance', 'accessibility'],
   Category: ['code', 'name'],
   Place: ['code', 'kind', 'municipality_code', 'name', 'postal_codes'],
-  ClientRecord: ['id', 'name', 'language', 'region_id'],
+  ClientRecord: ['id', 'name', 'email', 'phone', 'language', 'region_id', 'birth_date', 'address', 'identity_code_masked', 'look_alikes'],
+  LookAlike: ['id', 'name', 'birth_date', 'municipality_name', 'reason'],
+  NewClient: ['name', 'birth_date', 'identity_code', 'phone', 'email', 'language', 'address'],
+  AdviceContact: ['id', 'channel', 'topics', 'duration_minutes', 'outcome', 'note', 'occurred_at', 'advisor_name', 'organization_name'],
+  Consent: ['id', 'organization_name', 'order_id', 'given_how', 'given_by', 'recorded_by_name', 'valid_until', 'withdrawn_at', 'withdrawn_by_name', 'created_at', 'state'],
   Schedule: ['frequency', 'interval', 'weekdays', 'start_date', 'until', 'count', 'window_start', 'window_end', 'skip_public_holidays'],
   OrderPrice: ['model', 'amount_cents', 'currency', 'billing_unit_minutes', 'minimum_minutes', 'late_cancel_hours', 'late_cancel_charge_bp', 'no_show_charge_bp'],
   Order: ['id', 'origin', 'client_id', 'client_name', 'purchaser_id', 'category', 'service_id', 'municipality_code', 'district_code', 'language', 'needs', 'schedule', 'duration_minutes', 'grants', 'tasks', 'provider_id', 'provider_name', 'worker_id', 'price', 'state', 'escalation_reason', 'escalation_code', 'next_deadline', 'created_at', 'updated_at', 'version', 'address', 'door_code', 'contact_phone'],

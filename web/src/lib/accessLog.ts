@@ -31,6 +31,13 @@ export const KNOWN_ACTIONS = [
   'funding.rates.manage',
   'client.list',
   'grant.read',
+  'client.register',
+  'client.search',
+  'client.identity_code.reveal',
+  'advice.contact.read',
+  'advice.contact.write',
+  'consent.read',
+  'consent.withdraw',
 ] as const;
 
 /** Purposes of the server's policy (src/access/policy.cpp) and of the domain's fixed list. */

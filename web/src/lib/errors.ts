@@ -2,6 +2,7 @@
 // we know the server's message), everything else for the form's alert region.
 import type { TFunction } from 'i18next';
 import { ApiError, type FieldError } from '../api/problem';
+import { DESK_FIELD_MESSAGES, DESK_FIELD_PATTERNS } from './deskFieldMessages';
 import { ORDER_FIELD_MESSAGES, ORDER_FIELD_PATTERNS } from './orderFieldMessages';
 import { WEBHOOK_FIELD_MESSAGES, WEBHOOK_FIELD_PREFIXES } from './webhookText';
 
@@ -44,12 +45,14 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   'Say in up to 4000 characters what the provider should change.': 'fieldMessages.reviewComment',
   ...ORDER_FIELD_MESSAGES,
   ...WEBHOOK_FIELD_MESSAGES,
+  ...DESK_FIELD_MESSAGES,
 };
 
 /** Server field messages with a number in them; the number is handed to the translation. */
 const KNOWN_FIELD_PATTERNS: [RegExp, string, string][] = [
   [/^Keep it under (\d+) characters\.$/, 'fieldMessages.tooLong', 'max'],
   ...ORDER_FIELD_PATTERNS,
+  ...DESK_FIELD_PATTERNS,
 ];
 
 /** Server field messages that end in details (a list of names); known by how they begin. */

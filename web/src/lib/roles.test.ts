@@ -4,6 +4,7 @@ import {
   auditedRegions,
   clientsActedFor,
   clientsWithReadableLog,
+  deskRegions,
   isClient,
   editedProviders,
   navigationFor,
@@ -33,7 +34,7 @@ describe('navigationFor', () => {
   });
 
   it('gives staff without admin rights the same pages and their work page (no placeholders of future features)', () => {
-    for (const role of ['advisor', 'volunteer', 'employer_hr', 'employee', 'partner']) {
+    for (const role of ['volunteer', 'employer_hr', 'employee', 'partner']) {
       expect(ids({ user: {}, memberships: [m(role)] })).toEqual(BASE);
     }
     expect(ids({ user: {}, memberships: [m('purchaser_officer')] })).toEqual(withWork('purchaser-clients'));
@@ -44,17 +45,27 @@ describe('navigationFor', () => {
   });
 
   it('gives a delegate acting for a client in services the orders page, not one who only reads the log', () => {
-    const acting: Viewer = { user: {}, memberships: [m('advisor')], received: [{ client_id: 'c', scope: 'services', active: true }] };
+    const acting: Viewer = { user: {}, memberships: [m('volunteer')], received: [{ client_id: 'c', scope: 'services', active: true }] };
     expect(ids(acting)).toEqual(withWork('my-orders'));
     expect(clientsActedFor(acting)).toEqual(['c']);
-    const reading: Viewer = { user: {}, memberships: [m('advisor')], received: [{ client_id: 'c', scope: 'access_log', active: true }] };
+    const reading: Viewer = { user: {}, memberships: [m('volunteer')], received: [{ client_id: 'c', scope: 'access_log', active: true }] };
     expect(ids(reading)).toEqual(BASE);
   });
 
-  it('gives a coordinator the board and the review queue, once however many memberships', () => {
+  it('gives an advisor the advice desk of their region as their work page', () => {
+    const v: Viewer = { user: {}, memberships: [m('advisor', 'org_1', 'reg_A')] };
+    expect(ids(v)).toEqual(withWork('desk'));
+    expect(deskRegions(v)).toEqual(['reg_A']);
+  });
+
+  it('gives a coordinator the board, the advice desk and the review queue, once however many memberships', () => {
     const v: Viewer = { user: {}, memberships: [m('coordinator', 'org_1', 'reg_A'), m('coordinator', 'org_2', 'reg_A')] };
-    expect(ids(v)).toEqual([...withWork('board'), 'review']);
+    expect(ids(v)).toEqual([...withWork('board', 'desk'), 'review']);
     expect(reviewedRegions(v)).toEqual(['reg_A']);
+    expect(deskRegions({ user: {}, memberships: [m('coordinator', 'o1', 'reg_A'), m('advisor', 'o2', 'reg_B'), m('auditor', 'o3', 'reg_C')] })).toEqual([
+      'reg_A',
+      'reg_B',
+    ]);
   });
 
   it('adds the organization page for an organization or provider admin', () => {

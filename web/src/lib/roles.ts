@@ -100,6 +100,11 @@ export function reviewedRegions(v: Viewer): string[] {
   return [...new Set(v.memberships.filter((m) => m.role === 'coordinator').map((m) => m.region_id))];
 }
 
+/** Regions whose advice desk the person works at (advisors and coordinators), once each. */
+export function deskRegions(v: Viewer): string[] {
+  return [...new Set(v.memberships.filter((m) => m.role === 'advisor' || m.role === 'coordinator').map((m) => m.region_id))];
+}
+
 /** Regions whose whole access log the person may search (auditors), once each. */
 export function auditedRegions(v: Viewer): string[] {
   return [...new Set(v.memberships.filter((m) => m.role === 'auditor').map((m) => m.region_id))];
@@ -135,8 +140,8 @@ export function isProviderWorker(v: Viewer): boolean {
 
 /**
  * The work page of each role, right after the start page so it is one click away: a client's
- * (or their delegate's) orders, the purchaser's clients, the coordinators' board, the provider's
- * offers, the worker's day.
+ * (or their delegate's) orders, the purchaser's clients, the coordinators' board,
+ * the advice desk's call screen (advisors and coordinators), the provider's offers, the worker's day.
  */
 function workPages(v: Viewer): NavItem[] {
   const items: NavItem[] = [];
@@ -145,6 +150,7 @@ function workPages(v: Viewer): NavItem[] {
     items.push({ id: 'purchaser-clients', to: '/purchaser/clients', label: 'nav.purchaserClients' });
   }
   if (reviewedRegions(v).length > 0) items.push({ id: 'board', to: '/board', label: 'nav.board' });
+  if (deskRegions(v).length > 0) items.push({ id: 'desk', to: '/desk', label: 'nav.desk' });
   if (editedProviders(v).length > 0) items.push({ id: 'offers', to: '/provider/offers', label: 'nav.offers' });
   if (isProviderWorker(v)) items.push({ id: 'my-day', to: '/my-day', label: 'nav.myDay' });
   return items;

@@ -14,6 +14,7 @@ export function ScheduleFields({
   errors,
   minDate,
   children,
+  headingLevel = 2,
 }: {
   schedule: ScheduleChoice;
   onChange: (change: Partial<ScheduleChoice>) => void;
@@ -22,13 +23,16 @@ export function ScheduleFields({
   minDate: string;
   /** shown at the end of the fieldset (the first visit in words) */
   children?: ReactNode;
+  /** the level of the "When" heading in its page (3 inside a panel with its own heading) */
+  headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation();
   const { language } = useSession();
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   return (
     <fieldset className="plain-fieldset form-section">
       <legend className="visually-hidden">{t('orderForm.when')}</legend>
-      <h2>{t('orderForm.when')}</h2>
+      <Heading>{t('orderForm.when')}</Heading>
       <ChoiceGroup legend={t('orderForm.repeat')}>
         {(['once', 'weekly'] as const).map((r) => (
           <label key={r} className="choice">

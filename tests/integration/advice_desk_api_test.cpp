@@ -1,0 +1,182 @@
+// The advice desk over HTTP (issue 20), on both backends: Mikko notes a call (the note sealed at
+// rest), orders for a client only with her consent, the provider reaches her data through that
+// consent only while it holds, and her withdrawal ends the access and cancels the open order.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "api_helpers.hpp"
+#include "demo_world.hpp"
+#include "problem_assertions.hpp"
+
+namespace allmende::testing {
+namespace {
+
+namespace json = boost::json;
+
+class AdviceDeskApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    world_ = new DemoWorld(true);
+    for (auto name : {"mikko.neuvoja", "jussi.siivous", "aino.virtanen", "ebba.lindqvist", "liisa.virtanen"}) {
+      sessions_[name] = world_->SignIn(name);
+    }
+  }
+  static void TearDownTestSuite() {
+    delete world_;
+    world_ = nullptr;
+  }
+  static std::optional<HttpResponse> As(const std::string& who, const std::string& method, const std::string& path,
+                                        const std::string& body = "") {
+    return world_->Call(sessions_.at(who), method, path, body, {{"X-Access-Purpose", "Neuvontapuhelu"}});
+  }
+  static std::string Count(const std::string& sql) { return world_->Id(sql); }
+
+  static DemoWorld* world_;
+  static std::map<std::string, Session> sessions_;
+};
+
+DemoWorld* AdviceDeskApiTest::world_ = nullptr;
+std::map<std::string, Session> AdviceDeskApiTest::sessions_;
+
+TEST_F(AdviceDeskApiTest, ACallIsNotedWithItsTopicsAndTheNoteIsSealed) {
+  const std::string aino = world_->UserId("aino.virtanen");
+  auto topics = Body(As("mikko.neuvoja", "GET", "/api/v1/advice-topics"), 200);
+  ASSERT_GE(topics["items"].as_array().size(), 10u);
+  EXPECT_EQ(topics["items"].as_array()[0].at("names").at("sv").as_string(), "Hemhjälp och städning");
+
+  auto noted = Body(As("mikko.neuvoja", "POST", "/api/v1/clients/" + aino + "/contacts",
+                       R"({"channel":"phone","topics":["home_help","funding","home_help"],"duration_minutes":12,)"
+                       R"("outcome":"order_placed","note":"Toivoo siivousta tiistaisin; polvi kipeä."})"),
+                    201);
+  ASSERT_TRUE(noted.contains("id"));
+  EXPECT_EQ(noted["advisor_name"].as_string(), "Mikko Neuvoja");
+  EXPECT_EQ(noted["topics"].as_array().size(), 2u) << "a topic once";
+  const std::string id(noted["id"].as_string());
+  EXPECT_EQ(Count("SELECT note FROM advice_contacts WHERE id = '" + id + "'").rfind("enc1:", 0), 0u)
+      << "the note is sealed at rest";
+  EXPECT_EQ(Count("SELECT count(*) FROM advice_contacts WHERE note LIKE '%polvi%'"), "0");
+
+  auto list = Body(As("mikko.neuvoja", "GET", "/api/v1/clients/" + aino + "/contacts"), 200);
+  ASSERT_FALSE(list["items"].as_array().empty());
+  EXPECT_EQ(list["items"].as_array()[0].at("note").as_string(), "Toivoo siivousta tiistaisin; polvi kipeä.");
+  // Reading the notes is in Aino's log, with the purpose Mikko stated.
+  EXPECT_NE(Count("SELECT count(*) FROM access_log WHERE action = 'advice.contact.read' AND client_id = '" + aino +
+                  "' AND purpose = 'Neuvontapuhelu'"),
+            "0");
+  // Nobody but the region's desk reads or writes them: not the client, her delegate or her provider.
+  for (auto who : {"aino.virtanen", "liisa.virtanen", "jussi.siivous"}) {
+    EXPECT_EQ(As(who, "GET", "/api/v1/clients/" + aino + "/contacts")->status, 403) << who;
+    EXPECT_EQ(As(who, "POST", "/api/v1/clients/" + aino + "/contacts",
+                 R"({"channel":"phone","topics":["other"],"duration_minutes":1,"outcome":"informed"})")
+                  ->status,
+              403)
+        << who;
+  }
+}
+
+TEST_F(AdviceDeskApiTest, EveryBadContactFieldIsNamedAndNothingIsWritten) {
+  const std::string aino = world_->UserId("aino.virtanen");
+  const std::string before = Count("SELECT count(*) FROM advice_contacts");
+  const std::string path = "/api/v1/clients/" + aino + "/contacts";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {R"({"channel":"fax","topics":["other"],"duration_minutes":5,"outcome":"informed"})", "channel"},
+      {R"({"channel":"phone","topics":["astrology"],"duration_minutes":5,"outcome":"informed"})", "topics"},
+      {R"({"channel":"phone","topics":[],"duration_minutes":5,"outcome":"informed"})", "topics"},
+      {R"({"channel":"phone","topics":["other"],"duration_minutes":601,"outcome":"informed"})", "duration_minutes"},
+      {R"({"channel":"phone","topics":["other"],"duration_minutes":5,"outcome":"solved"})", "outcome"},
+      {R"({"channel":"phone","topics":["other"],"duration_minutes":5,"outcome":"informed",)"
+       R"("occurred_at":"2999-01-01T10:00:00Z"})",
+       "occurred_at"},
+      {R"({"channel":"phone","topics":["other"],"duration_minutes":5,"outcome":"informed","note":")" +
+           std::string(4001, 'x') + R"("})",
+       "note"},
+  };
+  for (const auto& [body, field] : cases) {
+    auto r = As("mikko.neuvoja", "POST", path, body);
+    ASSERT_TRUE(r);
+    ExpectProblemField(*r, field);
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM advice_contacts"), before);
+  // No such client: the same answer as another region's client, so ids cannot be probed.
+  EXPECT_EQ(As("mikko.neuvoja", "POST", "/api/v1/clients/usr_nobody/contacts",
+               R"({"channel":"phone","topics":["other"],"duration_minutes":1,"outcome":"informed"})")
+                ->status,
+            403);
+}
+
+TEST_F(AdviceDeskApiTest, TheProviderReachesTheClientOnlyWhileHerConsentHolds) {
+  const std::string ebba = world_->UserId("ebba.lindqvist");
+  const std::string hervanta = world_->OrgId("Hervannan Kotisiivous Oy");
+  const std::string service =
+      world_->Id("SELECT id FROM services WHERE organization_id = '" + hervanta +
+                 "' AND state = 'published' AND published_content LIKE '%Kotisiivous Hervannassa%' LIMIT 1");
+  ASSERT_FALSE(service.empty());
+  auto order_body = [&](const std::string& consent) {
+    return R"({"client_id":")" + ebba + R"(","origin":"shop","service_id":")" + service +
+           R"(","category":"cleaning","municipality_code":"fi-837","language":"fi",)"
+           R"("address":"Insinöörinkatu 48 B 17, 33720 Tampere","duration_minutes":120,)"
+           R"("schedule":{"start_date":")" +
+           DaysAhead(3) + R"(","window_start":"10:00","window_end":"12:00"})" + consent + "}";
+  };
+  const std::string orders_before = Count("SELECT count(*) FROM orders");
+  // The desk must record her consent; she herself gives none for her own order.
+  auto without = As("mikko.neuvoja", "POST", "/api/v1/orders", order_body(""));
+  ASSERT_TRUE(without);
+  ExpectProblemField(*without, "consent");
+  auto bad = As("mikko.neuvoja", "POST", "/api/v1/orders",
+                order_body(R"(,"consent":{"given_how":"telepathy","given_by":"Ebba Lindqvist"})"));
+  ASSERT_TRUE(bad);
+  ExpectProblemField(*bad, "consent.given_how");
+  auto own = As("ebba.lindqvist", "POST", "/api/v1/orders",
+                order_body(R"(,"consent":{"given_how":"phone","given_by":"Ebba Lindqvist"})"));
+  ASSERT_TRUE(own);
+  ExpectProblemField(*own, "consent");
+  EXPECT_EQ(Count("SELECT count(*) FROM orders"), orders_before);
+  EXPECT_EQ(Count("SELECT count(*) FROM client_consents WHERE client_id = '" + ebba + "'"), "0");
+
+  auto placed = Body(As("mikko.neuvoja", "POST", "/api/v1/orders",
+                        order_body(R"(,"consent":{"given_how":"phone","given_by":"Ebba Lindqvist"})")),
+                     201);
+  ASSERT_TRUE(placed.contains("consent_id") && placed["consent_id"].is_string());
+  const std::string order(placed["id"].as_string()), consent(placed["consent_id"].as_string());
+
+  // Before acceptance the provider does not reach her record; after it, through the consent.
+  EXPECT_EQ(As("jussi.siivous", "GET", "/api/v1/clients/" + ebba)->status, 403);
+  Body(As("jussi.siivous", "POST", "/api/v1/orders/" + order + "/accept"), 200);
+  EXPECT_EQ(As("jussi.siivous", "GET", "/api/v1/clients/" + ebba)->status, 200);
+
+  // Ebba sees the consent and who recorded it.
+  auto consents = Body(As("ebba.lindqvist", "GET", "/api/v1/clients/" + ebba + "/consents"), 200);
+  ASSERT_EQ(consents["items"].as_array().size(), 1u);
+  auto k = consents["items"].as_array()[0].as_object();
+  EXPECT_EQ(k["state"].as_string(), "active");
+  EXPECT_EQ(k["recorded_by_name"].as_string(), "Mikko Neuvoja");
+  EXPECT_EQ(k["organization_name"].as_string(), "Hervannan Kotisiivous Oy");
+  EXPECT_EQ(k["given_how"].as_string(), "phone");
+  // Nobody else withdraws it: not the provider, not another client.
+  EXPECT_EQ(As("jussi.siivous", "POST", "/api/v1/clients/" + ebba + "/consents/" + consent + "/withdraw")->status, 403);
+  EXPECT_EQ(As("aino.virtanen", "POST", "/api/v1/clients/" + ebba + "/consents/" + consent + "/withdraw")->status, 403);
+
+  // An expired consent lets the provider in no more.
+  world_->db().Execute("UPDATE client_consents SET valid_until = '2020-01-01T00:00:00.000Z' WHERE id = '" + consent +
+                       "'");
+  EXPECT_EQ(As("jussi.siivous", "GET", "/api/v1/clients/" + ebba)->status, 403);
+  world_->db().Execute("UPDATE client_consents SET valid_until = NULL WHERE id = '" + consent + "'");
+  EXPECT_EQ(As("jussi.siivous", "GET", "/api/v1/clients/" + ebba)->status, 200);
+
+  // She withdraws it: the access ends at once and the order is cancelled.
+  auto withdrawn =
+      Body(As("ebba.lindqvist", "POST", "/api/v1/clients/" + ebba + "/consents/" + consent + "/withdraw"), 200);
+  EXPECT_EQ(withdrawn["state"].as_string(), "withdrawn");
+  EXPECT_EQ(withdrawn["withdrawn_by_name"].as_string(), "Ebba Lindqvist");
+  EXPECT_EQ(As("jussi.siivous", "GET", "/api/v1/clients/" + ebba)->status, 403);
+  EXPECT_EQ(Body(As("ebba.lindqvist", "GET", "/api/v1/orders/" + order), 200)["state"].as_string(), "cancelled");
+  auto again = As("ebba.lindqvist", "POST", "/api/v1/clients/" + ebba + "/consents/" + consent + "/withdraw");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 409);
+  EXPECT_EQ(As("ebba.lindqvist", "POST", "/api/v1/clients/" + ebba + "/consents/cns_none/withdraw")->status, 404);
+}
+
+}  // namespace
+}  // namespace allmende::testing
