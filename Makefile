@@ -34,6 +34,7 @@ bench: build
 	@bash bench/run.sh
 	@bash bench/search.sh
 	@bash bench/orders.sh
+	@bash bench/clients.sh
 
 format:
 	@find src tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

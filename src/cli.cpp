@@ -62,6 +62,9 @@ std::optional<Command> ParseCommandLine(int argc, char** argv, int* exit_code) {
   seed->add_option("--services", flag_values["demo.services"],
                    "services in the demo region's directory (default 1000; 100000 or 1000000 for benchmarks)");
   seed->add_option("--seed", flag_values["demo.seed"], "the directory generator's seed (default 1)");
+  seed->add_option("--clients", flag_values["demo.clients"],
+                   "generated clients of the demo region besides the journeys' own (default 0; 200000 for the "
+                   "advice desk's search benchmark)");
 
   auto* verify = app.add_subcommand("verify-access-log",
                                     "recompute the hash chains of the access log; exit 1 naming the first break");

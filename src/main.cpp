@@ -86,7 +86,7 @@ struct Modules {
         events(bus, MembershipKeysOf(db)),
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
-        clients(db, clock, cipher),
+        clients(db, clock, cipher, config.demo.clients, config.demo.seed),
         guidance(db, clock, cipher),
         directory(db, bus, clock, config.demo, config.directory, cipher),
         funding(db, bus, clock, cipher),

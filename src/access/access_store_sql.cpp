@@ -47,7 +47,8 @@ constexpr std::string_view kSetHead = "UPDATE access_log_heads SET seq = $2, has
 constexpr std::string_view kListClient =
     "SELECT " ALLMENDE_ACCESS_COLUMNS
     " FROM access_log a LEFT JOIN users u ON u.id = a.client_id "
-    "WHERE a.client_id = $1 AND ($2 = '' OR a.id < $2) ORDER BY a.id DESC LIMIT $3";
+    "WHERE a.client_id IN (SELECT CAST($1 AS TEXT) UNION ALL SELECT user_id FROM clients WHERE merged_into = $1) "
+    "AND ($2 = '' OR a.id < $2) ORDER BY a.id DESC LIMIT $3";
 constexpr std::string_view kSearch =
     "SELECT " ALLMENDE_ACCESS_COLUMNS
     " FROM access_log a LEFT JOIN users u ON u.id = a.client_id WHERE a.chain = $1 AND ($2 = '' OR a.actor_id = $2) "

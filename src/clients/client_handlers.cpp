@@ -120,6 +120,19 @@ void AddRegistryRoutes(http::Router& router, ClientRegistry& registry) {
               .body_limit = 16 * 1024,
               .json_body = true});
 
+  router.Add("POST", "/api/v1/clients/{id}/merge",
+             [&registry](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+               JsonFields f(doc);
+               std::string duplicate;
+               f.Required("duplicate_id", &duplicate);
+               ALLMENDE_TRY(f.Finish());
+               ALLMENDE_ASSIGN_OR_RETURN(ClientRecord c, registry.Merge(actor, std::string(r.Param("id")), duplicate));
+               return http::JsonText(200, ClientJson(c)).WithHeader("ETag", "\"" + std::to_string(c.version) + "\"");
+             },
+             {.access = http::Access::kPolicy, .action = "client.merge", .body_limit = 4 * 1024, .json_body = true});
+
   router.Add("POST", "/api/v1/clients/{id}/identity-code/reveal",
              [&registry](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));

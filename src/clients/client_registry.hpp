@@ -34,6 +34,13 @@ class ClientRegistry {
   // none is recorded.
   Result<std::string> RevealIdentityCode(const access::Actor& actor, const std::string& client_id);
 
+  // Merges the duplicate record into `keep` (a coordinator of their region): every order, grant,
+  // consent, contact and delegation of the duplicate moves over, what `keep` lacks is filled from
+  // it, and it leads to `keep` from then on; both logs get an entry. Conflict when the duplicate
+  // has an account of its own (merge the other way round), either is merged already, or they are
+  // of different regions.
+  Result<ClientRecord> Merge(const access::Actor& actor, const std::string& keep, const std::string& duplicate);
+
   // Records in the region (other than `except`) that may be the same person: a similar name and
   // the same birth date, or the same phone number.
   static Result<std::vector<LookAlike>> LookAlikes(storage::Connection& c, const std::string& region_id,

@@ -152,6 +152,70 @@ Result<std::optional<std::string>> RegistryStore::ClientWithIdentityDigest(stora
   return std::optional<std::string>(row->Text(0));
 }
 
+const std::vector<std::string>& RegistryStore::ClientReferences() {
+  // Every column that names a client, except the access log (never rewritten: a merged record's
+  // entries are shown with the record it went into) and the name index (rebuilt).
+  static const std::vector<std::string> refs{"client_relations.client_id",
+                                             "client_consents.client_id",
+                                             "advice_contacts.client_id",
+                                             "delegations.client_id",
+                                             "delegation_invitations.client_id",
+                                             "grants.client_id",
+                                             "orders.client_id"};
+  return refs;
+}
+
+Result<bool> RegistryStore::HasAccount(storage::Connection& c, const std::string& user_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto row, c.QueryOne("SELECT (SELECT count(*) FROM users WHERE id = $1 AND password_hash IS NOT NULL) + "
+                           "(SELECT count(*) FROM sessions WHERE user_id = $1)",
+                           {user_id}));
+  return row && row->Int(0) > 0;
+}
+
+Result<void> RegistryStore::Merge(storage::Connection& c, const std::string& from, const std::string& to,
+                                  const std::string& now) {
+  // A delegate of both keeps one active delegation: the one that goes is revoked first.
+  ALLMENDE_TRY(
+      c.Execute("UPDATE delegations SET revoked_at = $3, revoked_by = 'merge' WHERE client_id = $1 AND "
+                "revoked_at IS NULL AND delegate_id IN (SELECT delegate_id FROM delegations WHERE "
+                "client_id = $2 AND revoked_at IS NULL)",
+                {from, to, now}));
+  for (const auto& ref : ClientReferences()) {
+    const auto dot = ref.find('.');
+    ALLMENDE_TRY(c.Execute(
+        "UPDATE " + ref.substr(0, dot) + " SET " + ref.substr(dot + 1) + " = $2 WHERE " + ref.substr(dot + 1) + " = $1",
+        {from, to}));
+  }
+  ALLMENDE_TRY(c.Execute("DELETE FROM client_name_keys WHERE client_id = $1", {from}));
+  // What the remaining record lacks comes from the one that goes (an identity code included: it
+  // is unique among unmerged records, so it is moved, not copied).
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto gone, c.QueryOne("SELECT birth_date, street, postal_code, city, municipality_code, identity_code, "
+                            "identity_code_digest, identity_code_masked FROM clients WHERE user_id = $1",
+                            {from}));
+  ALLMENDE_TRY(
+      c.Execute("UPDATE clients SET merged_into = $2, merged_at = $3, identity_code = NULL, "
+                "identity_code_digest = NULL, identity_code_masked = NULL WHERE user_id = $1",
+                {from, to, now}));
+  if (gone) {
+    ALLMENDE_TRY(c.Execute(
+        "UPDATE clients SET birth_date = COALESCE(birth_date, $2), street = COALESCE(street, $3), "
+        "postal_code = COALESCE(postal_code, $4), city = COALESCE(city, $5), "
+        "municipality_code = COALESCE(municipality_code, $6), "
+        "identity_code = CASE WHEN identity_code_digest IS NULL THEN $7 ELSE identity_code END, "
+        "identity_code_masked = CASE WHEN identity_code_digest IS NULL THEN $9 ELSE identity_code_masked END, "
+        "identity_code_digest = COALESCE(identity_code_digest, $8) WHERE user_id = $1",
+        {to, Opt(gone->OptText(0)), Opt(gone->OptText(1)), Opt(gone->OptText(2)), Opt(gone->OptText(3)),
+         Opt(gone->OptText(4)), Opt(gone->OptText(5)), Opt(gone->OptText(6)), Opt(gone->OptText(7))}));
+  }
+  ALLMENDE_TRY(
+      c.Execute("UPDATE users SET phone = COALESCE(phone, (SELECT phone FROM users WHERE id = $1)) "
+                "WHERE id = $2",
+                {from, to}));
+  return Ok();
+}
+
 Result<std::optional<std::string>> RegistryStore::SealedIdentityCode(storage::Connection& c,
                                                                      const std::string& client_id) {
   ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kSealedCode, {client_id}));

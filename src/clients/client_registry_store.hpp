@@ -63,6 +63,14 @@ class RegistryStore {
                                                          const std::string& digest);
   // Whether any unmerged client anywhere has this identity code; their id.
   static Result<std::optional<std::string>> ClientWithIdentityDigest(storage::Connection& c, const std::string& digest);
+  // Whether the person has an account they sign in with (a password or a live session).
+  static Result<bool> HasAccount(storage::Connection& c, const std::string& user_id);
+  // Moves every reference to client `from` over to `to` (the tables in kClientReferences), fills
+  // what `to` lacks from `from`, drops `from`'s name keys and marks it merged into `to`.
+  static Result<void> Merge(storage::Connection& c, const std::string& from, const std::string& to,
+                            const std::string& now);
+  // "table.column" of every reference to a client that Merge moves (for the schema test).
+  static const std::vector<std::string>& ClientReferences();
   // The sealed identity code, if one is recorded.
   static Result<std::optional<std::string>> SealedIdentityCode(storage::Connection& c, const std::string& client_id);
   // The local name of a municipality of the gazetteer with that code; nullopt if there is none.

@@ -1,6 +1,9 @@
 #include "clients/client_service.hpp"
 
+#include <set>
+
 #include "access/access_test_world.hpp"
+#include "clients/client_registry_store.hpp"
 
 namespace allmende::clients {
 namespace {
@@ -47,6 +50,23 @@ TEST_F(ClientServiceTest, UpdateNeedsTheCurrentVersionAndChecksFields) {
   ASSERT_TRUE(changed) << changed.error().message;
   EXPECT_EQ(changed->phone, "+35840123") << "stored in E.164 (common/validate.hpp)";
   EXPECT_EQ(changed->version, 2);
+}
+
+// A merge moves every reference to the duplicate: a new table naming a client must be added to
+// RegistryStore::ClientReferences (or to the two deliberate exceptions here), or this fails.
+TEST_F(ClientServiceTest, MergeKnowsEveryColumnThatNamesAClient) {
+  std::set<std::string> named;
+  ASSERT_TRUE(db_->Read([&](storage::Connection& c) -> Result<void> {
+                   ALLMENDE_ASSIGN_OR_RETURN(
+                       auto rows, c.Query("SELECT m.name FROM sqlite_schema m JOIN pragma_table_info(m.name) p "
+                                          "WHERE m.type = 'table' AND p.name = 'client_id'"));
+                   for (const auto& r : rows) named.insert(r.Text(0) + ".client_id");
+                   return Ok();
+                 })
+                  .ok());
+  std::set<std::string> covered{"access_log.client_id", "client_name_keys.client_id"};
+  for (const auto& ref : RegistryStore::ClientReferences()) covered.insert(ref);
+  EXPECT_EQ(named, covered);
 }
 
 }  // namespace

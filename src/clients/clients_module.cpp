@@ -1,6 +1,8 @@
 #include "clients/clients_module.hpp"
 
+#include "clients/client_generator.hpp"
 #include "clients/client_handlers.hpp"
+#include "clients/client_store.hpp"
 #include "clients/demo_clients.hpp"
 #include "common/log.hpp"
 
@@ -19,7 +21,15 @@ void ClientsModule::Start() {
 
 Result<void> ClientsModule::SeedDemo(app::DemoSeed& seed) {
   if (seed.users.empty()) return Ok();
-  return SeedDemoClients(seed.db, cipher_, seed.users);
+  ALLMENDE_TRY(SeedDemoClients(seed.db, cipher_, seed.users));
+  if (generated_clients_ <= 0) return Ok();
+  std::optional<std::string> region;
+  ALLMENDE_TRY(seed.db.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(region, ClientStore::RegionIdByCode(c, "pirkanmaa"));
+    return Ok();
+  }));
+  if (!region) return Ok();
+  return GenerateClients(seed.db, *region, generated_clients_, static_cast<std::uint64_t>(generator_seed_));
 }
 
 }  // namespace allmende::clients

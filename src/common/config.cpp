@@ -142,6 +142,8 @@ const std::vector<Setting>& Settings() {
     add("directory.search_cache_mb",
         "answers of recent searches each process keeps until the directory changes, in MiB; 0 = none",
         IntSetter(0, 16384, [](Config& c, std::int64_t v) { c.directory.search_cache_mb = v; }));
+    add("demo.clients", "`seed`: how many clients to generate in the demo region for benchmarks (none by default)",
+        IntSetter(0, 10'000'000, [](Config& c, std::int64_t v) { c.demo.clients = v; }));
     add("demo.services", "`seed`: how many services the demo region's directory gets (1,000 by default)",
         IntSetter(0, 10'000'000, [](Config& c, std::int64_t v) { c.demo.services = v; }));
     add("demo.seed", "`seed`: the directory generator's seed; the same seed gives the same directory",

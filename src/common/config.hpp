@@ -74,6 +74,7 @@ struct DemoConfig {
   std::string mailbox_url;       // http://127.0.0.1:<port> (loopback only); empty: no demo mailbox
   std::int64_t services = 1000;  // `seed`: services of the demo region's directory (the journeys' own included)
   std::int64_t seed = 1;         // `seed`: the generator's seed; the same seed gives the same directory
+  std::int64_t clients = 0;      // `seed`: generated clients of the demo region (Finnish and Swedish names)
 };
 
 struct DirectoryConfig {

@@ -151,4 +151,19 @@ Result<User> AuthService::PrepareNewCustomer(const std::string& email, const std
   return user;
 }
 
+Result<User> AuthService::AddPersonWithoutAccount(storage::Connection& c, const std::string& name,
+                                                  const std::string& email, const std::optional<std::string>& phone,
+                                                  const std::string& language, Timestamp now) {
+  if (!email.empty()) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto existing, UserStore::GetByEmail(c, email));
+    if (existing) {
+      return Error::Invalid("email", "A person with this e-mail address has an account: search for them instead.");
+    }
+  }
+  const std::string at = FormatRfc3339(now);
+  User user{NewId("usr"), email, name, phone, language, std::nullopt, std::nullopt, std::nullopt, at, at, 1};
+  ALLMENDE_TRY(UserStore::Insert(c, user));
+  return user;
+}
+
 }  // namespace allmende::identity

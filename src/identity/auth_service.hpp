@@ -158,6 +158,13 @@ class AuthService {
   Result<LoginResult> SignUp(const User& prepared, const std::string& user_agent, const std::string& ip,
                              const storage::Work& also);
 
+  // Inside the caller's write transaction: a person without an account (no password; the advice
+  // desk registers clients by phone). `email` empty: none. InvalidArgument on "email" when the
+  // address belongs to someone already.
+  static Result<User> AddPersonWithoutAccount(storage::Connection& c, const std::string& name, const std::string& email,
+                                              const std::optional<std::string>& phone, const std::string& language,
+                                              Timestamp now);
+
   // The account of an e-mail address, if there is one.
   Result<std::optional<User>> FindByEmail(const std::string& email);
 

@@ -310,6 +310,9 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       {"Aino's consents", "GET /api/v1/clients/{id}/consents", "GET", "/api/v1/clients/" + aino + "/consents", "", 200},
       {"withdraw a consent (none)", "POST /api/v1/clients/{id}/consents/{consent_id}/withdraw", "POST",
        "/api/v1/clients/" + aino + "/consents/cns_none/withdraw", "", 404},
+      // 94
+      {"merge a record into itself", "POST /api/v1/clients/{id}/merge", "POST", "/api/v1/clients/" + aino + "/merge",
+       R"({"duplicate_id":")" + aino + R"("})", 422},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
@@ -321,8 +324,8 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75, 92, 93}},  // Aino's delegate (all)
       {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58, 59,
                          64, 65, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93}},  // advisor
-      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57,
-                               58, 59, 62, 64, 65, 67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93}},  // coordinator
+      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57, 58,
+                               59, 62, 64, 65, 67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94}},  // coordinator
       {"sari.tilaaja", {0,  17, 22, 47, 48, 49, 51, 52, 54, 55,
                         56, 57, 58, 59, 64, 65, 73, 74, 75, 88}},  // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},                           // auditor of region A

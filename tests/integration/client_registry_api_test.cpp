@@ -212,5 +212,46 @@ TEST_F(ClientRegistryApiTest, OnlyTheRegionsDeskSearchesAndHostileQueriesAreHarm
   EXPECT_EQ(Count("SELECT count(*) FROM clients WHERE user_id = 'usr_demo_aino_nokia'"), "1");
 }
 
+TEST_F(ClientRegistryApiTest, ACoordinatorMergesADuplicateAndEveryReferenceMovesOver) {
+  const std::string greta = world_->UserId("greta.sjoberg");
+  auto twin = Body(As("mikko.neuvoja", "POST", "/api/v1/regions/" + region_ + "/clients",
+                      R"({"name":"Greta Sjöberg","birth_date":"1945-06-11","phone":"050 555 0101","language":"sv"})"),
+                   201);
+  ASSERT_TRUE(twin.contains("id"));
+  const std::string dup(twin["id"].as_string());
+  ASSERT_EQ(twin["look_alikes"].as_array().size(), 1u) << "registering warned of Greta's record";
+  EXPECT_EQ(twin["look_alikes"].as_array()[0].at("id").as_string(), greta);
+  Body(As("mikko.neuvoja", "POST", "/api/v1/clients/" + dup + "/contacts",
+          R"({"channel":"service_point","topics":["meals"],"duration_minutes":5,"outcome":"informed"})"),
+       201);
+
+  const std::string merge = "/api/v1/clients/" + greta + "/merge";
+  EXPECT_EQ(As("mikko.neuvoja", "POST", merge, R"({"duplicate_id":")" + dup + R"("})")->status, 403)
+      << "an advisor does not merge";
+  auto self = As("outi.koordinaattori", "POST", merge, R"({"duplicate_id":")" + greta + R"("})");
+  ASSERT_TRUE(self);
+  ExpectProblemField(*self, "duplicate_id");
+  // Greta has an account: her record does not go into the one the desk made.
+  EXPECT_EQ(
+      As("outi.koordinaattori", "POST", "/api/v1/clients/" + dup + "/merge", R"({"duplicate_id":")" + greta + R"("})")
+          ->status,
+      409);
+
+  auto merged = Body(As("outi.koordinaattori", "POST", merge, R"({"duplicate_id":")" + dup + R"("})"), 200);
+  EXPECT_TRUE(merged["look_alikes"].as_array().empty()) << json::serialize(merged["look_alikes"]);
+  EXPECT_EQ(Count("SELECT merged_into FROM clients WHERE user_id = '" + dup + "'"), greta);
+  EXPECT_EQ(Count("SELECT count(*) FROM advice_contacts WHERE client_id = '" + dup + "'"), "0");
+  EXPECT_EQ(Count("SELECT count(*) FROM advice_contacts WHERE client_id = '" + greta + "'"), "1");
+  EXPECT_EQ(Count("SELECT count(*) FROM access_log WHERE action = 'client.merge'"), "2");
+  // The duplicate is no longer found, and opening it leads to Greta's record.
+  auto found = Search("mikko.neuvoja", R"({"q":"greta sjoberg"})");
+  EXPECT_EQ(Ids(found), (std::vector<std::string>{greta}));
+  auto gone = Body(As("mikko.neuvoja", "GET", "/api/v1/clients/" + dup), 200);
+  EXPECT_EQ(gone["merged_into"].as_string(), greta);
+  auto twice = As("outi.koordinaattori", "POST", merge, R"({"duplicate_id":")" + dup + R"("})");
+  ASSERT_TRUE(twice);
+  EXPECT_EQ(twice->status, 409);
+}
+
 }  // namespace
 }  // namespace allmende::testing

@@ -7,7 +7,9 @@ import { LoginPage } from './pages/auth/LoginPage';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
 import { VerifyEmailPage } from './pages/auth/VerifyEmailPage';
 import { DelegationInvitationPage } from './pages/delegations/DelegationInvitationPage';
+import { ConsentsPage } from './pages/consents/ConsentsPage';
 import { DelegationsPage } from './pages/delegations/DelegationsPage';
+import { DeskPage } from './pages/desk/DeskPage';
 import { DemoMailboxPage } from './pages/demo/DemoMailboxPage';
 import { ErrorBoundary, ErrorPage } from './pages/errors/ErrorPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
@@ -94,6 +96,8 @@ export function App() {
                   <Route path="/provider/offers" element={signedIn(<InboxPage />)} />
                   <Route path="/my-day" element={signedIn(<WorkerDayPage />)} />
                   <Route path="/board" element={signedIn(<BoardPage />)} />
+                  <Route path="/desk" element={signedIn(<DeskPage />)} />
+                  <Route path="/consents" element={signedIn(<ConsentsPage />)} />
                   <Route path="/purchaser/clients" element={signedIn(<PurchaserClientsPage />)} />
                   <Route path="/purchaser/clients/:clientId" element={signedIn(<PurchaserClientPage />)} />
                   <Route path="/profile" element={signedIn(<ProfilePage />)} />

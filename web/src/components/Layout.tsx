@@ -17,6 +17,9 @@ function useFocusOnNavigate() {
       return;
     }
     const id = window.requestAnimationFrame(() => {
+      // A page that put the focus into one of its fields (the advice desk's search) keeps it there.
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.matches('#main input, #main textarea, #main select')) return;
       const h1 = document.querySelector<HTMLElement>('#main h1');
       (h1 ?? document.getElementById('main'))?.focus();
     });

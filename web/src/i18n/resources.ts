@@ -28,14 +28,20 @@ import webhooksDe from './locales/webhooks/de';
 import webhooksEn from './locales/webhooks/en';
 import webhooksFi from './locales/webhooks/fi';
 import webhooksSv from './locales/webhooks/sv';
+import deskDa from './locales/desk/da';
+import deskDe from './locales/desk/de';
+import deskEn from './locales/desk/en';
+import deskFi from './locales/desk/fi';
+import deskSv from './locales/desk/sv';
 import { mergeTexts } from './merge';
 
-// Orders, funding, the shop's ordering, notifications and webhooks add their own groups and a few
-// keys to shared ones (nav, home.cards, actions, fieldMessages, service, org); see merge.ts.
+// Orders, funding, the shop's ordering, notifications, webhooks and the advice desk add their own
+// groups and a few keys to shared ones (nav, home.cards, actions, fieldMessages, service, org); see
+// merge.ts.
 export const resources = {
-  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi) },
-  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv) },
-  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn) },
-  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe) },
-  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa) },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa) },
 } as const;

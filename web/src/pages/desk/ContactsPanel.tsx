@@ -86,6 +86,7 @@ export function ContactsPanel({
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const noted = useRef(false);
   const change = (c: Partial<NoteValues>) => setValues((v) => ({ ...v, ...c }));
 
   useEffect(() => {
@@ -99,8 +100,9 @@ export function ContactsPanel({
     };
   }, []);
 
+  // An order placed before the call is noted makes "order placed" the call's outcome.
   useEffect(() => {
-    if (orderPlaced) setValues((v) => (v.outcome === '' ? { ...v, outcome: 'order_placed' } : v));
+    if (orderPlaced && !noted.current) setValues((v) => (v.outcome === '' ? { ...v, outcome: 'order_placed' } : v));
   }, [orderPlaced]);
 
   useEffect(() => {
@@ -135,6 +137,7 @@ export function ContactsPanel({
         keys.key(),
       );
       keys.settle();
+      noted.current = true;
       history.setData((old) => [contact, ...(old ?? [])]);
       setValues({ channel: values.channel, topics: [], duration: '', outcome: '', note: '' });
       setSaved(t('desk.contact.saved', { name: record.name }));

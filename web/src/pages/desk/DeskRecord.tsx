@@ -202,7 +202,7 @@ export function DeskRecord({
             </dd>
           </div>
           {r.relations.length > 0 ? (
-            <div>
+            <div className="desk-fact-wide">
               <dt>{t('desk.record.servedBy')}</dt>
               <dd>
                 {r.relations

@@ -16,6 +16,7 @@ const CARD_TEXT: Record<string, string> = {
   'my-orders': 'home.cards.myOrders',
   'purchaser-clients': 'home.cards.purchaserClients',
   board: 'home.cards.board',
+  desk: 'home.cards.desk',
   offers: 'home.cards.offers',
   'my-day': 'home.cards.myDay',
 };

@@ -1,7 +1,7 @@
 import './orders.css';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import * as api from '../../api/orders';
 import { LoadError } from '../../components/LoadError';
 import { Loading, Page } from '../../components/Page';
@@ -67,6 +67,12 @@ export function MyOrdersPage() {
         {orders.data ? (
           <OrderList orders={orders.data} emptyText={whose ? t('myOrders.noOrdersFor', { name: whose }) : t('myOrders.noOrders')} />
         ) : null}
+        <p className="small">
+          {t('consents.fromOrders')}{' '}
+          <Link to={clientId === self ? '/consents' : `/consents?client=${encodeURIComponent(clientId)}`} data-testid="consents-link">
+            {whose ? t('consents.linkFor', { name: whose }) : t('consents.link')}
+          </Link>
+        </p>
       </section>
     </Page>
   );

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import * as api from '../../api/client';
 import type { AccessLogEntry } from '../../api/types';
 import { LoadError } from '../../components/LoadError';
 import { Loading, Page } from '../../components/Page';
-import { clientsWithReadableLog } from '../../lib/roles';
+import { clientsActedFor, clientsWithReadableLog, isClient } from '../../lib/roles';
 import { useSession } from '../../session/SessionContext';
 import { AccessLogList } from './AccessLogList';
 
@@ -62,6 +63,14 @@ export function AccessLogPage() {
         </div>
       ) : null}
       <p className="muted">{t('accessLog.explain')}</p>
+      {(clientId ? clientsActedFor(session.viewer!).includes(clientId) : isClient(session.viewer!)) ? (
+        <p className="small">
+          {t('consents.fromLog')}{' '}
+          <Link to={clientId ? `/consents?client=${encodeURIComponent(clientId)}` : '/consents'} data-testid="consents-link">
+            {whose ? t('consents.linkFor', { name: whose }) : t('consents.link')}
+          </Link>
+        </p>
+      ) : null}
       {error ? <LoadError error={error} onRetry={() => void load(null, false)} /> : null}
       {!error && !loading && items.length === 0 ? (
         <p className="empty" data-testid="access-log-empty">

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The advice desk's client search: N generated clients (default 200,000; Finnish and Swedish names,
+# `allmende seed --clients N`) on SQLite, the Release server answering the desk's query mix
+# (bench/client_queries.txt: typos, either name order, prefixes, birth date, phone) as a signed-in
+# advisor under wrk at 64 and 256 connections. Beside it, in the same run, a signed-in GET of the
+# advice topics (one small query) as the reference for what HTTP, session and JSON cost, so the
+# search's own cost is a ratio. Every search writes its access-log entry, as in production.
+# The seeded data is kept in build/bench-data/clients-N for the next run.
+# Usage: bench/clients.sh [clients, default 200000] [seconds per run, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clients="${1:-200000}"
+duration="${2:-10}"
+bin=build/release/allmende
+ninja -C build/release allmende > /dev/null
+data=build/bench-data/clients-$clients
+password_file="$data/demo-password"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+json_field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
+
+if [ ! -f "$data/seeded" ]; then
+  rm -rf "$data"
+  mkdir -p "$data"
+  echo "bench-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')" > "$password_file"
+  start=$(date +%s.%N)
+  ALLMENDE_DEMO_PASSWORD="$(cat "$password_file")" \
+    "$bin" seed --data "$data" --clients "$clients" --seed 1 --set log.file="$data/seed.log" > /dev/null
+  end=$(date +%s.%N)
+  echo "seeded $clients clients in $(echo "$end - $start" | bc) s ($(du -sh "$data" | cut -f1) on disk)"
+  touch "$data/seeded"
+fi
+
+port_file=$(mktemp)
+ALLMENDE_DEMO_MODE=true "$bin" serve --port 0 --port-file "$port_file" --data "$data" --io-threads 2 \
+  --log-file "$data/serve.log" &
+server_pid=$!
+for _ in $(seq 1 2400); do
+  [ -s "$port_file" ] && curl -fsS -o /dev/null "http://127.0.0.1:$(cat "$port_file")/readyz" 2>/dev/null && break
+  sleep 0.05
+done
+port=$(cat "$port_file")
+jar=$(mktemp)
+answer=$(curl -fsS -c "$jar" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"mikko.neuvoja@allmende.demo\",\"password\":\"$(cat "$password_file")\"}" \
+  "http://127.0.0.1:$port/api/v1/auth/login")
+export BENCH_CSRF=$(json_field csrf_token <<< "$answer")
+export BENCH_COOKIE="allmende_session=$(awk '$6=="allmende_session" {print $7}' "$jar")"
+export BENCH_REGION=$(sqlite3 "$data/allmende.db" "SELECT id FROM regions WHERE code = 'pirkanmaa'")
+count=$(sqlite3 "$data/allmende.db" "SELECT count(*) FROM clients WHERE region_id = '$BENCH_REGION'")
+echo "== client search over $count clients of the region (Release server, SQLite, 2 I/O threads; wrk -t2)"
+# One answer of each query, to show what the mix finds.
+while IFS= read -r body; do
+  case "$body" in "#"*|"") continue ;; esac
+  found=$(curl -fsS -H "Cookie: $BENCH_COOKIE" -H "X-CSRF-Token: $BENCH_CSRF" -H 'Content-Type: application/json' \
+    -d "$body" "http://127.0.0.1:$port/api/v1/regions/$BENCH_REGION/clients/search" | grep -o '"id"' | wc -l)
+  echo "  $body → $found"
+done < bench/client_queries.txt
+for c in 64 256; do
+  for mode in reference search; do
+    if [ "$mode" = reference ]; then export BENCH_REFERENCE=1; else export BENCH_REFERENCE=""; fi
+    out=$(wrk -t2 -c"$c" -d"${duration}s" --latency -s bench/client_search.lua "http://127.0.0.1:$port" 2>&1)
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print int($2)}')
+    p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+    p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+    non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+    echo "connections $c, $mode: $rps requests/s, p50 $p50, p99 $p99, non-2xx ${non2xx:-0}"
+  done
+done
+echo "server RSS $(awk '/VmRSS/ {print int($2/1024)}' "/proc/$server_pid/status") MiB"

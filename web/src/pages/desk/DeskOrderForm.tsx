@@ -1,0 +1,356 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as ordersApi from '../../api/orders';
+import type { AdviceChannel, ClientRecord, ConsentWay, GrantWithBalance, OrderConsent, OrderView, PublicService } from '../../api/types';
+import { FormAlert } from '../../components/Alert';
+import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { useDirectoryNames } from '../../lib/directoryData';
+import { addressLine, CONSENT_WAYS, consentWayOf } from '../../lib/desk';
+import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
+import { formatMinutes } from '../../lib/funding';
+import { useIdempotencyKey } from '../../lib/idempotency';
+import { placeOfAddress } from '../../lib/orderForm';
+import { formatCivilDate, isoWeekday, localDate, scheduleOf, timeWindow } from '../../lib/schedule';
+import { languageName, pickText } from '../../lib/serviceText';
+import {
+  checkShopOrder,
+  defaultServiceLanguage,
+  earliestStart,
+  firstVisitDate,
+  isInternationalPhone,
+  payableGrants,
+  SHOP_ORDER_FIELDS,
+  shopFieldOf,
+  shopOrderOf,
+  type ShopOrderValues,
+} from '../../lib/shopOrder';
+import { useSession } from '../../session/SessionContext';
+import { DURATIONS } from '../orders/OrderFormFields';
+import { ScheduleFields } from '../orders/ScheduleFields';
+import { PlaceFields, VisitEstimate } from '../shop/ShopOrderParts';
+import { FundingQuote, PayFromChoice } from '../shop/ShopPayment';
+
+interface ConsentValues {
+  givenHow: ConsentWay;
+  givenBy: string;
+  validUntil: string;
+}
+
+const CONSENT_FIELDS = ['consent.given_how', 'consent.given_by', 'consent.valid_until'];
+const FIELDS = [...SHOP_ORDER_FIELDS, ...CONSENT_FIELDS];
+
+/** The server's "consent" (none recorded) belongs to how it was given. */
+function deskFieldOf(path: string): string {
+  if (path === 'consent') return 'consent.given_how';
+  return shopFieldOf(path);
+}
+
+/**
+ * The shop's order form, filled in from the client's record, for an order the advisor places on
+ * the client's behalf: when, what, where, who pays, and the client's consent (how, by whom, until
+ * when), without which the server refuses the order.
+ */
+export function DeskOrderForm({
+  service,
+  record,
+  channel,
+  onPlaced,
+  onCancel,
+}: {
+  service: PublicService;
+  record: ClientRecord;
+  channel: AdviceChannel;
+  onPlaced: (order: OrderView) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { language } = session;
+  const names = useDirectoryNames();
+  const keys = useIdempotencyKey();
+  const formRef = useRef<HTMLFormElement>(null);
+  const serviceName = pickText(service.name, language).text || t('shop.unnamed');
+  const provider = service.provider.name;
+  const today = localDate(new Date(), session.timeZone);
+  const earliest = earliestStart(today, service.lead_time_days);
+  const clientPhone = record.phone && isInternationalPhone(record.phone) ? record.phone : '';
+
+  const [values, setValues] = useState<ShopOrderValues>(() => ({
+    schedule: {
+      repeat: 'once',
+      interval: 2,
+      weekdays: [isoWeekday(earliest)],
+      startDate: earliest,
+      windowStart: '10:00',
+      windowEnd: '12:00',
+      skipHolidays: true,
+    },
+    durationMinutes: 120,
+    address: addressLine(record.address),
+    municipality: record.address?.municipality_code ?? '',
+    district: '',
+    doorCode: '',
+    phone: clientPhone,
+    needs: '',
+    language: defaultServiceLanguage(service.languages ?? [], record.language),
+  }));
+  const [consent, setConsent] = useState<ConsentValues>({ givenHow: consentWayOf(channel), givenBy: record.name, validUntil: '' });
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const change = (c: Partial<ShopOrderValues>) => setValues((v) => ({ ...v, ...c }));
+  const changeConsent = (c: Partial<ConsentValues>) => setConsent((v) => ({ ...v, ...c }));
+
+  // The client's grants that can pay for this service; one of them is chosen by itself, as in the shop.
+  const [grants, setGrants] = useState<GrantWithBalance[]>([]);
+  const [payFrom, setPayFrom] = useState('');
+  useEffect(() => {
+    let live = true;
+    void ordersApi
+      .listGrants(record.id)
+      .catch(() => [] as GrantWithBalance[])
+      .then((all) => {
+        if (!live) return;
+        const payable = payableGrants(all, service.category ?? '', today);
+        setGrants(payable);
+        setPayFrom(payable.length === 1 ? payable[0]!.id : '');
+      });
+    return () => {
+      live = false;
+    };
+  }, [record.id, service.category, today]);
+
+  useEffect(() => {
+    if (!errors.alert) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  const derived = names.ready ? placeOfAddress(values.address, names.places) : null;
+  const place = derived
+    ? { municipality: derived.municipality, district: derived.district || (values.municipality === derived.municipality ? values.district : '') }
+    : { municipality: values.municipality, district: values.district };
+  const placeName = [place.district, place.municipality].filter(Boolean).map((c) => names.placeName(c)).join(', ');
+  const messageParams = { provider, place: placeName, date: formatCivilDate(earliest, language) };
+  const mapField = (path: string) => {
+    const field = deskFieldOf(path);
+    return derived && (field === 'municipality_code' || (field === 'district_code' && derived.district)) ? 'address' : field;
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const order = { ...values, ...place };
+    const local: Record<string, string[]> = {};
+    for (const [field, key] of Object.entries(checkShopOrder(order, { earliest, area: service.area, places: names.places }))) {
+      (local[mapField(field)] ??= []).push(t(key, messageParams));
+    }
+    if (!consent.givenBy.trim()) (local['consent.given_by'] ??= []).push(t('fieldMessages.required'));
+    if (consent.validUntil && consent.validUntil < today) (local['consent.valid_until'] ??= []).push(t('fieldMessages.consentUntil'));
+    if (Object.keys(local).length > 0) {
+      setErrors({ byField: local, alert: t('shopOrder.checkFields') });
+      return;
+    }
+    const given: OrderConsent = { given_how: consent.givenHow, given_by: consent.givenBy.trim() };
+    if (consent.validUntil) given.valid_until = consent.validUntil;
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const view = await ordersApi.createOrder(
+        { ...shopOrderOf(order, service), client_id: record.id, ...(payFrom ? { grants: [payFrom] } : {}), consent: given },
+        keys.key(),
+      );
+      keys.settle();
+      onPlaced(view);
+    } catch (err) {
+      keys.settle(err);
+      const shown = formErrors(t, err, FIELDS, {}, mapField);
+      setErrors(shown.alert === t('errors.checkFields') ? { ...shown, alert: t('shopOrder.checkFields') } : shown);
+      setBusy(false);
+    }
+  }
+
+  const s = values.schedule;
+  const first = s.startDate ? firstVisitDate(scheduleOf(s)) : '';
+  const durations = DURATIONS.includes(values.durationMinutes) ? DURATIONS : [...DURATIONS, values.durationMinutes].sort((a, b) => a - b);
+  const serviceLanguages = service.languages && service.languages.length > 0 ? service.languages : [values.language];
+  const byField = errors.byField;
+
+  return (
+    <form ref={formRef} className="form order-form shop-order-form desk-order-form" onSubmit={(e) => void submit(e)} noValidate data-testid="desk-order-form">
+      <h3 tabIndex={-1} className="desk-order-title">
+        {t('desk.order.formTitle', { service: serviceName, name: record.name })}
+      </h3>
+      <p className="muted">{t('desk.order.formIntro', { provider })}</p>
+
+      <ScheduleFields schedule={s} onChange={(c) => change({ schedule: { ...s, ...c } })} errors={byField} minDate={earliest} headingLevel={3}>
+        <div className="first-visit">
+          {first ? (
+            <p data-testid="first-visit">
+              {t('shopOrder.firstVisit', {
+                date: formatCivilDate(first, language),
+                window: timeWindow({ window_start: s.windowStart, window_end: s.windowEnd }, language),
+              })}
+            </p>
+          ) : null}
+          <p className="small">{t('shopOrder.earliest', { provider, date: formatCivilDate(earliest, language) })}</p>
+        </div>
+      </ScheduleFields>
+
+      <fieldset className="plain-fieldset form-section">
+        <legend className="visually-hidden">{t('orderForm.what')}</legend>
+        <h3>{t('orderForm.what')}</h3>
+        <SelectField
+          label={t('orderForm.duration')}
+          hint={service.price ? t('shopOrder.durationHint') : undefined}
+          value={String(values.durationMinutes)}
+          onChange={(e) => change({ durationMinutes: Number(e.target.value) })}
+          errors={byField.duration_minutes}
+          name="duration"
+        >
+          {durations.map((m) => (
+            <option key={m} value={m}>
+              {formatMinutes(m, language)}
+            </option>
+          ))}
+        </SelectField>
+        {service.price ? <VisitEstimate price={service.price} minutes={values.durationMinutes} area={service.area} deduction={!payFrom} /> : null}
+        <TextAreaField
+          label={t('orderForm.needs')}
+          hint={t('orderForm.needsHint')}
+          value={values.needs}
+          onChange={(e) => change({ needs: e.target.value })}
+          errors={byField.needs}
+          maxLength={2000}
+          rows={3}
+          name="needs"
+        />
+      </fieldset>
+
+      <fieldset className="plain-fieldset form-section">
+        <legend className="visually-hidden">{t('orderForm.where')}</legend>
+        <h3>{t('orderForm.where')}</h3>
+        <TextField
+          label={t('orderForm.address')}
+          hint={t('orderForm.addressHint')}
+          value={values.address}
+          onChange={(e) => change({ address: e.target.value })}
+          errors={byField.address}
+          autoComplete="off"
+          maxLength={200}
+          name="address"
+        />
+        <PlaceFields
+          service={service}
+          names={names}
+          derived={derived}
+          municipality={place.municipality}
+          district={place.district}
+          onChange={(p) => change(p)}
+          errors={byField}
+          show={values.address.trim() !== ''}
+        />
+        <div className="field-pair">
+          <TextField
+            label={t('orderForm.doorCode')}
+            hint={t('orderForm.doorCodeHint')}
+            value={values.doorCode}
+            onChange={(e) => change({ doorCode: e.target.value })}
+            errors={byField.door_code}
+            maxLength={50}
+            autoComplete="off"
+            name="door_code"
+          />
+          <TextField
+            type="tel"
+            label={t('orderForm.phone')}
+            hint={t('orderForm.phoneHint')}
+            value={values.phone}
+            onChange={(e) => change({ phone: e.target.value })}
+            errors={byField.contact_phone}
+            autoComplete="off"
+            name="phone"
+          />
+        </div>
+        <SelectField
+          label={t('orderForm.language')}
+          hint={t('shopOrder.languageHint', { provider })}
+          value={values.language}
+          onChange={(e) => change({ language: e.target.value })}
+          errors={byField.language}
+          name="language"
+        >
+          {serviceLanguages.map((l) => (
+            <option key={l} value={l}>
+              {languageName(l, language)}
+            </option>
+          ))}
+        </SelectField>
+      </fieldset>
+
+      {grants.length > 0 ? (
+        <fieldset className="plain-fieldset form-section" data-testid="payment">
+          <legend className="visually-hidden">{t('shopOrder.payment')}</legend>
+          <h3>{t('shopOrder.payment')}</h3>
+          <PayFromChoice grants={grants} value={payFrom} onChange={setPayFrom} errors={byField.pay_from} forClient={false} />
+          {payFrom ? (
+            <FundingQuote
+              clientId={record.id}
+              grantId={payFrom}
+              service={service}
+              minutes={values.durationMinutes}
+              date={s.startDate || earliest}
+              forClient={false}
+            />
+          ) : null}
+        </fieldset>
+      ) : null}
+
+      <fieldset className="plain-fieldset form-section desk-consent" data-testid="consent">
+        <legend className="visually-hidden">{t('desk.consent.title')}</legend>
+        <h3>{t('desk.consent.title')}</h3>
+        <p>{t('desk.consent.explain', { name: record.name, provider })}</p>
+        <ChoiceGroup legend={t('desk.consent.how', { name: record.name })} errors={byField['consent.given_how']}>
+          <div className="desk-consent-ways">
+            {CONSENT_WAYS.map((w) => (
+              <label key={w} className="choice">
+                <input type="radio" name="consent_how" value={w} checked={consent.givenHow === w} onChange={() => changeConsent({ givenHow: w })} />
+                <span>{t(`desk.consentWays.${w}`)}</span>
+              </label>
+            ))}
+          </div>
+        </ChoiceGroup>
+        <div className="field-pair">
+          <TextField
+            label={t('desk.consent.by')}
+            hint={t('desk.consent.byHint')}
+            value={consent.givenBy}
+            onChange={(e) => changeConsent({ givenBy: e.target.value })}
+            errors={byField['consent.given_by']}
+            autoComplete="off"
+            maxLength={200}
+            name="consent_by"
+          />
+          <TextField
+            type="date"
+            label={t('desk.consent.until')}
+            hint={t('desk.consent.untilHint')}
+            value={consent.validUntil}
+            min={today}
+            onChange={(e) => changeConsent({ validUntil: e.target.value })}
+            errors={byField['consent.valid_until']}
+            name="consent_until"
+          />
+        </div>
+      </fieldset>
+
+      <FormAlert message={errors.alert} requestId={errors.requestId} />
+      <div className="actions">
+        <button type="submit" className="button button-primary button-large" aria-disabled={busy || undefined} data-testid="desk-place-order">
+          {busy ? t('shopOrder.sending') : t('desk.order.submit', { name: record.name })}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
