@@ -3,7 +3,7 @@
 -- set it GETs /api/v1/advice-topics instead: a signed-in request with one small query, the
 -- reference for the HTTP, session and JSON overhead measured in the same run.
 local bodies = {}
-for line in io.lines("bench/client_queries.txt") do
+for line in io.lines(os.getenv("BENCH_QUERIES") or "bench/client_queries.txt") do
   if line ~= "" and line:sub(1, 1) ~= "#" then bodies[#bodies + 1] = line end
 end
 local counter = 0

@@ -56,7 +56,7 @@ echo "== client search over $count clients of the region (Release server, SQLite
 while IFS= read -r body; do
   case "$body" in "#"*|"") continue ;; esac
   found=$(curl -fsS -H "Cookie: $BENCH_COOKIE" -H "X-CSRF-Token: $BENCH_CSRF" -H 'Content-Type: application/json' \
-    -d "$body" "http://127.0.0.1:$port/api/v1/regions/$BENCH_REGION/clients/search" | grep -o '"id"' | wc -l)
+    -d "$body" "http://127.0.0.1:$port/api/v1/regions/$BENCH_REGION/clients/search" | { grep -o '"id"' || true; } | wc -l)
   echo "  $body → $found"
 done < bench/client_queries.txt
 for c in 64 256; do

@@ -9,38 +9,69 @@
 namespace allmende::clients {
 namespace {
 
-// Weighted lists: the first names are more common than the last (a Zipf-like draw picks them).
-constexpr std::array kFinnishWomen{"Aino",   "Helmi", "Anna",    "Maria",   "Liisa",    "Marja",      "Tuula", "Pirjo",
-                                   "Ritva",  "Eeva",  "Sirpa",   "Leena",   "Kaarina",  "Anneli",     "Aila",  "Elina",
-                                   "Hilkka", "Raija", "Sinikka", "Annikki", "Tellervo", "Anna-Liisa", "Satu",  "Päivi"};
-constexpr std::array kFinnishMen{"Juhani", "Mikko",  "Matti", "Timo",  "Kari",   "Pekka",  "Antti", "Jukka",
-                                 "Heikki", "Veikko", "Tapio", "Olavi", "Kalevi", "Ilmari", "Eino",  "Väinö",
-                                 "Seppo",  "Erkki",  "Jorma", "Raimo", "Reijo",  "Esa",    "Jari",  "Toivo"};
-constexpr std::array kFinnishSurnames{
-    "Virtanen",    "Korhonen", "Mäkinen",  "Nieminen",   "Mäkelä",   "Hämäläinen", "Laine",     "Heikkinen",
-    "Koskinen",    "Järvinen", "Lehtonen", "Lehtinen",   "Saarinen", "Salminen",   "Heinonen",  "Niemi",
-    "Heikkilä",    "Kinnunen", "Salonen",  "Turunen",    "Salo",     "Laitinen",   "Tuominen",  "Rantanen",
-    "Karjalainen", "Jokinen",  "Mattila",  "Savolainen", "Lahtinen", "Ahonen",     "Ojala",     "Leinonen",
-    "Hiltunen",    "Kallio",   "Lindholm", "Hakala",     "Pitkänen", "Kettunen",   "Ketola",    "Lappalainen",
-    "Räsänen",     "Väisänen", "Toivonen", "Peltonen",   "Honkanen", "Pesonen",    "Laaksonen", "Hirvonen"};
-constexpr std::array kSwedishWomen{"Ebba", "Greta",  "Ingrid",   "Margareta", "Birgitta", "Karin", "Kerstin",
-                                   "Elsa", "Astrid", "Marianne", "Solveig",   "Gunilla",  "Britt", "Maj-Britt"};
-constexpr std::array kSwedishMen{"Johan", "Erik",   "Karl",   "Lars",   "Bengt", "Göran", "Stig",
-                                 "Sven",  "Gunnar", "Ragnar", "Holger", "Björn", "Rolf",  "Nils"};
-constexpr std::array kSwedishSurnames{"Lindqvist", "Johansson", "Andersson", "Karlsson",  "Nyström",   "Lindholm",
-                                      "Sjöberg",   "Björklund", "Holmström", "Ekström",   "Lindroos",  "Sundström",
-                                      "Forsman",   "Backman",   "Wikström",  "Lundqvist", "Granqvist", "Åberg"};
+// Surnames are built as most Finnish ones are, a nature word and an ending (Mäki + nen, Koski + la,
+// Järvi + salo), a few thousand of them; the commonest (Korhonen, Virtanen) come first with the
+// weight they have in the population register, about 0.4 % each. First names are weighted the same
+// way among the names of people born in 1925–2008.
+constexpr std::array kCommonSurnames{"Korhonen", "Virtanen",  "Mäkinen",  "Nieminen", "Mäkelä",   "Hämäläinen",
+                                     "Laine",    "Heikkinen", "Koskinen", "Järvinen", "Lehtonen", "Lehtinen",
+                                     "Saarinen", "Salminen",  "Heinonen", "Niemi",    "Heikkilä", "Kinnunen"};
+constexpr std::array kStems{"Mäki",  "Koski",  "Järvi",  "Niemi",  "Salo",  "Lahti",  "Lehto", "Laine", "Ranta",
+                            "Metsä", "Kallio", "Harju",  "Kivi",   "Vuori", "Saari",  "Aho",   "Pelto", "Hovi",
+                            "Vaara", "Suo",    "Laakso", "Kangas", "Korpi", "Oja",    "Lampi", "Lammi", "Rauta",
+                            "Honka", "Kuusi",  "Haapa",  "Leppä",  "Tammi", "Pihla",  "Kaski", "Kuja",  "Rinne",
+                            "Mutka", "Hiekka", "Nurmi",  "Palo",   "Heino", "Kiiski", "Lohi",  "Virta", "Halla"};
+constexpr std::array kEndings{"nen",   "la",    "lä",   "maa",   "ranta", "oja",    "vaara", "salo",  "niemi",
+                              "harju", "koski", "mäki", "lahti", "aho",   "kangas", "pää",   "vuori", "järvi"};
+constexpr std::array kFinnishWomen{
+    "Aino",  "Helmi",   "Anna",   "Maria",   "Liisa",  "Marja",  "Tuula", "Pirjo",      "Ritva",   "Eeva",     "Sirpa",
+    "Leena", "Kaarina", "Anneli", "Aila",    "Elina",  "Hilkka", "Raija", "Sinikka",    "Annikki", "Tellervo", "Satu",
+    "Päivi", "Anja",    "Irma",   "Terttu",  "Kirsti", "Arja",   "Seija", "Marjatta",   "Helena",  "Tuulikki", "Aune",
+    "Lahja", "Impi",    "Sanna",  "Johanna", "Laura",  "Emilia", "Sofia", "Anna-Liisa", "Riitta"};
+constexpr std::array kFinnishMen{"Juhani", "Mikko",  "Matti", "Timo",  "Kari",   "Pekka",  "Antti",  "Jukka",
+                                 "Heikki", "Veikko", "Tapio", "Olavi", "Kalevi", "Ilmari", "Eino",   "Väinö",
+                                 "Seppo",  "Erkki",  "Jorma", "Raimo", "Reijo",  "Esa",    "Jari",   "Toivo",
+                                 "Pentti", "Markku", "Hannu", "Risto", "Arto",   "Paavo",  "Aarne",  "Lauri",
+                                 "Ville",  "Juha",   "Petri", "Mika",  "Sami",   "Tuomas", "Aleksi", "Onni"};
+constexpr std::array kSwedishWomen{"Ebba", "Greta",  "Ingrid",   "Margareta", "Birgitta",     "Karin", "Kerstin",
+                                   "Elsa", "Astrid", "Marianne", "Solveig",   "Gunilla",      "Britt", "Maj-Britt",
+                                   "Ulla", "Barbro", "Gunvor",   "Siv",       "Ann-Christin", "Linnea"};
+constexpr std::array kSwedishMen{"Johan",  "Erik",   "Karl",   "Lars",   "Bengt", "Göran", "Stig",
+                                 "Sven",   "Gunnar", "Ragnar", "Holger", "Björn", "Rolf",  "Nils",
+                                 "Henrik", "Anders", "Mats",   "Ulf",    "Bo",    "Kurt"};
+constexpr std::array kSwedishSurnames{"Lindqvist",  "Johansson", "Andersson", "Karlsson",   "Nyström",   "Lindholm",
+                                      "Sjöberg",    "Björklund", "Holmström", "Ekström",    "Lindroos",  "Sundström",
+                                      "Forsman",    "Backman",   "Wikström",  "Lundqvist",  "Granqvist", "Åberg",
+                                      "Eriksson",   "Nyman",     "Holmberg",  "Lindström",  "Blomqvist", "Stenroos",
+                                      "Westerlund", "Grönroos",  "Söderholm", "Strandberg", "Sandström", "Fagerström"};
 constexpr std::array kMunicipalities{"fi-837", "fi-837", "fi-837", "fi-837", "fi-837", "fi-536", "fi-980",
                                      "fi-211", "fi-418", "fi-604", "fi-908", "fi-790", "fi-562", "fi-020"};
 constexpr std::array kCities{"Tampere",   "Tampere",  "Tampere",  "Tampere",     "Tampere",   "Nokia",   "Ylöjärvi",
                              "Kangasala", "Lempäälä", "Pirkkala", "Valkeakoski", "Sastamala", "Orivesi", "Akaa"};
 
+// A Finnish surname: one of the commonest 7 % of the time (each about 0.4 %), otherwise a stem and
+// an ending ("nen" most often).
+std::string FinnishSurname(std::mt19937_64& rng) {
+  std::uniform_int_distribution<int> percent(0, 99);
+  if (percent(rng) < 7) {
+    std::uniform_int_distribution<std::size_t> pick(0, kCommonSurnames.size() - 1);
+    return kCommonSurnames[pick(rng)];
+  }
+  std::uniform_int_distribution<std::size_t> stem(0, kStems.size() - 1);
+  std::uniform_int_distribution<std::size_t> ending(0, kEndings.size() - 1);
+  std::string s = kStems[stem(rng)];
+  std::string e = percent(rng) < 40 ? "nen" : kEndings[ending(rng)];
+  // Vowel harmony, roughly: back-vowel stems take "la", front-vowel ones "lä".
+  if (e == "la" || e == "lä") e = s.find("ä") != std::string::npos || s.find("ö") != std::string::npos ? "lä" : "la";
+  return s + e;
+}
+
 template <typename List>
 const char* Pick(const List& list, std::mt19937_64& rng) {
-  // Zipf-like: the k-th entry with weight 1 / (k + 2).
+  // Zipf-like: the k-th entry with weight 1 / (k + 8), so the first is about three times the last.
   static thread_local std::vector<double> weights;
   weights.clear();
-  for (std::size_t k = 0; k < list.size(); ++k) weights.push_back(1.0 / static_cast<double>(k + 2));
+  for (std::size_t k = 0; k < list.size(); ++k) weights.push_back(1.0 / static_cast<double>(k + 8));
   std::discrete_distribution<std::size_t> d(weights.begin(), weights.end());
   return list[d(rng)];
 }
@@ -70,7 +101,7 @@ Result<void> GenerateClients(storage::Database& db, const std::string& region_id
       const bool woman = percent(rng) < 55;
       std::string first = swedish ? (woman ? Pick(kSwedishWomen, rng) : Pick(kSwedishMen, rng))
                                   : (woman ? Pick(kFinnishWomen, rng) : Pick(kFinnishMen, rng));
-      std::string last = swedish ? Pick(kSwedishSurnames, rng) : Pick(kFinnishSurnames, rng);
+      std::string last = swedish ? std::string(Pick(kSwedishSurnames, rng)) : FinnishSurname(rng);
       const int day = day_of(rng);
       const std::size_t place = static_cast<std::size_t>(percent(rng)) % kMunicipalities.size();
       const int street_number = 1 + percent(rng);

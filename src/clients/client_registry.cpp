@@ -81,12 +81,14 @@ Result<void> ClientRegistry::ReindexName(storage::Connection& c, const std::stri
 }
 
 Result<void> ClientRegistry::IndexMissingNames() {
+  std::string after;
   for (;;) {
     bool more = false;
     ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
-      ALLMENDE_ASSIGN_OR_RETURN(auto ids, RegistryStore::Unindexed(c, 500));
+      ALLMENDE_ASSIGN_OR_RETURN(auto ids, RegistryStore::Unindexed(c, after, 500));
       for (const auto& id : ids) ALLMENDE_TRY(ReindexName(c, id));
       more = ids.size() == 500;
+      if (!ids.empty()) after = ids.back();
       return Ok();
     }));
     if (!more) return Ok();
@@ -157,6 +159,9 @@ Result<ClientRecord> ClientRegistry::Register(const access::Actor& actor, const 
       }
     } else if (code) {
       in.birth_date = code->birth_date;
+      if (auto problem = BirthDateProblem(*in.birth_date, now_text.substr(0, 10))) {
+        errors.push_back({"identity_code", "The code gives the birth date " + *in.birth_date + ". " + *problem});
+      }
     } else {
       errors.push_back(
           {"birth_date", "Give the birth date (or the identity code): it tells people of one name apart."});
@@ -206,15 +211,18 @@ Result<ClientRecord> ClientRegistry::Register(const access::Actor& actor, const 
         problems.push_back({"identity_code", "A Finnish identity code is recorded for clients in Finland only."});
       } else {
         digest = IdentityCodeDigest(cipher_, code->code);
-        ALLMENDE_ASSIGN_OR_RETURN(auto holder, RegistryStore::ClientWithIdentityDigest(c, *digest));
-        if (holder) {
-          problems.push_back({"identity_code",
-                              "A client with this identity code is registered already: search for "
-                              "them by the code."});
-        }
       }
     }
     if (!problems.empty()) return Error::Invalid(std::move(problems));
+    // Only a registration that is right in every other field learns whether the code is taken,
+    // so that a deliberately wrong field cannot turn this into a free test of codes.
+    if (digest) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto holder, RegistryStore::ClientWithIdentityDigest(c, *digest));
+      if (holder) {
+        return Error::Invalid("identity_code",
+                              "A client with this identity code is registered already: search for them by the code.");
+      }
+    }
 
     ALLMENDE_ASSIGN_OR_RETURN(identity::User user, identity::AuthService::AddPersonWithoutAccount(
                                                        c, in.name, in.email.value_or(""), in.phone,
@@ -252,8 +260,10 @@ Result<ClientRecord> ClientRegistry::Register(const access::Actor& actor, const 
 Result<std::vector<LookAlike>> ClientRegistry::LookAlikesOf(const access::Actor& actor, const std::string& region_id,
                                                             const NewClient& person) {
   const Timestamp now = clock_.Now();
-  return db_.ReadValue<std::vector<LookAlike>>([&](storage::Connection& c) -> Result<std::vector<LookAlike>> {
-    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kClientSearch, {.region_id = region_id}, now));
+  std::optional<access::Decision> decision;
+  auto found = db_.ReadValue<std::vector<LookAlike>>([&](storage::Connection& c) -> Result<std::vector<LookAlike>> {
+    ALLMENDE_ASSIGN_OR_RETURN(
+        decision, access::Authorize(c, actor.principal, access::Action::kClientSearch, {.region_id = region_id}, now));
     if (auto problem = PersonNameProblem(person.name)) return Error::Invalid("name", *problem);
     std::optional<std::string> birth_date = Trimmed(person.birth_date);
     if (birth_date) {
@@ -268,6 +278,9 @@ Result<std::vector<LookAlike>> ClientRegistry::LookAlikesOf(const access::Actor&
     }
     return LookAlikes(c, region_id, "", person.name, birth_date, phone);
   });
+  if (!found.ok()) return std::move(found).error();
+  ALLMENDE_TRY(LogSearch(*decision, actor, region_id, now));
+  return std::move(found).value();
 }
 
 Result<std::vector<ClientHit>> ClientRegistry::Find(storage::Connection& c, const std::string& region_id,
@@ -282,10 +295,20 @@ Result<std::vector<ClientHit>> ClientRegistry::Find(storage::Connection& c, cons
   } else if (phone) {
     ALLMENDE_ASSIGN_OR_RETURN(found, RegistryStore::ByPhone(c, region_id, *phone, 200));
   } else {
+    std::map<std::string, std::vector<std::string>> matched;  // client → the indexed words met
+    bool enough_exact = false;
+    if (words.size() == 1) {
+      // One word that is a whole name word of more people than fit on the page: those are the best
+      // matches already, and the fuzzy lookup cannot outrank them.
+      ALLMENDE_ASSIGN_OR_RETURN(auto exact, RegistryStore::WordsExact(c, region_id, words[0], q.limit));
+      if (exact.size() == static_cast<std::size_t>(q.limit)) {
+        enough_exact = true;
+        for (auto& h : exact) matched[h.client_id].push_back(std::move(h.token));
+      }
+    }
     // By name alone: each query word looked up under its deletion keys (and the last word, as
     // typed so far, as the start of a word); a client must be met by every word.
-    std::map<std::string, std::vector<std::string>> matched;  // client → the indexed words met
-    for (std::size_t i = 0; i < words.size(); ++i) {
+    for (std::size_t i = 0; !enough_exact && i < words.size(); ++i) {
       ALLMENDE_ASSIGN_OR_RETURN(auto hits, RegistryStore::WordsByKeys(c, region_id, QueryKeys(words[i]), kWordRows));
       if (i + 1 == words.size() && words[i].size() >= 2) {
         ALLMENDE_ASSIGN_OR_RETURN(auto starts, RegistryStore::WordsByPrefix(c, region_id, words[i], kWordRows));
@@ -340,13 +363,33 @@ Result<std::vector<ClientHit>> ClientRegistry::Find(storage::Connection& c, cons
   return out;
 }
 
+Result<void> ClientRegistry::LogSearch(const access::Decision& decision, const access::Actor& actor,
+                                       const std::string& region_id, Timestamp now) {
+  // One entry per search, on the region's chain: the auditor sees who searched the registry, when
+  // and why. A result line identifies a person (name, birth date, municipality) without opening
+  // their record; opening it is the entry in the client's own log. One write per search, not one
+  // per line shown, keeps the desk's search off the writer's queue.
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    return access::AppendAccess(c, decision,
+                                {.action = "client.search",
+                                 .subject_type = "region",
+                                 .subject_id = region_id,
+                                 .region_id = region_id,
+                                 .purpose = actor.purpose},
+                                actor.request_id, now);
+  });
+}
+
 Result<std::vector<ClientHit>> ClientRegistry::Search(const access::Actor& actor, const std::string& region_id,
                                                       const ClientQuery& raw) {
   const Timestamp now = clock_.Now();
   ClientQuery q = raw;
-  return db_.WriteValue<std::vector<ClientHit>>([&](storage::Connection& c) -> Result<std::vector<ClientHit>> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kClientSearch,
-                                                               {.region_id = region_id}, now));
+  // The search reads in a read transaction (it must not hold the writer while it scores); the
+  // entries for what it showed are written after it, in a short write.
+  std::optional<access::Decision> decision;
+  auto found = db_.ReadValue<std::vector<ClientHit>>([&](storage::Connection& c) -> Result<std::vector<ClientHit>> {
+    ALLMENDE_ASSIGN_OR_RETURN(
+        decision, access::Authorize(c, actor.principal, access::Action::kClientSearch, {.region_id = region_id}, now));
     std::vector<FieldError> errors;
     if (q.q.size() > 200) errors.push_back({"q", "At most 200 characters."});
     if (q.limit < 1 || q.limit > 50) errors.push_back({"limit", "Between 1 and 50."});
@@ -376,18 +419,11 @@ Result<std::vector<ClientHit>> ClientRegistry::Search(const access::Actor& actor
       ALLMENDE_ASSIGN_OR_RETURN(auto region, RegistryStore::RegionCountry(c, region_id));
       ALLMENDE_ASSIGN_OR_RETURN(e164, DeskPhone(*phone, region ? region->first : ""));
     }
-    ALLMENDE_ASSIGN_OR_RETURN(auto hits, Find(c, region_id, q, e164, digest));
-    // One entry per search, not per line: the auditor sees who searched the registry and how much
-    // it showed; each client's own log gets the entry when their record is opened.
-    ALLMENDE_TRY(access::AppendAccess(c, decision,
-                                      {.action = "client.search",
-                                       .subject_type = "region",
-                                       .subject_id = region_id,
-                                       .region_id = region_id,
-                                       .purpose = actor.purpose},
-                                      actor.request_id, now));
-    return hits;
+    return Find(c, region_id, q, e164, digest);
   });
+  if (!found.ok()) return std::move(found).error();
+  ALLMENDE_TRY(LogSearch(*decision, actor, region_id, now));
+  return std::move(found).value();
 }
 
 Result<ClientRecord> ClientRegistry::Merge(const access::Actor& actor, const std::string& keep,
@@ -408,6 +444,17 @@ Result<ClientRecord> ClientRegistry::Merge(const access::Actor& actor, const std
       return Error::IllegalTransition("One of the records was merged already.", "merged");
     }
     if (kept->region_id != gone->region_id) return Error::Invalid("duplicate_id", "The records are of two regions.");
+    // Two birth dates or two identity codes are two people, however alike their names.
+    if (kept->birth_date && gone->birth_date && kept->birth_date != gone->birth_date) {
+      return Error::Conflict("The records have different birth dates: they are two people.");
+    }
+    if (kept->identity_code_masked && gone->identity_code_masked) {
+      ALLMENDE_ASSIGN_OR_RETURN(auto kept_code, RegistryStore::SealedIdentityCode(c, keep));
+      ALLMENDE_ASSIGN_OR_RETURN(auto gone_code, RegistryStore::SealedIdentityCode(c, duplicate));
+      ALLMENDE_ASSIGN_OR_RETURN(std::string a, cipher_.Open(kept_code.value_or("")));
+      ALLMENDE_ASSIGN_OR_RETURN(std::string b, cipher_.Open(gone_code.value_or("")));
+      if (a != b) return Error::Conflict("The records have different identity codes: they are two people.");
+    }
     ALLMENDE_ASSIGN_OR_RETURN(bool has_account, RegistryStore::HasAccount(c, duplicate));
     if (has_account) {
       return Error::Conflict(
@@ -436,11 +483,11 @@ Result<ClientRecord> ClientRegistry::Merge(const access::Actor& actor, const std
 Result<std::string> ClientRegistry::RevealIdentityCode(const access::Actor& actor, const std::string& client_id) {
   const Timestamp now = clock_.Now();
   return db_.WriteValue<std::string>([&](storage::Connection& c) -> Result<std::string> {
-    ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::ClientRegion(c, client_id));
-    if (region.empty()) return Error::NotFound("No such client.");
+    // Authorized first: a stranger learns nothing, not even whether the client exists.
     ALLMENDE_ASSIGN_OR_RETURN(
         auto decision,
         access::Authorize(c, actor.principal, access::Action::kClientIdentityReveal, {.client_id = client_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::ClientRegion(c, client_id));
     ALLMENDE_ASSIGN_OR_RETURN(auto sealed, RegistryStore::SealedIdentityCode(c, client_id));
     if (!sealed) return Error::NotFound("No identity code is recorded for this client.");
     ALLMENDE_ASSIGN_OR_RETURN(std::string code, cipher_.Open(*sealed));

@@ -23,8 +23,8 @@ class ClientRegistry {
   // field; an identity code already registered is 422 on identity_code. The record comes back
   // with the records that look like it.
   Result<ClientRecord> Register(const access::Actor& actor, const std::string& region_id, const NewClient& input);
-  // At most `limit` (1–50) clients of the region, best match first. One access-log entry records
-  // the search (who searched the region's clients, and how many were shown).
+  // At most `limit` (1–50) clients of the region, best match first. One access-log entry on the
+  // region's chain records the search (who searched the region's clients, when, why).
   Result<std::vector<ClientHit>> Search(const access::Actor& actor, const std::string& region_id,
                                         const ClientQuery& query);
   // The records of the region that look like a person about to be registered.
@@ -53,6 +53,9 @@ class ClientRegistry {
   static Result<void> ReindexName(storage::Connection& c, const std::string& client_id);
 
  private:
+  // The access-log entry of a search or look-alike check (region-level; see the .cpp).
+  Result<void> LogSearch(const access::Decision& decision, const access::Actor& actor, const std::string& region_id,
+                         Timestamp now);
   Result<std::vector<ClientHit>> Find(storage::Connection& c, const std::string& region_id, const ClientQuery& q,
                                       const std::optional<std::string>& phone,
                                       const std::optional<std::string>& identity_digest);

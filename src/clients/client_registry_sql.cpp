@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <map>
+
 #include "clients/client_registry_store.hpp"
 
 namespace allmende::clients {
@@ -17,10 +20,10 @@ constexpr std::string_view kInsertKey =
     "ON CONFLICT DO NOTHING";
 constexpr std::string_view kRegionAndName =
     "SELECT c.region_id, u.name FROM clients c JOIN users u ON u.id = c.user_id WHERE c.user_id = $1";
+// What a result line shows; the joins name the municipality.
 constexpr std::string_view kByPrefix =
     "SELECT client_id, token FROM client_name_keys WHERE region_id = $1 AND key >= $2 AND key < $3 AND whole = 1 "
     "LIMIT $4";
-// What a result line shows; the joins name the municipality.
 constexpr std::string_view kHitColumns =
     "SELECT c.user_id, u.name, c.birth_date, p.name_fi, c.street, u.phone FROM clients c "
     "JOIN users u ON u.id = c.user_id LEFT JOIN directory_places p ON p.code = c.municipality_code ";
@@ -76,12 +79,11 @@ Result<void> RegistryStore::IndexName(storage::Connection& c, const std::string&
   return Ok();
 }
 
-Result<std::vector<std::string>> RegistryStore::Unindexed(storage::Connection& c, int limit) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows,
-                            c.Query("SELECT c.user_id FROM clients c WHERE c.merged_into IS NULL AND NOT "
-                                    "EXISTS (SELECT 1 FROM client_name_keys k WHERE k.client_id = c.user_id) "
-                                    "ORDER BY c.user_id LIMIT $1",
-                                    {std::int64_t{limit}}));
+Result<std::vector<std::string>> RegistryStore::Unindexed(storage::Connection& c, const std::string& after, int limit) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT c.user_id FROM clients c WHERE c.user_id > $1 AND "
+                                               "c.merged_into IS NULL AND NOT EXISTS (SELECT 1 FROM client_name_keys k "
+                                               "WHERE k.client_id = c.user_id) ORDER BY c.user_id LIMIT $2",
+                                               {after, std::int64_t{limit}}));
   std::vector<std::string> out;
   for (const auto& r : rows) out.push_back(r.Text(0));
   return out;
@@ -94,13 +96,21 @@ Result<std::optional<std::pair<std::string, std::string>>> RegistryStore::Region
   return std::optional<std::pair<std::string, std::string>>({row->Text(0), row->Text(1)});
 }
 
+Result<std::vector<NameKeyHit>> RegistryStore::WordsExact(storage::Connection& c, const std::string& region_id,
+                                                          const std::string& word, int limit) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT client_id, token FROM client_name_keys WHERE region_id = $1 AND "
+                                               "key = $2 AND whole = 1 ORDER BY client_id LIMIT $3",
+                                               {region_id, word, std::int64_t{limit}}));
+  return ToKeyHits(rows);
+}
+
 Result<std::vector<NameKeyHit>> RegistryStore::WordsByKeys(storage::Connection& c, const std::string& region_id,
                                                            const std::vector<std::string>& keys, int limit) {
   if (keys.empty()) return std::vector<NameKeyHit>();
   storage::Params params{region_id};
   for (const auto& k : keys) params.push_back(k);
   params.push_back(std::int64_t{limit});
-  std::string sql = "SELECT client_id, token FROM client_name_keys WHERE region_id = $1 AND key IN (" +
+  std::string sql = "SELECT DISTINCT client_id, token FROM client_name_keys WHERE region_id = $1 AND key IN (" +
                     storage::Placeholders(2, keys.size()) + ") LIMIT $" + std::to_string(keys.size() + 2);
   ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
   return ToKeyHits(rows);
@@ -133,8 +143,13 @@ Result<std::vector<ClientHit>> RegistryStore::ByBirthDate(storage::Connection& c
 
 Result<std::vector<ClientHit>> RegistryStore::ByPhone(storage::Connection& c, const std::string& region_id,
                                                       const std::string& phone, int limit) {
+  // The person by phone first (users_phone), then whether they are a client here: CROSS JOIN keeps
+  // SQLite from scanning the region's clients instead.
   return ToHits(
-      c.Query(std::string(kHitColumns) + "WHERE u.phone = $2 AND c.region_id = $1 AND c.merged_into IS NULL LIMIT $3",
+      c.Query("SELECT c.user_id, u.name, c.birth_date, p.name_fi, c.street, u.phone FROM users u "
+              "CROSS JOIN clients c LEFT JOIN directory_places p ON p.code = c.municipality_code "
+              "WHERE c.user_id = u.id AND u.phone = $2 AND c.region_id = $1 AND c.merged_into IS NULL "
+              "LIMIT $3",
               {region_id, phone, std::int64_t{limit}}));
 }
 
@@ -188,6 +203,8 @@ Result<void> RegistryStore::Merge(storage::Connection& c, const std::string& fro
         {from, to}));
   }
   ALLMENDE_TRY(c.Execute("DELETE FROM client_name_keys WHERE client_id = $1", {from}));
+  // Records merged into `from` before now lead to `to` as well (one hop for the access log).
+  ALLMENDE_TRY(c.Execute("UPDATE clients SET merged_into = $2 WHERE merged_into = $1", {from, to}));
   // What the remaining record lacks comes from the one that goes (an identity code included: it
   // is unique among unmerged records, so it is moved, not copied).
   ALLMENDE_ASSIGN_OR_RETURN(
@@ -213,6 +230,8 @@ Result<void> RegistryStore::Merge(storage::Connection& c, const std::string& fro
       c.Execute("UPDATE users SET phone = COALESCE(phone, (SELECT phone FROM users WHERE id = $1)) "
                 "WHERE id = $2",
                 {from, to}));
+  // The address of the record that went must not block anyone's registration with it later.
+  ALLMENDE_TRY(c.Execute("UPDATE users SET email = NULL WHERE id = $1", {from}));
   return Ok();
 }
 

@@ -42,12 +42,17 @@ class RegistryStore {
   // Replaces the client's name keys with those of `name`.
   static Result<void> IndexName(storage::Connection& c, const std::string& region_id, const std::string& client_id,
                                 const std::string& name);
-  // Up to `limit` clients whose name is not indexed yet (made before the registry existed).
-  static Result<std::vector<std::string>> Unindexed(storage::Connection& c, int limit);
+  // Up to `limit` clients after `after` (by id) whose name is not indexed yet (made before the
+  // registry existed; a name without letters or digits stays without keys).
+  static Result<std::vector<std::string>> Unindexed(storage::Connection& c, const std::string& after, int limit);
   // The client's region and current name (nullopt if no client).
   static Result<std::optional<std::pair<std::string, std::string>>> RegionAndName(storage::Connection& c,
                                                                                   const std::string& client_id);
-  // The indexed words met by any of `keys` in the region, at most `limit` rows.
+  // The clients whose name has exactly this word, at most `limit`.
+  static Result<std::vector<NameKeyHit>> WordsExact(storage::Connection& c, const std::string& region_id,
+                                                    const std::string& word, int limit);
+  // The indexed words met by any of `keys` in the region (each client and word once), at most
+  // `limit` rows.
   static Result<std::vector<NameKeyHit>> WordsByKeys(storage::Connection& c, const std::string& region_id,
                                                      const std::vector<std::string>& keys, int limit);
   // The whole indexed words starting with `prefix`, at most `limit` rows.

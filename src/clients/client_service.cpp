@@ -6,6 +6,7 @@
 #include "access/access_store.hpp"
 #include "clients/client_registry.hpp"
 #include "clients/client_store.hpp"
+#include "clients/consent_store.hpp"
 #include "common/ids.hpp"
 #include "common/validate.hpp"
 
@@ -71,6 +72,15 @@ Result<ClientRecord> ClientService::Get(const access::Actor& actor, const std::s
                                                                {.client_id = client_id}, clock_.Now()));
     ALLMENDE_ASSIGN_OR_RETURN(auto record, ClientStore::Get(c, client_id));
     if (!record) return Error::NotFound("No such client.");
+    // What a delivery needs is on the order (its address, door code and phone); a provider reads
+    // the person's name and how to reach them, not their birth date or registered address.
+    if (decision.relation == "assigned_provider") {
+      record->birth_date.reset();
+      record->identity_code_masked.reset();
+      record->street.reset();
+      record->postal_code.reset();
+      record->city.reset();
+    }
     // The region's staff are warned when another record may be the same person.
     if (decision.relation == "region_staff" && !record->merged_into) {
       ALLMENDE_ASSIGN_OR_RETURN(record->look_alikes,
@@ -169,6 +179,28 @@ Result<std::vector<ClientOfOrganization>> ClientService::OfOrganization(const ac
         }
         return list;
       });
+}
+
+Result<void> ClientService::RecordConsent(storage::Connection& c, const Consent& consent) {
+  return ConsentStore::Insert(c, consent);
+}
+
+Result<std::optional<Consent>> ClientService::FindConsent(storage::Connection& c, const std::string& id) {
+  return ConsentStore::Get(c, id);
+}
+
+Result<std::vector<Consent>> ClientService::ConsentsOfClient(storage::Connection& c, const std::string& client_id) {
+  return ConsentStore::OfClient(c, client_id);
+}
+
+Result<bool> ClientService::WithdrawConsent(storage::Connection& c, const std::string& id, const std::string& by,
+                                            Timestamp now) {
+  return ConsentStore::Withdraw(c, id, by, FormatRfc3339(now));
+}
+
+Result<void> ClientService::ConsentNamesProvider(storage::Connection& c, const std::string& id,
+                                                 const std::string& organization_id) {
+  return ConsentStore::SetOrganization(c, id, organization_id);
 }
 
 }  // namespace allmende::clients

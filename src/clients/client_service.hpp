@@ -49,6 +49,18 @@ class ClientService {
                                   const std::string& organization_id, const std::string& relation, Timestamp now);
   // With `consent_id`, the relation holds only while that consent does (an order an advisor placed
   // for the client; see client_consents).
+  // Consents (client_consents), for the features that record or act on them inside their own
+  // transaction: the order placed by the desk records one; the client lists and withdraws them.
+  static Result<void> RecordConsent(storage::Connection& c, const Consent& consent);
+  static Result<std::optional<Consent>> FindConsent(storage::Connection& c, const std::string& id);
+  static Result<std::vector<Consent>> ConsentsOfClient(storage::Connection& c, const std::string& client_id);
+  // False when it was withdrawn already.
+  static Result<bool> WithdrawConsent(storage::Connection& c, const std::string& id, const std::string& by,
+                                      Timestamp now);
+  // A consent for "whoever accepts the order" names the provider that did.
+  static Result<void> ConsentNamesProvider(storage::Connection& c, const std::string& id,
+                                           const std::string& organization_id);
+
   static Result<void> EnsureRelation(storage::Connection& c, const std::string& client_id,
                                      const std::string& organization_id, const std::string& relation, Timestamp now,
                                      const std::optional<std::string>& consent_id = std::nullopt);

@@ -88,4 +88,32 @@ struct ClientOfOrganization {
   std::string since;
 };
 
+// A consent a client gave for something done on their behalf (client_consents): an order the
+// advice desk placed for them, and with it the provider's access to what the delivery needs.
+struct Consent {
+  std::string id;
+  std::string region_id;
+  std::string client_id;
+  std::string purpose = "order";
+  std::optional<std::string> organization_id;    // the provider it lets in (nullopt: whoever accepts the order)
+  std::optional<std::string> organization_name;  // read only
+  std::optional<std::string> order_id;
+  std::string given_how;  // phone, in_person, written, digital
+  std::string given_by;   // who gave it, in words ("Aino Virtanen", "Liisa Virtanen, daughter")
+  std::string recorded_by;
+  std::string recorded_by_name;            // read only
+  std::optional<std::string> valid_until;  // RFC 3339; nullopt: until withdrawn
+  std::optional<std::string> withdrawn_at;
+  std::optional<std::string> withdrawn_by;
+  std::optional<std::string> withdrawn_by_name;  // read only
+  std::string created_at;
+
+  // active, withdrawn or expired at `now` (RFC 3339).
+  std::string StateAt(const std::string& now) const {
+    if (withdrawn_at) return "withdrawn";
+    if (valid_until && *valid_until <= now) return "expired";
+    return "active";
+  }
+};
+
 }  // namespace allmende::clients

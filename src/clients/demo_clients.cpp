@@ -49,7 +49,7 @@ Result<void> SeedDemoClients(storage::Database& db, const storage::FieldCipher& 
        "pirkanmaa",
        {{"Hervannan Kotisiivous Oy", "provider"}, {"Pirkanmaan hyvinvointialue", "purchaser"}},
        "1942-03-14",
-       "Insinöörinkatu 23 B 14",
+       "Insinöörinkatu 48 B 17",
        "33720",
        "Tampere",
        "fi-837",

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <functional>
 #include <tuple>
 
 #include "search/text_folding.hpp"
@@ -46,17 +45,15 @@ std::vector<std::string> Deletions(std::string_view token) {
 
 std::vector<std::string> NameTokens(std::string_view name) {
   std::vector<std::string> out;
+  auto add = [&](std::string folded) {
+    if (!folded.empty() && out.size() < kMaxWords && std::find(out.begin(), out.end(), folded) == out.end()) {
+      out.push_back(std::move(folded));
+    }
+  };
   for (const auto& word : search::SplitWords(name, kMaxWords, kMaxLetters)) {
-    // "Anna-Liisa" is found as "anna-liisa", "annaliisa", "anna" and "liisa": each part is a word.
-    if (word.parts.empty()) {
-      auto folded = search::FoldWord(word.text);
-      if (!folded.empty()) out.push_back(std::move(folded));
-      continue;
-    }
-    for (const auto& part : word.parts) {
-      auto folded = search::FoldWord(part);
-      if (!folded.empty() && out.size() < kMaxWords) out.push_back(std::move(folded));
-    }
+    // "Anna-Liisa" is found as "anna", "liisa" and "annaliisa": each part, and the whole.
+    for (const auto& part : word.parts) add(search::FoldWord(part));
+    add(search::FoldWord(word.text));
   }
   return out;
 }
@@ -136,23 +133,24 @@ std::optional<double> NameMatchScore(const std::vector<std::string>& query, cons
       score[q][w] = s;
     }
   }
-  // The best assignment of query words to different name words: names have few words, so trying
-  // them in order with backtracking is cheap (at most 8 × 8).
-  double best = -1.0;
-  std::vector<bool> used(name.size(), false);
-  std::function<void(std::size_t, double)> assign = [&](std::size_t q, double sum) {
-    if (q == query.size()) {
-      best = std::max(best, sum);
-      return;
+  // The best assignment of query words to different name words: a dynamic programme over the
+  // set of name words used so far (both lists have at most kMaxWords words, so 2^8 × 8 steps).
+  const std::size_t n = name.size();
+  std::vector<double> best_by_used(std::size_t{1} << n, -1.0);
+  best_by_used[0] = 0.0;
+  for (std::size_t q = 0; q < query.size(); ++q) {
+    std::vector<double> next(best_by_used.size(), -1.0);
+    for (std::size_t used = 0; used < best_by_used.size(); ++used) {
+      if (best_by_used[used] < 0.0) continue;
+      for (std::size_t w = 0; w < n; ++w) {
+        if ((used >> w) & 1U || score[q][w] == 0.0) continue;
+        const std::size_t with = used | (std::size_t{1} << w);
+        next[with] = std::max(next[with], best_by_used[used] + score[q][w]);
+      }
     }
-    for (std::size_t w = 0; w < name.size(); ++w) {
-      if (used[w] || score[q][w] == 0.0) continue;
-      used[w] = true;
-      assign(q + 1, sum + score[q][w]);
-      used[w] = false;
-    }
-  };
-  assign(0, 0.0);
+    best_by_used = std::move(next);
+  }
+  const double best = *std::max_element(best_by_used.begin(), best_by_used.end());
   if (best < 0.0) return std::nullopt;
   return best / static_cast<double>(query.size());
 }

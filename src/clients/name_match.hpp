@@ -1,10 +1,11 @@
 // Typo-tolerant matching of people's names, for the advice desk's client search.
 //
 // A name is folded word by word (search/text_folding.hpp: case and diacritics, so "Sjöberg" and
-// "sjoberg" meet) and indexed under each word and each form of it with one letter left out: a
-// deletion neighbourhood. A query word looked up the same way meets every indexed word within one
-// edit (a letter wrong, missing, extra, or two swapped), whatever the order of first and last
-// name. The candidates are then scored here, in memory, on the words themselves.
+// "sjoberg" meet) and indexed under each word and, for words of four letters or more, each form
+// with one letter left out: a deletion neighbourhood. A query word of four letters or more looked
+// up the same way meets every indexed word within one edit (a letter wrong, missing, extra, or two
+// swapped), whatever the order of first and last name; shorter words meet exactly or as the start
+// of a word. The candidates are then scored here, in memory, on the words themselves.
 #pragma once
 
 #include <optional>
@@ -14,7 +15,8 @@
 
 namespace allmende::clients {
 
-// The folded words of a name, in order: at most 8, each at most 40 letters.
+// The folded words of a name, in order and each once: at most 8, each at most 40 letters. A
+// hyphenated word gives its parts and the whole ("anna", "liisa", "annaliisa").
 std::vector<std::string> NameTokens(std::string_view name);
 
 struct NameKey {

@@ -35,11 +35,10 @@ std::optional<FinnishIdentityCode> ParseFinnishIdentityCode(std::string_view inp
     if (problem) *problem = why;
     return std::optional<FinnishIdentityCode>();
   };
+  while (!input.empty() && (input.front() == ' ' || input.front() == '\t')) input.remove_prefix(1);
+  while (!input.empty() && (input.back() == ' ' || input.back() == '\t')) input.remove_suffix(1);
   std::string code;
-  for (char ch : input) {
-    if (ch == ' ' || ch == '\t') continue;
-    code.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch);
-  }
+  for (char ch : input) code.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch);
   if (code.size() != 11) return fail("An identity code has 11 characters: DDMMYYCZZZQ.");
   std::string_view c(code);
   if (!AllDigits(c.substr(0, 6)) || !AllDigits(c.substr(7, 3))) {

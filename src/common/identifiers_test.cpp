@@ -76,6 +76,7 @@ TEST(Identifiers, FinnishIdentityCodeRefusesEachKindOfMistake) {
   EXPECT_FALSE(ParseFinnishIdentityCode("131052-000T", &problem).has_value());
   EXPECT_FALSE(ParseFinnishIdentityCode("131052-308", &problem).has_value());
   EXPECT_FALSE(ParseFinnishIdentityCode("", &problem).has_value());
+  EXPECT_FALSE(ParseFinnishIdentityCode("131052 -308T", &problem).has_value()) << "spaces only around it";
   EXPECT_FALSE(ParseFinnishIdentityCode("13105\xff-308T", &problem).has_value());
 }
 

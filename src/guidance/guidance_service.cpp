@@ -25,10 +25,10 @@ Result<Contact> GuidanceService::AddContact(const access::Actor& actor, const st
                                             const NewContact& in) {
   const Timestamp now = clock_.Now();
   return db_.WriteValue<Contact>([&](storage::Connection& c) -> Result<Contact> {
-    ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::ClientRegion(c, client_id));
-    if (region.empty()) return Error::NotFound("No such client.");
+    // Authorized first: a stranger learns nothing, not even whether the client exists.
     ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kAdviceContactWrite,
                                                                {.client_id = client_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::ClientRegion(c, client_id));
     std::vector<FieldError> errors;
     if (!OneOf(in.channel, {"phone", "service_point", "home_visit", "chat", "email"})) {
       errors.push_back({"channel", "Choose phone, service_point, home_visit, chat or email."});

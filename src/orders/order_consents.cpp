@@ -6,6 +6,7 @@
 
 #include "calendar/local_time.hpp"
 #include "calendar/zone.hpp"
+#include "clients/client_service.hpp"
 #include "common/ids.hpp"
 #include "common/validate.hpp"
 #include "orders/order_service.hpp"
@@ -48,7 +49,7 @@ Result<std::vector<clients::Consent>> OrderService::ConsentsOf(const access::Act
       [&](storage::Connection& c) -> Result<std::vector<clients::Consent>> {
         ALLMENDE_TRY(
             access::Authorize(c, actor.principal, access::Action::kConsentRead, {.client_id = client_id}, now));
-        return clients::ConsentStore::OfClient(c, client_id);
+        return clients::ClientService::ConsentsOfClient(c, client_id);
       });
 }
 
@@ -58,10 +59,10 @@ Result<clients::Consent> OrderService::WithdrawConsent(const access::Actor& acto
   return db_.WriteValue<clients::Consent>([&](storage::Connection& c) -> Result<clients::Consent> {
     ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kConsentWithdraw,
                                                                {.client_id = client_id}, now));
-    ALLMENDE_ASSIGN_OR_RETURN(auto consent, clients::ConsentStore::Get(c, consent_id));
+    ALLMENDE_ASSIGN_OR_RETURN(auto consent, clients::ClientService::FindConsent(c, consent_id));
     if (!consent || consent->client_id != client_id) return Error::NotFound("The client has no such consent.");
     ALLMENDE_ASSIGN_OR_RETURN(bool withdrawn,
-                              clients::ConsentStore::Withdraw(c, consent_id, decision.actor_id, FormatRfc3339(now)));
+                              clients::ClientService::WithdrawConsent(c, consent_id, decision.actor_id, now));
     if (!withdrawn) return Error::IllegalTransition("This consent was withdrawn already.", "withdrawn");
     // The order placed under it ends too, unless it ended already: nobody may go on delivering
     // to the client on a consent they took back.
@@ -72,7 +73,7 @@ Result<clients::Consent> OrderService::WithdrawConsent(const access::Actor& acto
         ALLMENDE_TRY(CancelLoaded(c, l, "consent withdrawn", now));
       }
     }
-    ALLMENDE_ASSIGN_OR_RETURN(auto changed, clients::ConsentStore::Get(c, consent_id));
+    ALLMENDE_ASSIGN_OR_RETURN(auto changed, clients::ClientService::FindConsent(c, consent_id));
     if (!changed) return Error::Internal("The consent could not be read back.");
     return std::move(*changed);
   });

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "clients/consent_store.hpp"
+#include "clients/client_types.hpp"
 #include "common/result.hpp"
 #include "orders/order_types.hpp"
 

@@ -10,7 +10,6 @@
 #include "calendar/recurrence.hpp"
 #include "calendar/zone.hpp"
 #include "clients/client_service.hpp"
-#include "clients/consent_store.hpp"
 #include "common/ids.hpp"
 #include "common/validate.hpp"
 #include "directory/directory_service.hpp"
@@ -422,7 +421,7 @@ Result<OrderView> OrderService::CreateIn(storage::Connection& c, const access::A
     consent->order_id = o.id;
     consent->recorded_by = decision.actor_id;
     consent->created_at = o.created_at;
-    ALLMENDE_TRY(clients::ConsentStore::Insert(c, *consent));
+    ALLMENDE_TRY(clients::ClientService::RecordConsent(c, *consent));
     o.consent_id = consent->id;
   }
   ALLMENDE_TRY(OrderStore::InsertOrder(c, o));

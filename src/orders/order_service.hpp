@@ -13,7 +13,7 @@
 
 #include "access/policy.hpp"
 #include "calendar/recurrence.hpp"
-#include "clients/consent_store.hpp"
+#include "clients/client_types.hpp"
 #include "events/event_bus.hpp"
 #include "funding/funding_service.hpp"
 #include "notify/outbox.hpp"

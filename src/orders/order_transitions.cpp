@@ -4,7 +4,6 @@
 
 #include "access/access_store.hpp"
 #include "clients/client_service.hpp"
-#include "clients/consent_store.hpp"
 #include "common/ids.hpp"
 #include "directory/directory_service.hpp"
 #include "jobs/job_scheduler.hpp"
@@ -131,7 +130,7 @@ Result<OrderView> OrderService::Accept(const access::Actor& actor, const std::st
     ALLMENDE_TRY(Transition(c, *o, OrderEvent::kAccept, *decision, std::nullopt, "all", now));
     // The provider now serves this client: what a delivery needs becomes visible to it.
     // Ordered by the advice desk: the provider's access holds only while the client's consent does.
-    if (o->consent_id) ALLMENDE_TRY(clients::ConsentStore::SetOrganization(c, *o->consent_id, mine->provider_id));
+    if (o->consent_id) ALLMENDE_TRY(clients::ClientService::ConsentNamesProvider(c, *o->consent_id, mine->provider_id));
     ALLMENDE_TRY(
         clients::ClientService::EnsureRelation(c, o->client_id, mine->provider_id, "provider", now, o->consent_id));
     ALLMENDE_TRY(PlanVisits(c, *o, now));

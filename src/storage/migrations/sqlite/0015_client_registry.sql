@@ -32,6 +32,8 @@ ALTER TABLE clients ADD COLUMN merged_at TEXT;
 CREATE UNIQUE INDEX clients_identity_code ON clients (identity_code_digest)
   WHERE identity_code_digest IS NOT NULL AND merged_into IS NULL;
 CREATE INDEX clients_birth_date ON clients (region_id, birth_date);
+-- A client's access log includes the entries of the records merged into theirs.
+CREATE INDEX clients_merged_into ON clients (merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX users_phone ON users (phone);
 
 -- The words of each client's name, folded ("Lindqvist" → lindqvist), and every form with one

@@ -35,6 +35,8 @@ export function ClientFinder({
   const [hits, setHits] = useState<ClientHit[] | null>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  // The record open when the search was made: "nobody found" is stale once another opens.
+  const [searchedAt, setSearchedAt] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const focusFirst = useRef(false);
@@ -68,6 +70,7 @@ export function ClientFinder({
       const found = await desk.searchClients(regionId, query, purpose);
       focusFirst.current = found.length > 0;
       setHits(found);
+      setSearchedAt(openId);
     } catch (err) {
       setErrors(formErrors(t, err, FIND_FIELDS));
       setHits(null);
@@ -159,7 +162,7 @@ export function ClientFinder({
       <p className="visually-hidden" role="status">
         {hits === null ? '' : t('desk.find.found', { count: hits.length })}
       </p>
-      {hits !== null && hits.length === 0 ? (
+      {hits !== null && hits.length === 0 && searchedAt === openId ? (
         <div className="empty empty-state" data-testid="find-empty">
           <p>
             <strong>{t('desk.find.noneTitle')}</strong>

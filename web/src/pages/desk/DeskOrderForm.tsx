@@ -28,7 +28,14 @@ import { useSession } from '../../session/SessionContext';
 import { DURATIONS } from '../orders/OrderFormFields';
 import { ScheduleFields } from '../orders/ScheduleFields';
 import { PlaceFields, VisitEstimate } from '../shop/ShopOrderParts';
+import { rememberedOf, type Remembered } from '../shop/ShopOrderPage';
 import { FundingQuote, PayFromChoice } from '../shop/ShopPayment';
+
+/** Whether two addresses are the same but for spacing, commas and case. */
+function sameAddress(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[\s,]+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
 
 interface ConsentValues {
   givenHow: ConsentWay;
@@ -74,6 +81,7 @@ export function DeskOrderForm({
   const today = localDate(new Date(), session.timeZone);
   const earliest = earliestStart(today, service.lead_time_days);
   const clientPhone = record.phone && isInternationalPhone(record.phone) ? record.phone : '';
+  const registryAddress = addressLine(record.address);
 
   const [values, setValues] = useState<ShopOrderValues>(() => ({
     schedule: {
@@ -86,7 +94,7 @@ export function DeskOrderForm({
       skipHolidays: true,
     },
     durationMinutes: 120,
-    address: addressLine(record.address),
+    address: registryAddress,
     municipality: record.address?.municipality_code ?? '',
     district: '',
     doorCode: '',
@@ -99,6 +107,27 @@ export function DeskOrderForm({
   const [busy, setBusy] = useState(false);
   const change = (c: Partial<ShopOrderValues>) => setValues((v) => ({ ...v, ...c }));
   const changeConsent = (c: Partial<ConsentValues>) => setConsent((v) => ({ ...v, ...c }));
+
+  // As in the shop, the client's last order (of this category if there is one) fills in the address,
+  // door code, phone and needs not typed yet; the register's address stays one click away.
+  const [remembered, setRemembered] = useState<Partial<Remembered> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void rememberedOf(record.id, service.category ?? '').then((last) => {
+      if (!live) return;
+      setRemembered(last);
+      setValues((v) => ({
+        ...v,
+        address: v.address === registryAddress && last.address ? last.address : v.address,
+        doorCode: v.doorCode || (last.doorCode ?? ''),
+        phone: v.phone === clientPhone && last.phone ? last.phone : v.phone,
+        needs: v.needs || (last.needs ?? ''),
+      }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [record.id, service.category, registryAddress, clientPhone]);
 
   // The client's grants that can pay for this service; one of them is chosen by itself, as in the shop.
   const [grants, setGrants] = useState<GrantWithBalance[]>([]);
@@ -238,6 +267,16 @@ export function DeskOrderForm({
           maxLength={200}
           name="address"
         />
+        {registryAddress !== '' && !sameAddress(values.address, registryAddress) ? (
+          <p className="small desk-register-address" data-testid="register-address">
+            {remembered?.address && sameAddress(values.address, remembered.address)
+              ? t('desk.order.addressFromLastOrder', { address: registryAddress })
+              : t('desk.order.addressInRegister', { address: registryAddress })}{' '}
+            <button type="button" className="button button-link" onClick={() => change({ address: registryAddress })}>
+              {t('desk.order.useRegisterAddress')}
+            </button>
+          </p>
+        ) : null}
         <PlaceFields
           service={service}
           names={names}

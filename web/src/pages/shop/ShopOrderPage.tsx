@@ -46,10 +46,10 @@ import { AccountFields, PlaceFields, VisitEstimate } from './ShopOrderParts';
 import { FundingQuote, PayFromChoice } from './ShopPayment';
 
 /** The fields a previous order fills in while the person has not typed them. */
-type Remembered = Pick<ShopOrderValues, 'address' | 'doorCode' | 'phone' | 'needs'>;
+export type Remembered = Pick<ShopOrderValues, 'address' | 'doorCode' | 'phone' | 'needs'>;
 
 /** The address, door code, phone and needs of the client's last order, preferring one of the category. */
-async function rememberedOf(clientId: string, category: string): Promise<Partial<Remembered>> {
+export async function rememberedOf(clientId: string, category: string): Promise<Partial<Remembered>> {
   const orders = await ordersApi.listClientOrders(clientId).catch(() => []);
   const last = lastOrder(orders, category);
   if (!last) return {};
