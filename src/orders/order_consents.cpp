@@ -79,4 +79,17 @@ Result<clients::Consent> OrderService::WithdrawConsent(const access::Actor& acto
   });
 }
 
+Result<int> OrderService::EndOrdersOfLapsedConsents(storage::Connection& c, Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto ids, OrderStore::OrdersWithLapsedConsent(c, FormatRfc3339(now), 200));
+  int ended = 0;
+  for (const auto& id : ids) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto order, OrderStore::GetOrder(c, id));
+    if (!order || !NextOrderState(order->state, OrderEvent::kCancel)) continue;
+    Loaded l{std::move(*order), SystemDecision()};
+    ALLMENDE_TRY(CancelLoaded(c, l, "consent expired", now));
+    ++ended;
+  }
+  return ended;
+}
+
 }  // namespace allmende::orders

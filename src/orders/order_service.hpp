@@ -138,6 +138,9 @@ class OrderService {
   // Jobs: offers past their deadline move the cascade on; recurring orders get their visits
   // planned ahead over the horizon. Each returns how many orders it moved.
   Result<int> ExpireOffers(storage::Connection& c, Timestamp now);
+  // Cancels the open orders whose consent ran out (the provider's access ended with it): an
+  // order must not go on without the consent it was placed under. Returns how many.
+  Result<int> EndOrdersOfLapsedConsents(storage::Connection& c, Timestamp now);
   Result<int> PlanAhead(storage::Connection& c, Timestamp now);
 
   // For visits: records a transition of the order that a visit caused (one-off orders), and tells

@@ -189,5 +189,32 @@ TEST_F(OrderServiceTest, RecurringVisitsKeepTheirLocalHourAcrossTheSpringDstChan
   EXPECT_TRUE(november);
 }
 
+// An order the desk placed with a consent that runs out ends with it: the job cancels it, so no
+// provider goes on delivering to a client whose consent lapsed.
+TEST_F(OrderServiceTest, AnOrderEndsWhenTheConsentItWasPlacedUnderRunsOut) {
+  Agreement("agr_1", "org_01JD00000000000000000000C1", 1);
+  NewOrder n = Cleaning({});
+  n.consent = OrderConsent{"phone", "Aino Virtanen", std::string("2026-12-01")};
+  auto created = orders_->Create(Person("outi"), n);
+  ASSERT_TRUE(created) << Why(created);
+  ASSERT_TRUE(created->order.consent_id.has_value());
+  EXPECT_EQ(created->order.state, "offered");
+  // Through its last day in Helsinki the consent holds.
+  clock_.Set(*ParseRfc3339("2026-12-01T21:59:00Z"));
+  auto early =
+      db_->WriteValue<int>([&](storage::Connection& c) { return orders_->EndOrdersOfLapsedConsents(c, clock_.Now()); });
+  ASSERT_TRUE(early) << Why(early);
+  EXPECT_EQ(*early, 0);
+  clock_.Set(*ParseRfc3339("2026-12-01T22:00:00Z"));
+  auto ended =
+      db_->WriteValue<int>([&](storage::Connection& c) { return orders_->EndOrdersOfLapsedConsents(c, clock_.Now()); });
+  ASSERT_TRUE(ended) << Why(ended);
+  EXPECT_EQ(*ended, 1);
+  auto order = orders_->Get(Person("outi"), created->order.id);
+  ASSERT_TRUE(order);
+  EXPECT_EQ(order->order.state, "cancelled");
+  EXPECT_EQ(Sql1("SELECT COUNT(*) FROM order_offers WHERE state = 'open'"), "0");
+}
+
 }  // namespace
 }  // namespace allmende::orders

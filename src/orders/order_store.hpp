@@ -81,6 +81,10 @@ class OrderStore {
   static Result<std::vector<InboxLine>> Inbox(storage::Connection& c, const std::string& provider_id, bool open_only,
                                               int limit);
   // Orders with an open offer past its deadline at `now`.
+  // Orders placed by the advice desk whose consent ran out (past valid_until, not withdrawn) and
+  // that can still be cancelled, oldest first, at most `limit`.
+  static Result<std::vector<std::string>> OrdersWithLapsedConsent(storage::Connection& c, const std::string& now,
+                                                                  int limit);
   static Result<std::vector<std::string>> OrdersWithExpiredOffers(storage::Connection& c, const std::string& now,
                                                                   int limit);
   // When each of `providers` last got an offer in the region (fair rotation): the offer's seq is

@@ -352,6 +352,21 @@ Result<std::vector<InboxLine>> OrderStore::Inbox(storage::Connection& c, const s
   return out;
 }
 
+Result<std::vector<std::string>> OrderStore::OrdersWithLapsedConsent(storage::Connection& c, const std::string& now,
+                                                                     int limit) {
+  // The states a cancellation leaves (order_states.cpp); the consent is read as the policy reads
+  // it, through the order's consent_id.
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows, c.Query("SELECT o.id FROM orders o JOIN client_consents k ON k.id = o.consent_id WHERE "
+                         "k.withdrawn_at IS NULL AND k.valid_until IS NOT NULL AND k.valid_until <= $1 AND o.state IN "
+                         "('draft', 'submitted', 'routing', 'offered', 'escalated', 'accepted', 'scheduled') "
+                         "ORDER BY k.valid_until, o.id LIMIT $2",
+                         {now, std::int64_t{limit}}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
 Result<std::vector<std::string>> OrderStore::OrdersWithExpiredOffers(storage::Connection& c, const std::string& now,
                                                                      int limit) {
   return All<std::string>(

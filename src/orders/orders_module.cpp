@@ -50,6 +50,12 @@ void OrdersModule::AddJobs(jobs::JobScheduler& scheduler) {
     return Result<void>();
   });
   scheduler.Every("orders.plan_ahead", std::chrono::hours(24));
+  scheduler.Register("orders.end_lapsed_consents", [this](storage::Connection& c, const jobs::Job&, Timestamp now) {
+    auto ended = orders_.EndOrdersOfLapsedConsents(c, now);
+    if (!ended.ok()) return Result<void>(std::move(ended).error());
+    return Result<void>();
+  });
+  scheduler.Every("orders.end_lapsed_consents", std::chrono::minutes(15));
 }
 
 Result<void> OrdersModule::SeedDemo(app::DemoSeed& seed) { return SeedDemoOrders(seed.db, orders_, seed.users); }

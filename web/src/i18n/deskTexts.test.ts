@@ -3,17 +3,9 @@
 // out in t('…') calls.
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, CONSENT_STATES, CONSENT_WAYS, LOOK_ALIKE_REASONS, OUTCOMES } from '../lib/desk';
+import { hasText } from './hasText';
 import { LANGUAGES } from './languages';
 import { resources } from './resources';
-
-function has(tree: unknown, key: string): boolean {
-  let node = tree;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null || !(part in node)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' && node.trim() !== '';
-}
 
 describe('desk texts built from values', () => {
   const keys = [
@@ -27,7 +19,7 @@ describe('desk texts built from values', () => {
     'desk.relations.purchaser',
   ];
   it.each(LANGUAGES)('%s has them all', (lang) => {
-    const missing = keys.filter((k) => !has(resources[lang].translation, k));
+    const missing = keys.filter((k) => !hasText(resources[lang].translation, k));
     expect(missing).toEqual([]);
   });
 

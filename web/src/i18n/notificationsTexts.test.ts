@@ -4,17 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_TEXT_KEYS } from '../lib/notificationText';
 import { DELIVERY_EVENTS, DELIVERY_STATUSES, eventKey } from '../lib/webhookText';
 import { WEBHOOK_EVENTS } from '../api/types';
+import { hasText } from './hasText';
 import { LANGUAGES } from './languages';
 import { resources } from './resources';
-
-function has(tree: unknown, key: string): boolean {
-  let node = tree;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null || !(part in node)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' && node.trim() !== '';
-}
 
 describe('texts built from values', () => {
   const keys = [
@@ -32,7 +24,7 @@ describe('texts built from values', () => {
     'escalation.unknown',
   ];
   it.each(LANGUAGES)('%s has them all', (lang) => {
-    const missing = keys.filter((k) => !has(resources[lang].translation, k));
+    const missing = keys.filter((k) => !hasText(resources[lang].translation, k));
     expect(missing).toEqual([]);
   });
 });

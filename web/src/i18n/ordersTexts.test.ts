@@ -3,21 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_KINDS } from '../lib/funding';
 import { TIMELINE_KINDS } from '../lib/orderText';
+import { hasText } from './hasText';
 import { LANGUAGES } from './languages';
 import { resources } from './resources';
 
 const ORDER_STATES = ['draft', 'submitted', 'routing', 'offered', 'escalated', 'accepted', 'scheduled', 'in_progress', 'delivered', 'confirmed', 'declined', 'expired', 'cancelled', 'failed', 'disputed'];
 const VISIT_STATES = ['planned', 'in_progress', 'delivered', 'confirmed', 'failed', 'cancelled', 'disputed'];
 const GRANT_KINDS = ['voucher', 'purchased_service', 'periodic_budget', 'employer_benefit', 'free_choice'];
-
-function has(tree: unknown, key: string): boolean {
-  let node = tree;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null || !(part in node)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' && node.trim() !== '';
-}
 
 describe('texts built from values', () => {
   const keys = [
@@ -41,7 +33,7 @@ describe('texts built from values', () => {
     'schedule.monthly_other',
   ];
   it.each(LANGUAGES)('%s has them all', (lang) => {
-    const missing = keys.filter((k) => !has(resources[lang].translation, k));
+    const missing = keys.filter((k) => !hasText(resources[lang].translation, k));
     expect(missing).toEqual([]);
   });
 });

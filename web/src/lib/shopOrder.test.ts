@@ -9,7 +9,10 @@ import {
   emailTaken,
   firstVisitDate,
   isInternationalPhone,
+  newShopOrder,
+  orderPlace,
   payableGrants,
+  placeFieldOf,
   servesPlace,
   shopFieldOf,
   shopOrderOf,
@@ -59,6 +62,40 @@ describe('where the service goes', () => {
       ['fi-837', ['fi-837-hervanta', 'fi-837-amuri'], false],
       ['fi-604', ['fi-604-kirkonkyla'], true],
     ]);
+  });
+});
+
+describe('the form as it starts and the place it names', () => {
+  it('starts as one visit of two hours on the earliest day, 10–12, in a language the service is given in', () => {
+    // 2026-12-03 is a Thursday.
+    const start = newShopOrder({ languages: ['fi', 'sv'] }, '2026-12-03', 'en');
+    expect(start.schedule).toEqual({
+      repeat: 'once',
+      interval: 2,
+      weekdays: [4],
+      startDate: '2026-12-03',
+      windowStart: '10:00',
+      windowEnd: '12:00',
+      skipHolidays: true,
+    });
+    expect(start).toMatchObject({ durationMinutes: 120, address: '', municipality: '', phone: '', language: 'fi' });
+    expect(newShopOrder({ languages: ['fi', 'sv'] }, '2026-12-03', 'sv').language).toBe('sv');
+  });
+
+  it('goes where the postal code says, keeping a district chosen in that municipality, else where chosen', () => {
+    const chosen = { municipality: 'fi-837', district: 'fi-837-amuri' };
+    expect(orderPlace(chosen, null)).toEqual(chosen);
+    expect(orderPlace(chosen, { municipality: 'fi-837', district: 'fi-837-hervanta' })).toEqual({ municipality: 'fi-837', district: 'fi-837-hervanta' });
+    expect(orderPlace(chosen, { municipality: 'fi-837', district: '' })).toEqual(chosen);
+    expect(orderPlace(chosen, { municipality: 'fi-604', district: '' })).toEqual({ municipality: 'fi-604', district: '' });
+  });
+
+  it('puts the problems of a place the postal code names at the address', () => {
+    expect(placeFieldOf('municipality_code', { municipality: 'fi-837', district: '' })).toBe('address');
+    expect(placeFieldOf('district_code', { municipality: 'fi-837', district: 'fi-837-hervanta' })).toBe('address');
+    expect(placeFieldOf('district_code', { municipality: 'fi-837', district: '' })).toBe('district_code');
+    expect(placeFieldOf('municipality_code', null)).toBe('municipality_code');
+    expect(placeFieldOf('door_code', { municipality: 'fi-837', district: '' })).toBe('door_code');
   });
 });
 

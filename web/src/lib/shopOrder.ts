@@ -1,6 +1,7 @@
 // The shop's order form, its pure parts: where the service goes (as the server's routing decides
-// it), the price of one visit with the household-deduction estimate, the first visit of a
-// schedule, and the form as POST /api/v1/orders and POST /api/v1/shop/orders take it.
+// it), the form as it starts and the place the order goes to, the price of one visit with the
+// household-deduction estimate, the first visit of a schedule, and the form as POST
+// /api/v1/orders and POST /api/v1/shop/orders take it.
 import type { Grant, Language, NewOrder, Place, PublicService, Schedule, ServiceArea, ServicePrice } from '../api/types';
 import { estimateVisit } from './funding';
 import { servicePricing } from './orderForm';
@@ -78,6 +79,53 @@ export function defaultServiceLanguage(serviceLanguages: readonly string[], page
 /** The first day one may order for: tomorrow, or later when the provider asks for more notice. */
 export function earliestStart(today: string, leadTimeDays: number | undefined): string {
   return addDays(today, Math.max(1, leadTimeDays ?? 0)) ?? today;
+}
+
+/**
+ * The form before anything is typed: one visit of two hours on the earliest day, between 10 and
+ * 12, in `language` when the service is given in it (else the service's first language).
+ */
+export function newShopOrder(service: Pick<PublicService, 'languages'>, earliest: string, language: string): ShopOrderValues {
+  return {
+    schedule: {
+      repeat: 'once',
+      interval: 2,
+      weekdays: [isoWeekday(earliest)],
+      startDate: earliest,
+      windowStart: '10:00',
+      windowEnd: '12:00',
+      skipHolidays: true,
+    },
+    durationMinutes: 120,
+    address: '',
+    municipality: '',
+    district: '',
+    doorCode: '',
+    phone: '',
+    needs: '',
+    language: defaultServiceLanguage(service.languages ?? [], language),
+  };
+}
+
+/** A municipality and, where there is one, a district ('' for none). */
+export interface OrderPlace {
+  municipality: string;
+  district: string;
+}
+
+/**
+ * Where the order goes: the place the address's postal code names (`derived`, see
+ * placeOfAddress), keeping a district chosen by hand in that municipality when the code names
+ * none; the place chosen by hand when the code names nothing.
+ */
+export function orderPlace(v: Pick<ShopOrderValues, 'municipality' | 'district'>, derived: OrderPlace | null): OrderPlace {
+  if (!derived) return { municipality: v.municipality, district: v.district };
+  return { municipality: derived.municipality, district: derived.district || (v.municipality === derived.municipality ? v.district : '') };
+}
+
+/** The place shown in words (named by the postal code) has no field of its own: its problems are the address's. */
+export function placeFieldOf(field: string, derived: OrderPlace | null): string {
+  return derived && (field === 'municipality_code' || (field === 'district_code' && derived.district)) ? 'address' : field;
 }
 
 /**

@@ -1,7 +1,7 @@
 import '../orders/orders.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import * as desk from '../../api/desk';
 import type { Consent, ConsentState } from '../../api/types';
 import { Status } from '../../components/Alert';
@@ -12,9 +12,9 @@ import { Loading, Page } from '../../components/Page';
 import { generalMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
-import { clientsActedFor, isClient } from '../../lib/roles';
 import { useAsync } from '../../lib/useAsync';
 import { useSession } from '../../session/SessionContext';
+import { useWhoseClient, WhoseSelect } from '../orders/WhoseClient';
 
 const STATE_TONE: Record<ConsentState, string> = {
   active: 'badge badge-ok',
@@ -119,18 +119,9 @@ function ConsentItem({
  */
 export function ConsentsPage() {
   const { t } = useTranslation();
-  const session = useSession();
-  const selectId = useId();
   const keys = useIdempotencyKey();
-  const [params, setParams] = useSearchParams();
-  const actedFor = clientsActedFor(session.viewer!);
-  const clients = session.received.filter((d) => actedFor.includes(d.client_id));
-  const self = session.user!.id;
-  const ownAllowed = isClient(session.viewer!);
-  const asked = params.get('client');
-  const clientId =
-    asked && (asked === self || actedFor.includes(asked)) ? asked : ownAllowed ? self : (clients[0]?.client_id ?? self);
-  const whose = clientId === self ? null : (clients.find((d) => d.client_id === clientId)?.client_name ?? null);
+  const chosen = useWhoseClient();
+  const { clientId, whose } = chosen;
   const consents = useAsync(() => desk.listConsents(clientId), [clientId]);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -164,24 +155,7 @@ export function ConsentsPage() {
   const items = consents.data ?? [];
   return (
     <Page title={whose ? t('consents.titleFor', { name: whose }) : t('consents.title')} intro={t('consents.intro')}>
-      {clients.length > 0 ? (
-        <div className="field field-inline">
-          <label htmlFor={selectId}>{t('consents.whose')}</label>
-          <select
-            id={selectId}
-            value={clientId}
-            onChange={(e) => setParams(e.target.value === self ? {} : { client: e.target.value })}
-            data-testid="whose-consents"
-          >
-            {ownAllowed ? <option value={self}>{t('myOrders.myself')}</option> : null}
-            {clients.map((d) => (
-              <option key={d.client_id} value={d.client_id}>
-                {d.client_name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+      <WhoseSelect label={t('consents.whose')} chosen={chosen} testId="whose-consents" />
       <p className="muted">{t('consents.explain')}</p>
       <div ref={statusRef} tabIndex={-1}>
         <Status>{status}</Status>

@@ -1,35 +1,33 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as ordersApi from '../../api/orders';
-import type { AdviceChannel, ClientRecord, ConsentWay, GrantWithBalance, OrderConsent, OrderView, PublicService } from '../../api/types';
+import type { AdviceChannel, ClientRecord, ConsentWay, OrderConsent, OrderView, PublicService } from '../../api/types';
 import { FormAlert } from '../../components/Alert';
-import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { ChoiceGroup, TextField } from '../../components/Field';
 import { useDirectoryNames } from '../../lib/directoryData';
 import { addressLine, CONSENT_WAYS, consentWayOf } from '../../lib/desk';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
-import { formatMinutes } from '../../lib/funding';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { placeOfAddress } from '../../lib/orderForm';
-import { formatCivilDate, isoWeekday, localDate, scheduleOf, timeWindow } from '../../lib/schedule';
-import { languageName, pickText } from '../../lib/serviceText';
+import { formatCivilDate, localDate } from '../../lib/schedule';
+import { pickText } from '../../lib/serviceText';
 import {
   checkShopOrder,
-  defaultServiceLanguage,
   earliestStart,
-  firstVisitDate,
   isInternationalPhone,
-  payableGrants,
+  newShopOrder,
+  orderPlace,
+  placeFieldOf,
   SHOP_ORDER_FIELDS,
   shopFieldOf,
   shopOrderOf,
   type ShopOrderValues,
 } from '../../lib/shopOrder';
 import { useSession } from '../../session/SessionContext';
-import { DURATIONS } from '../orders/OrderFormFields';
 import { ScheduleFields } from '../orders/ScheduleFields';
-import { PlaceFields, VisitEstimate } from '../shop/ShopOrderParts';
+import { FirstVisit, WhatFields, WhereFields } from '../shop/ShopOrderFields';
 import { rememberedOf, type Remembered } from '../shop/ShopOrderPage';
-import { FundingQuote, PayFromChoice } from '../shop/ShopPayment';
+import { PaymentFields, usePayableGrants } from '../shop/ShopPayment';
 
 /** Whether two addresses are the same but for spacing, commas and case. */
 function sameAddress(a: string, b: string): boolean {
@@ -84,23 +82,10 @@ export function DeskOrderForm({
   const registryAddress = addressLine(record.address);
 
   const [values, setValues] = useState<ShopOrderValues>(() => ({
-    schedule: {
-      repeat: 'once',
-      interval: 2,
-      weekdays: [isoWeekday(earliest)],
-      startDate: earliest,
-      windowStart: '10:00',
-      windowEnd: '12:00',
-      skipHolidays: true,
-    },
-    durationMinutes: 120,
+    ...newShopOrder(service, earliest, record.language),
     address: registryAddress,
     municipality: record.address?.municipality_code ?? '',
-    district: '',
-    doorCode: '',
     phone: clientPhone,
-    needs: '',
-    language: defaultServiceLanguage(service.languages ?? [], record.language),
   }));
   const [consent, setConsent] = useState<ConsentValues>({ givenHow: consentWayOf(channel), givenBy: record.name, validUntil: '' });
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -130,23 +115,7 @@ export function DeskOrderForm({
   }, [record.id, service.category, registryAddress, clientPhone]);
 
   // The client's grants that can pay for this service; one of them is chosen by itself, as in the shop.
-  const [grants, setGrants] = useState<GrantWithBalance[]>([]);
-  const [payFrom, setPayFrom] = useState('');
-  useEffect(() => {
-    let live = true;
-    void ordersApi
-      .listGrants(record.id)
-      .catch(() => [] as GrantWithBalance[])
-      .then((all) => {
-        if (!live) return;
-        const payable = payableGrants(all, service.category ?? '', today);
-        setGrants(payable);
-        setPayFrom(payable.length === 1 ? payable[0]!.id : '');
-      });
-    return () => {
-      live = false;
-    };
-  }, [record.id, service.category, today]);
+  const { grants, payFrom, setPayFrom } = usePayableGrants(record.id, service.category ?? '', today);
 
   useEffect(() => {
     if (!errors.alert) return;
@@ -154,15 +123,10 @@ export function DeskOrderForm({
   }, [errors]);
 
   const derived = names.ready ? placeOfAddress(values.address, names.places) : null;
-  const place = derived
-    ? { municipality: derived.municipality, district: derived.district || (values.municipality === derived.municipality ? values.district : '') }
-    : { municipality: values.municipality, district: values.district };
+  const place = orderPlace(values, derived);
   const placeName = [place.district, place.municipality].filter(Boolean).map((c) => names.placeName(c)).join(', ');
   const messageParams = { provider, place: placeName, date: formatCivilDate(earliest, language) };
-  const mapField = (path: string) => {
-    const field = deskFieldOf(path);
-    return derived && (field === 'municipality_code' || (field === 'district_code' && derived.district)) ? 'address' : field;
-  };
+  const mapField = (path: string) => placeFieldOf(deskFieldOf(path), derived);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -198,10 +162,19 @@ export function DeskOrderForm({
   }
 
   const s = values.schedule;
-  const first = s.startDate ? firstVisitDate(scheduleOf(s)) : '';
-  const durations = DURATIONS.includes(values.durationMinutes) ? DURATIONS : [...DURATIONS, values.durationMinutes].sort((a, b) => a - b);
-  const serviceLanguages = service.languages && service.languages.length > 0 ? service.languages : [values.language];
   const byField = errors.byField;
+  // Another address typed (or the last order's): the register's stays one click away.
+  const registerAddress =
+    registryAddress !== '' && !sameAddress(values.address, registryAddress) ? (
+      <p className="small desk-register-address" data-testid="register-address">
+        {remembered?.address && sameAddress(values.address, remembered.address)
+          ? t('desk.order.addressFromLastOrder', { address: registryAddress })
+          : t('desk.order.addressInRegister', { address: registryAddress })}{' '}
+        <button type="button" className="button button-link" onClick={() => change({ address: registryAddress })}>
+          {t('desk.order.useRegisterAddress')}
+        </button>
+      </p>
+    ) : null;
 
   return (
     <form ref={formRef} className="form order-form shop-order-form desk-order-form" onSubmit={(e) => void submit(e)} noValidate data-testid="desk-order-form">
@@ -211,137 +184,37 @@ export function DeskOrderForm({
       <p className="muted">{t('desk.order.formIntro', { provider })}</p>
 
       <ScheduleFields schedule={s} onChange={(c) => change({ schedule: { ...s, ...c } })} errors={byField} minDate={earliest} headingLevel={3}>
-        <div className="first-visit">
-          {first ? (
-            <p data-testid="first-visit">
-              {t('shopOrder.firstVisit', {
-                date: formatCivilDate(first, language),
-                window: timeWindow({ window_start: s.windowStart, window_end: s.windowEnd }, language),
-              })}
-            </p>
-          ) : null}
-          <p className="small">{t('shopOrder.earliest', { provider, date: formatCivilDate(earliest, language) })}</p>
-        </div>
+        <FirstVisit schedule={s} earliest={earliest} provider={provider} />
       </ScheduleFields>
 
-      <fieldset className="plain-fieldset form-section">
-        <legend className="visually-hidden">{t('orderForm.what')}</legend>
-        <h3>{t('orderForm.what')}</h3>
-        <SelectField
-          label={t('orderForm.duration')}
-          hint={service.price ? t('shopOrder.durationHint') : undefined}
-          value={String(values.durationMinutes)}
-          onChange={(e) => change({ durationMinutes: Number(e.target.value) })}
-          errors={byField.duration_minutes}
-          name="duration"
-        >
-          {durations.map((m) => (
-            <option key={m} value={m}>
-              {formatMinutes(m, language)}
-            </option>
-          ))}
-        </SelectField>
-        {service.price ? <VisitEstimate price={service.price} minutes={values.durationMinutes} area={service.area} deduction={!payFrom} /> : null}
-        <TextAreaField
-          label={t('orderForm.needs')}
-          hint={t('orderForm.needsHint')}
-          value={values.needs}
-          onChange={(e) => change({ needs: e.target.value })}
-          errors={byField.needs}
-          maxLength={2000}
-          rows={3}
-          name="needs"
-        />
-      </fieldset>
+      <WhatFields service={service} values={values} onChange={change} errors={byField} deduction={!payFrom} headingLevel={3} />
 
-      <fieldset className="plain-fieldset form-section">
-        <legend className="visually-hidden">{t('orderForm.where')}</legend>
-        <h3>{t('orderForm.where')}</h3>
-        <TextField
-          label={t('orderForm.address')}
-          hint={t('orderForm.addressHint')}
-          value={values.address}
-          onChange={(e) => change({ address: e.target.value })}
-          errors={byField.address}
-          autoComplete="off"
-          maxLength={200}
-          name="address"
-        />
-        {registryAddress !== '' && !sameAddress(values.address, registryAddress) ? (
-          <p className="small desk-register-address" data-testid="register-address">
-            {remembered?.address && sameAddress(values.address, remembered.address)
-              ? t('desk.order.addressFromLastOrder', { address: registryAddress })
-              : t('desk.order.addressInRegister', { address: registryAddress })}{' '}
-            <button type="button" className="button button-link" onClick={() => change({ address: registryAddress })}>
-              {t('desk.order.useRegisterAddress')}
-            </button>
-          </p>
-        ) : null}
-        <PlaceFields
-          service={service}
-          names={names}
-          derived={derived}
-          municipality={place.municipality}
-          district={place.district}
-          onChange={(p) => change(p)}
-          errors={byField}
-          show={values.address.trim() !== ''}
-        />
-        <div className="field-pair">
-          <TextField
-            label={t('orderForm.doorCode')}
-            hint={t('orderForm.doorCodeHint')}
-            value={values.doorCode}
-            onChange={(e) => change({ doorCode: e.target.value })}
-            errors={byField.door_code}
-            maxLength={50}
-            autoComplete="off"
-            name="door_code"
-          />
-          <TextField
-            type="tel"
-            label={t('orderForm.phone')}
-            hint={t('orderForm.phoneHint')}
-            value={values.phone}
-            onChange={(e) => change({ phone: e.target.value })}
-            errors={byField.contact_phone}
-            autoComplete="off"
-            name="phone"
-          />
-        </div>
-        <SelectField
-          label={t('orderForm.language')}
-          hint={t('shopOrder.languageHint', { provider })}
-          value={values.language}
-          onChange={(e) => change({ language: e.target.value })}
-          errors={byField.language}
-          name="language"
-        >
-          {serviceLanguages.map((l) => (
-            <option key={l} value={l}>
-              {languageName(l, language)}
-            </option>
-          ))}
-        </SelectField>
-      </fieldset>
+      <WhereFields
+        service={service}
+        names={names}
+        values={values}
+        onChange={change}
+        errors={byField}
+        derived={derived}
+        place={place}
+        showPlace={values.address.trim() !== ''}
+        addressNote={registerAddress}
+        autoFill={false}
+        headingLevel={3}
+      />
 
-      {grants.length > 0 ? (
-        <fieldset className="plain-fieldset form-section" data-testid="payment">
-          <legend className="visually-hidden">{t('shopOrder.payment')}</legend>
-          <h3>{t('shopOrder.payment')}</h3>
-          <PayFromChoice grants={grants} value={payFrom} onChange={setPayFrom} errors={byField.pay_from} forClient={false} />
-          {payFrom ? (
-            <FundingQuote
-              clientId={record.id}
-              grantId={payFrom}
-              service={service}
-              minutes={values.durationMinutes}
-              date={s.startDate || earliest}
-              forClient={false}
-            />
-          ) : null}
-        </fieldset>
-      ) : null}
+      <PaymentFields
+        grants={grants}
+        value={payFrom}
+        onChange={setPayFrom}
+        errors={byField.pay_from}
+        clientId={record.id}
+        service={service}
+        minutes={values.durationMinutes}
+        date={s.startDate || earliest}
+        forClient={false}
+        headingLevel={3}
+      />
 
       <fieldset className="plain-fieldset form-section desk-consent" data-testid="consent">
         <legend className="visually-hidden">{t('desk.consent.title')}</legend>

@@ -4,12 +4,12 @@ import type { Place } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { LANGUAGES } from '../../i18n/languages';
 import { useDirectoryNames } from '../../lib/directoryData';
-import { formatMinutes } from '../../lib/funding';
 import { placeOfAddress } from '../../lib/orderForm';
 import type { ScheduleChoice } from '../../lib/schedule';
 import { languageName, pickText } from '../../lib/serviceText';
 import { useSession } from '../../session/SessionContext';
 import { ScheduleFields } from './ScheduleFields';
+import { DoorCodeAndPhoneFields, DurationField, NeedsField } from './VisitFields';
 
 export interface FormValues {
   category: string;
@@ -26,9 +26,6 @@ export interface FormValues {
   durationMinutes: number;
   tasks: string;
 }
-
-/** Visit lengths offered, in minutes. */
-export const DURATIONS = [60, 90, 120, 150, 180, 240, 300, 360, 480];
 
 /** The order's what, when and where; `children` (the provider choice) comes after the when. */
 export function OrderFormFields({
@@ -52,7 +49,6 @@ export function OrderFormFields({
   const s = values.schedule;
   const setSchedule = (change: Partial<ScheduleChoice>) => onChange({ schedule: { ...s, ...change } });
   const districts: Place[] = names.places.filter((p) => p.kind === 'district' && p.municipality_code === values.municipality);
-  const durations = DURATIONS.includes(values.durationMinutes) ? DURATIONS : [...DURATIONS, values.durationMinutes].sort((a, b) => a - b);
 
   return (
     <>
@@ -68,30 +64,13 @@ export function OrderFormFields({
             ))}
           </SelectField>
         ) : null}
-        <SelectField
-          label={t('orderForm.duration')}
-          hint={t('orderForm.durationHint')}
-          value={String(values.durationMinutes)}
-          onChange={(e) => onChange({ durationMinutes: Number(e.target.value) })}
+        <DurationField
+          value={values.durationMinutes}
+          onChange={(durationMinutes) => onChange({ durationMinutes })}
           errors={errors.duration_minutes}
-          name="duration"
-        >
-          {durations.map((m) => (
-            <option key={m} value={m}>
-              {formatMinutes(m, language)}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField
-          label={t('orderForm.needs')}
-          hint={t('orderForm.needsHint')}
-          value={values.needs}
-          onChange={(e) => onChange({ needs: e.target.value })}
-          errors={errors.needs}
-          maxLength={2000}
-          rows={3}
-          name="needs"
+          hint={t('orderForm.durationHint')}
         />
+        <NeedsField value={values.needs} onChange={(needs) => onChange({ needs })} errors={errors.needs} />
         <TextAreaField
           label={t('orderForm.tasks')}
           hint={t('orderForm.tasksHint')}
@@ -155,28 +134,7 @@ export function OrderFormFields({
             ))}
           </SelectField>
         </div>
-        <div className="field-pair">
-          <TextField
-            label={t('orderForm.doorCode')}
-            hint={t('orderForm.doorCodeHint')}
-            value={values.doorCode}
-            onChange={(e) => onChange({ doorCode: e.target.value })}
-            errors={errors.door_code}
-            maxLength={50}
-            autoComplete="off"
-            name="door_code"
-          />
-          <TextField
-            type="tel"
-            label={t('orderForm.phone')}
-            hint={t('orderForm.phoneHint')}
-            value={values.phone}
-            onChange={(e) => onChange({ phone: e.target.value })}
-            errors={errors.contact_phone}
-            autoComplete="tel"
-            name="phone"
-          />
-        </div>
+        <DoorCodeAndPhoneFields values={values} onChange={onChange} errors={errors} />
         <SelectField
           label={t('orderForm.language')}
           value={values.language}

@@ -7,29 +7,28 @@ import * as directory from '../../api/directory';
 import * as ordersApi from '../../api/orders';
 import { ApiError } from '../../api/problem';
 import * as shop from '../../api/shop';
-import type { GrantWithBalance, PublicService, User } from '../../api/types';
+import type { PublicService, User } from '../../api/types';
 import { FormAlert, Notice } from '../../components/Alert';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField } from '../../components/Field';
 import { LoadError } from '../../components/LoadError';
 import { Loading, Page } from '../../components/Page';
 import { useDirectoryNames } from '../../lib/directoryData';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
-import { formatMinutes } from '../../lib/funding';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { lastOrder, placeOfAddress } from '../../lib/orderForm';
 import { clientsActedFor, isClient } from '../../lib/roles';
-import { formatCivilDate, isoWeekday, localDate, scheduleOf, timeWindow } from '../../lib/schedule';
-import { languageName, pickText } from '../../lib/serviceText';
+import { formatCivilDate, localDate } from '../../lib/schedule';
+import { pickText } from '../../lib/serviceText';
 import {
   checkAccount,
   checkShopOrder,
   clearDraft,
-  defaultServiceLanguage,
   earliestStart,
   emailTaken,
-  firstVisitDate,
   keepDraft,
-  payableGrants,
+  newShopOrder,
+  orderPlace,
+  placeFieldOf,
   readDraft,
   SHOP_ORDER_FIELDS,
   shopFieldOf,
@@ -40,10 +39,10 @@ import {
 import { useAsync } from '../../lib/useAsync';
 import { useSession } from '../../session/SessionContext';
 import { NotFoundPage } from '../errors/NotFoundPage';
-import { DURATIONS } from '../orders/OrderFormFields';
 import { ScheduleFields } from '../orders/ScheduleFields';
-import { AccountFields, PlaceFields, VisitEstimate } from './ShopOrderParts';
-import { FundingQuote, PayFromChoice } from './ShopPayment';
+import { FirstVisit, WhatFields, WhereFields } from './ShopOrderFields';
+import { AccountFields } from './ShopOrderParts';
+import { PaymentFields, usePayableGrants } from './ShopPayment';
 
 /** The fields a previous order fills in while the person has not typed them. */
 export type Remembered = Pick<ShopOrderValues, 'address' | 'doorCode' | 'phone' | 'needs'>;
@@ -111,26 +110,7 @@ function ShopOrderForm({ service }: { service: PublicService }) {
 
   const [draft] = useState(() => readDraft(service.id));
   const [values, setValues] = useState<ShopOrderValues>(
-    () =>
-      draft?.values ?? {
-        schedule: {
-          repeat: 'once',
-          interval: 2,
-          weekdays: [isoWeekday(earliest)],
-          startDate: earliest,
-          windowStart: '10:00',
-          windowEnd: '12:00',
-          skipHolidays: true,
-        },
-        durationMinutes: 120,
-        address: '',
-        municipality: '',
-        district: '',
-        doorCode: '',
-        phone: visitor ? '' : (session.user?.phone ?? ''),
-        needs: '',
-        language: defaultServiceLanguage(service.languages ?? [], language),
-      },
+    () => draft?.values ?? { ...newShopOrder(service, earliest, language), phone: visitor ? '' : (session.user?.phone ?? '') },
   );
   const [account, setAccount] = useState<AccountValues>(() => ({
     name: draft?.account.name ?? '',
@@ -175,32 +155,11 @@ function ShopOrderForm({ service }: { service: PublicService }) {
   }, [visitor, whose, self, ownPhone, service.category]);
 
   // The chosen client's grants that can pay for this service; one of them is chosen by itself.
-  const [grants, setGrants] = useState<GrantWithBalance[]>([]);
-  const [payFrom, setPayFrom] = useState('');
-  useEffect(() => {
-    setGrants([]);
-    setPayFrom('');
-    if (visitor || !whose) return;
-    let live = true;
-    void ordersApi
-      .listGrants(whose)
-      .catch(() => [] as GrantWithBalance[])
-      .then((all) => {
-        if (!live) return;
-        const payable = payableGrants(all, service.category ?? '', today);
-        setGrants(payable);
-        setPayFrom(payable.length === 1 ? payable[0]!.id : '');
-      });
-    return () => {
-      live = false;
-    };
-  }, [visitor, whose, service.category, today]);
+  const { grants, payFrom, setPayFrom } = usePayableGrants(visitor ? '' : whose, service.category ?? '', today);
 
   // The address is the place's source: its postal code names the municipality and district.
   const derived = names.ready ? placeOfAddress(values.address, names.places) : null;
-  const place = derived
-    ? { municipality: derived.municipality, district: derived.district || (values.municipality === derived.municipality ? values.district : '') }
-    : { municipality: values.municipality, district: values.district };
+  const place = orderPlace(values, derived);
 
   useEffect(() => {
     if (!errors.alert) return;
@@ -233,11 +192,7 @@ function ShopOrderForm({ service }: { service: PublicService }) {
     place: placeName,
     date: formatCivilDate(earliest, language),
   };
-  // The place shown in words has no field of its own: its problems are the address's.
-  const mapField = (path: string) => {
-    const field = shopFieldOf(path);
-    return derived && (field === 'municipality_code' || (field === 'district_code' && derived.district)) ? 'address' : field;
-  };
+  const mapField = (path: string) => placeFieldOf(shopFieldOf(path), derived);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -295,9 +250,6 @@ function ShopOrderForm({ service }: { service: PublicService }) {
   }
 
   const s = values.schedule;
-  const first = s.startDate ? firstVisitDate(scheduleOf(s)) : '';
-  const durations = DURATIONS.includes(values.durationMinutes) ? DURATIONS : [...DURATIONS, values.durationMinutes].sort((a, b) => a - b);
-  const serviceLanguages = service.languages && service.languages.length > 0 ? service.languages : [values.language];
   const byField = errors.byField;
 
   return (
@@ -336,134 +288,34 @@ function ShopOrderForm({ service }: { service: PublicService }) {
           errors={byField}
           minDate={earliest}
         >
-          <div className="first-visit">
-            {first ? (
-              <p data-testid="first-visit">
-                {t('shopOrder.firstVisit', {
-                  date: formatCivilDate(first, language),
-                  window: timeWindow({ window_start: s.windowStart, window_end: s.windowEnd }, language),
-                })}
-              </p>
-            ) : null}
-            <p className="small">{t('shopOrder.earliest', { provider, date: formatCivilDate(earliest, language) })}</p>
-          </div>
+          <FirstVisit schedule={s} earliest={earliest} provider={provider} />
         </ScheduleFields>
 
-        <fieldset className="plain-fieldset form-section">
-          <legend className="visually-hidden">{t('orderForm.what')}</legend>
-          <h2>{t('orderForm.what')}</h2>
-          <SelectField
-            label={t('orderForm.duration')}
-            hint={service.price ? t('shopOrder.durationHint') : undefined}
-            value={String(values.durationMinutes)}
-            onChange={(e) => change({ durationMinutes: Number(e.target.value) })}
-            errors={byField.duration_minutes}
-            name="duration"
-          >
-            {durations.map((m) => (
-              <option key={m} value={m}>
-                {formatMinutes(m, language)}
-              </option>
-            ))}
-          </SelectField>
-          {service.price ? <VisitEstimate price={service.price} minutes={values.durationMinutes} area={service.area} deduction={!payFrom} /> : null}
-          <TextAreaField
-            label={t('orderForm.needs')}
-            hint={t('orderForm.needsHint')}
-            value={values.needs}
-            onChange={(e) => change({ needs: e.target.value })}
-            errors={byField.needs}
-            maxLength={2000}
-            rows={3}
-            name="needs"
-          />
-        </fieldset>
+        <WhatFields service={service} values={values} onChange={change} errors={byField} deduction={!payFrom} />
 
-        <fieldset className="plain-fieldset form-section">
-          <legend className="visually-hidden">{t('orderForm.where')}</legend>
-          <h2>{t('orderForm.where')}</h2>
-          <TextField
-            label={t('orderForm.address')}
-            hint={t('orderForm.addressHint')}
-            value={values.address}
-            onChange={(e) => change({ address: e.target.value })}
-            onBlur={() => setAddressTouched(values.address.trim() !== '')}
-            errors={byField.address}
-            autoComplete="street-address"
-            maxLength={200}
-            name="address"
-          />
-          <PlaceFields
-            service={service}
-            names={names}
-            derived={derived}
-            municipality={place.municipality}
-            district={place.district}
-            onChange={(p) => change(p)}
-            errors={byField}
-            show={addressTouched}
-          />
-          <div className="field-pair">
-            <TextField
-              label={t('orderForm.doorCode')}
-              hint={t('orderForm.doorCodeHint')}
-              value={values.doorCode}
-              onChange={(e) => change({ doorCode: e.target.value })}
-              errors={byField.door_code}
-              maxLength={50}
-              autoComplete="off"
-              name="door_code"
-            />
-            <TextField
-              type="tel"
-              label={t('orderForm.phone')}
-              hint={t('orderForm.phoneHint')}
-              value={values.phone}
-              onChange={(e) => change({ phone: e.target.value })}
-              errors={byField.contact_phone}
-              autoComplete="tel"
-              name="phone"
-            />
-          </div>
-          <SelectField
-            label={t('orderForm.language')}
-            hint={t('shopOrder.languageHint', { provider })}
-            value={values.language}
-            onChange={(e) => change({ language: e.target.value })}
-            errors={byField.language}
-            name="language"
-          >
-            {serviceLanguages.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l, language)}
-              </option>
-            ))}
-          </SelectField>
-        </fieldset>
+        <WhereFields
+          service={service}
+          names={names}
+          values={values}
+          onChange={change}
+          errors={byField}
+          derived={derived}
+          place={place}
+          showPlace={addressTouched}
+          onAddressBlur={() => setAddressTouched(values.address.trim() !== '')}
+        />
 
-        {grants.length > 0 ? (
-          <fieldset className="plain-fieldset form-section" data-testid="payment">
-            <legend className="visually-hidden">{t('shopOrder.payment')}</legend>
-            <h2>{t('shopOrder.payment')}</h2>
-            <PayFromChoice
-              grants={grants}
-              value={payFrom}
-              onChange={setPayFrom}
-              errors={byField.pay_from}
-              forClient={whose === self}
-            />
-            {payFrom ? (
-              <FundingQuote
-                clientId={whose}
-                grantId={payFrom}
-                service={service}
-                minutes={values.durationMinutes}
-                date={s.startDate || earliest}
-                forClient={whose === self}
-              />
-            ) : null}
-          </fieldset>
-        ) : null}
+        <PaymentFields
+          grants={grants}
+          value={payFrom}
+          onChange={setPayFrom}
+          errors={byField.pay_from}
+          clientId={whose}
+          service={service}
+          minutes={values.durationMinutes}
+          date={s.startDate || earliest}
+          forClient={whose === self}
+        />
 
         {visitor ? (
           <AccountFields

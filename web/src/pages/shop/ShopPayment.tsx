@@ -1,5 +1,6 @@
-// The shop order's payment: which of the client's grants pays ("Pay from"), and the funding
-// engine's split of one visit before the order is sent (POST /clients/{id}/funding-quote).
+// The shop order's payment: the client's grants that can pay, which of them pays ("Pay from"),
+// and the funding engine's split of one visit before the order is sent
+// (POST /clients/{id}/funding-quote). The advice desk's order form shares it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as ordersApi from '../../api/orders';
@@ -7,9 +8,82 @@ import type { FundingSplit, GrantWithBalance, PublicService } from '../../api/ty
 import { ChoiceGroup } from '../../components/Field';
 import { formatMoney } from '../../lib/format';
 import { formatBalanceAmount, grantKindName } from '../../lib/funding';
-import { visitEstimate } from '../../lib/shopOrder';
+import { payableGrants, visitEstimate } from '../../lib/shopOrder';
 import { useSession } from '../../session/SessionContext';
 import { SplitList } from '../orders/OrderBits';
+
+/**
+ * The client's grants that can pay for an order of this category today, and the one chosen to
+ * pay: chosen by itself when there is just one. Nothing while there is no client ('').
+ */
+export function usePayableGrants(clientId: string, category: string, today: string) {
+  const [grants, setGrants] = useState<GrantWithBalance[]>([]);
+  const [payFrom, setPayFrom] = useState('');
+  useEffect(() => {
+    setGrants([]);
+    setPayFrom('');
+    if (!clientId) return;
+    let live = true;
+    void ordersApi
+      .listGrants(clientId)
+      .catch(() => [] as GrantWithBalance[])
+      .then((all) => {
+        if (!live) return;
+        const payable = payableGrants(all, category, today);
+        setGrants(payable);
+        setPayFrom(payable.length === 1 ? payable[0]!.id : '');
+      });
+    return () => {
+      live = false;
+    };
+  }, [clientId, category, today]);
+  return { grants, payFrom, setPayFrom };
+}
+
+/**
+ * The form's "Payment": which grant pays and, for a grant, who pays what for one visit; nothing
+ * when no grant can pay.
+ */
+export function PaymentFields({
+  grants,
+  value,
+  onChange,
+  errors,
+  clientId,
+  service,
+  minutes,
+  date,
+  forClient,
+  headingLevel = 2,
+}: {
+  grants: readonly GrantWithBalance[];
+  /** the chosen grant's id, '' for paying oneself */
+  value: string;
+  onChange: (grantId: string) => void;
+  errors?: string[] | undefined;
+  clientId: string;
+  service: PublicService;
+  /** the visit's length */
+  minutes: number;
+  /** the first visit's day */
+  date: string;
+  /** the client orders (else someone for the client) */
+  forClient: boolean;
+  /** the level of the heading in its page (3 inside a panel with its own heading) */
+  headingLevel?: 2 | 3;
+}) {
+  const { t } = useTranslation();
+  if (grants.length === 0) return null;
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
+  return (
+    <fieldset className="plain-fieldset form-section" data-testid="payment">
+      <legend className="visually-hidden">{t('shopOrder.payment')}</legend>
+      <Heading>{t('shopOrder.payment')}</Heading>
+      <PayFromChoice grants={grants} value={value} onChange={onChange} errors={errors} forClient={forClient} />
+      {value ? <FundingQuote clientId={clientId} grantId={value} service={service} minutes={minutes} date={date} forClient={forClient} /> : null}
+    </fieldset>
+  );
+}
 
 /** "Pay from": each grant that can pay for the order, or paying the full price oneself. */
 export function PayFromChoice({
