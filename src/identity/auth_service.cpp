@@ -348,9 +348,6 @@ Result<void> AuthService::RequestPasswordReset(const std::string& email_text, co
     ALLMENDE_TRY(LoginFailures::Record(c, address_key, now_text));
     ALLMENDE_ASSIGN_OR_RETURN(auto user, UserStore::GetByEmail(c, email));
     if (!user) return Ok();  // the same answer: nobody learns which addresses have accounts
-    // A person the advice desk registered has no account yet: an address typed at the desk was
-    // never proven, so a reset link must not turn it into one (the same answer again).
-    if (!user->password_hash && !user->email_verified_at) return Ok();
     return SendLink(c, *user, static_cast<int>(EmailKind::kPasswordReset), "password_reset", std::chrono::minutes(30),
                     "/reset-password", now);
   });
