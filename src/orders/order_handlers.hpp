@@ -12,6 +12,8 @@
 namespace allmende::orders {
 
 void AddOrderRoutes(http::Router& router, OrderService& orders, VisitService& visits, AgreementService& agreements);
+// GET /api/v1/clients/{id}/consents and POST …/consents/{consent_id}/withdraw (consent_handlers.cpp).
+void AddConsentRoutes(http::Router& router, OrderService& orders);
 // POST /api/v1/shop/orders: a visitor's first order with the account it creates, signed in after.
 void AddShopCheckoutRoute(http::Router& router, OrderService& orders, identity::AuthService& auth,
                           identity::CookieOptions cookies);

@@ -34,6 +34,7 @@ OrdersModule::OrdersModule(storage::Database& db, notify::Outbox& outbox, events
 
 void OrdersModule::AddRoutes(http::Router& router) {
   AddOrderRoutes(router, orders_, visits_, agreements_);
+  AddConsentRoutes(router, orders_);
   AddShopCheckoutRoute(router, orders_, auth_, cookies_);
 }
 
