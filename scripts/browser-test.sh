@@ -34,6 +34,8 @@ cleanup() {
       wait "$pid" 2> /dev/null || true
     fi
   done
+  # The server's and the mailbox's logs stay for a look after a failure.
+  mkdir -p test-output && cp "$work/server.log" "$work/mailbox.log" test-output/ 2> /dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -86,7 +86,7 @@ struct Modules {
         events(bus, MembershipKeysOf(db)),
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
-        clients(db, clock, cipher, config.demo.clients, config.demo.seed),
+        clients(db, bus, clock, cipher, config.demo.clients, config.demo.seed),
         guidance(db, clock, cipher),
         directory(db, bus, clock, config.demo, config.directory, cipher),
         funding(db, bus, clock, cipher),
@@ -98,7 +98,9 @@ struct Modules {
         access(db, clock),
         demo(config) {
     // A person renamed in their profile is found by the new name at the advice desk.
-    identity.auth().OnNameChange(&clients::ClientRegistry::ReindexName);
+    identity.auth().OnNameChange([&bus](storage::Connection& c, const std::string& user_id) {
+      return clients::ClientRegistry::NameChanged(c, bus, user_id);
+    });
   }
 
   std::vector<app::Module*> All() {

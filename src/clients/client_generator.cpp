@@ -134,7 +134,6 @@ Result<void> GenerateClients(storage::Database& db, const std::string& region_id
                       "VALUES ($1, NULL, $2, $3, $4, $5, $5)",
                       {row.user_id, who.first, phone, who.second, now}));
         ALLMENDE_TRY(RegistryStore::Insert(c, row));
-        ALLMENDE_TRY(RegistryStore::IndexName(c, region_id, row.user_id, who.first));
       }
       return Ok();
     }));

@@ -10,7 +10,7 @@ namespace allmende::clients {
 Result<ClientRecord> ClientRegistry::Merge(const access::Actor& actor, const std::string& keep,
                                            const std::string& duplicate) {
   const Timestamp now = clock_.Now();
-  return db_.WriteValue<ClientRecord>([&](storage::Connection& c) -> Result<ClientRecord> {
+  auto done = db_.WriteValue<ClientRecord>([&](storage::Connection& c) -> Result<ClientRecord> {
     ALLMENDE_ASSIGN_OR_RETURN(
         auto decision, access::Authorize(c, actor.principal, access::Action::kClientMerge, {.client_id = keep}, now));
     if (duplicate.empty()) return Error::Invalid("duplicate_id", "Name the record that goes into this one.");
@@ -43,6 +43,7 @@ Result<ClientRecord> ClientRegistry::Merge(const access::Actor& actor, const std
     }
     const std::string now_text = FormatRfc3339(now);
     ALLMENDE_TRY(RegistryStore::Merge(c, duplicate, keep, now_text));
+    ALLMENDE_TRY(NameChanged(c, bus_, duplicate));
     for (const auto& id : {keep, duplicate}) {
       ALLMENDE_TRY(access::AppendAccess(c, decision,
                                         {.action = "client.merge",
@@ -59,6 +60,8 @@ Result<ClientRecord> ClientRegistry::Merge(const access::Actor& actor, const std
                                                               merged->birth_date, merged->phone));
     return std::move(*merged);
   });
+  if (done.ok()) names_.Remove(duplicate);  // no longer found here; other processes follow the event
+  return done;
 }
 
 }  // namespace allmende::clients

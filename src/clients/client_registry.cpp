@@ -16,8 +16,6 @@
 namespace allmende::clients {
 namespace {
 
-// Rows read per name word at most: the commonest surname of a large region stays well below.
-constexpr int kWordRows = 20000;
 // A name counts as similar for the look-alike warning at this score (every word within an edit).
 constexpr double kSimilarName = 0.7;
 
@@ -71,28 +69,39 @@ std::optional<std::string> BirthDateProblem(const std::string& date, const std::
   return std::nullopt;
 }
 
-ClientRegistry::ClientRegistry(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher)
-    : db_(db), clock_(clock), cipher_(cipher) {}
+ClientRegistry::ClientRegistry(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher,
+                               events::EventBus& bus, NameIndex& names)
+    : db_(db), clock_(clock), cipher_(cipher), bus_(bus), names_(names) {}
 
-Result<void> ClientRegistry::ReindexName(storage::Connection& c, const std::string& client_id) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto who, RegistryStore::RegionAndName(c, client_id));
-  if (!who) return Ok();  // not a client: nobody searches for them at the desk
-  return RegistryStore::IndexName(c, who->first, client_id, who->second);
+Result<void> ClientRegistry::NameChanged(storage::Connection& c, events::EventBus& bus, const std::string& client_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto region, RegistryStore::RegionOf(c, client_id));
+  if (!region) return Ok();  // not a client: nobody searches for them at the desk
+  return bus.Publish(
+      c, events::Event{NewId("evt"), kNameTopic, *region, client_id, {kNameAudience}, "{}", FormatRfc3339(Now())});
 }
 
-Result<void> ClientRegistry::IndexMissingNames() {
-  std::string after;
-  for (;;) {
-    bool more = false;
-    ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
-      ALLMENDE_ASSIGN_OR_RETURN(auto ids, RegistryStore::Unindexed(c, after, 500));
-      for (const auto& id : ids) ALLMENDE_TRY(ReindexName(c, id));
-      more = ids.size() == 500;
-      if (!ids.empty()) after = ids.back();
-      return Ok();
-    }));
-    if (!more) return Ok();
+Result<void> ClientRegistry::LoadNames() {
+  std::vector<NameIndex::Entry> all;
+  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(all, RegistryStore::AllNames(c));
+    return Ok();
+  }));
+  names_.Reset(all);
+  return Ok();
+}
+
+Result<void> ClientRegistry::RefreshName(const std::string& client_id) {
+  std::optional<NameIndex::Entry> who;
+  ALLMENDE_TRY(db_.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(who, RegistryStore::IndexedName(c, client_id));
+    return Ok();
+  }));
+  if (who) {
+    names_.Put(who->region_id, client_id, who->name);
+  } else {
+    names_.Remove(client_id);
   }
+  return Ok();
 }
 
 Result<std::vector<LookAlike>> ClientRegistry::LookAlikes(storage::Connection& c, const std::string& region_id,
@@ -138,7 +147,7 @@ Result<ClientRecord> ClientRegistry::Register(const access::Actor& actor, const 
   in.identity_code = Trimmed(in.identity_code);
   in.birth_date = Trimmed(in.birth_date);
 
-  return db_.WriteValue<ClientRecord>([&](storage::Connection& c) -> Result<ClientRecord> {
+  auto made = db_.WriteValue<ClientRecord>([&](storage::Connection& c) -> Result<ClientRecord> {
     ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kClientRegister,
                                                                {.region_id = region_id}, now));
     // Who may register is decided before what they sent is judged.
@@ -240,7 +249,7 @@ Result<ClientRecord> ClientRegistry::Register(const access::Actor& actor, const 
                     digest,
                     code ? std::optional<std::string>(MaskFinnishIdentityCode(code->code)) : std::nullopt};
     ALLMENDE_TRY(RegistryStore::Insert(c, row));
-    ALLMENDE_TRY(RegistryStore::IndexName(c, region_id, user.id, user.name));
+    ALLMENDE_TRY(NameChanged(c, bus_, user.id));
     ALLMENDE_TRY(access::AppendAccess(c, decision,
                                       {.action = "client.register",
                                        .subject_type = "client",
@@ -255,6 +264,9 @@ Result<ClientRecord> ClientRegistry::Register(const access::Actor& actor, const 
                               LookAlikes(c, region_id, user.id, user.name, in.birth_date, in.phone));
     return std::move(*record);
   });
+  // Found by the next search in this process at once; other processes follow the event.
+  if (made.ok()) names_.Put(region_id, made->id, made->name);
+  return made;
 }
 
 Result<std::vector<LookAlike>> ClientRegistry::LookAlikesOf(const access::Actor& actor, const std::string& region_id,
@@ -295,51 +307,14 @@ Result<std::vector<ClientHit>> ClientRegistry::Find(storage::Connection& c, cons
   } else if (phone) {
     ALLMENDE_ASSIGN_OR_RETURN(found, RegistryStore::ByPhone(c, region_id, *phone, 200));
   } else {
-    std::map<std::string, std::vector<std::string>> matched;  // client → the indexed words met
-    bool enough_exact = false;
-    if (words.size() == 1) {
-      // One word that is a whole name word of more people than fit on the page: those are the best
-      // matches already, and the fuzzy lookup cannot outrank them.
-      ALLMENDE_ASSIGN_OR_RETURN(auto exact, RegistryStore::WordsExact(c, region_id, words[0], q.limit));
-      if (exact.size() == static_cast<std::size_t>(q.limit)) {
-        enough_exact = true;
-        for (auto& h : exact) matched[h.client_id].push_back(std::move(h.token));
-      }
+    if (!names_.ready()) {
+      Error e = Error::Unavailable("The name index is being read; search by birth date, phone or code meanwhile.");
+      e.retry_after_seconds = 5;
+      return e;
     }
-    // By name alone: each query word looked up under its deletion keys (and the last word, as
-    // typed so far, as the start of a word); a client must be met by every word.
-    for (std::size_t i = 0; !enough_exact && i < words.size(); ++i) {
-      ALLMENDE_ASSIGN_OR_RETURN(auto hits, RegistryStore::WordsByKeys(c, region_id, QueryKeys(words[i]), kWordRows));
-      if (i + 1 == words.size() && words[i].size() >= 2) {
-        ALLMENDE_ASSIGN_OR_RETURN(auto starts, RegistryStore::WordsByPrefix(c, region_id, words[i], kWordRows));
-        hits.insert(hits.end(), starts.begin(), starts.end());
-      }
-      std::map<std::string, std::vector<std::string>> next;
-      for (auto& h : hits) {
-        if (i > 0 && !matched.count(h.client_id)) continue;
-        auto& tokens = next[h.client_id];
-        if (std::find(tokens.begin(), tokens.end(), h.token) == tokens.end()) tokens.push_back(std::move(h.token));
-      }
-      if (i > 0) {
-        for (auto& [id, tokens] : next) {
-          for (auto& t : matched[id]) {
-            if (std::find(tokens.begin(), tokens.end(), t) == tokens.end()) tokens.push_back(t);
-          }
-        }
-      }
-      matched = std::move(next);
-      if (matched.empty()) break;
-    }
-    std::vector<std::pair<double, std::string>> ranked;
-    for (const auto& [id, tokens] : matched) {
-      if (auto score = NameMatchScore(words, tokens)) ranked.emplace_back(*score, id);
-    }
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    if (ranked.size() > static_cast<std::size_t>(q.limit)) ranked.resize(static_cast<std::size_t>(q.limit));
     std::vector<std::string> ids;
-    for (const auto& r : ranked) ids.push_back(r.second);
+    for (auto& m : names_.Find(region_id, words, static_cast<std::size_t>(q.limit)))
+      ids.push_back(std::move(m.client_id));
     ALLMENDE_ASSIGN_OR_RETURN(found, RegistryStore::Hits(c, ids));
   }
   // Every criterion given must hold; the name scores the order.

@@ -9,7 +9,9 @@
 
 #include "access/policy.hpp"
 #include "clients/client_types.hpp"
+#include "clients/name_index.hpp"
 #include "common/time.hpp"
+#include "events/event_bus.hpp"
 #include "storage/database.hpp"
 #include "storage/field_cipher.hpp"
 
@@ -17,7 +19,10 @@ namespace allmende::clients {
 
 class ClientRegistry {
  public:
-  ClientRegistry(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher);
+  // `names` is the desk's name index (name_index.hpp), kept by the clients module; the registry
+  // puts what it registers and merges there at once, and tells other processes by `bus`.
+  ClientRegistry(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher,
+                 events::EventBus& bus, NameIndex& names);
 
   // A new client of the region, with a person record (no log-in until they set one up). 422 per
   // field; an identity code already registered is 422 on identity_code. The record comes back
@@ -47,10 +52,16 @@ class ClientRegistry {
                                                    const std::string& except, const std::string& name,
                                                    const std::optional<std::string>& birth_date,
                                                    const std::optional<std::string>& phone);
-  // Indexes the names of clients made before the registry existed (at start-up; cheap when none).
-  Result<void> IndexMissingNames();
-  // Indexes the client's current name for search (after a registration or a change of name).
-  static Result<void> ReindexName(storage::Connection& c, const std::string& client_id);
+  // Inside the transaction that made a client or changed their name or merged them away: after
+  // it commits, every server process re-reads that client into its name index (an event on
+  // kNameTopic; events carry the id, never the name).
+  static Result<void> NameChanged(storage::Connection& c, events::EventBus& bus, const std::string& client_id);
+  static constexpr const char* kNameTopic = "client.name.changed";
+  static constexpr const char* kNameAudience = "system:clients";
+  // Reads every client's name into the index (start-up; after missed events).
+  Result<void> LoadNames();
+  // Re-reads one client into the index: their current name, or out of it when merged or gone.
+  Result<void> RefreshName(const std::string& client_id);
 
  private:
   // The access-log entry of a search or look-alike check (region-level; see the .cpp).
@@ -63,6 +74,8 @@ class ClientRegistry {
   storage::Database& db_;
   const TimeSource& clock_;
   const storage::FieldCipher& cipher_;
+  events::EventBus& bus_;
+  NameIndex& names_;
 };
 
 // The keyed digest under which a normalized Finnish identity code is found (exact match only).

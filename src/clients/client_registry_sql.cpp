@@ -14,16 +14,10 @@ constexpr std::string_view kInsert =
     "INSERT INTO clients (user_id, region_id, created_at, created_by, birth_date, street, postal_code, city, "
     "municipality_code, identity_code, identity_code_digest, identity_code_masked) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
-constexpr std::string_view kDeleteKeys = "DELETE FROM client_name_keys WHERE client_id = $1";
-constexpr std::string_view kInsertKey =
-    "INSERT INTO client_name_keys (region_id, key, client_id, token, whole) VALUES ($1, $2, $3, $4, $5) "
-    "ON CONFLICT DO NOTHING";
-constexpr std::string_view kRegionAndName =
-    "SELECT c.region_id, u.name FROM clients c JOIN users u ON u.id = c.user_id WHERE c.user_id = $1";
+constexpr std::string_view kNames =
+    "SELECT c.region_id, c.user_id, u.name FROM clients c JOIN users u ON u.id = c.user_id "
+    "WHERE c.merged_into IS NULL";
 // What a result line shows; the joins name the municipality.
-constexpr std::string_view kByPrefix =
-    "SELECT client_id, token FROM client_name_keys WHERE region_id = $1 AND key >= $2 AND key < $3 AND whole = 1 "
-    "LIMIT $4";
 constexpr std::string_view kHitColumns =
     "SELECT c.user_id, u.name, c.birth_date, p.name_fi, c.street, u.phone FROM clients c "
     "JOIN users u ON u.id = c.user_id LEFT JOIN directory_places p ON p.code = c.municipality_code ";
@@ -41,13 +35,6 @@ Result<std::vector<ClientHit>> ToHits(Result<std::vector<storage::Row>> rows) {
   for (const auto& r : *rows) {
     out.push_back({r.Text(0), r.Text(1), r.OptText(2), r.OptText(3), r.OptText(4), r.OptText(5), 0.0});
   }
-  return out;
-}
-
-std::vector<NameKeyHit> ToKeyHits(const std::vector<storage::Row>& rows) {
-  std::vector<NameKeyHit> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1)});
   return out;
 }
 
@@ -70,59 +57,25 @@ Result<void> RegistryStore::SetDetails(storage::Connection& c, const RegistryRow
   return Ok();
 }
 
-Result<void> RegistryStore::IndexName(storage::Connection& c, const std::string& region_id,
-                                      const std::string& client_id, const std::string& name) {
-  ALLMENDE_TRY(c.Execute(kDeleteKeys, {client_id}));
-  for (const auto& k : NameKeys(name)) {
-    ALLMENDE_TRY(c.Execute(kInsertKey, {region_id, k.key, client_id, k.token, std::int64_t{k.whole ? 1 : 0}}));
-  }
-  return Ok();
-}
-
-Result<std::vector<std::string>> RegistryStore::Unindexed(storage::Connection& c, const std::string& after, int limit) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT c.user_id FROM clients c WHERE c.user_id > $1 AND "
-                                               "c.merged_into IS NULL AND NOT EXISTS (SELECT 1 FROM client_name_keys k "
-                                               "WHERE k.client_id = c.user_id) ORDER BY c.user_id LIMIT $2",
-                                               {after, std::int64_t{limit}}));
-  std::vector<std::string> out;
-  for (const auto& r : rows) out.push_back(r.Text(0));
+Result<std::vector<NameIndex::Entry>> RegistryStore::AllNames(storage::Connection& c) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(kNames, {}));
+  std::vector<NameIndex::Entry> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2)});
   return out;
 }
 
-Result<std::optional<std::pair<std::string, std::string>>> RegistryStore::RegionAndName(storage::Connection& c,
-                                                                                        const std::string& client_id) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(kRegionAndName, {client_id}));
-  if (!row) return std::optional<std::pair<std::string, std::string>>();
-  return std::optional<std::pair<std::string, std::string>>({row->Text(0), row->Text(1)});
+Result<std::optional<std::string>> RegistryStore::RegionOf(storage::Connection& c, const std::string& client_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT region_id FROM clients WHERE user_id = $1", {client_id}));
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(row->Text(0));
 }
 
-Result<std::vector<NameKeyHit>> RegistryStore::WordsExact(storage::Connection& c, const std::string& region_id,
-                                                          const std::string& word, int limit) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT client_id, token FROM client_name_keys WHERE region_id = $1 AND "
-                                               "key = $2 AND whole = 1 ORDER BY client_id LIMIT $3",
-                                               {region_id, word, std::int64_t{limit}}));
-  return ToKeyHits(rows);
-}
-
-Result<std::vector<NameKeyHit>> RegistryStore::WordsByKeys(storage::Connection& c, const std::string& region_id,
-                                                           const std::vector<std::string>& keys, int limit) {
-  if (keys.empty()) return std::vector<NameKeyHit>();
-  storage::Params params{region_id};
-  for (const auto& k : keys) params.push_back(k);
-  params.push_back(std::int64_t{limit});
-  std::string sql = "SELECT DISTINCT client_id, token FROM client_name_keys WHERE region_id = $1 AND key IN (" +
-                    storage::Placeholders(2, keys.size()) + ") LIMIT $" + std::to_string(keys.size() + 2);
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
-  return ToKeyHits(rows);
-}
-
-Result<std::vector<NameKeyHit>> RegistryStore::WordsByPrefix(storage::Connection& c, const std::string& region_id,
-                                                             const std::string& prefix, int limit) {
-  // Keys compare byte by byte on both backends (PostgreSQL: COLLATE "C"); U+10FFFF is the largest
-  // code point, so every word that starts with `prefix` sorts before prefix + U+10FFFF.
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows,
-                            c.Query(kByPrefix, {region_id, prefix, prefix + "\xF4\x8F\xBF\xBF", std::int64_t{limit}}));
-  return ToKeyHits(rows);
+Result<std::optional<NameIndex::Entry>> RegistryStore::IndexedName(storage::Connection& c,
+                                                                   const std::string& client_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne(std::string(kNames) + " AND c.user_id = $1", {client_id}));
+  if (!row) return std::optional<NameIndex::Entry>();
+  return std::optional<NameIndex::Entry>(NameIndex::Entry{row->Text(0), row->Text(1), row->Text(2)});
 }
 
 Result<std::vector<ClientHit>> RegistryStore::Hits(storage::Connection& c, const std::vector<std::string>& ids) {
@@ -169,7 +122,7 @@ Result<std::optional<std::string>> RegistryStore::ClientWithIdentityDigest(stora
 
 const std::vector<std::string>& RegistryStore::ClientReferences() {
   // Every column that names a client, except the access log (never rewritten: a merged record's
-  // entries are shown with the record it went into) and the name index (rebuilt).
+  // entries are shown with the record it went into).
   static const std::vector<std::string> refs{"client_relations.client_id",
                                              "client_consents.client_id",
                                              "advice_contacts.client_id",
@@ -202,7 +155,6 @@ Result<void> RegistryStore::Merge(storage::Connection& c, const std::string& fro
         "UPDATE " + ref.substr(0, dot) + " SET " + ref.substr(dot + 1) + " = $2 WHERE " + ref.substr(dot + 1) + " = $1",
         {from, to}));
   }
-  ALLMENDE_TRY(c.Execute("DELETE FROM client_name_keys WHERE client_id = $1", {from}));
   // Records merged into `from` before now lead to `to` as well (one hop for the access log).
   ALLMENDE_TRY(c.Execute("UPDATE clients SET merged_into = $2 WHERE merged_into = $1", {from, to}));
   // What the remaining record lacks comes from the one that goes (an identity code included: it

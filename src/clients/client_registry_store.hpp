@@ -1,5 +1,5 @@
-// SQL of the client registry (the advice desk): registration, the name index, lookups by birth
-// date, phone and identity code, and merges. Inside the caller's transaction.
+// SQL of the client registry (the advice desk): registration, the names for the in-memory name
+// index, lookups by birth date, phone and identity code, and merges. Inside the caller's transaction.
 #pragma once
 
 #include <optional>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "clients/client_types.hpp"
-#include "clients/name_match.hpp"
+#include "clients/name_index.hpp"
 #include "storage/database.hpp"
 
 namespace allmende::clients {
@@ -28,36 +28,17 @@ struct RegistryRow {
   std::optional<std::string> identity_code_masked = {};
 };
 
-// One indexed word of a client's name that a lookup key met.
-struct NameKeyHit {
-  std::string client_id;
-  std::string token;
-};
-
 class RegistryStore {
  public:
   static Result<void> Insert(storage::Connection& c, const RegistryRow& row);
   // Sets the registry's fields of an existing client (the demo people, made before as accounts).
   static Result<void> SetDetails(storage::Connection& c, const RegistryRow& row);
-  // Replaces the client's name keys with those of `name`.
-  static Result<void> IndexName(storage::Connection& c, const std::string& region_id, const std::string& client_id,
-                                const std::string& name);
-  // Up to `limit` clients after `after` (by id) whose name is not indexed yet (made before the
-  // registry existed; a name without letters or digits stays without keys).
-  static Result<std::vector<std::string>> Unindexed(storage::Connection& c, const std::string& after, int limit);
-  // The client's region and current name (nullopt if no client).
-  static Result<std::optional<std::pair<std::string, std::string>>> RegionAndName(storage::Connection& c,
-                                                                                  const std::string& client_id);
-  // The clients whose name has exactly this word, at most `limit`.
-  static Result<std::vector<NameKeyHit>> WordsExact(storage::Connection& c, const std::string& region_id,
-                                                    const std::string& word, int limit);
-  // The indexed words met by any of `keys` in the region (each client and word once), at most
-  // `limit` rows.
-  static Result<std::vector<NameKeyHit>> WordsByKeys(storage::Connection& c, const std::string& region_id,
-                                                     const std::vector<std::string>& keys, int limit);
-  // The whole indexed words starting with `prefix`, at most `limit` rows.
-  static Result<std::vector<NameKeyHit>> WordsByPrefix(storage::Connection& c, const std::string& region_id,
-                                                       const std::string& prefix, int limit);
+  // Every unmerged client's region and name, for the name index.
+  static Result<std::vector<NameIndex::Entry>> AllNames(storage::Connection& c);
+  // The client's region, merged or not; nullopt if no such client.
+  static Result<std::optional<std::string>> RegionOf(storage::Connection& c, const std::string& client_id);
+  // The client's region and current name; nullopt if no such client or merged into another.
+  static Result<std::optional<NameIndex::Entry>> IndexedName(storage::Connection& c, const std::string& client_id);
   // Clients as a search lists them, by id (merged records left out).
   static Result<std::vector<ClientHit>> Hits(storage::Connection& c, const std::vector<std::string>& ids);
   static Result<std::vector<ClientHit>> ByBirthDate(storage::Connection& c, const std::string& region_id,
@@ -71,7 +52,7 @@ class RegistryStore {
   // Whether the person has an account they sign in with (a password or a live session).
   static Result<bool> HasAccount(storage::Connection& c, const std::string& user_id);
   // Moves every reference to client `from` over to `to` (the tables in kClientReferences), fills
-  // what `to` lacks from `from`, drops `from`'s name keys and marks it merged into `to`.
+  // what `to` lacks from `from` and marks it merged into `to`.
   static Result<void> Merge(storage::Connection& c, const std::string& from, const std::string& to,
                             const std::string& now);
   // "table.column" of every reference to a client that Merge moves (for the schema test).

@@ -54,7 +54,8 @@ std::string ClientJson(const ClientRecord& c) {
   return boost::json::serialize(o);
 }
 
-ClientService::ClientService(storage::Database& db, const TimeSource& clock) : db_(db), clock_(clock) {}
+ClientService::ClientService(storage::Database& db, const TimeSource& clock, events::EventBus& bus)
+    : db_(db), clock_(clock), bus_(bus) {}
 
 Result<ClientRecord> ClientService::Open(storage::Connection& c, const access::Actor& actor, access::Action action,
                                          const std::string& client_id) {
@@ -120,18 +121,18 @@ Result<ClientRecord> ClientService::Update(const access::Actor& actor, const std
                                    phone.empty() ? std::nullopt : std::optional<std::string>(phone),
                                    change.language.value_or(record.language), FormatRfc3339(now), if_match));
     if (!updated) return Error{ErrorCode::kPreconditionFailed, "The record changed meanwhile.", {}};
-    if (change.name) ALLMENDE_TRY(ClientRegistry::ReindexName(c, client_id));
+    if (change.name) ALLMENDE_TRY(ClientRegistry::NameChanged(c, bus_, client_id));
     ALLMENDE_ASSIGN_OR_RETURN(std::optional<ClientRecord> changed, ClientStore::Get(c, client_id));
     if (!changed.has_value()) return Error::NotFound("No such client.");
     return Result<ClientRecord>(std::move(changed).value());
   });
 }
 
-Result<void> ClientService::EnsureClient(storage::Connection& c, const std::string& user_id,
+Result<void> ClientService::EnsureClient(storage::Connection& c, events::EventBus& bus, const std::string& user_id,
                                          const std::string& region_id, const std::string& created_by, Timestamp now) {
   ALLMENDE_ASSIGN_OR_RETURN(bool added,
                             ClientStore::InsertIfMissing(c, user_id, region_id, FormatRfc3339(now), created_by));
-  if (added) ALLMENDE_TRY(ClientRegistry::ReindexName(c, user_id));
+  if (added) ALLMENDE_TRY(ClientRegistry::NameChanged(c, bus, user_id));
   return Ok();
 }
 

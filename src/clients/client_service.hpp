@@ -10,6 +10,7 @@
 #include "access/policy.hpp"
 #include "clients/client_types.hpp"
 #include "common/time.hpp"
+#include "events/event_bus.hpp"
 #include "storage/database.hpp"
 
 namespace allmende::clients {
@@ -24,7 +25,8 @@ std::string ClientJson(const ClientRecord& c);
 
 class ClientService {
  public:
-  ClientService(storage::Database& db, const TimeSource& clock);
+  // `bus` carries name changes to every process's name index (ClientRegistry::NameChanged).
+  ClientService(storage::Database& db, const TimeSource& clock, events::EventBus& bus);
 
   // PermissionDenied unless the policy allows client.read; NotFound if the person is no client.
   // The access-log entry is not written here: the routes declare client data, and the request
@@ -41,8 +43,8 @@ class ClientService {
 
   // Demo data and order routing: makes a person a client of a region (idempotent) and records
   // which organization serves or pays for them.
-  static Result<void> EnsureClient(storage::Connection& c, const std::string& user_id, const std::string& region_id,
-                                   const std::string& created_by, Timestamp now);
+  static Result<void> EnsureClient(storage::Connection& c, events::EventBus& bus, const std::string& user_id,
+                                   const std::string& region_id, const std::string& created_by, Timestamp now);
   // Ends the relation (a provider whose last order for the client ended): from `now` on the
   // organization's people no longer reach the client's data through it.
   static Result<void> EndRelation(storage::Connection& c, const std::string& client_id,
@@ -72,6 +74,7 @@ class ClientService {
 
   storage::Database& db_;
   const TimeSource& clock_;
+  events::EventBus& bus_;
 };
 
 }  // namespace allmende::clients

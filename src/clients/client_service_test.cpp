@@ -17,7 +17,7 @@ class ClientServiceTest : public access::AccessWorld {
     for (auto u : {"aino", "mikko", "pekka"}) User(u);
     Client("aino", "reg_a");
     Member("mikko", "org_k", "reg_a", "advisor");
-    service_ = std::make_unique<ClientService>(*db_, clock_);
+    service_ = std::make_unique<ClientService>(*db_, clock_, bus_);
   }
   static access::Actor Person(const std::string& id, const std::string& purpose = "") {
     http::Principal p{id, "user"};
@@ -27,6 +27,7 @@ class ClientServiceTest : public access::AccessWorld {
     a.purpose = purpose;
     return a;
   }
+  events::InProcessEventBus bus_;
   ManualTimeSource clock_{*ParseRfc3339("2026-11-24T08:00:00Z")};
   std::unique_ptr<ClientService> service_;
 };
@@ -64,7 +65,7 @@ TEST_F(ClientServiceTest, MergeKnowsEveryColumnThatNamesAClient) {
                    return Ok();
                  })
                   .ok());
-  std::set<std::string> covered{"access_log.client_id", "client_name_keys.client_id"};
+  std::set<std::string> covered{"access_log.client_id"};
   for (const auto& ref : RegistryStore::ClientReferences()) covered.insert(ref);
   EXPECT_EQ(named, covered);
 }

@@ -42,7 +42,7 @@ Result<void> SetRegistryDetails(storage::Connection& c, const storage::FieldCiph
 
 }  // namespace
 
-Result<void> SeedDemoClients(storage::Database& db, const storage::FieldCipher& cipher,
+Result<void> SeedDemoClients(storage::Database& db, events::EventBus& bus, const storage::FieldCipher& cipher,
                              const std::map<std::string, std::string>& users) {
   static const std::vector<DemoClient> demo{
       {"aino.virtanen@allmende.demo",
@@ -96,7 +96,7 @@ Result<void> SeedDemoClients(storage::Database& db, const storage::FieldCipher& 
       auto user = users.find(d.email);
       ALLMENDE_ASSIGN_OR_RETURN(auto region, ClientStore::RegionIdByCode(c, d.region_code));
       if (user == users.end() || !region) continue;
-      ALLMENDE_TRY(ClientService::EnsureClient(c, user->second, *region, "system-seed", now));
+      ALLMENDE_TRY(ClientService::EnsureClient(c, bus, user->second, *region, "system-seed", now));
       ALLMENDE_TRY(SetRegistryDetails(c, cipher, user->second, d));
       for (const auto& [org_name, relation] : d.relations) {
         ALLMENDE_ASSIGN_OR_RETURN(auto org, ClientStore::OrganizationIdByName(c, org_name));
@@ -120,7 +120,6 @@ Result<void> SeedDemoClients(storage::Database& db, const storage::FieldCipher& 
         ALLMENDE_TRY(RegistryStore::Insert(
             c, {"usr_demo_aino_nokia", *region, at, mikko_id->second, std::string("1942-03-14"),
                 std::string("Välikatu 4 C 12"), std::string("37100"), std::string("Nokia"), std::string("fi-536")}));
-        ALLMENDE_TRY(RegistryStore::IndexName(c, *region, "usr_demo_aino_nokia", "Aino Virtanen"));
       }
     }
     if (aino != users.end()) {

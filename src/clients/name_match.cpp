@@ -1,6 +1,7 @@
 #include "clients/name_match.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <tuple>
 
@@ -112,47 +113,53 @@ int EditDistance(std::string_view a_text, std::string_view b_text, int max) {
   return std::min(previous[static_cast<std::size_t>(m)], max + 1);
 }
 
-std::optional<double> NameMatchScore(const std::vector<std::string>& query, const std::vector<std::string>& name) {
-  if (query.empty() || query.size() > name.size()) return std::nullopt;
-  // score[q][w]: how well query word q matches name word w (0: not at all).
-  std::vector<std::vector<double>> score(query.size(), std::vector<double>(name.size(), 0.0));
-  for (std::size_t q = 0; q < query.size(); ++q) {
-    const std::size_t q_letters = Letters(query[q]).size();
-    for (std::size_t w = 0; w < name.size(); ++w) {
-      const auto& word = name[w];
-      double s = 0.0;
-      if (word == query[q]) {
-        s = 1.0;
-      } else if (q_letters >= 2 && word.size() > query[q].size() && word.compare(0, query[q].size(), query[q]) == 0) {
-        s = 0.8;
-      } else if (q_letters >= 3) {
-        int d = EditDistance(query[q], word, 2);
-        if (d == 1) s = 0.7;
-        if (d == 2 && q_letters >= 6) s = 0.5;
-      }
-      score[q][w] = s;
-    }
+double WordMatchScore(std::string_view query, std::string_view word) {
+  if (word == query) return 1.0;
+  const std::size_t q_letters = Letters(query).size();
+  if (q_letters >= 2 && word.size() > query.size() && word.compare(0, query.size(), query) == 0) return 0.8;
+  if (q_letters >= 3) {
+    const int d = EditDistance(query, word, 2);
+    if (d == 1) return 0.7;
+    if (d == 2 && q_letters >= 6) return 0.5;
   }
-  // The best assignment of query words to different name words: a dynamic programme over the
-  // set of name words used so far (both lists have at most kMaxWords words, so 2^8 × 8 steps).
-  const std::size_t n = name.size();
-  std::vector<double> best_by_used(std::size_t{1} << n, -1.0);
-  best_by_used[0] = 0.0;
-  for (std::size_t q = 0; q < query.size(); ++q) {
-    std::vector<double> next(best_by_used.size(), -1.0);
-    for (std::size_t used = 0; used < best_by_used.size(); ++used) {
-      if (best_by_used[used] < 0.0) continue;
-      for (std::size_t w = 0; w < n; ++w) {
-        if ((used >> w) & 1U || score[q][w] == 0.0) continue;
+  return 0.0;
+}
+
+std::optional<double> BestAssignment(const double* score, std::size_t queries, std::size_t names) {
+  if (queries == 0 || queries > names || names > kMaxWords) return std::nullopt;
+  // A dynamic programme over the set of name words used so far: 2^8 × 8 steps at most.
+  std::array<double, std::size_t{1} << kMaxWords> best, next;  // only the first 2^names are used
+  const std::size_t sets = std::size_t{1} << names;
+  std::fill(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(sets), -1.0);
+  best[0] = 0.0;
+  for (std::size_t q = 0; q < queries; ++q) {
+    std::fill(next.begin(), next.begin() + static_cast<std::ptrdiff_t>(sets), -1.0);
+    bool any = false;
+    for (std::size_t used = 0; used < sets; ++used) {
+      if (best[used] < 0.0) continue;
+      for (std::size_t w = 0; w < names; ++w) {
+        const double s = score[q * names + w];
+        if ((used >> w) & 1U || s == 0.0) continue;
         const std::size_t with = used | (std::size_t{1} << w);
-        next[with] = std::max(next[with], best_by_used[used] + score[q][w]);
+        next[with] = std::max(next[with], best[used] + s);
+        any = true;
       }
     }
-    best_by_used = std::move(next);
+    if (!any) return std::nullopt;
+    std::swap(best, next);
   }
-  const double best = *std::max_element(best_by_used.begin(), best_by_used.end());
-  if (best < 0.0) return std::nullopt;
-  return best / static_cast<double>(query.size());
+  const double top = *std::max_element(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(sets));
+  if (top < 0.0) return std::nullopt;
+  return top / static_cast<double>(queries);
+}
+
+std::optional<double> NameMatchScore(const std::vector<std::string>& query, const std::vector<std::string>& name) {
+  if (query.empty() || query.size() > name.size() || name.size() > kMaxWords) return std::nullopt;
+  std::array<double, kMaxWords * kMaxWords> score{};
+  for (std::size_t q = 0; q < query.size(); ++q) {
+    for (std::size_t w = 0; w < name.size(); ++w) score[q * name.size() + w] = WordMatchScore(query[q], name[w]);
+  }
+  return BestAssignment(score.data(), query.size(), name.size());
 }
 
 }  // namespace allmende::clients

@@ -36,10 +36,18 @@ std::vector<std::string> QueryKeys(std::string_view token);
 // `max` is returned as max + 1.
 int EditDistance(std::string_view a, std::string_view b, int max);
 
-// How well the query's words match a name's words, each query word against a different name
-// word: 1.0 the same word, 0.8 the start of it (two letters or more), 0.7 one edit away, 0.5 two
-// edits away (words of 6 letters or more). The mean over the query's words, or nullopt when one
-// of them matches nothing.
+// How well one query word matches one name word: 1.0 the same word, 0.8 the start of it (two
+// letters or more), 0.7 one edit away, 0.5 two edits away (words of 6 letters or more), else 0.
+double WordMatchScore(std::string_view query, std::string_view word);
+
+// The best mean score when each query word is matched to a different name word, from
+// score[q * names + w] (WordMatchScore's scale); nullopt when a query word can have none. At most
+// 8 name words.
+std::optional<double> BestAssignment(const double* score, std::size_t queries, std::size_t names);
+
+// How well the query's words match a name's words (both NameTokens), each query word against a
+// different name word by WordMatchScore: the mean over the query's words, or nullopt when one of
+// them matches nothing.
 std::optional<double> NameMatchScore(const std::vector<std::string>& query, const std::vector<std::string>& name);
 
 }  // namespace allmende::clients

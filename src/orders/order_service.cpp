@@ -444,7 +444,7 @@ Result<OrderView> OrderService::PlaceForNewClient(storage::Connection& c, const 
   if (!input.service_id) return Error::Invalid("service_id", "Choose the service to order.");
   ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *input.service_id));
   if (!s) return Error::Invalid("service_id", "No published service has this id.");
-  ALLMENDE_TRY(clients::ClientService::EnsureClient(c, input.client_id, s->region_id, input.client_id, now));
+  ALLMENDE_TRY(clients::ClientService::EnsureClient(c, bus_, input.client_id, s->region_id, input.client_id, now));
   http::Principal person{input.client_id, "user"};
   access::Actor actor(person);
   actor.request_id = "signup";

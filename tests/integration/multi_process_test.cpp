@@ -112,6 +112,73 @@ TEST_F(MultiProcessTest, ServicePublishedThroughOneProcessIsFoundInTheOthersSear
             << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() << " ms\n";
 }
 
+// The advice desk's name index is in each process's memory: a client registered or
+// merged away through process A is found (or no longer found) by name on process B within a
+// second, through the client.name.changed events.
+TEST_F(MultiProcessTest, AClientRegisteredOrMergedThroughOneProcessIsFoundByNameOnTheOther) {
+  const std::string password = "two-process-demo-4711";
+  std::vector<std::string> seed{"seed", "--demo-password", password, "--services", "0"};
+  for (const auto& x : db_.Args()) seed.push_back(x);
+  auto [rc, out] = RunBinary(seed, {}, std::chrono::seconds(60));
+  ASSERT_EQ(rc, 0) << out;
+  auto args = Args();
+  args.insert(args.end(), {"--set", "demo.mode=true"});
+  TestServer a({.args = args, .database = &db_});
+  TestServer b({.args = args, .database = &db_});
+  ASSERT_TRUE(a.started() && b.started());
+  struct Session {
+    std::string cookie, csrf;
+  };
+  auto sign_in = [&](const std::string& who) {
+    auto r =
+        a.PostJson("/api/v1/auth/login", R"({"email":")" + who + R"(@allmende.demo","password":")" + password + "\"}");
+    EXPECT_EQ(r->status, 200) << r->body;
+    std::string cookie = r->Header("set-cookie");
+    return Session{cookie.substr(0, cookie.find(';')),
+                   std::string(boost::json::parse(r->body).at("csrf_token").as_string())};
+  };
+  const Session mikko = sign_in("mikko.neuvoja"), outi = sign_in("outi.koordinaattori");
+  auto call = [](const TestServer& server, const Session& s, const std::string& path, const std::string& body) {
+    return Fetch(server.port(), "POST", path,
+                 {{"Cookie", s.cookie},
+                  {"X-CSRF-Token", s.csrf},
+                  {"X-Access-Purpose", "Neuvontapuhelu"},
+                  {"Content-Type", "application/json"}},
+                 body);
+  };
+  const std::string region = db_.Execute("SELECT id FROM regions WHERE code = 'pirkanmaa'");
+  auto found_on_b = [&](const std::string& q) {
+    auto r = call(b, mikko, "/api/v1/regions/" + region + "/clients/search", R"({"q":")" + q + R"("})");
+    EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
+    std::vector<std::string> ids;
+    if (!r || r->status != 200) return ids;
+    const auto answer = boost::json::parse(r->body);
+    for (const auto& h : answer.at("items").as_array()) {
+      ids.emplace_back(h.at("id").as_string());
+    }
+    return ids;
+  };
+  auto registered = [&](const std::string& name) {
+    auto r = call(a, mikko, "/api/v1/regions/" + region + "/clients",
+                  R"({"name":")" + name + R"(","birth_date":"1938-05-02","language":"fi"})");
+    EXPECT_EQ(r->status, 201) << r->body;
+    return std::string(boost::json::parse(r->body).at("id").as_string());
+  };
+  EXPECT_TRUE(found_on_b("kaksoisprosessi").empty());
+  const std::string first = registered("Kaarina Kaksoisprosessi");
+  const std::string second = registered("Kaarina Kaksoisprosesi");
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(Eventually([&] { return found_on_b("kaksoisprosessi kaarina").size() == 2; }, std::chrono::seconds(1)))
+      << "B did not find both by name within a second";
+  std::cout << "[ figures  ] registered on A to found on B: "
+            << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() << " ms\n";
+  auto merged = call(a, outi, "/api/v1/clients/" + first + "/merge", R"({"duplicate_id":")" + second + R"("})");
+  ASSERT_EQ(merged->status, 200) << merged->body;
+  EXPECT_TRUE(Eventually([&] { return found_on_b("kaksoisprosessi kaarina") == std::vector<std::string>{first}; },
+                         std::chrono::seconds(1)))
+      << "B still finds the merged record";
+}
+
 TEST_F(MultiProcessTest, ThousandEmailsAreDeliveredOnceAcrossAKillAndRestart) {
   auto a = std::make_unique<TestServer>(ServerOptions{.args = Args(), .database = &db_});
   TestServer b({.args = Args(), .database = &db_});

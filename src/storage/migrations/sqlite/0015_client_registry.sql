@@ -1,6 +1,6 @@
 -- The client registry of the advice desk (issue 20): birth date, address, the Finnish identity
--- code (sealed, found by a keyed digest), merged duplicates, a name index for typo-tolerant search,
--- consents, and advice contacts with their topics.
+-- code (sealed, found by a keyed digest), merged duplicates, consents, and advice contacts with
+-- their topics. (The names are searched in memory: clients/name_index.hpp.)
 --
 -- A client registered at the service point may have no e-mail address: users.email becomes
 -- optional. Dropping a NOT NULL changes no stored row, so the definition is edited in the schema
@@ -35,19 +35,6 @@ CREATE INDEX clients_birth_date ON clients (region_id, birth_date);
 -- A client's access log includes the entries of the records merged into theirs.
 CREATE INDEX clients_merged_into ON clients (merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX users_phone ON users (phone);
-
--- The words of each client's name, folded ("Lindqvist" → lindqvist), and every form with one
--- letter left out, so that a name typed with one letter wrong, missing, extra or swapped meets the
--- record (a deletion neighbourhood). `token` is the word the key came from.
-CREATE TABLE client_name_keys (
-  region_id TEXT NOT NULL,
-  key TEXT NOT NULL,
-  client_id TEXT NOT NULL REFERENCES clients (user_id),
-  token TEXT NOT NULL,
-  whole INTEGER NOT NULL,
-  PRIMARY KEY (region_id, key, client_id, token)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX client_name_keys_client ON client_name_keys (client_id);
 
 -- A client's consent to something done on their behalf: an order an advisor placed, and with it
 -- the provider's access to what the delivery needs. Withdrawn or past `valid_until`, it no longer
