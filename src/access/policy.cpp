@@ -236,6 +236,19 @@ const std::vector<Rule>& Rules() {
        {{Who::kSelf, {}, {}, "self", "own_use"},
         {Who::kDelegate, {"all", "services"}, {}, "delegate", "on_behalf"},
         {Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"}}},
+      {Action::kAssessmentFormWrite,
+       "assessment.form.write",
+       {{Who::kMember, {"coordinator"}, Where::kTargetRegion, "region_staff", "administration"}}},
+      {Action::kAssessmentWrite,
+       "assessment.write",
+       {{Who::kSelf, {}, {}, "self", "own_use"},
+        {Who::kDelegate, {"all", "services"}, {}, "delegate", "on_behalf"},
+        {Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"}}},
+      {Action::kAssessmentRead,
+       "assessment.read",
+       {{Who::kSelf, {}, {}, "self", "own_use"},
+        {Who::kDelegate, {"all", "services"}, {}, "delegate", "on_behalf"},
+        {Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"}}},
   };
   return rules;
 }

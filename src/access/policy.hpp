@@ -64,6 +64,9 @@ enum class Action {
   kAdviceContactRead,       // a client's advice contacts with their notes
   kConsentRead,             // the consents a client gave
   kConsentWithdraw,         // the client (or their delegate) withdraws a consent
+  kAssessmentFormWrite,     // a coordinator publishes a new version of a needs-assessment form
+  kAssessmentWrite,         // a needs assessment of a client: by the advisor, the client or a delegate
+  kAssessmentRead,          // a client's needs assessments with their answers
 };
 
 // "client.read", "members.manage", … as in the access log and the docs.

@@ -1,9 +1,10 @@
-// The advice desk (issue 20) as main.cpp registers it: advice topics and contacts with clients.
-// The registry itself (register, search, look-alikes) is in src/clients/; ordering on a client's
-// behalf with their consent goes through src/orders/.
+// The advice desk (issue 20) as main.cpp registers it: advice topics, contacts with clients and
+// needs assessments. The registry itself (register, search, look-alikes) is in src/clients/;
+// ordering on a client's behalf with their consent goes through src/orders/.
 #pragma once
 
 #include "app/module.hpp"
+#include "guidance/assessment_service.hpp"
 #include "guidance/guidance_service.hpp"
 
 namespace allmende::guidance {
@@ -11,13 +12,23 @@ namespace allmende::guidance {
 class GuidanceModule final : public app::Module {
  public:
   GuidanceModule(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher)
-      : service_(db, clock, cipher) {}
+      : service_(db, clock, cipher), assessments_(db, clock, cipher), cipher_(cipher) {}
 
-  // GET /api/v1/advice-topics; GET and POST /api/v1/clients/{id}/contacts.
+  // GET /api/v1/advice-topics; GET and POST /api/v1/clients/{id}/contacts; the assessment routes.
   void AddRoutes(http::Router& router) override;
+  // The demo region's needs-assessment form in two versions and Aino's first assessment.
+  Result<void> SeedDemo(app::DemoSeed& seed) override;
 
  private:
   GuidanceService service_;
+  AssessmentService assessments_;
+  const storage::FieldCipher& cipher_;
 };
+
+// The needs-assessment routes (assessment_handlers.cpp).
+void AddAssessmentRoutes(http::Router& router, AssessmentService& service);
+
+// The demo form "coping_at_home" (version 1 without, version 2 with the question on loneliness).
+FormDefinition DemoAssessmentForm(int version);
 
 }  // namespace allmende::guidance

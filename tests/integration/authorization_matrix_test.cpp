@@ -313,19 +313,43 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       // 94
       {"merge a record into itself", "POST /api/v1/clients/{id}/merge", "POST", "/api/v1/clients/" + aino + "/merge",
        R"({"duplicate_id":")" + aino + R"("})", 422},
+      // 95: needs assessment
+      {"the region's assessment forms",
+       "GET /api/v1/regions/{id}/assessment-forms",
+       "GET",
+       "/api/v1/regions/" + region_a + "/assessment-forms",
+       "",
+       200,
+       {},
+       Who::kAnySignedIn},
+      {"an assessment form (none)",
+       "GET /api/v1/assessment-forms/{id}",
+       "GET",
+       "/api/v1/assessment-forms/asf_none",
+       "",
+       404,
+       {},
+       Who::kAnySignedIn},
+      {"publish an assessment form (empty)", "POST /api/v1/regions/{id}/assessment-forms", "POST",
+       "/api/v1/regions/" + region_a + "/assessment-forms", R"({"code":"x","title":{},"questions":[]})", 422},
+      {"Aino's assessments", "GET /api/v1/clients/{id}/assessments", "GET", "/api/v1/clients/" + aino + "/assessments",
+       "", 200},
+      {"assess Aino (unknown form)", "POST /api/v1/clients/{id}/assessments", "POST",
+       "/api/v1/clients/" + aino + "/assessments", R"({"form_id":"asf_none","answers":{}})", 422},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
       {"", {}},  // nobody signed in
-      {"aino.virtanen", {0,  3,  4,  16, 17, 22, 30, 48, 49, 55, 56, 57,
-                         58, 59, 64, 65, 71, 72, 74, 75, 88, 92, 93}},  // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},                              // another client
+      {"aino.virtanen",
+       {0,  3,  4,  16, 17, 22, 30, 48, 49, 55, 56, 57, 58,
+        59, 64, 65, 71, 72, 74, 75, 88, 92, 93, 98, 99}},  // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},                 // another client
       {"liisa.virtanen",
-       {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75, 92, 93}},  // Aino's delegate (all)
-      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58, 59,
-                         64, 65, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93}},  // advisor
-      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57, 58,
-                               59, 62, 64, 65, 67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94}},  // coordinator
+       {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75, 92, 93, 98, 99}},  // Aino's delegate
+      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64,
+                         65, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 98, 99}},  // advisor
+      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57, 58, 59, 62,
+                               64, 65, 67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94, 97, 98, 99}},  // coordinator
       {"sari.tilaaja", {0,  17, 22, 47, 48, 49, 51, 52, 54, 55,
                         56, 57, 58, 59, 64, 65, 73, 74, 75, 88}},  // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},                           // auditor of region A
