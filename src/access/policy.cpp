@@ -249,6 +249,15 @@ const std::vector<Rule>& Rules() {
        {{Who::kSelf, {}, {}, "self", "own_use"},
         {Who::kDelegate, {"all", "services"}, {}, "delegate", "on_behalf"},
         {Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"}}},
+      {Action::kAdviceTaskWrite,
+       "advice.task.write",
+       {{Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"}}},
+      {Action::kAdviceTaskRead,
+       "advice.task.read",
+       {{Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"}}},
+      {Action::kAdviceTaskBoard,
+       "advice.task.board",
+       {{Who::kMember, {"coordinator"}, Where::kTargetRegion, "region_staff", "administration"}}},
   };
   return rules;
 }

@@ -67,6 +67,9 @@ enum class Action {
   kAssessmentFormWrite,     // a coordinator publishes a new version of a needs-assessment form
   kAssessmentWrite,         // a needs assessment of a client: by the advisor, the client or a delegate
   kAssessmentRead,          // a client's needs assessments with their answers
+  kAdviceTaskWrite,         // a follow-up task about a client: add one, mark it done
+  kAdviceTaskRead,          // a client's follow-up tasks
+  kAdviceTaskBoard,         // the coordinators' board of a region's overdue follow-up tasks
 };
 
 // "client.read", "members.manage", … as in the access log and the docs.

@@ -36,8 +36,8 @@ std::set<std::string> Keys(const std::map<std::string, Localized>& categories) {
 
 // The role the policy granted, as the assessment records who filled it in.
 std::string FilledAs(const access::Decision& d) {
-  if (d.role == "self") return "client";
-  if (d.role == "delegate") return "delegate";
+  if (d.relation == "self") return "client";
+  if (d.relation == "delegate") return "delegate";
   return "advisor";
 }
 

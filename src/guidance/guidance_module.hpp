@@ -6,15 +6,16 @@
 #include "app/module.hpp"
 #include "guidance/assessment_service.hpp"
 #include "guidance/guidance_service.hpp"
+#include "guidance/task_service.hpp"
 
 namespace allmende::guidance {
 
 class GuidanceModule final : public app::Module {
  public:
   GuidanceModule(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher)
-      : service_(db, clock, cipher), assessments_(db, clock, cipher), cipher_(cipher) {}
+      : service_(db, clock, cipher), assessments_(db, clock, cipher), tasks_(db, clock, cipher), cipher_(cipher) {}
 
-  // GET /api/v1/advice-topics; GET and POST /api/v1/clients/{id}/contacts; the assessment routes.
+  // GET /api/v1/advice-topics; GET and POST /api/v1/clients/{id}/contacts; assessments; tasks.
   void AddRoutes(http::Router& router) override;
   // The demo region's needs-assessment form in two versions and Aino's first assessment.
   Result<void> SeedDemo(app::DemoSeed& seed) override;
@@ -22,11 +23,14 @@ class GuidanceModule final : public app::Module {
  private:
   GuidanceService service_;
   AssessmentService assessments_;
+  TaskService tasks_;
   const storage::FieldCipher& cipher_;
 };
 
 // The needs-assessment routes (assessment_handlers.cpp).
 void AddAssessmentRoutes(http::Router& router, AssessmentService& service);
+// The follow-up task routes (task_handlers.cpp).
+void AddTaskRoutes(http::Router& router, TaskService& service);
 
 // The demo form "coping_at_home" (version 1 without, version 2 with the question on loneliness).
 FormDefinition DemoAssessmentForm(int version);

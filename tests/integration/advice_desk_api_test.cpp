@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
 
 #include "api_helpers.hpp"
 #include "demo_world.hpp"
@@ -18,7 +20,8 @@ class AdviceDeskApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     world_ = new DemoWorld(true);
-    for (auto name : {"mikko.neuvoja", "jussi.siivous", "aino.virtanen", "ebba.lindqvist", "liisa.virtanen"}) {
+    for (auto name : {"mikko.neuvoja", "outi.koordinaattori", "jussi.siivous", "aino.virtanen", "ebba.lindqvist",
+                      "liisa.virtanen"}) {
       sessions_[name] = world_->SignIn(name);
     }
   }
@@ -176,6 +179,76 @@ TEST_F(AdviceDeskApiTest, TheProviderReachesTheClientOnlyWhileHerConsentHolds) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 409);
   EXPECT_EQ(As("ebba.lindqvist", "POST", "/api/v1/clients/" + ebba + "/consents/cns_none/withdraw")->status, 404);
+}
+
+// "Call back in two weeks": on Mikko's list, on the coordinators' board once overdue, done once.
+TEST_F(AdviceDeskApiTest, AFollowUpTaskIsOnTheAdvisorsListAndOnTheBoardWhenOverdue) {
+  const std::string aino = world_->UserId("aino.virtanen");
+  const std::string path = "/api/v1/clients/" + aino + "/tasks";
+  const auto in_two_weeks =
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(14);
+  const std::chrono::year_month_day ymd{in_two_weeks};
+  char due_text[16];
+  std::snprintf(due_text, sizeof due_text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  const std::string due = due_text;
+  const std::string count = "SELECT count(*) FROM advice_tasks";
+  const std::string before = Count(count);
+  struct Case {
+    std::string body, field;
+  };
+  for (const auto& c : std::vector<Case>{
+           {R"({"title":"","due_date":")" + due + R"("})", "title"},
+           {R"({"title":"Soita","due_date":"2020-01-01"})", "due_date"},
+           {R"({"title":"Soita","due_date":"2026-02-30"})", "due_date"},
+           {R"({"title":"Soita","due_date":"2099-01-01"})", "due_date"},
+           {R"({"title":"Soita","due_date":")" + due + R"(","assigned_to":")" + world_->UserId("jussi.siivous") +
+                R"("})",
+            "assigned_to"},
+           {R"({"due_date":")" + due + R"("})", "title"},
+       }) {
+    auto r = As("mikko.neuvoja", "POST", path, c.body);
+    ASSERT_TRUE(r) << c.body;
+    ExpectProblemField(*r, c.field);
+  }
+  EXPECT_EQ(Count(count), before) << "nothing half-written";
+
+  auto task = Body(As("mikko.neuvoja", "POST", path,
+                      R"({"title":"Soita takaisin: alkoiko siivous, polvi?","due_date":")" + due + R"("})"),
+                   201);
+  EXPECT_EQ(task["state"].as_string(), "open");
+  EXPECT_FALSE(task["overdue"].as_bool());
+  EXPECT_EQ(task["assigned_to_name"].as_string(), "Mikko Neuvoja");
+  EXPECT_EQ(task["client_name"].as_string(), "Aino Virtanen");
+  const std::string id(task["id"].as_string());
+  EXPECT_EQ(Count("SELECT title FROM advice_tasks WHERE id = '" + id + "'").rfind("enc1:", 0), 0u) << "sealed";
+  auto mine = Body(As("mikko.neuvoja", "GET", "/api/v1/me/tasks"), 200);
+  bool listed = false;
+  for (const auto& t : mine["items"].as_array()) listed |= t.at("id").as_string() == id;
+  EXPECT_TRUE(listed) << "on Mikko's list";
+  auto of_aino = Body(As("mikko.neuvoja", "GET", path), 200);
+  EXPECT_EQ(of_aino["items"].as_array()[0].at("title").as_string(), "Soita takaisin: alkoiko siivous, polvi?");
+
+  // Two weeks on and still open: the board shows it to the coordinator.
+  const std::string region = world_->RegionId("pirkanmaa");
+  world_->Id("UPDATE advice_tasks SET due_date = '2026-01-05' WHERE id = '" + id + "'");
+  auto board = Body(As("outi.koordinaattori", "GET", "/api/v1/regions/" + region + "/overdue-tasks"), 200);
+  ASSERT_EQ(board["items"].as_array().size(), 1u);
+  EXPECT_TRUE(board["items"].as_array()[0].at("overdue").as_bool());
+  EXPECT_EQ(As("mikko.neuvoja", "GET", "/api/v1/regions/" + region + "/overdue-tasks")->status, 403)
+      << "the board is the coordinators'";
+  // The provider serving Aino neither reads nor closes the desk's tasks.
+  EXPECT_EQ(As("jussi.siivous", "GET", path)->status, 403);
+  EXPECT_EQ(As("jussi.siivous", "POST", "/api/v1/tasks/" + id + "/done")->status, 404);
+
+  auto done = Body(As("mikko.neuvoja", "POST", "/api/v1/tasks/" + id + "/done"), 200);
+  EXPECT_EQ(done["state"].as_string(), "done");
+  EXPECT_FALSE(done["overdue"].as_bool());
+  auto again = Body(As("mikko.neuvoja", "POST", "/api/v1/tasks/" + id + "/done"), 200);
+  EXPECT_EQ(again["done_at"], done["done_at"]) << "done once";
+  EXPECT_TRUE(Body(As("outi.koordinaattori", "GET", "/api/v1/regions/" + region + "/overdue-tasks"), 200)["items"]
+                  .as_array()
+                  .empty());
 }
 
 }  // namespace

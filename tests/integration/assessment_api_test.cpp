@@ -155,9 +155,14 @@ TEST_F(AssessmentApiTest, LiisaAssessesForHerMotherAndStrangersCannotReadOrWrite
   auto by_liisa =
       Body(As("liisa.virtanen", "POST", path, R"({"form_id":")" + form_id + R"(","answers":)" + kAnswers + "}"), 201);
   EXPECT_EQ(by_liisa["filled_as"].as_string(), "delegate");
+  auto by_aino =
+      Body(As("aino.virtanen", "POST", path, R"({"form_id":")" + form_id + R"(","answers":)" + kAnswers + "}"), 201);
+  EXPECT_EQ(by_aino["filled_as"].as_string(), "client") << "filled in by herself";
   auto own = Body(As("aino.virtanen", "GET", path), 200);
-  EXPECT_GE(own["items"].as_array().size(), 2u);
-  EXPECT_EQ(own["items"].as_array()[0].at("filled_by_name").as_string(), "Liisa Virtanen");
+  EXPECT_GE(own["items"].as_array().size(), 3u);
+  EXPECT_EQ(own["items"].as_array()[0].at("filled_by_name").as_string(), "Aino Virtanen");
+  EXPECT_EQ(own["items"].as_array()[1].at("filled_by_name").as_string(), "Liisa Virtanen");
+  EXPECT_EQ(own["items"].as_array()[1].at("filled_as").as_string(), "delegate");
   // A provider serving Aino, another client and an outsider: not even whether she exists.
   for (const char* who : {"jussi.siivous", "ebba.lindqvist"}) {
     auto read = As(who, "GET", path);

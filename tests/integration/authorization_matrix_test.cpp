@@ -336,6 +336,20 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        "", 200},
       {"assess Aino (unknown form)", "POST /api/v1/clients/{id}/assessments", "POST",
        "/api/v1/clients/" + aino + "/assessments", R"({"form_id":"asf_none","answers":{}})", 422},
+      // 100: follow-up tasks
+      {"a task about Aino (no title)", "POST /api/v1/clients/{id}/tasks", "POST", "/api/v1/clients/" + aino + "/tasks",
+       R"({"title":"","due_date":"2030-01-01"})", 422},
+      {"Aino's tasks", "GET /api/v1/clients/{id}/tasks", "GET", "/api/v1/clients/" + aino + "/tasks", "", 200},
+      {"mark a task done (none)",
+       "POST /api/v1/tasks/{id}/done",
+       "POST",
+       "/api/v1/tasks/tsk_none/done",
+       "",
+       404,
+       {},
+       Who::kAnySignedIn},
+      {"the region's overdue tasks", "GET /api/v1/regions/{id}/overdue-tasks", "GET",
+       "/api/v1/regions/" + region_a + "/overdue-tasks", "", 200},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
@@ -346,10 +360,11 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       {"ebba.lindqvist", {1, 17, 22, 30}},                 // another client
       {"liisa.virtanen",
        {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75, 92, 93, 98, 99}},  // Aino's delegate
-      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64,
-                         65, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 98, 99}},  // advisor
-      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57, 58, 59, 62,
-                               64, 65, 67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94, 97, 98, 99}},  // coordinator
+      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64,  65,
+                         73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 98, 99, 100, 101}},  // advisor
+      {"outi.koordinaattori",
+       {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57, 58,  59,  62, 64,
+        65, 67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94, 97, 98, 99, 100, 101, 103}},  // coordinator
       {"sari.tilaaja", {0,  17, 22, 47, 48, 49, 51, 52, 54, 55,
                         56, 57, 58, 59, 64, 65, 73, 74, 75, 88}},  // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},                           // auditor of region A
