@@ -70,6 +70,10 @@ enum class Action {
   kAdviceTaskWrite,         // a follow-up task about a client: add one, mark it done
   kAdviceTaskRead,          // a client's follow-up tasks
   kAdviceTaskBoard,         // the coordinators' board of a region's overdue follow-up tasks
+  kReferralWrite,           // the advice desk refers a client to a purchaser for a service-need assessment
+  kReferralRead,            // a client's referrals and their outcome
+  kReferralQueue,           // a purchaser's queue of referrals
+  kReferralDecide,          // a purchaser officer records the outcome of a referral
 };
 
 // "client.read", "members.manage", … as in the access log and the docs.

@@ -39,8 +39,13 @@ std::string WithoutSecret(const std::string& body, std::string_view field) {
   return boost::json::serialize(doc);
 }
 
-http::Response Replay(const storage::StoredResponse& stored) {
-  http::Response out = stored.status == 204 ? http::NoContent() : http::JsonText(stored.status, stored.body);
+// Kept answers hold what the request returned, sealed fields opened: they are sealed in turn.
+Result<http::Response> Replay(const storage::StoredResponse& stored, const storage::FieldCipher* cipher) {
+  std::string body = stored.body;
+  if (cipher) {
+    ALLMENDE_ASSIGN_OR_RETURN(body, cipher->Open(body));
+  }
+  http::Response out = stored.status == 204 ? http::NoContent() : http::JsonText(stored.status, body);
   out.status = stored.status;
   return out.WithHeader("Idempotent-Replayed", "true");
 }
@@ -129,7 +134,7 @@ Result<http::Response> RequestGuard::Run(const http::Route& route, const http::R
         if (!key.empty()) {
           ALLMENDE_ASSIGN_OR_RETURN(auto stored, storage::FindStoredResponse(c, scope, key, digest));
           if (stored) {
-            outcome.emplace(Replay(*stored));
+            outcome.emplace(Replay(*stored, cipher_));
             return Ok();
           }
         }
@@ -157,8 +162,9 @@ Result<http::Response> RequestGuard::Run(const http::Route& route, const http::R
           return Ok();
         }
         if (!key.empty() && result->status >= 200 && result->status < 300 && !result->stream) {
-          ALLMENDE_TRY(storage::StoreResponse(c, scope, key, digest,
-                                              {result->status, WithoutSecret(result->body, o.secret_field)}));
+          std::string kept = WithoutSecret(result->body, o.secret_field);
+          if (cipher_) kept = cipher_->Seal(kept);
+          ALLMENDE_TRY(storage::StoreResponse(c, scope, key, digest, {result->status, std::move(kept)}));
         }
         outcome.emplace(std::move(result));
         return Ok();

@@ -264,8 +264,9 @@ Result<ClientRecord> ClientRegistry::Register(const access::Actor& actor, const 
                               LookAlikes(c, region_id, user.id, user.name, in.birth_date, in.phone));
     return std::move(*record);
   });
-  // Found by the next search in this process at once; other processes follow the event.
-  if (made.ok()) names_.Put(region_id, made->id, made->name);
+  // Found by the next search in this process at once (read after the commit, so that a rename
+  // committed meanwhile is not overwritten); other processes follow the event.
+  if (made.ok()) (void)RefreshName(made->id);
   return made;
 }
 

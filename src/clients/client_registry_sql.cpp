@@ -123,15 +123,11 @@ Result<std::optional<std::string>> RegistryStore::ClientWithIdentityDigest(stora
 const std::vector<std::string>& RegistryStore::ClientReferences() {
   // Every column that names a client, except the access log (never rewritten: a merged record's
   // entries are shown with the record it went into).
-  static const std::vector<std::string> refs{"client_relations.client_id",
-                                             "client_consents.client_id",
-                                             "advice_contacts.client_id",
-                                             "assessments.client_id",
-                                             "advice_tasks.client_id",
-                                             "delegations.client_id",
-                                             "delegation_invitations.client_id",
-                                             "grants.client_id",
-                                             "orders.client_id"};
+  static const std::vector<std::string> refs{"client_relations.client_id", "client_consents.client_id",
+                                             "advice_contacts.client_id",  "assessments.client_id",
+                                             "advice_tasks.client_id",     "referrals.client_id",
+                                             "delegations.client_id",      "delegation_invitations.client_id",
+                                             "grants.client_id",           "orders.client_id"};
   return refs;
 }
 

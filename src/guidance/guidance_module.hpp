@@ -6,6 +6,7 @@
 #include "app/module.hpp"
 #include "guidance/assessment_service.hpp"
 #include "guidance/guidance_service.hpp"
+#include "guidance/referral_service.hpp"
 #include "guidance/task_service.hpp"
 
 namespace allmende::guidance {
@@ -13,9 +14,13 @@ namespace allmende::guidance {
 class GuidanceModule final : public app::Module {
  public:
   GuidanceModule(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher)
-      : service_(db, clock, cipher), assessments_(db, clock, cipher), tasks_(db, clock, cipher), cipher_(cipher) {}
+      : service_(db, clock, cipher),
+        assessments_(db, clock, cipher),
+        tasks_(db, clock, cipher),
+        referrals_(db, clock, cipher),
+        cipher_(cipher) {}
 
-  // GET /api/v1/advice-topics; GET and POST /api/v1/clients/{id}/contacts; assessments; tasks.
+  // GET /api/v1/advice-topics; GET and POST /api/v1/clients/{id}/contacts; assessments; tasks; referrals.
   void AddRoutes(http::Router& router) override;
   // The demo region's needs-assessment form in two versions and Aino's first assessment.
   Result<void> SeedDemo(app::DemoSeed& seed) override;
@@ -24,6 +29,7 @@ class GuidanceModule final : public app::Module {
   GuidanceService service_;
   AssessmentService assessments_;
   TaskService tasks_;
+  ReferralService referrals_;
   const storage::FieldCipher& cipher_;
 };
 
@@ -31,6 +37,8 @@ class GuidanceModule final : public app::Module {
 void AddAssessmentRoutes(http::Router& router, AssessmentService& service);
 // The follow-up task routes (task_handlers.cpp).
 void AddTaskRoutes(http::Router& router, TaskService& service);
+// The referral routes (referral_handlers.cpp).
+void AddReferralRoutes(http::Router& router, ReferralService& service);
 
 // The demo form "coping_at_home" (version 1 without, version 2 with the question on loneliness).
 FormDefinition DemoAssessmentForm(int version);

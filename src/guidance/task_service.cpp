@@ -1,5 +1,7 @@
 #include "guidance/task_service.hpp"
 
+#include <map>
+
 #include "access/access_log.hpp"
 #include "calendar/local_time.hpp"
 #include "calendar/zone.hpp"
@@ -108,10 +110,17 @@ Result<Task> TaskService::Done(const access::Actor& actor, const std::string& ta
     const std::string client_id = rows[0].Text(2);
     auto decision =
         access::Authorize(c, actor.principal, access::Action::kAdviceTaskWrite, {.client_id = client_id}, now);
-    if (!decision.ok()) return Error::NotFound("There is no such task.");
-    if (rows[0].Text(9) == "open") {
-      ALLMENDE_TRY(c.Execute("UPDATE advice_tasks SET state = 'done', done_at = $2, done_by = $3 WHERE id = $1",
-                             {task_id, FormatRfc3339(now), decision->actor_id}));
+    if (!decision.ok()) {
+      const ErrorCode code = decision.error().code;
+      if (code == ErrorCode::kPermissionDenied || code == ErrorCode::kNotFound) {
+        return Error::NotFound("There is no such task.");  // another desk's task: not even that it exists
+      }
+      return std::move(decision).error();  // not signed in, a second factor missing, the database away
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(auto changed, c.Execute("UPDATE advice_tasks SET state = 'done', done_at = $2, "
+                                                      "done_by = $3 WHERE id = $1 AND state = 'open'",
+                                                      {task_id, FormatRfc3339(now), decision->actor_id}));
+    if (changed > 0) {
       ALLMENDE_TRY(access::AppendAccess(c, *decision,
                                         {.action = "advice.task.write",
                                          .subject_type = "client",
@@ -126,9 +135,30 @@ Result<Task> TaskService::Done(const access::Actor& actor, const std::string& ta
   });
 }
 
+// Lists of several clients' tasks: one entry per region on that region's chain, as the desk's
+// client search writes (who listed which region's follow-ups, when, why); opening a client is
+// the entry in that client's own log.
+Result<void> TaskService::LogList(const std::map<std::string, access::Decision>& by_region, const access::Actor& actor,
+                                  const std::string& action, Timestamp now) {
+  if (by_region.empty()) return Ok();
+  return db_.Write([&](storage::Connection& c) -> Result<void> {
+    for (const auto& [region, decision] : by_region) {
+      ALLMENDE_TRY(access::AppendAccess(c, decision,
+                                        {.action = action,
+                                         .subject_type = "region",
+                                         .subject_id = region,
+                                         .region_id = region,
+                                         .purpose = actor.purpose},
+                                        actor.request_id, now));
+    }
+    return Ok();
+  });
+}
+
 Result<std::vector<Task>> TaskService::Mine(const access::Actor& actor) {
   const Timestamp now = clock_.Now();
-  return db_.ReadValue<std::vector<Task>>([&](storage::Connection& c) -> Result<std::vector<Task>> {
+  std::map<std::string, access::Decision> by_region;
+  auto mine = db_.ReadValue<std::vector<Task>>([&](storage::Connection& c) -> Result<std::vector<Task>> {
     ALLMENDE_ASSIGN_OR_RETURN(
         auto rows, c.Query(std::string(kColumns) +
                                "WHERE t.assigned_to = $1 AND t.state = 'open' ORDER BY t.due_date, t.id LIMIT 200",
@@ -136,20 +166,25 @@ Result<std::vector<Task>> TaskService::Mine(const access::Actor& actor) {
     std::vector<Task> out;
     for (auto& t : ToTasks(rows, cipher_, now)) {
       // Someone who has left the desk no longer sees the names of its clients.
-      if (access::Authorize(c, actor.principal, access::Action::kAdviceTaskRead, {.client_id = t.client_id}, now)
-              .ok()) {
-        out.push_back(std::move(t));
-      }
+      auto d = access::Authorize(c, actor.principal, access::Action::kAdviceTaskRead, {.client_id = t.client_id}, now);
+      if (!d.ok()) continue;
+      by_region.emplace(t.region_id, *d);
+      out.push_back(std::move(t));
     }
     return out;
   });
+  if (!mine.ok()) return mine;
+  ALLMENDE_TRY(LogList(by_region, actor, "advice.task.read", now));
+  return mine;
 }
 
 Result<std::vector<Task>> TaskService::Overdue(const access::Actor& actor, const std::string& region_id) {
   const Timestamp now = clock_.Now();
-  return db_.ReadValue<std::vector<Task>>([&](storage::Connection& c) -> Result<std::vector<Task>> {
-    ALLMENDE_TRY(
-        access::Authorize(c, actor.principal, access::Action::kAdviceTaskBoard, {.region_id = region_id}, now));
+  std::map<std::string, access::Decision> by_region;
+  auto overdue = db_.ReadValue<std::vector<Task>>([&](storage::Connection& c) -> Result<std::vector<Task>> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kAdviceTaskBoard,
+                                                               {.region_id = region_id}, now));
+    by_region.emplace(region_id, decision);
     ALLMENDE_ASSIGN_OR_RETURN(auto zone_row, c.QueryOne("SELECT time_zone FROM regions WHERE id = $1", {region_id}));
     const std::string today = TodayIn(zone_row ? zone_row->Text(0) : "UTC", now);
     ALLMENDE_ASSIGN_OR_RETURN(
@@ -158,6 +193,10 @@ Result<std::vector<Task>> TaskService::Overdue(const access::Actor& actor, const
                            {region_id, today}));
     return ToTasks(rows, cipher_, now);
   });
+  if (!overdue.ok()) return overdue;
+  if (overdue->empty()) by_region.clear();  // nothing of anyone was shown
+  ALLMENDE_TRY(LogList(by_region, actor, "advice.task.board", now));
+  return overdue;
 }
 
 }  // namespace allmende::guidance

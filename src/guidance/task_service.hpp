@@ -4,6 +4,7 @@
 // each look in the client's access log).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,9 @@ class TaskService {
   Result<std::vector<Task>> Overdue(const access::Actor& actor, const std::string& region_id);
 
  private:
+  Result<void> LogList(const std::map<std::string, access::Decision>& by_region, const access::Actor& actor,
+                       const std::string& action, Timestamp now);
+
   storage::Database& db_;
   const TimeSource& clock_;
   const storage::FieldCipher& cipher_;

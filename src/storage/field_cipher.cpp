@@ -220,11 +220,23 @@ bool FieldCipher::SealedWithCurrentKey(std::string_view stored) const {
 
 const std::vector<SealedColumn>& SealedColumns() {
   static const std::vector<SealedColumn> columns{
-      {"users", "id", "totp_secret"},           {"users", "id", "totp_pending_secret"},
-      {"outbox_messages", "id", "body"},        {"orders", "id", "needs_sealed"},
-      {"orders", "id", "address_sealed"},       {"orders", "id", "door_code_sealed"},
-      {"orders", "id", "contact_phone_sealed"}, {"visits", "id", "note_sealed"},
-      {"order_messages", "id", "body_sealed"},  {"grants", "id", "insurance_number"},
+      {"users", "id", "totp_secret"},
+      {"users", "id", "totp_pending_secret"},
+      {"outbox_messages", "id", "body"},
+      {"orders", "id", "needs_sealed"},
+      {"orders", "id", "address_sealed"},
+      {"orders", "id", "door_code_sealed"},
+      {"orders", "id", "contact_phone_sealed"},
+      {"visits", "id", "note_sealed"},
+      {"order_messages", "id", "body_sealed"},
+      {"grants", "id", "insurance_number"},
+      {"clients", "user_id", "identity_code"},
+      {"advice_contacts", "id", "note"},
+      {"assessments", "id", "answers"},
+      {"advice_tasks", "id", "title"},
+      {"referrals", "id", "reason"},
+      {"referrals", "id", "decision_note"},
+      {"idempotency_keys", "scope", "response_body"},
   };
   return columns;
 }

@@ -21,7 +21,7 @@ class AdviceDeskApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     world_ = new DemoWorld(true);
     for (auto name : {"mikko.neuvoja", "outi.koordinaattori", "jussi.siivous", "aino.virtanen", "ebba.lindqvist",
-                      "liisa.virtanen"}) {
+                      "liisa.virtanen", "sari.tilaaja"}) {
       sessions_[name] = world_->SignIn(name);
     }
   }
@@ -249,6 +249,65 @@ TEST_F(AdviceDeskApiTest, AFollowUpTaskIsOnTheAdvisorsListAndOnTheBoardWhenOverd
   EXPECT_TRUE(Body(As("outi.koordinaattori", "GET", "/api/v1/regions/" + region + "/overdue-tasks"), 200)["items"]
                   .as_array()
                   .empty());
+}
+
+// Mikko refers Aino to the welfare area; Sari finds her in the queue and closes the referral with
+// the decision she recorded; Aino sees the outcome.
+TEST_F(AdviceDeskApiTest, AReferralWaitsInThePurchasersQueueUntilItsDecisionIsRecorded) {
+  const std::string aino = world_->UserId("aino.virtanen");
+  const std::string welfare = world_->Id("SELECT id FROM organizations WHERE name = 'Pirkanmaan hyvinvointialue'");
+  const std::string provider = world_->Id("SELECT id FROM organizations WHERE name = 'Hervannan Kotisiivous Oy'");
+  const std::string path = "/api/v1/clients/" + aino + "/referrals";
+  const std::string body = R"({"purchaser_id":")" + welfare +
+                           R"(","category":"personal_care","reason":"Peseytyminen ei enää onnistu yksin; polvi."})";
+  for (const auto& [bad, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"purchaser_id":")" + provider + R"(","category":"personal_care","reason":"x"})", "purchaser_id"},
+           {R"({"purchaser_id":")" + welfare + R"(","category":"astrology","reason":"x"})", "category"},
+           {R"({"purchaser_id":")" + welfare + R"(","category":"personal_care","reason":""})", "reason"},
+           {R"({"category":"personal_care","reason":"x"})", "purchaser_id"}}) {
+    auto r = As("mikko.neuvoja", "POST", path, bad);
+    ASSERT_TRUE(r) << bad;
+    ExpectProblemField(*r, field);
+  }
+  auto made = Body(As("mikko.neuvoja", "POST", path, body), 201);
+  EXPECT_EQ(made["state"].as_string(), "open");
+  EXPECT_EQ(made["purchaser_name"].as_string(), "Pirkanmaan hyvinvointialue");
+  const std::string id(made["id"].as_string());
+  EXPECT_EQ(Count("SELECT reason FROM referrals WHERE id = '" + id + "'").rfind("enc1:", 0), 0u) << "sealed";
+  EXPECT_EQ(As("mikko.neuvoja", "POST", path, body)->status, 409) << "the queue has it already";
+
+  auto queue = Body(As("sari.tilaaja", "GET", "/api/v1/organizations/" + welfare + "/referrals"), 200);
+  bool queued = false;
+  for (const auto& q : queue["items"].as_array()) {
+    if (q.at("id").as_string() != id) continue;
+    queued = true;
+    EXPECT_EQ(q.at("reason").as_string(), "Peseytyminen ei enää onnistu yksin; polvi.");
+    EXPECT_EQ(q.at("client_name").as_string(), "Aino Virtanen");
+  }
+  EXPECT_TRUE(queued);
+  EXPECT_EQ(As("mikko.neuvoja", "GET", "/api/v1/organizations/" + welfare + "/referrals")->status, 403);
+  EXPECT_EQ(As("jussi.siivous", "POST", "/api/v1/referrals/" + id + "/decide", R"({"outcome":"declined","note":"x"})")
+                ->status,
+            404)
+      << "a provider learns nothing of it";
+
+  const std::string decide = "/api/v1/referrals/" + id + "/decide";
+  ExpectProblemField(*As("sari.tilaaja", "POST", decide, R"({"outcome":"granted"})"), "grant_id");
+  ExpectProblemField(*As("sari.tilaaja", "POST", decide, R"({"outcome":"declined"})"), "note");
+  ExpectProblemField(*As("sari.tilaaja", "POST", decide, R"({"outcome":"maybe","note":"x"})"), "outcome");
+  const std::string grant =
+      world_->Id("SELECT id FROM grants WHERE client_id = '" + aino + "' AND payer_id = '" + welfare + "' LIMIT 1");
+  ASSERT_FALSE(grant.empty());
+  auto decided =
+      Body(As("sari.tilaaja", "POST", decide, R"({"outcome":"granted","grant_id":")" + grant + R"("})"), 200);
+  EXPECT_EQ(decided["state"].as_string(), "granted");
+  EXPECT_EQ(decided["grant_id"].as_string(), grant);
+  EXPECT_EQ(decided["decided_by_name"].as_string(), "Sari Tilaaja");
+  EXPECT_EQ(As("sari.tilaaja", "POST", decide, R"({"outcome":"declined","note":"x"})")->status, 409);
+
+  auto own = Body(As("aino.virtanen", "GET", path), 200);
+  ASSERT_FALSE(own["items"].as_array().empty());
+  EXPECT_EQ(own["items"].as_array()[0].at("state").as_string(), "granted");
 }
 
 }  // namespace

@@ -350,24 +350,40 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        Who::kAnySignedIn},
       {"the region's overdue tasks", "GET /api/v1/regions/{id}/overdue-tasks", "GET",
        "/api/v1/regions/" + region_a + "/overdue-tasks", "", 200},
+      // 104: referrals to the purchaser
+      {"refer Aino (unknown purchaser)", "POST /api/v1/clients/{id}/referrals", "POST",
+       "/api/v1/clients/" + aino + "/referrals", R"({"purchaser_id":"org_none","category":"cleaning","reason":"x"})",
+       422},
+      {"Aino's referrals", "GET /api/v1/clients/{id}/referrals", "GET", "/api/v1/clients/" + aino + "/referrals", "",
+       200},
+      {"the welfare area's referral queue", "GET /api/v1/organizations/{id}/referrals", "GET",
+       "/api/v1/organizations/" + welfare + "/referrals", "", 200},
+      {"decide a referral (none)",
+       "POST /api/v1/referrals/{id}/decide",
+       "POST",
+       "/api/v1/referrals/ref_none/decide",
+       R"({"outcome":"declined","note":"x"})",
+       404,
+       {},
+       Who::kAnySignedIn},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
       {"", {}},  // nobody signed in
       {"aino.virtanen",
        {0,  3,  4,  16, 17, 22, 30, 48, 49, 55, 56, 57, 58,
-        59, 64, 65, 71, 72, 74, 75, 88, 92, 93, 98, 99}},  // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},                 // another client
+        59, 64, 65, 71, 72, 74, 75, 88, 92, 93, 98, 99, 105}},  // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},                      // another client
       {"liisa.virtanen",
-       {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75, 92, 93, 98, 99}},  // Aino's delegate
-      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64,  65,
-                         73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 98, 99, 100, 101}},  // advisor
+       {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75, 92, 93, 98, 99, 105}},  // Aino's delegate
+      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58, 59,  64,  65,  73,
+                         74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 98, 99, 100, 101, 104, 105}},  // advisor
       {"outi.koordinaattori",
-       {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57, 58,  59,  62, 64,
-        65, 67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94, 97, 98, 99, 100, 101, 103}},  // coordinator
-      {"sari.tilaaja", {0,  17, 22, 47, 48, 49, 51, 52, 54, 55,
-                        56, 57, 58, 59, 64, 65, 73, 74, 75, 88}},  // purchaser officer of the area paying for Aino
-      {"kirsi.tietosuoja", {5, 17, 22}},                           // auditor of region A
+       {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57,  58,  59,  62,  64, 65,
+        67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94, 97, 98, 99, 100, 101, 103, 104, 105}},  // coordinator
+      {"sari.tilaaja", {0,  17, 22, 47, 48, 49, 51, 52, 54,  55, 56, 57,
+                        58, 59, 64, 65, 73, 74, 75, 88, 105, 106}},  // purchaser officer of the area paying for Aino
+      {"kirsi.tietosuoja", {5, 17, 22}},                             // auditor of region A
       // admin of Aino's provider
       {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41,
                          45, 53, 56, 57, 60, 61, 63, 64, 65, 66, 68, 69, 70, 74, 75, 76, 78, 79, 81}},

@@ -1,0 +1,179 @@
+#include "guidance/referral_service.hpp"
+
+#include "access/access_log.hpp"
+#include "clients/client_service.hpp"
+#include "common/ids.hpp"
+
+namespace allmende::guidance {
+namespace {
+
+using storage::Value;
+
+constexpr std::size_t kMaxText = 2000;
+
+constexpr std::string_view kColumns =
+    "SELECT f.id, f.region_id, f.client_id, cu.name, c.birth_date, f.purchaser_id, o.name, f.category, f.reason, "
+    "f.state, bu.name, f.created_at, du.name, f.decided_at, f.grant_id, f.decision_note FROM referrals f "
+    "JOIN users cu ON cu.id = f.client_id JOIN clients c ON c.user_id = f.client_id "
+    "JOIN organizations o ON o.id = f.purchaser_id JOIN users bu ON bu.id = f.created_by "
+    "LEFT JOIN users du ON du.id = f.decided_by ";
+
+std::vector<Referral> ToReferrals(const std::vector<storage::Row>& rows) {
+  std::vector<Referral> out;
+  for (const auto& r : rows) {
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.OptText(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8),
+                   r.Text(9), r.Text(10), r.Text(11), r.OptText(12), r.OptText(13), r.OptText(14), r.OptText(15)});
+  }
+  return out;
+}
+
+bool HasControl(std::string_view s) {
+  for (char ch : s) {
+    const auto u = static_cast<unsigned char>(ch);
+    if ((u < 0x20 && ch != '\n' && ch != '\t') || u == 0x7f) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Referral> ReferralService::Open(std::vector<Referral> list) const {
+  for (auto& f : list) {
+    auto reason = cipher_.Open(f.reason);
+    f.reason = reason.ok() ? *reason : std::string();
+    if (f.decision_note) {
+      auto note = cipher_.Open(*f.decision_note);
+      f.decision_note = note.ok() ? *note : std::string();
+    }
+  }
+  return list;
+}
+
+Result<Referral> ReferralService::Get(storage::Connection& c, const std::string& id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kColumns) + "WHERE f.id = $1", {id}));
+  auto list = Open(ToReferrals(rows));
+  if (list.empty()) return Error::NotFound("There is no such referral.");
+  return list.front();
+}
+
+Result<Referral> ReferralService::Refer(const access::Actor& actor, const std::string& client_id,
+                                        const NewReferral& in) {
+  const Timestamp now = clock_.Now();
+  return db_.WriteValue<Referral>([&](storage::Connection& c) -> Result<Referral> {
+    // Authorized first: a stranger learns nothing, not even whether the client exists.
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kReferralWrite,
+                                                               {.client_id = client_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(std::string region, access::ClientRegion(c, client_id));
+    std::vector<FieldError> errors;
+    ALLMENDE_ASSIGN_OR_RETURN(auto purchaser,
+                              c.QueryOne("SELECT 1 FROM organizations WHERE id = $1 AND region_id = $2 AND kind IN "
+                                         "('welfare_area', 'municipality', 'care_insurer')",
+                                         {in.purchaser_id, region}));
+    if (!purchaser) {
+      errors.push_back(
+          {"purchaser_id", "Choose the welfare area, a municipality or a care insurer of the client's region."});
+    }
+    ALLMENDE_ASSIGN_OR_RETURN(auto category,
+                              c.QueryOne("SELECT 1 FROM directory_categories WHERE code = $1", {in.category}));
+    if (!category) errors.push_back({"category", "A category of the service taxonomy."});
+    if (in.reason.empty() || in.reason.size() > kMaxText || HasControl(in.reason)) {
+      errors.push_back({"reason", "Why the client needs an assessment, in 1 to 2,000 characters."});
+    }
+    if (!errors.empty()) return Error::Invalid(std::move(errors));
+    ALLMENDE_ASSIGN_OR_RETURN(auto pending, c.QueryOne("SELECT id FROM referrals WHERE client_id = $1 AND "
+                                                       "purchaser_id = $2 AND category = $3 AND state = 'open'",
+                                                       {client_id, in.purchaser_id, in.category}));
+    if (pending) {
+      return Error{ErrorCode::kConflict, "The purchaser has this referral in its queue already.", {}};
+    }
+    const std::string id = NewId("ref");
+    ALLMENDE_TRY(
+        c.Execute("INSERT INTO referrals (id, region_id, client_id, purchaser_id, category, reason, state, "
+                  "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8)",
+                  {id, region, client_id, in.purchaser_id, in.category, cipher_.Seal(in.reason), decision.actor_id,
+                   FormatRfc3339(now)}));
+    // The purchaser's officers now reach the client's record, to assess and decide.
+    ALLMENDE_TRY(clients::ClientService::EnsureRelation(c, client_id, in.purchaser_id, "purchaser", now));
+    return Get(c, id);
+  });
+}
+
+Result<std::vector<Referral>> ReferralService::OfClient(const access::Actor& actor, const std::string& client_id) {
+  const Timestamp now = clock_.Now();
+  return db_.ReadValue<std::vector<Referral>>([&](storage::Connection& c) -> Result<std::vector<Referral>> {
+    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kReferralRead, {.client_id = client_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(
+        auto rows,
+        c.Query(std::string(kColumns) + "WHERE f.client_id = $1 ORDER BY f.created_at DESC, f.id DESC LIMIT 100",
+                {client_id}));
+    return Open(ToReferrals(rows));
+  });
+}
+
+Result<std::vector<Referral>> ReferralService::Queue(const access::Actor& actor, const std::string& purchaser_id,
+                                                     const std::string& state) {
+  const Timestamp now = clock_.Now();
+  if (state != "open" && state != "decided") return Error::Invalid("state", "open or decided.");
+  return db_.ReadValue<std::vector<Referral>>([&](storage::Connection& c) -> Result<std::vector<Referral>> {
+    ALLMENDE_TRY(
+        access::Authorize(c, actor.principal, access::Action::kReferralQueue, {.organization_id = purchaser_id}, now));
+    const std::string where = state == "open"
+                                  ? "WHERE f.purchaser_id = $1 AND f.state = 'open' ORDER BY f.created_at, f.id"
+                                  : "WHERE f.purchaser_id = $1 AND f.state <> 'open' ORDER BY f.decided_at "
+                                    "DESC, f.id DESC";
+    ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kColumns) + where + " LIMIT 200", {purchaser_id}));
+    return Open(ToReferrals(rows));
+  });
+}
+
+Result<Referral> ReferralService::Decide(const access::Actor& actor, const std::string& referral_id,
+                                         const ReferralDecision& in) {
+  const Timestamp now = clock_.Now();
+  return db_.WriteValue<Referral>([&](storage::Connection& c) -> Result<Referral> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT purchaser_id, client_id, region_id, state FROM referrals "
+                                                   "WHERE id = $1",
+                                                   {referral_id}));
+    if (!row) return Error::NotFound("There is no such referral.");
+    auto decision =
+        access::Authorize(c, actor.principal, access::Action::kReferralDecide, {.organization_id = row->Text(0)}, now);
+    if (!decision.ok()) return Error::NotFound("There is no such referral.");  // another purchaser's: not even that
+    if (row->Text(3) != "open") {
+      return Error::IllegalTransition("The referral was decided already (" + row->Text(3) + ").", row->Text(3));
+    }
+    std::vector<FieldError> errors;
+    if (in.outcome != "granted" && in.outcome != "declined") errors.push_back({"outcome", "granted or declined."});
+    if (in.note && (in.note->size() > kMaxText || HasControl(*in.note))) {
+      errors.push_back({"note", "At most 2,000 characters."});
+    }
+    if (in.outcome == "declined" && (!in.note || in.note->empty())) {
+      errors.push_back({"note", "Say why the referral is declined: the client and the desk read it."});
+    }
+    if (in.outcome == "granted") {
+      std::optional<storage::Row> grant;
+      if (in.grant_id) {
+        ALLMENDE_ASSIGN_OR_RETURN(grant, c.QueryOne("SELECT 1 FROM grants WHERE id = $1 AND client_id = $2 AND "
+                                                    "payer_id = $3",
+                                                    {*in.grant_id, row->Text(1), row->Text(0)}));
+      }
+      if (!grant) errors.push_back({"grant_id", "Name the decision recorded for this client by your organization."});
+    }
+    if (!errors.empty()) return Error::Invalid(std::move(errors));
+    ALLMENDE_TRY(c.Execute(
+        "UPDATE referrals SET state = $2, decided_by = $3, decided_at = $4, grant_id = $5, decision_note = $6 "
+        "WHERE id = $1",
+        {referral_id, in.outcome, decision->actor_id, FormatRfc3339(now),
+         in.outcome == "granted" ? Value(*in.grant_id) : Value(nullptr),
+         in.note && !in.note->empty() ? Value(cipher_.Seal(*in.note)) : Value(nullptr)}));
+    ALLMENDE_TRY(access::AppendAccess(c, *decision,
+                                      {.action = "referral.decide",
+                                       .subject_type = "client",
+                                       .subject_id = row->Text(1),
+                                       .client_id = row->Text(1),
+                                       .region_id = row->Text(2),
+                                       .purpose = actor.purpose},
+                                      actor.request_id, now));
+    return Get(c, referral_id);
+  });
+}
+
+}  // namespace allmende::guidance
