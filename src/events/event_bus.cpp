@@ -69,6 +69,16 @@ void Subscription::Deliver(const Event& e) {
   if (wake) wake();
 }
 
+void Subscription::MarkGap() {
+  std::function<void()> wake;
+  {
+    std::lock_guard lock(mu_);
+    overflowed_ = true;
+    wake = wake_;
+  }
+  if (wake) wake();
+}
+
 std::vector<Event> Subscription::Drain() {
   std::lock_guard lock(mu_);
   std::vector<Event> out(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
@@ -108,6 +118,17 @@ void EventBus::Dispatch(const Event& event) {
     }
   }
   for (const auto& s : targets) s->Deliver(event);
+}
+
+void EventBus::MarkGapForAll() {
+  std::vector<std::shared_ptr<Subscription>> targets;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& w : subscribers_) {
+      if (auto s = w.lock()) targets.push_back(std::move(s));
+    }
+  }
+  for (const auto& s : targets) s->MarkGap();
 }
 
 Result<void> InProcessEventBus::Publish(storage::Connection& c, const Event& event) {

@@ -53,6 +53,9 @@ class Subscription {
   // Whether events were dropped since the last call, and forgets it: for a reader that can catch
   // up by other means (re-reading what changed) rather than giving up.
   bool TakeOverflow();
+  // Events may have been lost (the bus's connection broke): the reader is told as if it had
+  // overflowed, and woken.
+  void MarkGap();
 
  private:
   std::vector<std::string> keys_;
@@ -77,6 +80,8 @@ class EventBus {
  protected:
   // Hands an event to this process's subscribers.
   void Dispatch(const Event& event);
+  // Tells every subscriber that events may have been lost (Subscription::MarkGap).
+  void MarkGapForAll();
 
  private:
   std::mutex mu_;

@@ -40,6 +40,7 @@ class PostgresEventBus final : public EventBus {
  private:
   void Listen() {
     int backoff_ms = 100;
+    bool listened = false;
     while (!stop_) {
       PGconn* conn = PQconnectdb(url_.c_str());
       if (PQstatus(conn) != CONNECTION_OK) {
@@ -56,6 +57,10 @@ class PostgresEventBus final : public EventBus {
           conn, [](void*, const char*) {}, nullptr);
       PQclear(PQexec(conn, (std::string("LISTEN ") + kChannel).c_str()));
       backoff_ms = 100;
+      // Whatever was notified while the connection was down is lost: subscribers that can catch
+      // up by re-reading (the directory's and the desk's indexes) are told to.
+      if (listened) MarkGapForAll();
+      listened = true;
       while (!stop_ && PQstatus(conn) == CONNECTION_OK) {
         pollfd p{PQsocket(conn), POLLIN, 0};
         int ready = ::poll(&p, 1, 200);  // wake up regularly to notice Stop()
