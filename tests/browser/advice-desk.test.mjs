@@ -1,12 +1,17 @@
 // Journey 2 as the people walk it: Aino calls the advice desk. Mikko, on the phone, finds her by a
 // misspelled name and her birth date, sees that another Aino Virtanen born the same day lives in
 // Nokia, notes the call, searches cleaning in her area and orders it for her with her consent
-// given by phone. Aino then finds the order, her consent and why Mikko opened her file, and
-// withdraws the consent, which cancels the order. On a 360 px phone Mikko registers a new caller
-// and is warned of a record with the same phone. Everyone works in Finnish, as their profiles say.
+// given by phone. He goes through the needs assessment with her (the region's form has a new
+// version since her last one) and searches the services it suggests, and adds a reminder to call
+// her back in two weeks, which he finds in his tasks on the desk and marks done; Outi's board lists
+// the region's overdue follow-ups. Aino then finds the order, her consent, why Mikko opened her
+// file and his assessment (and fills in the form herself, as her daughter Liisa then does for her
+// on a phone), and withdraws the consent, which cancels the order. On a 360 px phone Mikko
+// registers a new caller and is warned of a record with the same phone. Everyone works in
+// Finnish, as their profiles say.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DEMO, PHONE, capture, launch, login, newPage, serverHas } from './lib.mjs';
+import { BASE_URL, DEMO, PHONE, capture, launch, login, newPage, serverHas } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -20,14 +25,38 @@ const helsinkiDate = (d) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 /** Tomorrow in the region's zone: the first day the desk may order for (lead time 0 still means tomorrow). */
 const tomorrow = helsinkiDate(new Date(Date.now() + 24 * 3_600_000));
+/** One and two weeks ahead in the region's zone: the follow-up's quick choices (two weeks by default). */
+const inOneWeek = helsinkiDate(new Date(Date.now() + 7 * 24 * 3_600_000));
+const inTwoWeeks = helsinkiDate(new Date(Date.now() + 14 * 24 * 3_600_000));
 const PURPOSE = 'Neuvontapuhelu / advice call';
 
 // What one test hands to the next (the file's tests run in order).
-const shared = { ainoId: '', orderId: '' };
+const shared = { ainoId: '', orderId: '', assessmentId: '' };
 
 async function requireEndpoints(...ops) {
   for (const [method, path] of ops) assert.ok(await serverHas(method, path), `the server has no ${method} ${path}`);
 }
+
+/** Like requireEndpoints, whatever the document names the path parameters ({id} or {client_id}). */
+async function requireEndpointsAnyParams(...ops) {
+  const doc = await (await fetch(`${BASE_URL}/api/v1/openapi.json`)).json();
+  const shape = (p) => p.replace(/\{[^}]+\}/g, '{}');
+  for (const [method, path] of ops) {
+    const found = Object.entries(doc.paths ?? {}).some(([p, item]) => shape(p) === shape(path) && item?.[method.toLowerCase()]);
+    assert.ok(found, `the server has no ${method} ${path}`);
+  }
+}
+
+/** Aino's answers on version 2 of "Kotona pärjääminen", as she tells them on the phone. */
+const AINO_ANSWERS = {
+  cleaning: 'some_help',
+  shopping: 'lots_of_help',
+  meals: 'independent',
+  mobility: 'some_help',
+  lives_alone: true,
+  falls: 1,
+  loneliness: 'often',
+};
 
 /** Opens a page of the person's role from the start page: one click on its card. */
 async function openFromStart(page, card) {
@@ -201,6 +230,291 @@ test('MikkoNotesTheCallAndOrdersCleaningForAinoWithHerConsent', async () => {
   await page.context().close();
 });
 
+test('MikkoAssessesAinosNeedsOnTheNewVersionOfTheFormAndSearchesASuggestedService', async () => {
+  await requireEndpointsAnyParams(
+    ['GET', '/api/v1/regions/{id}/assessment-forms'],
+    ['GET', '/api/v1/clients/{id}/assessments'],
+    ['POST', '/api/v1/clients/{id}/assessments'],
+  );
+  assert.ok(shared.ainoId, 'the first test found Aino');
+  const page = await newPage(browser);
+  await login(page, DEMO.mikko.email);
+  const listed = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/assessments`));
+  await page.goto(`/desk?client=${shared.ainoId}`);
+  await page.getByTestId('client-record').locator('h2', { hasText: 'Aino Virtanen' }).waitFor();
+  const list = await listed;
+  assert.equal(list.request().headers()['x-access-purpose'], PURPOSE);
+  const before = (await list.json()).items;
+  assert.equal(before.length, 1);
+
+  // Her earlier assessment, by Mikko a month ago, was given on version 1 of the form; 2 is the latest.
+  const panel = page.getByTestId('desk-assessment');
+  await panel.locator('h2', { hasText: 'Palvelutarpeen arviointi' }).waitFor();
+  const earlier = panel.getByTestId('assessment').first();
+  await earlier.waitFor();
+  assert.equal(await earlier.getAttribute('data-version'), '1');
+  assert.equal(await earlier.getByTestId('assessment-version').innerText(), 'versio 1 (uusin 2)');
+  assert.equal(await earlier.getByTestId('assessment-filled-by').innerText(), 'Mikko Neuvoja (neuvoja)');
+  const earlierText = await earlier.innerText();
+  assert.match(earlierText, /Kotona pärjääminen/);
+  assert.match(earlierText, new RegExp(`\\b${before[0].score} / ${before[0].max_score} pistettä`));
+  assert.match(earlierText, /Siivous/);
+  assert.match(earlierText, /Kauppa-apu/);
+  await panel.getByText('Kotona pärjääminen, versio 2').waitFor();
+
+  // The form opens at its heading; Tab reaches the first question, the arrow keys choose.
+  await panel.getByTestId('assessment-start').focus();
+  await page.keyboard.press('Enter');
+  const form = panel.getByTestId('assessment-form');
+  await form.waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('assessment-form-title'));
+  const question = (id) => form.locator(`[data-question="${id}"]`);
+  const focusedQuestion = () => page.evaluate(() => document.activeElement?.closest('[data-question]')?.getAttribute('data-question') ?? '');
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedQuestion(), 'cleaning');
+  await page.keyboard.press('ArrowDown'); // independent → some help
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedQuestion(), 'shopping');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown'); // → a lot of help
+  assert.ok(await question('cleaning').locator('input[value="some_help"]').isChecked());
+  assert.ok(await question('shopping').locator('input[value="lots_of_help"]').isChecked());
+  assert.equal(await question('cleaning').locator('legend').count(), 1);
+  await question('meals').locator('input[value="independent"]').check();
+  await question('mobility').locator('input[value="some_help"]').check();
+  await question('lives_alone').locator('input[value="yes"]').check();
+  const falls = question('falls').locator('input');
+  assert.equal(await falls.getAttribute('min'), '0');
+  assert.equal(await falls.getAttribute('max'), '20');
+  await falls.fill('1');
+
+  // "Loneliness" (new in version 2) left empty: the message stands at the question, which takes the focus.
+  let posted = 0;
+  const count = (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/assessments')) posted++;
+  };
+  page.on('request', count);
+  await form.getByTestId('assessment-submit').click();
+  const lonely = question('loneliness');
+  await lonely.getByText('Vastaa tähän kysymykseen.').waitFor();
+  assert.equal(await lonely.locator('input[aria-invalid="true"]').count(), 4);
+  await page.waitForFunction(() => document.activeElement?.closest('[data-question]')?.getAttribute('data-question') === 'loneliness');
+  await form.getByRole('alert').filter({ hasText: 'Korjaa alla merkityt kentät.' }).waitFor();
+  assert.equal(await question('wishes').locator('[aria-invalid="true"]').count(), 0);
+  await capture(page, 'desk-assessment-form');
+  page.off('request', count);
+  assert.equal(posted, 0, 'nothing is sent while a required question is unanswered');
+
+  await lonely.locator('input[value="often"]').check();
+  const sending = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/assessments`));
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/assessments`));
+  await form.getByTestId('assessment-submit').click();
+  const request = await sending;
+  const body = request.postDataJSON();
+  assert.match(body.form_id, /^asf_/);
+  assert.deepEqual(body.answers, AINO_ANSWERS);
+  assert.equal(request.headers()['x-access-purpose'], PURPOSE);
+  const response = await answered;
+  assert.equal(response.status(), 201);
+  const saved = await response.json();
+  shared.assessmentId = saved.id;
+  assert.equal(saved.form_version, 2);
+  assert.equal(saved.score, 7);
+
+  // 1 + 2 + 0 + 1 + 1 + 2 = 7 points, and the four services the answers point to.
+  const result = panel.getByTestId('assessment-result');
+  await result.waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('assessment-result-title'));
+  assert.equal(await result.getByTestId('assessment-score').innerText(), `7 / ${saved.max_score} pistettä`);
+  const suggestions = result.getByTestId('suggestion');
+  assert.deepEqual(await suggestions.evaluateAll((bs) => bs.map((b) => b.dataset.category)), ['cleaning', 'shopping', 'safety_alarms', 'friendship_visits']);
+  const names = (await suggestions.allInnerTexts()).map((s) => s.replace(/^Hae palveluita:\s*/, '').trim());
+  assert.deepEqual(names, ['Siivous', 'Kauppa-apu', 'Turvapuhelin ja turvapalvelut', 'Ystäväpalvelu']);
+  await panel.getByRole('status').filter({ hasText: 'Asiakkaan Aino Virtanen arviointi on tallennettu.' }).waitFor();
+  // The new one heads her history; the one on version 1 still says so.
+  const items = panel.getByTestId('assessment');
+  assert.equal(await items.first().getAttribute('data-assessment-id'), saved.id);
+  assert.equal(await items.first().getByTestId('assessment-version').innerText(), 'versio 2');
+  assert.equal(await items.nth(1).getByTestId('assessment-version').innerText(), 'versio 1 (uusin 2)');
+  await capture(page, 'desk-assessment-result');
+
+  // "Siivous" puts cleaning into the search of services for her, which runs at once.
+  const order = page.locator('#desk-order');
+  await order.getByTestId('service-q').fill('kotiapu');
+  const searched = page.waitForRequest((r) => r.method() === 'GET' && r.url().includes('/api/v1/services?'));
+  await suggestions.filter({ hasText: 'Siivous' }).click();
+  const query = new URL((await searched).url()).searchParams;
+  assert.deepEqual(
+    { q: query.get('q'), category: query.get('category'), municipality: query.get('municipality'), language: query.get('language') },
+    { q: null, category: 'cleaning', municipality: 'fi-837', language: 'fi' },
+  );
+  assert.equal(await order.getByTestId('service-category').inputValue(), 'cleaning');
+  assert.equal(await order.getByTestId('service-q').inputValue(), '');
+  await order.getByTestId('desk-service').filter({ hasText: 'Kotisiivous Hervannassa' }).first().waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('desk-hits-heading'));
+  await capture(page, 'desk-assessment-search');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('MikkoAddsAFollowUpDuringAinosCallSeesItInHisTasksAndMarksItDone', async () => {
+  await requireEndpoints(
+    ['POST', '/api/v1/clients/{id}/tasks'],
+    ['GET', '/api/v1/clients/{id}/tasks'],
+    ['POST', '/api/v1/tasks/{id}/done'],
+    ['GET', '/api/v1/me/tasks'],
+  );
+  assert.ok(shared.ainoId, 'the first test found Aino');
+  const TITLE = 'Soita takaisin: alkoiko siivous';
+  const page = await newPage(browser);
+  await login(page, DEMO.mikko.email);
+  const listed = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/tasks`));
+  await page.goto(`/desk?client=${shared.ainoId}`);
+  await page.getByTestId('client-record').locator('h2', { hasText: 'Aino Virtanen' }).waitFor();
+  assert.equal((await listed).request().headers()['x-access-purpose'], PURPOSE);
+
+  // "Jatkotoimet" on her record: the day is two weeks ahead unless Mikko picks another.
+  const panel = page.getByTestId('desk-tasks');
+  await panel.locator('h2', { hasText: 'Jatkotoimet' }).waitFor();
+  const form = panel.getByTestId('task-form');
+  const title = form.getByLabel('Mitä tehdään');
+  const due = form.getByLabel('Päivä', { exact: true });
+  assert.equal(await due.inputValue(), inTwoWeeks);
+  assert.equal(await form.getByTestId('task-in-2-weeks').getAttribute('aria-pressed'), 'true');
+
+  // Saved without a title: the server's message stands at the field, which takes the focus.
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/tasks`));
+  await form.getByTestId('task-submit').click();
+  assert.equal((await refused).status(), 422);
+  await form.getByText('Kerro, mitä tehdään: 1–200 merkkiä yhdellä rivillä.').waitFor();
+  assert.equal(await title.getAttribute('aria-invalid'), 'true');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'title');
+  await form.getByRole('alert').filter({ hasText: 'Korjaa alla merkityt kentät.' }).waitFor();
+  assert.equal(await panel.getByTestId('task').filter({ hasText: TITLE }).count(), 0);
+
+  // The quick choices set the day, by mouse or keyboard.
+  await form.getByTestId('task-in-1-weeks').click();
+  assert.equal(await due.inputValue(), inOneWeek);
+  await form.getByTestId('task-in-2-weeks').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await due.inputValue(), inTwoWeeks);
+  await title.fill(TITLE);
+  const sending = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/tasks`));
+  await title.press('Enter');
+  const request = await sending;
+  assert.deepEqual(request.postDataJSON(), { title: TITLE, due_date: inTwoWeeks });
+  assert.equal(request.headers()['x-access-purpose'], PURPOSE);
+  assert.match(request.headers()['idempotency-key'] ?? '', /^[0-9a-f-]{36}$/);
+  await panel.getByRole('status').filter({ hasText: `Muistutus lisätty: ${TITLE}.` }).waitFor();
+  const item = panel.getByTestId('task').filter({ hasText: TITLE });
+  await item.waitFor();
+  assert.equal(await item.getAttribute('data-state'), 'open');
+  assert.equal(await item.getAttribute('data-overdue'), 'false');
+  const itemText = await item.innerText();
+  assert.match(itemText, /Viimeistään/);
+  assert.match(itemText, /Tekijä: Mikko Neuvoja/);
+  assert.equal(await title.inputValue(), '');
+  assert.equal(await title.getAttribute('aria-invalid'), null);
+  await capture(page, 'desk-tasks');
+
+  // The desk without a record: "Omat tehtäväni" has it, with her name opening her record.
+  await page.locator('nav.main-nav a[data-nav="desk"]').click();
+  const mine = page.getByTestId('my-tasks');
+  await mine.locator('h2', { hasText: 'Omat tehtäväni' }).waitFor();
+  const mineItem = mine.getByTestId('my-task').filter({ hasText: TITLE });
+  await mineItem.waitFor();
+  const client = mineItem.getByTestId('task-client');
+  assert.equal(await client.innerText(), 'Aino Virtanen');
+  assert.equal(await client.getAttribute('href'), `/desk?client=${shared.ainoId}`);
+  assert.match(await mineItem.innerText(), /Viimeistään/);
+  await capture(page, 'desk-my-tasks');
+  await client.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('client-record').locator('h2', { hasText: 'Aino Virtanen' }).waitFor();
+  await page.goBack();
+  await mineItem.waitFor();
+
+  // Done from the list: it leaves "my tasks" and stands among her done ones.
+  const marked = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/tasks\/[^/]+\/done$/.test(r.url()));
+  // "Tehty", and for a screen reader which task.
+  const doneButton = mineItem.getByRole('button', { name: /^Tehty\b/ });
+  assert.ok((await doneButton.evaluate((b) => b.textContent ?? '')).includes(TITLE));
+  await doneButton.click();
+  const answer = await marked;
+  assert.equal(answer.status(), 200);
+  assert.equal((await answer.json()).state, 'done');
+  assert.equal(answer.request().headers()['x-access-purpose'], PURPOSE);
+  await mine.getByRole('status').filter({ hasText: `Merkitty tehdyksi: ${TITLE}.` }).waitFor();
+  assert.equal(await mine.getByTestId('my-task').filter({ hasText: TITLE }).count(), 0);
+  await page.goto(`/desk?client=${shared.ainoId}`);
+  const doneItem = page.getByTestId('tasks-done').getByTestId('task').filter({ hasText: TITLE });
+  await doneItem.waitFor();
+  assert.equal(await doneItem.getAttribute('data-state'), 'done');
+  assert.match(await doneItem.innerText(), /Tehty/);
+  assert.equal(await doneItem.getByTestId('task-done').count(), 0);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('OutiSeesTheOverdueFollowUpsOfTheRegionOnHerBoard', async () => {
+  await requireEndpoints(['GET', '/api/v1/regions/{id}/overdue-tasks']);
+  const page = await newPage(browser);
+  await login(page, DEMO.outi.email);
+  const loaded = page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/v1\/regions\/[^/]+\/overdue-tasks$/.test(r.url()));
+  await openFromStart(page, 'board');
+  const response = await loaded;
+  assert.equal(response.status(), 200);
+  const items = (await response.json()).items;
+  const section = page.getByTestId('overdue-tasks');
+  await section.locator('h2', { hasText: 'Myöhässä olevat jatkotoimet' }).waitFor();
+  // The demo has no overdue task (a day in the past is refused): the list says so.
+  if (items.length === 0) {
+    assert.equal(await section.getByTestId('overdue-tasks-empty').innerText(), 'Yksikään jatkotoimi ei ole myöhässä.');
+  } else {
+    await section.getByTestId('overdue-task').first().waitFor();
+    assert.equal(await section.getByTestId('overdue-task').count(), items.length);
+    assert.match(await section.getByTestId('overdue-task').first().innerText(), /myöhässä|Myöhässä/);
+    assert.match(await section.getByTestId('overdue-task').first().innerText(), new RegExp(`Tekijä: ${items[0].assigned_to_name}`));
+  }
+  assert.equal(await section.getByRole('alert').count(), 0);
+  await capture(page, 'board-overdue-tasks');
+
+  // How a late one reads, with an answer of the server's shape: days late in words, for whom.
+  const threeDaysAgo = helsinkiDate(new Date(Date.now() - 3 * 24 * 3_600_000));
+  await page.route('**/api/v1/regions/*/overdue-tasks', (route) =>
+    route.fulfill({
+      json: {
+        items: [
+          {
+            id: 'tsk_example',
+            client_id: shared.ainoId || 'usr_example',
+            client_name: 'Aino Virtanen',
+            assigned_to: 'usr_example_mikko',
+            assigned_to_name: 'Mikko Neuvoja',
+            created_by_name: 'Mikko Neuvoja',
+            title: 'Soita takaisin: alkoiko siivous',
+            due_date: threeDaysAgo,
+            state: 'open',
+            overdue: true,
+            done_at: null,
+            created_at: new Date(Date.now() - 17 * 24 * 3_600_000).toISOString(),
+          },
+        ],
+      },
+    }),
+  );
+  await page.reload();
+  const late = page.getByTestId('overdue-task');
+  await late.waitFor();
+  const lateText = await late.innerText();
+  assert.match(lateText, /3 päivää myöhässä/);
+  assert.match(lateText, /Tekijä: Mikko Neuvoja/);
+  assert.equal(await late.getByRole('link', { name: 'Aino Virtanen' }).getAttribute('href'), `/desk?client=${shared.ainoId || 'usr_example'}`);
+  await capture(page, 'board-overdue-tasks-late');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
 test('AinoSeesTheOrderHerConsentAndWhyMikkoOpenedHerFile', async () => {
   await requireEndpoints(['GET', '/api/v1/clients/{id}/consents'], ['GET', '/api/v1/me/access-log']);
   assert.ok(shared.orderId, 'the desk placed an order');
@@ -229,18 +543,115 @@ test('AinoSeesTheOrderHerConsentAndWhyMikkoOpenedHerFile', async () => {
   await page.locator('h1', { hasText: 'Kuka on katsonut tietojani' }).waitFor();
   const entries = page.locator('.log-entry').filter({ hasText: 'Mikko Neuvoja' });
   const look = entries.filter({ hasText: 'Katsoi asiakastietoja' }).filter({ hasText: PURPOSE });
+  const reveal = entries.filter({ hasText: 'Näytti henkilötunnuksen kokonaan' });
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if ((await look.count()) > 0) break;
+    if ((await look.count()) > 0 && (await reveal.count()) > 0) break;
     const more = page.getByRole('button', { name: 'Näytä lisää' });
-    assert.ok(Date.now() < deadline && (await more.count()) > 0, 'Mikko’s look with its purpose is in Aino’s log');
+    assert.ok(Date.now() < deadline && (await more.count()) > 0, 'Mikko’s look with its purpose and his showing of her identity code are in Aino’s log');
     await more.click();
     await page.waitForFunction(() => !document.querySelector('.loading'));
   }
   await entries.filter({ hasText: 'Näytti henkilötunnuksen kokonaan' }).first().waitFor();
   await entries.filter({ hasText: 'Kirjasi neuvontapuhelun tai -käynnin' }).first().waitFor();
+  await entries.filter({ hasText: 'Lisäsi muistutuksen tai merkitsi sen tehdyksi' }).first().waitFor();
   assert.match(await look.first().innerText(), /Neuvoja/);
   await capture(page, 'access-log-desk');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('AinoSeesMikkosAssessmentOnHerOwnPageAndFillsInTheFormHerself', async () => {
+  await requireEndpointsAnyParams(['GET', '/api/v1/clients/{id}/assessments'], ['GET', '/api/v1/assessment-forms/{id}']);
+  assert.ok(shared.assessmentId, 'Mikko saved an assessment');
+  const page = await newPage(browser);
+  await login(page, DEMO.aino.email);
+  await openFromStart(page, 'assessment');
+  await page.locator('h1', { hasText: 'Palvelutarpeeni' }).waitFor();
+
+  // Mikko's assessment of today heads the list, on the latest version; the older one says so.
+  const items = page.getByTestId('assessment');
+  await items.first().waitFor();
+  const top = items.first();
+  assert.equal(await top.getAttribute('data-assessment-id'), shared.assessmentId);
+  assert.equal(await top.getByTestId('assessment-version').innerText(), 'versio 2');
+  assert.equal(await top.getByTestId('assessment-filled-by').innerText(), 'Mikko Neuvoja (neuvoja)');
+  assert.match(await top.innerText(), /\b7 \/ \d+ pistettä/);
+  assert.equal(await items.nth(1).getByTestId('assessment-version').innerText(), 'versio 1 (uusin 2)');
+  // Its suggestions lead to those services in the shop.
+  assert.equal(await top.locator('[data-testid="suggestion"][data-category="cleaning"]').getAttribute('href'), '/services?category=cleaning');
+  // The answers, with the questions of version 2; her wishes were left unanswered.
+  await top.getByRole('button', { name: 'Näytä vastaukset' }).click();
+  const answers = top.getByTestId('assessment-answers');
+  await answers.waitFor();
+  assert.equal(await answers.locator('dt').count(), 8);
+  assert.match(await answers.innerText(), /ei vastattu/);
+  await capture(page, 'assessment-own');
+
+  // She fills in the form herself, on the latest version; her own is "itse" in the list.
+  await page.getByTestId('assessment-start').click();
+  const form = page.getByTestId('assessment-form');
+  await form.locator('[data-question="loneliness"]').waitFor();
+  assert.equal(await form.locator('[data-question]').count(), 8);
+  const answer = (id, value) => form.locator(`[data-question="${id}"] input[value="${value}"]`).check();
+  await answer('cleaning', 'some_help');
+  await answer('shopping', 'some_help');
+  await answer('meals', 'independent');
+  await answer('mobility', 'independent');
+  await answer('lives_alone', 'yes');
+  await answer('loneliness', 'sometimes');
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/assessments'));
+  await form.getByTestId('assessment-submit').click();
+  const saved = await (await answered).json();
+  assert.equal(saved.score, 4);
+  await page.getByRole('status').filter({ hasText: 'Arviosi on tallennettu.' }).waitFor();
+  assert.equal(await page.getByTestId('assessment-score').innerText(), `4 / ${saved.max_score} pistettä`);
+  assert.equal(await items.first().getAttribute('data-assessment-id'), saved.id);
+  assert.equal(await items.first().getByTestId('assessment-filled-by').innerText(), 'itse');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('LiisaFillsInTheFormForHerMotherOnHerPhone', async () => {
+  await requireEndpointsAnyParams(['POST', '/api/v1/clients/{id}/assessments']);
+  assert.ok(shared.assessmentId, 'Mikko saved an assessment');
+  const page = await newPage(browser, { viewport: PHONE });
+  await login(page, DEMO.liisa.email);
+  await page.goto('/assessment');
+  // She acts for Aino: the picker of whose needs, as on her orders and consents.
+  const whose = page.getByTestId('whose-assessment');
+  await whose.selectOption(shared.ainoId);
+  await page.locator('h1', { hasText: 'Palvelutarve: Aino Virtanen' }).waitFor();
+  const mikkos = page.locator(`[data-testid="assessment"][data-assessment-id="${shared.assessmentId}"]`);
+  await mikkos.waitFor();
+  assert.equal(await mikkos.getByTestId('assessment-filled-by').innerText(), 'Mikko Neuvoja (neuvoja)');
+  assert.equal(await page.getByTestId('assessment').first().getByTestId('assessment-filled-by').innerText(), 'Aino Virtanen itse');
+
+  await page.getByTestId('assessment-start').click();
+  const form = page.getByTestId('assessment-form');
+  const answer = (id, value) => form.locator(`[data-question="${id}"] input[value="${value}"]`).check();
+  await answer('cleaning', 'some_help');
+  await answer('shopping', 'lots_of_help');
+  await answer('meals', 'some_help');
+  await answer('mobility', 'some_help');
+  await answer('lives_alone', 'yes');
+  await answer('loneliness', 'sometimes');
+  await form.locator('[data-question="wishes"] textarea').fill('Äiti toivoo kauppa-apua torstaisin.');
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/assessments`));
+  await form.getByTestId('assessment-submit').click();
+  const response = await answered;
+  assert.equal(response.status(), 201);
+  const saved = await response.json();
+  assert.equal(saved.filled_as, 'delegate');
+  const result = page.getByTestId('assessment-result');
+  await result.waitFor();
+  assert.equal(await result.getByTestId('assessment-score').innerText(), `${saved.score} / ${saved.max_score} pistettä`);
+  // On her page a suggestion leads to the shop's services of that type.
+  assert.equal(await result.locator('[data-category="shopping"]').getAttribute('href'), '/services?category=shopping');
+  const top = page.getByTestId('assessment').first();
+  assert.equal(await top.getAttribute('data-assessment-id'), saved.id);
+  assert.equal(await top.getByTestId('assessment-filled-by').innerText(), 'Liisa Virtanen (asioi asiakkaan puolesta)');
+  await capture(page, 'assessment-delegate');
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });

@@ -7,6 +7,7 @@ import { LoginPage } from './pages/auth/LoginPage';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
 import { VerifyEmailPage } from './pages/auth/VerifyEmailPage';
 import { DelegationInvitationPage } from './pages/delegations/DelegationInvitationPage';
+import { AssessmentPage } from './pages/assessment/AssessmentPage';
 import { ConsentsPage } from './pages/consents/ConsentsPage';
 import { DelegationsPage } from './pages/delegations/DelegationsPage';
 import { DeskPage } from './pages/desk/DeskPage';
@@ -98,6 +99,7 @@ export function App() {
                   <Route path="/board" element={signedIn(<BoardPage />)} />
                   <Route path="/desk" element={signedIn(<DeskPage />)} />
                   <Route path="/consents" element={signedIn(<ConsentsPage />)} />
+                  <Route path="/assessment" element={signedIn(<AssessmentPage />)} />
                   <Route path="/purchaser/clients" element={signedIn(<PurchaserClientsPage />)} />
                   <Route path="/purchaser/clients/:clientId" element={signedIn(<PurchaserClientPage />)} />
                   <Route path="/profile" element={signedIn(<ProfilePage />)} />

@@ -32,8 +32,8 @@ export type DemoMailSummary = Schemas['DemoMailSummary'];
 export type DemoMail = Schemas['DemoMail'];
 
 // --- the service directory (src/directory/openapi.json) ---
-/** Texts by language code (fi, sv, en, de, da); any may be missing. */
-export type LocalizedText = Record<string, string>;
+/** Texts by language code (fi, sv, en, de, da); any may be missing (the document's LocalizedText). */
+export type LocalizedText = Schemas['LocalizedText'];
 export type ServiceContent = Schemas['ServiceContent'];
 export type ServiceSummary = Schemas['ServiceSummary'];
 export type ServicePrice = ServiceSummary['price'];
@@ -118,6 +118,42 @@ export type ConsentState = Consent['state'];
 export type ConsentWay = Consent['given_how'];
 /** What the desk sends with an order it places for a client (POST /api/v1/orders `consent`). */
 export type OrderConsent = NonNullable<NewOrder['consent']>;
+
+// --- needs assessments and follow-up tasks (src/guidance/openapi.json) ---
+type QuestionDoc = Schemas['AssessmentQuestion'];
+/** One answer of a choice question: what an answer sends ("some_help"), its points, its label. */
+export type AnswerOption = NonNullable<QuestionDoc['options']>[number];
+/**
+ * A question of a form. The document describes one object whose type-specific fields are optional;
+ * the server sends each type's own fields (a choice its options, a yes/no its points_yes, a number
+ * its min and max), so the UI narrows the question by `type`.
+ */
+export type AssessmentQuestion = Omit<QuestionDoc, 'type' | 'options' | 'points_yes' | 'min' | 'max'> &
+  (
+    | { type: 'choice'; options: AnswerOption[] }
+    | { type: 'yes_no'; points_yes: number }
+    | { type: 'number'; min: number; max: number }
+    | { type: 'text' }
+  );
+/** One version of a region's form (a new version is a new form with the same code), its questions narrowed as above. */
+export type AssessmentForm = Omit<Schemas['AssessmentForm'], 'questions'> & { questions: AssessmentQuestion[] };
+/** An answered assessment; it keeps the version of the form it was given on. */
+export type Assessment = Schemas['Assessment'];
+/** question id → choice: the option's value; yes_no: boolean; number: integer; text: string (≤ 1,000 characters). */
+export type Answers = Assessment['answers'];
+export type AnswerValue = Answers[string];
+export type FilledAs = Assessment['filled_as'];
+export type SuggestedCategory = Assessment['suggested_categories'][number];
+/** POST /api/v1/clients/{id}/assessments: the newest version of a form and the answers. */
+export type NewAssessment = NonNullable<
+  paths['/api/v1/clients/{id}/assessments']['post']['requestBody']
+>['content']['application/json'];
+/** Who may have filled in an assessment (the document's enum). */
+export const FILLED_AS = ['advisor', 'client', 'delegate'] as const satisfies readonly FilledAs[];
+/** A follow-up task about a client ("call back in two weeks") with its due day in the region's zone. */
+export type AdviceTask = Schemas['AdviceTask'];
+/** POST /api/v1/clients/{id}/tasks: title, due day and (optionally) the advisor it is for. */
+export type NewAdviceTask = NonNullable<paths['/api/v1/clients/{id}/tasks']['post']['requestBody']>['content']['application/json'];
 
 // --- notifications (src/notifications/openapi.json) ---
 /**
@@ -211,6 +247,10 @@ export const documentedFields: Record<string, readonly string[]> = {
   ClientRecord: ['id', 'name', 'email', 'phone', 'language', 'region_id', 'birth_date', 'address', 'identity_code_masked', 'look_alikes'],
   LookAlike: ['id', 'name', 'birth_date', 'municipality_name', 'reason'],
   NewClient: ['name', 'birth_date', 'identity_code', 'phone', 'email', 'language', 'address'],
+  AssessmentForm: ['id', 'region_id', 'code', 'version', 'title', 'questions', 'suggestions', 'max_score', 'latest', 'created_at'],
+  AssessmentQuestion: ['id', 'type', 'required', 'text', 'options', 'points_yes', 'min', 'max'],
+  Assessment: ['id', 'client_id', 'form_id', 'form_code', 'form_version', 'form_title', 'latest_version', 'answers', 'score', 'max_score', 'suggested_categories', 'filled_by_name', 'filled_as', 'created_at'],
+  AdviceTask: ['id', 'client_id', 'client_name', 'assigned_to', 'assigned_to_name', 'created_by_name', 'title', 'due_date', 'state', 'overdue', 'done_at', 'created_at'],
   AdviceContact: ['id', 'channel', 'topics', 'duration_minutes', 'outcome', 'note', 'occurred_at', 'advisor_name', 'organization_name'],
   Consent: ['id', 'organization_name', 'order_id', 'given_how', 'given_by', 'recorded_by_name', 'valid_until', 'withdrawn_at', 'withdrawn_by_name', 'created_at', 'state'],
   Schedule: ['frequency', 'interval', 'weekdays', 'start_date', 'until', 'count', 'window_start', 'window_end', 'skip_public_holidays'],

@@ -33,15 +33,25 @@ import deskDe from './locales/desk/de';
 import deskEn from './locales/desk/en';
 import deskFi from './locales/desk/fi';
 import deskSv from './locales/desk/sv';
+import assessmentDa from './locales/assessment/da';
+import assessmentDe from './locales/assessment/de';
+import assessmentEn from './locales/assessment/en';
+import assessmentFi from './locales/assessment/fi';
+import assessmentSv from './locales/assessment/sv';
+import tasksDa from './locales/tasks/da';
+import tasksDe from './locales/tasks/de';
+import tasksEn from './locales/tasks/en';
+import tasksFi from './locales/tasks/fi';
+import tasksSv from './locales/tasks/sv';
 import { mergeTexts } from './merge';
 
-// Orders, funding, the shop's ordering, notifications, webhooks and the advice desk add their own
-// groups and a few keys to shared ones (nav, home.cards, actions, fieldMessages, service, org); see
-// merge.ts.
+// Orders, funding, the shop's ordering, notifications, webhooks, the advice desk, the needs
+// assessment and the desk's follow-up tasks add their own groups and a few keys to shared ones (nav, home.cards, actions,
+// fieldMessages, service, org, desk.order); see merge.ts.
 export const resources = {
-  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi) },
-  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv) },
-  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn) },
-  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe) },
-  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa) },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa) },
 } as const;

@@ -38,6 +38,12 @@ export const KNOWN_ACTIONS = [
   'advice.contact.write',
   'consent.read',
   'consent.withdraw',
+  'assessment.read',
+  'assessment.write',
+  'assessment.form.write',
+  'advice.task.write',
+  'advice.task.read',
+  'advice.task.board',
 ] as const;
 
 /** Purposes of the server's policy (src/access/policy.cpp) and of the domain's fixed list. */

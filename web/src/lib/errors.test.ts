@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem';
 import { formErrors, generalMessage, translateFieldMessage } from './errors';
+import { TASK_FIELDS } from './tasks';
 
 // A stand-in for i18next's t that shows which key and values were asked for.
 const t = ((key: string, values?: Record<string, unknown>) =>
@@ -96,5 +97,41 @@ describe('the directory’s field messages', () => {
     );
     expect(out.byField).toEqual({ languages: ['fieldMessages.language'], 'hours.1': ['fieldMessages.closesAfterOpens'] });
     expect(out.alert).toBe('errors.checkFields');
+  });
+});
+
+describe('the needs assessment’s field messages', () => {
+  it('puts the server’s words at the question, in the words the page uses itself', () => {
+    const out = formErrors(
+      t,
+      problem(422, [
+        { field: 'answers.loneliness', message: 'Answer this question.' },
+        { field: 'answers.falls', message: 'A whole number between 0 and 20.' },
+      ]),
+      ['answers.loneliness', 'answers.falls'],
+    );
+    expect(out.byField).toEqual({
+      'answers.loneliness': ['assessment.problems.required'],
+      'answers.falls': ['assessment.problems.range{"min":"0","max":"20"}'],
+    });
+    expect(translateFieldMessage(t, "Choose one of the question's options.")).toBe('assessment.problems.option');
+  });
+});
+
+describe('the follow-up tasks’ field messages', () => {
+  it('puts the server’s words at the title and the day; one about the assignee goes to the alert', () => {
+    const out = formErrors(
+      t,
+      problem(422, [
+        { field: 'title', message: 'What to do, in 1 to 200 characters on one line.' },
+        { field: 'due_date', message: 'The day is past: give today or a later day.' },
+      ]),
+      TASK_FIELDS,
+    );
+    expect(out.byField).toEqual({ title: ['fieldMessages.taskTitle'], due_date: ['fieldMessages.taskDuePast'] });
+    expect(out.alert).toBe('errors.checkFields');
+    const other = formErrors(t, problem(422, [{ field: 'assigned_to', message: "Give an advisor or coordinator of the client's region." }]), TASK_FIELDS);
+    expect(other.byField).toEqual({});
+    expect(other.alert).toBe('assigned_to: fieldMessages.taskAssignee');
   });
 });

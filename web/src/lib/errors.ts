@@ -2,8 +2,10 @@
 // we know the server's message), everything else for the form's alert region.
 import type { TFunction } from 'i18next';
 import { ApiError, type FieldError } from '../api/problem';
+import { ASSESSMENT_FIELD_MESSAGES, ASSESSMENT_FIELD_PATTERNS } from './assessmentFieldMessages';
 import { DESK_FIELD_MESSAGES, DESK_FIELD_PATTERNS } from './deskFieldMessages';
 import { ORDER_FIELD_MESSAGES, ORDER_FIELD_PATTERNS } from './orderFieldMessages';
+import { TASK_FIELD_MESSAGES } from './tasks';
 import { WEBHOOK_FIELD_MESSAGES, WEBHOOK_FIELD_PREFIXES } from './webhookText';
 
 /** Server field messages we translate; others are shown as the server wrote them. */
@@ -46,13 +48,19 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   ...ORDER_FIELD_MESSAGES,
   ...WEBHOOK_FIELD_MESSAGES,
   ...DESK_FIELD_MESSAGES,
+  ...ASSESSMENT_FIELD_MESSAGES,
+  ...TASK_FIELD_MESSAGES,
 };
 
-/** Server field messages with a number in them; the number is handed to the translation. */
+/**
+ * Server field messages with numbers in them; the numbers are handed to the translation under the
+ * names given ("min,max": the first captured as min, the second as max).
+ */
 const KNOWN_FIELD_PATTERNS: [RegExp, string, string][] = [
   [/^Keep it under (\d+) characters\.$/, 'fieldMessages.tooLong', 'max'],
   ...ORDER_FIELD_PATTERNS,
   ...DESK_FIELD_PATTERNS,
+  ...ASSESSMENT_FIELD_PATTERNS,
 ];
 
 /** Server field messages that end in details (a list of names); known by how they begin. */
@@ -64,9 +72,9 @@ const KNOWN_FIELD_PREFIXES: [string, string][] = [
 export function translateFieldMessage(t: TFunction, message: string): string {
   const key = KNOWN_FIELD_MESSAGES[message] ?? KNOWN_FIELD_PREFIXES.find(([prefix]) => message.startsWith(prefix))?.[1];
   if (key) return t(key);
-  for (const [pattern, patternKey, name] of KNOWN_FIELD_PATTERNS) {
+  for (const [pattern, patternKey, names] of KNOWN_FIELD_PATTERNS) {
     const m = pattern.exec(message);
-    if (m) return t(patternKey, { [name]: m[1] });
+    if (m) return t(patternKey, Object.fromEntries(names.split(',').map((name, i) => [name, m[i + 1]])));
   }
   return message;
 }

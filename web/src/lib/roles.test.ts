@@ -27,9 +27,9 @@ const BASE = ['home', 'profile', 'access-log', 'delegations'];
 const withWork = (...work: string[]) => ['home', ...work, 'profile', 'access-log', 'delegations'];
 
 describe('navigationFor', () => {
-  it('gives a client the pages every person has and their orders right after the start page', () => {
+  it('gives a client the pages every person has and their orders and needs right after the start page', () => {
     const v: Viewer = { user: { platform_role: null }, memberships: [] };
-    expect(ids(v)).toEqual(withWork('my-orders'));
+    expect(ids(v)).toEqual(withWork('my-orders', 'assessment'));
     expect(isClient(v)).toBe(true);
   });
 
@@ -44,9 +44,9 @@ describe('navigationFor', () => {
     ]);
   });
 
-  it('gives a delegate acting for a client in services the orders page, not one who only reads the log', () => {
+  it('gives a delegate acting for a client in services the orders and needs pages, not one who only reads the log', () => {
     const acting: Viewer = { user: {}, memberships: [m('volunteer')], received: [{ client_id: 'c', scope: 'services', active: true }] };
-    expect(ids(acting)).toEqual(withWork('my-orders'));
+    expect(ids(acting)).toEqual(withWork('my-orders', 'assessment'));
     expect(clientsActedFor(acting)).toEqual(['c']);
     const reading: Viewer = { user: {}, memberships: [m('volunteer')], received: [{ client_id: 'c', scope: 'access_log', active: true }] };
     expect(ids(reading)).toEqual(BASE);

@@ -140,12 +140,15 @@ export function isProviderWorker(v: Viewer): boolean {
 
 /**
  * The work page of each role, right after the start page so it is one click away: a client's
- * (or their delegate's) orders, the purchaser's clients, the coordinators' board,
+ * (or their delegate's) orders and needs assessment, the purchaser's clients, the coordinators' board,
  * the advice desk's call screen (advisors and coordinators), the provider's offers, the worker's day.
  */
 function workPages(v: Viewer): NavItem[] {
   const items: NavItem[] = [];
-  if (isClient(v) || clientsActedFor(v).length > 0) items.push({ id: 'my-orders', to: '/orders', label: 'nav.myOrders' });
+  if (isClient(v) || clientsActedFor(v).length > 0) {
+    items.push({ id: 'my-orders', to: '/orders', label: 'nav.myOrders' });
+    items.push({ id: 'assessment', to: '/assessment', label: 'nav.assessment' });
+  }
   if (purchasingOrganizations(v).length > 0) {
     items.push({ id: 'purchaser-clients', to: '/purchaser/clients', label: 'nav.purchaserClients' });
   }

@@ -22,8 +22,15 @@ const PAGE_SIZE = 10;
 
 interface SearchValues {
   q: string;
+  /** a category code of the directory; '' for any */
+  category: string;
   municipality: string;
   language: string;
+}
+
+/** A type of service to search for, asked from outside the panel (the assessment's suggestion). */
+export interface CategoryAsked {
+  code: string;
 }
 
 /** One service found: name, provider, price, languages, the first day it can start, "Choose". */
@@ -59,16 +66,19 @@ function ServiceHit({ s, today, onChoose }: { s: ServiceSummary; today: string; 
 /**
  * "Search and order": the directory's search with the client's municipality (and postal code)
  * and language already filled in, and the shop's order form for the chosen service, sent with the
- * client's consent.
+ * client's consent. A `category` asked from outside (a type of service the needs assessment
+ * suggested) replaces the search's words and type and searches at once.
  */
 export function DeskOrder({
   record,
   channel,
   onPlaced,
+  category,
 }: {
   record: ClientRecord;
   channel: AdviceChannel;
   onPlaced: (order: OrderView) => void;
+  category?: CategoryAsked | null;
 }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -76,7 +86,7 @@ export function DeskOrder({
   const names = useDirectoryNames();
   const today = localDate(new Date(), session.timeZone);
   const home = record.address?.municipality_code ?? '';
-  const [values, setValues] = useState<SearchValues>({ q: '', municipality: home, language: record.language });
+  const [values, setValues] = useState<SearchValues>({ q: '', category: '', municipality: home, language: record.language });
   const [items, setItems] = useState<ServiceSummary[] | null>(null);
   const [total, setTotal] = useState(0);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -88,28 +98,31 @@ export function DeskOrder({
   const formHolder = useRef<HTMLDivElement>(null);
   const placedRef = useRef<HTMLDivElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const backToResults = useRef(false);
+  // Set while a search asked from outside runs: its results take the focus when they arrive.
+  const focusFound = useRef(false);
   const change = (c: Partial<SearchValues>) => setValues((v) => ({ ...v, ...c }));
 
   // In the client's own municipality the postal code narrows the search to services that reach her door.
-  const postal = values.municipality === home ? (record.address?.postal_code ?? '') : '';
-  const query = (cursorFrom: string | null) => ({
-    q: values.q.trim(),
-    municipality: values.municipality,
-    postal_code: postal,
-    language: values.language,
+  const query = (cursorFrom: string | null, v: SearchValues = values) => ({
+    q: v.q.trim(),
+    category: v.category,
+    municipality: v.municipality,
+    postal_code: v.municipality === home ? (record.address?.postal_code ?? '') : '',
+    language: v.language,
     limit: PAGE_SIZE,
     cursor: cursorFrom,
   });
 
-  async function search(e?: FormEvent) {
+  async function search(e?: FormEvent, v: SearchValues = values) {
     e?.preventDefault();
     if (busy) return;
     setBusy(true);
     setError(null);
     setChosen(null);
     try {
-      const r = await directory.searchServices(query(null));
+      const r = await directory.searchServices(query(null, v));
       setItems(r.items);
       setTotal(r.total);
       setCursor(r.next_cursor);
@@ -155,13 +168,29 @@ export function DeskOrder({
     if (placed) placedRef.current?.querySelector<HTMLElement>('a')?.focus();
   }, [placed]);
 
+  // A type of service asked from outside becomes the search, which runs at once; only a new ask
+  // searches (the effect's closure has the panel's values of that moment).
+  useEffect(() => {
+    if (!category) return;
+    const next = { ...values, q: '', category: category.code };
+    setValues(next);
+    setPlaced(null);
+    focusFound.current = true;
+    void search(undefined, next);
+  }, [category]);
+  useEffect(() => {
+    if (!focusFound.current || busy || items === null) return;
+    focusFound.current = false;
+    (resultsHeading.current ?? sectionRef.current)?.focus();
+  }, [busy, items]);
+
   const back = () => {
     backToResults.current = true;
     setChosen(null);
   };
   const where = values.municipality === home && addressLine(record.address);
   return (
-    <section className="desk-panel desk-order" id="desk-order" aria-labelledby="order-heading" tabIndex={-1}>
+    <section ref={sectionRef} className="desk-panel desk-order" id="desk-order" aria-labelledby="order-heading" tabIndex={-1}>
       <h2 id="order-heading">{t('desk.order.title')}</h2>
       <p className="muted">{t('desk.order.intro', { name: record.name })}</p>
       <div ref={placedRef}>
@@ -184,6 +213,23 @@ export function DeskOrder({
           name="service_q"
           data-testid="service-q"
         />
+        <SelectField
+          label={t('desk.order.category')}
+          value={values.category}
+          onChange={(e) => change({ category: e.target.value })}
+          name="service_category"
+          data-testid="service-category"
+        >
+          <option value="">{t('desk.order.anyCategory')}</option>
+          {values.category && !names.categories.some((c) => c.code === values.category) ? (
+            <option value={values.category}>{names.categoryName(values.category)}</option>
+          ) : null}
+          {names.categories.map((c) => (
+            <option key={c.code} value={c.code}>
+              {names.categoryName(c.code)}
+            </option>
+          ))}
+        </SelectField>
         <div className="field-pair">
           <SelectField
             label={t('desk.order.municipality')}

@@ -13,6 +13,7 @@ import { deskRegions } from '../../lib/roles';
 import { useSession } from '../../session/SessionContext';
 import { ClientFinder } from './ClientFinder';
 import { DeskRecord } from './DeskRecord';
+import { MyTasks } from './MyTasks';
 import { RegisterClient } from './RegisterClient';
 
 const CHANNEL_KEY = 'allmende.deskChannel';
@@ -29,7 +30,8 @@ function storedChannel(): AdviceChannel {
 /**
  * /desk: the advice desk's call screen (journey 2). One page for the whole call: find the caller
  * (or register them), see their record with a warning when another looks alike, note the call,
- * search services and order on their behalf with their consent. `?client=` opens a record.
+ * search services and order on their behalf with their consent. `?client=` opens a record;
+ * without one, the advisor's own follow-up tasks are listed below the search.
  */
 export function DeskPage() {
   const { t, i18n } = useTranslation();
@@ -126,6 +128,7 @@ export function DeskPage() {
             }}
           />
         ) : null}
+        {!clientId && !showRegister ? <MyTasks purpose={purpose} linkTo={linkTo} /> : null}
         {clientId && !showRegister ? (
           <DeskRecord
             key={clientId}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import * as desk from '../../api/desk';
@@ -12,7 +12,9 @@ import { languageName } from '../../lib/serviceText';
 import { useAsync } from '../../lib/useAsync';
 import { useSession } from '../../session/SessionContext';
 import { ContactsPanel } from './ContactsPanel';
-import { DeskOrder } from './DeskOrder';
+import { DeskAssessment } from './DeskAssessment';
+import { DeskOrder, type CategoryAsked } from './DeskOrder';
+import { TasksPanel } from './TasksPanel';
 
 /** Milliseconds since `start`, refreshed every second while shown. */
 function useElapsed(start: number): number {
@@ -121,6 +123,9 @@ export function DeskRecord({
   const [startedAt] = useState(() => Date.now());
   const elapsed = useElapsed(startedAt);
   const [placed, setPlaced] = useState<OrderView | null>(null);
+  // A type of service the assessment suggested, for the search (a new object each press).
+  const [category, setCategory] = useState<CategoryAsked | null>(null);
+  const searchCategory = useCallback((code: string) => setCategory({ code }), []);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = Boolean(record.data);
 
@@ -216,13 +221,17 @@ export function DeskRecord({
         <nav className="desk-jump" aria-label={t('desk.record.parts')}>
           <a href="#desk-contact">{t('desk.contact.title')}</a>
           <a href="#desk-history">{t('desk.contact.history')}</a>
+          <a href="#desk-tasks">{t('tasks.title')}</a>
+          <a href="#desk-assessment">{t('assessment.deskTitle')}</a>
           <a href="#desk-order">{t('desk.order.title')}</a>
         </nav>
       </div>
       <ContactsPanel record={r} purpose={readPurpose} channel={channel} elapsedMs={elapsed} orderPlaced={placed !== null} />
+      <TasksPanel record={r} purpose={readPurpose} />
       </div>
       <div className="desk-record-side">
-        <DeskOrder record={r} channel={channel} onPlaced={setPlaced} />
+        <DeskAssessment record={r} purpose={readPurpose} onSearchCategory={searchCategory} />
+        <DeskOrder record={r} channel={channel} onPlaced={setPlaced} category={category} />
       </div>
     </section>
   );

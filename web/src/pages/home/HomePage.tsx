@@ -14,6 +14,7 @@ const CARD_TEXT: Record<string, string> = {
   'provider-services': 'home.cards.providerServices',
   review: 'home.cards.review',
   'my-orders': 'home.cards.myOrders',
+  assessment: 'home.cards.assessment',
   'purchaser-clients': 'home.cards.purchaserClients',
   board: 'home.cards.board',
   desk: 'home.cards.desk',

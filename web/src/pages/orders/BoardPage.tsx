@@ -16,6 +16,7 @@ import { reviewedRegions } from '../../lib/roles';
 import { languageName, pickText } from '../../lib/serviceText';
 import { useSession } from '../../session/SessionContext';
 import { Deadline, OrderStateBadge, ScheduleText } from './OrderBits';
+import { OverdueTasks } from './OverdueTasks';
 import { purchaserAgreements, RouteByHand } from './RouteByHand';
 
 /** The states the board shows by default: everything that still needs someone (the server's default). */
@@ -282,6 +283,7 @@ export function BoardPage() {
           </button>
         ) : null}
       </section>
+      <OverdueTasks regionId={regionId} />
     </Page>
   );
 }
