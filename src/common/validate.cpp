@@ -20,6 +20,12 @@ Result<std::string> NormalizePhone(std::string_view input, std::string_view fiel
   return out;
 }
 
+std::size_t Utf8Characters(std::string_view text) {
+  std::size_t n = 0;
+  for (char ch : text) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
 std::optional<std::string> PersonNameProblem(std::string_view name) {
   std::size_t characters = 0;
   bool visible = false;

@@ -19,6 +19,8 @@ Result<std::string> NormalizePhone(std::string_view input, std::string_view fiel
 // A person's name: valid UTF-8, 1 to 200 characters (code points, not bytes), not only spaces, no
 // control characters. The problem, or nullopt.
 std::optional<std::string> PersonNameProblem(std::string_view name);
+// The characters (code points) of UTF-8 text, for limits people count in characters: "ä" is one.
+std::size_t Utf8Characters(std::string_view text);
 
 // The languages the platform speaks: fi, sv, en, de, da.
 const std::vector<std::string_view>& Languages();

@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 #include <cmath>
 
+#include "common/validate.hpp"
+
 namespace allmende::guidance {
 namespace {
 
@@ -67,7 +69,7 @@ class Checker {
         Add(path + "." + key.substr(0, 10), "Languages are fi, sv, en, de and da.");
         continue;
       }
-      if (!text.is_string() || text.as_string().empty() || text.as_string().size() > max ||
+      if (!text.is_string() || text.as_string().empty() || Utf8Characters(text.as_string()) > max ||
           HasControl(text.as_string(), false)) {
         Add(path + "." + key, "Between 1 and " + std::to_string(max) + " characters, on one line.");
         continue;
@@ -413,7 +415,7 @@ Result<Scored> ScoreAnswers(const FormDefinition& form, const json::value& answe
       measure[q.id] = *n;
       out.answers[q.id] = *n;
     } else {
-      if (!v->is_string() || v->as_string().size() > kMaxAnswerText || HasControl(v->as_string(), true)) {
+      if (!v->is_string() || Utf8Characters(v->as_string()) > kMaxAnswerText || HasControl(v->as_string(), true)) {
         errors.push_back({field, "Text of at most 1,000 characters."});
         continue;
       }

@@ -94,6 +94,16 @@ TEST(AssessmentForm, EachWrongAnswerIsNamedAtItsQuestion) {
   EXPECT_EQ(minimal->score, 0);
   EXPECT_EQ(minimal->categories, (std::vector<std::string>{"safety_alarms"}));
   EXPECT_FALSE(ScoreAnswers(form, json::parse("[]")).ok());
+  // Limits count characters, not bytes: 1,000 "ä" (2,000 bytes) fit, 1,001 do not.
+  json::object answers = json::parse(R"({"cleaning": "independent", "shopping": "independent",
+      "meals": "independent", "mobility": "independent", "lives_alone": false, "loneliness": "never"})")
+                             .as_object();
+  std::string long_text;
+  for (int i = 0; i < 1000; ++i) long_text += "ä";
+  answers["wishes"] = long_text;
+  EXPECT_TRUE(ScoreAnswers(form, answers).ok());
+  answers["wishes"] = long_text + "ä";
+  EXPECT_FALSE(ScoreAnswers(form, answers).ok());
   // Version 1 has no question on loneliness: an answer given for version 2 does not fit it.
   auto old = ScoreAnswers(DemoAssessmentForm(1), json::parse(R"({"cleaning": "independent",
       "shopping": "independent", "meals": "independent", "mobility": "independent", "lives_alone": false,

@@ -3,6 +3,7 @@
 #include "access/access_log.hpp"
 #include "clients/client_service.hpp"
 #include "common/ids.hpp"
+#include "common/validate.hpp"
 
 namespace allmende::guidance {
 namespace {
@@ -76,7 +77,7 @@ Result<Referral> ReferralService::Refer(const access::Actor& actor, const std::s
     ALLMENDE_ASSIGN_OR_RETURN(auto category,
                               c.QueryOne("SELECT 1 FROM directory_categories WHERE code = $1", {in.category}));
     if (!category) errors.push_back({"category", "A category of the service taxonomy."});
-    if (in.reason.empty() || in.reason.size() > kMaxText || HasControl(in.reason)) {
+    if (in.reason.empty() || Utf8Characters(in.reason) > kMaxText || HasControl(in.reason)) {
       errors.push_back({"reason", "Why the client needs an assessment, in 1 to 2,000 characters."});
     }
     if (!errors.empty()) return Error::Invalid(std::move(errors));
@@ -142,7 +143,7 @@ Result<Referral> ReferralService::Decide(const access::Actor& actor, const std::
     }
     std::vector<FieldError> errors;
     if (in.outcome != "granted" && in.outcome != "declined") errors.push_back({"outcome", "granted or declined."});
-    if (in.note && (in.note->size() > kMaxText || HasControl(*in.note))) {
+    if (in.note && (Utf8Characters(*in.note) > kMaxText || HasControl(*in.note))) {
       errors.push_back({"note", "At most 2,000 characters."});
     }
     if (in.outcome == "declined" && (!in.note || in.note->empty())) {

@@ -55,7 +55,7 @@ Result<Task> TaskService::Add(const access::Actor& actor, const std::string& cli
     ALLMENDE_ASSIGN_OR_RETURN(auto zone_row, c.QueryOne("SELECT time_zone FROM regions WHERE id = $1", {region}));
     const std::string today = TodayIn(zone_row ? zone_row->Text(0) : "UTC", now);
     std::vector<FieldError> errors;
-    if (in.title.empty() || in.title.size() > 200 || PersonNameProblem(in.title)) {
+    if (PersonNameProblem(in.title)) {  // 1–200 characters of valid UTF-8, no control characters
       errors.push_back({"title", "What to do, in 1 to 200 characters on one line."});
     }
     auto due = calendar::ParseDate(in.due_date);
