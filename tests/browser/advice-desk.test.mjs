@@ -544,6 +544,9 @@ test('AinoSeesTheOrderHerConsentAndWhyMikkoOpenedHerFile', async () => {
   const entries = page.locator('.log-entry').filter({ hasText: 'Mikko Neuvoja' });
   const look = entries.filter({ hasText: 'Katsoi asiakastietoja' }).filter({ hasText: PURPOSE });
   const reveal = entries.filter({ hasText: 'Näytti henkilötunnuksen kokonaan' });
+  // The list loads after the heading: wait until a page has arrived before counting.
+  await page.locator('.log-entry').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.loading'));
   const deadline = Date.now() + 20_000;
   for (;;) {
     if ((await look.count()) > 0 && (await reveal.count()) > 0) break;
