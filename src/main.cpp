@@ -87,9 +87,9 @@ struct Modules {
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
         clients(db, bus, clock, cipher, config.demo.clients, config.demo.seed),
-        guidance(db, clock, cipher),
         directory(db, bus, clock, config.demo, config.directory, cipher),
         funding(db, bus, clock, cipher),
+        guidance(db, clock, cipher),
         notifications(db, clock),
         webhooks(db, clock, cipher, config.webhooks, ProcessName()),
         orders(db, outbox, bus, clock, cipher, directory.catalog(), PublicUrl(config.server), identity.auth(),
@@ -104,8 +104,8 @@ struct Modules {
   }
 
   std::vector<app::Module*> All() {
-    return {&platform, &notify,        &events,   &identity, &tenancy, &clients, &guidance, &directory,
-            &funding,  &notifications, &webhooks, &orders,   &interop, &access,  &demo};
+    return {&platform, &notify,        &events,   &identity, &tenancy, &clients, &directory, &funding,
+            &guidance, &notifications, &webhooks, &orders,   &interop, &access,  &demo};
   }
 
   SystemTimeSource clock;
@@ -116,9 +116,9 @@ struct Modules {
   identity::IdentityModule identity;
   tenancy::TenancyModule tenancy;
   clients::ClientsModule clients;
-  guidance::GuidanceModule guidance;
   directory::DirectoryModule directory;
   funding::FundingModule funding;
+  guidance::GuidanceModule guidance;  // after funding and directory: the demo plan names their rows
   notifications::NotificationsModule notifications;
   webhooks::WebhooksModule webhooks;
   orders::OrdersModule orders;

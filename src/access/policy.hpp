@@ -74,6 +74,8 @@ enum class Action {
   kReferralRead,            // a client's referrals and their outcome
   kReferralQueue,           // a purchaser's queue of referrals
   kReferralDecide,          // a purchaser officer records the outcome of a referral
+  kPlanWrite,               // the desk keeps a client's service plan: add, change or end an item
+  kPlanRead,                // a client's service plan
 };
 
 // "client.read", "members.manage", … as in the access log and the docs.

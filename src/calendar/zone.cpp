@@ -136,4 +136,9 @@ Result<std::pair<LocalDate, LocalTime>> ToLocal(std::string_view zone, Timestamp
   }
 }
 
+std::string TodayIn(std::string_view zone, Timestamp now) {
+  auto local = ToLocal(zone, now);
+  return local.ok() ? FormatDate(local->first) : FormatRfc3339(now).substr(0, 10);
+}
+
 }  // namespace allmende::calendar

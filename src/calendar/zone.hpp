@@ -27,4 +27,7 @@ Result<Timestamp> ToUtc(std::string_view zone, LocalDate date, LocalTime time);
 // 0001-01-02..9999-12-30 UTC (so that the local date is always valid).
 Result<std::pair<LocalDate, LocalTime>> ToLocal(std::string_view zone, Timestamp instant);
 
+// Today in `zone` as YYYY-MM-DD; the UTC day when the zone cannot be read.
+std::string TodayIn(std::string_view zone, Timestamp now);
+
 }  // namespace allmende::calendar

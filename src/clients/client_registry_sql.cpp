@@ -127,7 +127,8 @@ const std::vector<std::string>& RegistryStore::ClientReferences() {
                                              "advice_contacts.client_id",  "assessments.client_id",
                                              "advice_tasks.client_id",     "referrals.client_id",
                                              "delegations.client_id",      "delegation_invitations.client_id",
-                                             "grants.client_id",           "orders.client_id"};
+                                             "grants.client_id",           "orders.client_id",
+                                             "plan_items.client_id"};
   return refs;
 }
 

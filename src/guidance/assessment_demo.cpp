@@ -95,16 +95,19 @@ Result<void> GuidanceModule::SeedDemo(app::DemoSeed& seed) {
     ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT id FROM regions WHERE code = 'pirkanmaa'", {}));
     if (!row) return Ok();
     const std::optional<std::string> region = row->Text(0);
+    const Timestamp now = Now();
+    auto aino = seed.users.find("aino.virtanen@allmende.demo");
+    auto mikko = seed.users.find("mikko.neuvoja@allmende.demo");
+    if (aino != seed.users.end() && mikko != seed.users.end()) {
+      ALLMENDE_TRY(SeedDemoPlan(c, cipher_, *region, aino->second, mikko->second, now));
+    }
     ALLMENDE_ASSIGN_OR_RETURN(int latest, AssessmentStore::LatestVersion(c, *region, "coping_at_home"));
     if (latest > 0) return Ok();  // seeded already
-    const Timestamp now = Now();
     auto v1 = AssessmentService::InsertForm(c, *region, "coping_at_home", DemoAssessmentForm(1), "system-seed",
                                             now - std::chrono::hours(24 * 90));
     if (!v1.ok()) return std::move(v1).error();
     ALLMENDE_TRY(AssessmentService::InsertForm(c, *region, "coping_at_home", DemoAssessmentForm(2), "system-seed",
                                                now - std::chrono::hours(24 * 7)));
-    auto aino = seed.users.find("aino.virtanen@allmende.demo");
-    auto mikko = seed.users.find("mikko.neuvoja@allmende.demo");
     if (aino == seed.users.end() || mikko == seed.users.end()) return Ok();
     // A month ago, on version 1: a little help with cleaning and shopping, lives alone (score 3).
     boost::json::object answers{{"cleaning", "some_help"},   {"shopping", "some_help"}, {"meals", "independent"},

@@ -32,6 +32,7 @@ void GuidanceModule::AddRoutes(http::Router& router) {
   AddAssessmentRoutes(router, assessments_);
   AddTaskRoutes(router, tasks_);
   AddReferralRoutes(router, referrals_);
+  AddPlanRoutes(router, plans_);
   router.Add("GET", "/api/v1/advice-topics",
              [this](const http::Request&) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(auto topics, service_.Topics());

@@ -19,12 +19,7 @@ constexpr std::string_view kColumns =
     "JOIN users au ON au.id = t.assigned_to JOIN users bu ON bu.id = t.created_by "
     "JOIN regions r ON r.id = t.region_id ";
 
-// Today in the zone (YYYY-MM-DD); the UTC day if the zone cannot be read.
-std::string TodayIn(const std::string& zone, Timestamp now) {
-  auto local = calendar::ToLocal(zone, now);
-  if (!local.ok()) return FormatRfc3339(now).substr(0, 10);
-  return calendar::FormatDate(local->first);
-}
+using calendar::TodayIn;
 
 }  // namespace
 

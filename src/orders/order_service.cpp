@@ -37,10 +37,7 @@ std::string Viewer(const access::Decision& d) {
 
 }  // namespace
 
-std::string LocalToday(Timestamp now, const std::string& zone) {
-  auto local = calendar::ToLocal(zone, now);
-  return local.ok() ? calendar::FormatDate(local->first) : FormatRfc3339(now).substr(0, 10);
-}
+std::string LocalToday(Timestamp now, const std::string& zone) { return calendar::TodayIn(zone, now); }
 
 std::string OpenSealed(const storage::FieldCipher& cipher, const std::string& stored) {
   if (stored.empty()) return stored;

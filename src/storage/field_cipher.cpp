@@ -236,6 +236,9 @@ const std::vector<SealedColumn>& SealedColumns() {
       {"advice_tasks", "id", "title"},
       {"referrals", "id", "reason"},
       {"referrals", "id", "decision_note"},
+      {"plan_items", "id", "title"},
+      {"plan_items", "id", "details"},
+      {"plan_items", "id", "goal"},
       {"idempotency_keys", "scope", "response_body"},
   };
   return columns;

@@ -315,5 +315,128 @@ TEST_F(AdviceDeskApiTest, AReferralWaitsInThePurchasersQueueUntilItsDecisionIsRe
   EXPECT_EQ(own["items"].as_array()[0].at("state").as_string(), "granted");
 }
 
+// The plan Mikko agreed with Aino a month ago (demo): her voucher, the friendship visits and the
+// senior club. He adds an activity, changes and ends it with If-Match; Aino and Liisa read the
+// plan, her provider and the purchaser do not; every bad field is named and nothing is written.
+TEST_F(AdviceDeskApiTest, TheServicePlanIsKeptByTheDeskAndReadByAinoAndHerDaughter) {
+  const std::string aino = world_->UserId("aino.virtanen");
+  const std::string path = "/api/v1/clients/" + aino + "/plan";
+  auto plan = Body(As("aino.virtanen", "GET", path), 200);
+  EXPECT_EQ(plan["client_name"].as_string(), "Aino Virtanen");
+  std::map<std::string, json::object> by_kind;
+  for (const auto& i : plan["items"].as_array()) by_kind[std::string(i.at("kind").as_string())] = i.as_object();
+  ASSERT_EQ(by_kind.size(), 3u) << json::serialize(plan);
+  EXPECT_EQ(by_kind["grant"]["organization_name"].as_string(), "Pirkanmaan hyvinvointialue");
+  EXPECT_EQ(by_kind["grant"]["grant_kind"].as_string(), "voucher");
+  EXPECT_EQ(by_kind["service"]["organization_name"].as_string(), "Ystäväpalvelu Tampere ry");
+  EXPECT_EQ(by_kind["service"]["name"].at("fi").as_string(), "Ystäväpalvelu");
+  EXPECT_EQ(by_kind["activity"]["title"].as_string(), "Hervannan seniorikerho");
+  EXPECT_FALSE(by_kind["activity"]["goal"].as_string().empty());
+  EXPECT_EQ(Body(As("liisa.virtanen", "GET", path), 200)["items"].as_array().size(), 3u) << "her daughter reads it";
+  for (auto who : {"jussi.siivous", "sari.tilaaja", "ebba.lindqvist"}) {
+    EXPECT_EQ(As(who, "GET", path)->status, 403) << who;
+  }
+  EXPECT_EQ(Body(As("mikko.neuvoja", "GET", path), 200)["items"].as_array().size(), 3u);
+  EXPECT_NE(Count("SELECT count(*) FROM access_log WHERE action = 'plan.read' AND client_id = '" + aino +
+                  "' AND purpose = 'Neuvontapuhelu'"),
+            "0")
+      << "Mikko's look is in her log with his purpose";
+
+  const auto in_a_month =
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(30);
+  const std::chrono::year_month_day ymd{in_a_month};
+  char day_text[16];
+  std::snprintf(day_text, sizeof day_text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  const std::string day = day_text;
+  const std::string items = path + "/items";
+  const std::string other_grant =
+      world_->Id("SELECT id FROM grants WHERE client_id <> '" + aino + "' AND state = 'active' LIMIT 1");
+  const std::string count = "SELECT count(*) FROM plan_items";
+  const std::string before = Count(count);
+  const std::string tail = R"(,"goal":"Liikkuu enemmän","follow_up_date":")" + day + R"("})";
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"kind":"wish")" + tail, "kind"},
+           {R"({"kind":"grant","grant_id":")" + other_grant + R"(")" + tail, "grant_id"},
+           {R"({"kind":"grant")" + tail, "grant_id"},
+           {R"({"kind":"service","service_id":"svc_nothing")" + tail, "service_id"},
+           {R"({"kind":"activity","category":"leisure_activities")" + tail, "title"},
+           {R"({"kind":"activity","title":"Kerho","category":"astrology")" + tail, "category"},
+           {R"({"kind":"activity","title":"Kerho","category":"leisure_activities","details":")" +
+                std::string(1001, 'x') + "\"" + tail,
+            "details"},
+           {R"({"kind":"activity","title":"Kerho","category":"leisure_activities","goal":"","follow_up_date":")" + day +
+                R"("})",
+            "goal"},
+           {R"({"kind":"activity","title":"Kerho","category":"leisure_activities","goal":"x",)"
+            R"("follow_up_date":"2020-01-01"})",
+            "follow_up_date"},
+           {R"({"kind":"activity","title":"Kerho","category":"leisure_activities","goal":"x",)"
+            R"("follow_up_date":"2026-02-30"})",
+            "follow_up_date"},
+       }) {
+    auto r = As("mikko.neuvoja", "POST", items, body);
+    ASSERT_TRUE(r) << body;
+    ExpectProblemField(*r, field);
+  }
+  EXPECT_EQ(Count(count), before) << "nothing half-written";
+  auto twin =
+      As("mikko.neuvoja", "POST", items,
+         R"({"kind":"grant","grant_id":")" + std::string(by_kind["grant"]["grant_id"].as_string()) + R"(")" + tail);
+  ASSERT_TRUE(twin);
+  EXPECT_EQ(twin->status, 409) << "the voucher is on the plan already";
+  for (auto who : {"aino.virtanen", "liisa.virtanen", "jussi.siivous"}) {
+    EXPECT_EQ(
+        As(who, "POST", items, R"({"kind":"activity","title":"Kerho","category":"leisure_activities")" + tail)->status,
+        403)
+        << who << " reads the plan but does not keep it";
+  }
+
+  auto added = Body(As("mikko.neuvoja", "POST", items,
+                       R"({"kind":"activity","title":"Tuolijumppa","category":"leisure_activities",)"
+                       R"("details":"Maanantaisin klo 10 palvelutalolla","goal":"Polvi vahvistuu",)"
+                       R"("follow_up_date":")" +
+                           day + R"("})"),
+                    201);
+  const std::string id(added["id"].as_string());
+  EXPECT_EQ(added["version"].as_int64(), 1);
+  EXPECT_EQ(added["created_by_name"].as_string(), "Mikko Neuvoja");
+  for (auto column : {"title", "details", "goal"}) {
+    EXPECT_EQ(Count(std::string("SELECT ") + column + " FROM plan_items WHERE id = '" + id + "'").rfind("enc1:", 0), 0u)
+        << column << " is sealed";
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM plan_items WHERE goal LIKE '%Polvi%' OR title LIKE '%jumppa%'"), "0");
+
+  const std::string item_path = "/api/v1/plan-items/" + id;
+  auto patch = [&](const std::string& who, const std::string& if_match, const std::string& body) {
+    std::vector<std::pair<std::string, std::string>> headers{{"X-Access-Purpose", "Neuvontapuhelu"}};
+    if (!if_match.empty()) headers.emplace_back("If-Match", if_match);
+    return world_->Call(sessions_.at(who), "PATCH", item_path, body, headers);
+  };
+  ExpectProblemField(*patch("mikko.neuvoja", "", R"({"goal":"x"})"), "If-Match");
+  EXPECT_EQ(patch("mikko.neuvoja", "\"7\"", R"({"goal":"Polvi vahvistuu ja kävely sujuu"})")->status, 412);
+  ExpectProblemField(*patch("mikko.neuvoja", "\"1\"", R"({"state":"paused"})"), "state");
+  ExpectProblemField(*patch("mikko.neuvoja", "\"1\"", R"({"follow_up_date":"2020-01-01"})"), "follow_up_date");
+  EXPECT_EQ(patch("jussi.siivous", "\"1\"", R"({"goal":"x"})")->status, 404) << "not even that it exists";
+  EXPECT_EQ(patch("aino.virtanen", "\"1\"", R"({"goal":"x"})")->status, 404);
+  auto changed = patch("mikko.neuvoja", "\"1\"", R"({"goal":"Polvi vahvistuu ja kävely sujuu"})");
+  ASSERT_TRUE(changed);
+  auto changed_body = Body(changed, 200);
+  EXPECT_EQ(changed_body["goal"].as_string(), "Polvi vahvistuu ja kävely sujuu");
+  EXPECT_EQ(changed_body["version"].as_int64(), 2);
+  EXPECT_EQ(changed->Header("etag"), "\"2\"");
+  EXPECT_EQ(patch("mikko.neuvoja", "\"1\"", R"({"goal":"vanha"})")->status, 412) << "a stale form loses nothing";
+  auto ended = Body(patch("mikko.neuvoja", "\"2\"", R"({"state":"ended"})"), 200);
+  EXPECT_EQ(ended["state"].as_string(), "ended");
+  EXPECT_TRUE(ended["ended_at"].is_string());
+  EXPECT_EQ(ended["goal"].as_string(), "Polvi vahvistuu ja kävely sujuu") << "ending keeps the goal";
+  EXPECT_NE(Count("SELECT count(*) FROM access_log WHERE action = 'plan.write' AND client_id = '" + aino + "'"), "0");
+  auto after = Body(As("aino.virtanen", "GET", path), 200);
+  const auto& list = after["items"].as_array();
+  ASSERT_EQ(list.size(), 4u);
+  EXPECT_EQ(list.back().at("id").as_string(), id) << "ended ones after the active ones";
+  EXPECT_EQ(list.front().at("state").as_string(), "active");
+}
+
 }  // namespace
 }  // namespace allmende::testing

@@ -366,21 +366,33 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        404,
        {},
        Who::kAnySignedIn},
+      // 108: the service plan
+      {"Aino's service plan", "GET /api/v1/clients/{id}/plan", "GET", "/api/v1/clients/" + aino + "/plan", "", 200},
+      {"add to Aino's plan (unknown kind)", "POST /api/v1/clients/{id}/plan/items", "POST",
+       "/api/v1/clients/" + aino + "/plan/items", R"({"kind":"wish","goal":"x","follow_up_date":"2030-01-01"})", 422},
+      {"change a plan item (none)",
+       "PATCH /api/v1/plan-items/{id}",
+       "PATCH",
+       "/api/v1/plan-items/pln_none",
+       R"({"goal":"x"})",
+       404,
+       {{"If-Match", "\"1\""}},
+       Who::kAnySignedIn},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
       {"", {}},  // nobody signed in
       {"aino.virtanen",
-       {0,  3,  4,  16, 17, 22, 30, 48, 49, 55, 56, 57, 58,
-        59, 64, 65, 71, 72, 74, 75, 88, 92, 93, 98, 99, 105}},  // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},                      // another client
-      {"liisa.virtanen",
-       {0, 3, 4, 17, 22, 48, 49, 55, 56, 57, 58, 59, 64, 65, 71, 72, 74, 75, 92, 93, 98, 99, 105}},  // Aino's delegate
-      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58, 59,  64,  65,  73,
-                         74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 98, 99, 100, 101, 104, 105}},  // advisor
+       {0,  3,  4,  16, 17, 22, 30, 48, 49, 55, 56, 57,  58, 59,
+        64, 65, 71, 72, 74, 75, 88, 92, 93, 98, 99, 105, 108}},  // the client: her own record, log, delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},                       // another client
+      {"liisa.virtanen", {0,  3,  4,  17, 22, 48, 49, 55, 56, 57, 58,  59,
+                          64, 65, 71, 72, 74, 75, 92, 93, 98, 99, 105, 108}},  // Aino's delegate
+      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58,  59,  64,  65,  73,  74,
+                         75, 85, 86, 87, 88, 90, 91, 92, 93, 98, 99, 100, 101, 104, 105, 108, 109}},  // advisor
       {"outi.koordinaattori",
-       {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56, 57,  58,  59,  62,  64, 65,
-        67, 73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94, 97, 98, 99, 100, 101, 103, 104, 105}},  // coordinator
+       {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56,  57,  58,  59,  62,  64,  65, 67,
+        73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94, 97, 98, 99, 100, 101, 103, 104, 105, 108, 109}},  // coordinator
       {"sari.tilaaja", {0,  17, 22, 47, 48, 49, 51, 52, 54,  55, 56, 57,
                         58, 59, 64, 65, 73, 74, 75, 88, 105, 106}},  // purchaser officer of the area paying for Aino
       {"kirsi.tietosuoja", {5, 17, 22}},                             // auditor of region A
