@@ -7,8 +7,10 @@
 // the region's overdue follow-ups. Aino then finds the order, her consent, why Mikko opened her
 // file and his assessment (and fills in the form herself, as her daughter Liisa then does for her
 // on a phone), and withdraws the consent, which cancels the order. On a 360 px phone Mikko
-// registers a new caller and is warned of a record with the same phone. Everyone works in
-// Finnish, as their profiles say.
+// registers a new caller and is warned of a record with the same phone. Mikko then refers Aino to
+// the welfare area for a service-need assessment (shopping help and a safety phone); Sari declines
+// one in her queue and grants the other with the voucher she records on Aino's page; Aino and Liisa
+// see both outcomes. Everyone works in Finnish, as their profiles say.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BASE_URL, DEMO, PHONE, capture, launch, login, newPage, serverHas } from './lib.mjs';
@@ -31,7 +33,7 @@ const inTwoWeeks = helsinkiDate(new Date(Date.now() + 14 * 24 * 3_600_000));
 const PURPOSE = 'Neuvontapuhelu / advice call';
 
 // What one test hands to the next (the file's tests run in order).
-const shared = { ainoId: '', orderId: '', assessmentId: '' };
+const shared = { ainoId: '', orderId: '', assessmentId: '', shoppingReferral: '', alarmReferral: '' };
 
 async function requireEndpoints(...ops) {
   for (const [method, path] of ops) assert.ok(await serverHas(method, path), `the server has no ${method} ${path}`);
@@ -728,4 +730,247 @@ test('MikkoRegistersANewCallerOnAPhoneAndIsWarnedOfARecordWithTheSamePhone', asy
   await capture(page, 'desk-registered');
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
+});
+
+// --- Referrals to the purchaser: Mikko refers Aino to the welfare area for a service-need
+// assessment (shopping help, and a safety phone); Sari finds both in her queue, declines the
+// safety phone with her reasons, records a shopping voucher on Aino's page and marks that referral
+// granted with it; Aino and her daughter Liisa see both outcomes on "Palvelutarpeeni".
+
+test('MikkoRefersAinoToTheWelfareAreaForAServiceNeedAssessment', async () => {
+  await requireEndpoints(['POST', '/api/v1/clients/{id}/referrals'], ['GET', '/api/v1/clients/{id}/referrals']);
+  assert.ok(shared.ainoId, 'the first test found Aino');
+  const page = await newPage(browser);
+  await login(page, DEMO.mikko.email);
+  const listed = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/referrals`));
+  await page.goto(`/desk?client=${shared.ainoId}`);
+  await page.getByTestId('client-record').locator('h2', { hasText: 'Aino Virtanen' }).waitFor();
+  assert.equal((await listed).request().headers()['x-access-purpose'], PURPOSE);
+
+  const panel = page.getByTestId('desk-referrals');
+  await panel.locator('h2', { hasText: 'Ohjaus palvelutarpeen arviointiin' }).waitFor();
+  await panel.getByTestId('referrals-empty').filter({ hasText: 'Asiakasta Aino Virtanen ei ole vielä ohjattu.' }).waitFor();
+  const form = panel.getByTestId('referral-form');
+  await form.locator('h3', { hasText: 'Ohjaa hyvinvointialueelle palvelutarpeen arviointiin' }).waitFor();
+  // The region's welfare area is chosen already (it pays for her cleaning); providers are not offered.
+  const purchaser = form.getByLabel('Ohjataan');
+  await page.waitForFunction((el) => el.value !== '', await purchaser.elementHandle());
+  assert.equal(await purchaser.locator('option:checked').innerText(), 'Pirkanmaan hyvinvointialue');
+  assert.ok(!(await purchaser.locator('option').allInnerTexts()).some((o) => o.includes('Oy')));
+  const category = form.getByLabel('Tarvittavan palvelun laji');
+  const reason = form.getByLabel('Miksi arviointi tarvitaan');
+
+  // Sent without a type of service or a reason: the server's messages stand at both fields, the first takes the focus.
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/referrals`));
+  await form.getByTestId('referral-submit').click();
+  assert.equal((await refused).status(), 422);
+  await form.getByText('Valitse palvelun laji.').waitFor();
+  await form.getByText('Kerro 1–2 000 merkillä, miksi asiakas tarvitsee arvioinnin.').waitFor();
+  assert.equal(await category.getAttribute('aria-invalid'), 'true');
+  assert.equal(await reason.getAttribute('aria-invalid'), 'true');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'category');
+  await form.getByRole('alert').filter({ hasText: 'Korjaa alla merkityt kentät.' }).waitFor();
+  await capture(page, 'desk-referral-errors');
+
+  // Shopping help, by keyboard: the type of service, the reason, then the button.
+  await category.selectOption('shopping');
+  const REASON = 'Asuu yksin, kauppamatkat ovat käyneet raskaiksi. Tarvitsee apua kaupassa käymiseen kerran viikossa.';
+  await reason.fill(REASON);
+  const sending = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/referrals`));
+  await form.getByTestId('referral-submit').focus();
+  await page.keyboard.press('Enter');
+  const request = await sending;
+  const body = request.postDataJSON();
+  assert.deepEqual({ category: body.category, reason: body.reason }, { category: 'shopping', reason: REASON });
+  assert.match(body.purchaser_id, /^org_/);
+  assert.equal(request.headers()['x-access-purpose'], PURPOSE);
+  assert.match(request.headers()['idempotency-key'] ?? '', /^[0-9a-f-]{36}$/);
+  await panel.getByRole('status').filter({ hasText: 'Aino Virtanen on ohjattu: Pirkanmaan hyvinvointialue.' }).waitFor();
+  const shopping = panel.getByTestId('referral').filter({ hasText: 'Kauppa-apu – Pirkanmaan hyvinvointialue' });
+  await shopping.waitFor();
+  shared.shoppingReferral = await shopping.getAttribute('data-referral-id');
+  assert.match(shared.shoppingReferral ?? '', /^ref_/);
+  assert.equal(await shopping.getByTestId('referral-state').innerText(), 'Odottaa päätöstä');
+  assert.match(await shopping.getByTestId('referral-by').innerText(), /^Ohjannut Mikko Neuvoja /);
+  assert.equal(await shopping.getByTestId('referral-reason').innerText(), REASON);
+  assert.equal(await reason.inputValue(), '');
+  assert.equal(await category.inputValue(), '');
+
+  // The same again: the welfare area has it in its queue already, and the form says so.
+  await category.selectOption('shopping');
+  await reason.fill('Kauppa-apu, toinen kerta.');
+  const twice = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/referrals`));
+  await form.getByTestId('referral-submit').click();
+  assert.equal((await twice).status(), 409);
+  await form
+    .getByRole('alert')
+    .filter({ hasText: 'Tilaajalla Pirkanmaan hyvinvointialue on jo avoin ohjaus asiakkaasta Aino Virtanen tähän palvelun lajiin' })
+    .waitFor();
+  assert.equal(await panel.getByTestId('referral').count(), 1);
+
+  // A safety phone is another type of service: a referral of its own, the newest first.
+  await category.selectOption('safety_alarms');
+  await reason.fill('Kaatui kerran viime kuussa eikä saanut apua heti.');
+  await form.getByTestId('referral-submit').click();
+  const alarms = panel.getByTestId('referral').first();
+  await alarms.filter({ hasText: 'Turvapuhelin ja turvapalvelut – Pirkanmaan hyvinvointialue' }).waitFor();
+  shared.alarmReferral = await alarms.getAttribute('data-referral-id');
+  assert.equal(await panel.getByTestId('referral').count(), 2);
+  assert.equal(await form.locator('[role="alert"]').textContent(), '', 'the 409 is gone once another referral is made');
+  await capture(page, 'desk-referrals');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('SariDeclinesOneReferralAndGrantsTheOtherWithTheVoucherSheRecordsForAino', async () => {
+  await requireEndpoints(['GET', '/api/v1/organizations/{id}/referrals'], ['POST', '/api/v1/referrals/{id}/decide']);
+  assert.ok(shared.shoppingReferral && shared.alarmReferral, 'Mikko referred Aino twice');
+  const page = await newPage(browser);
+  await login(page, DEMO.sari.email);
+  await openFromStart(page, 'purchaser-referrals');
+  await page.locator('h1', { hasText: 'Ohjaukset: Pirkanmaan hyvinvointialue' }).waitFor();
+  assert.equal(await page.locator('.sub-nav a[aria-current="page"]').innerText(), 'Odottavat');
+
+  // The oldest first: shopping help, then the safety phone; who, born when, what, why, by whom.
+  const queue = page.getByTestId('referral-queue');
+  const items = queue.getByTestId('referral');
+  await items.nth(1).waitFor();
+  assert.deepEqual(await items.evaluateAll((ls) => ls.map((l) => l.dataset.referralId)), [shared.shoppingReferral, shared.alarmReferral]);
+  const shopping = items.first();
+  assert.equal(await shopping.getByTestId('referral-client').innerText(), 'Aino Virtanen');
+  assert.equal(await shopping.getByTestId('referral-client').getAttribute('href'), `/purchaser/clients/${shared.ainoId}`);
+  const text = await shopping.innerText();
+  assert.match(text, /s\. 14\.3\.1942/);
+  assert.match(text, /Kauppa-apu/);
+  assert.match(text, /kauppamatkat ovat käyneet raskaiksi/);
+  assert.match(text, /Ohjannut Mikko Neuvoja/);
+  await capture(page, 'referral-queue');
+
+  // The safety phone is declined in the queue: without reasons the message stands at the field.
+  const alarms = items.nth(1);
+  await alarms.getByRole('button', { name: /^Kirjaa lopputulos/ }).click();
+  const decide = alarms.getByTestId('referral-decide');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('type') === 'radio');
+  await page.keyboard.press('ArrowDown'); // granted → declined
+  assert.ok(await decide.getByLabel('Ei myönnetty', { exact: true }).isChecked());
+  const note = decide.getByLabel('Perustelut');
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/referrals/${shared.alarmReferral}/decide`));
+  await decide.getByTestId('referral-decide-submit').click();
+  assert.equal((await refused).status(), 422);
+  await decide.getByText('Kerro, miksi ohjaus ei johda myöntämiseen: asiakas ja neuvonta lukevat perustelun.').waitFor();
+  assert.equal(await note.getAttribute('aria-invalid'), 'true');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'note');
+  await capture(page, 'referral-decline-errors');
+  const NOTE = 'Turvapuhelin ei kuulu hyvinvointialueen palveluihin ilman kotihoidon asiakkuutta. Neuvonta voi etsiä yksityisen turvapuhelinpalvelun.';
+  await note.fill(NOTE);
+  const declining = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/v1/referrals/${shared.alarmReferral}/decide`));
+  await decide.getByTestId('referral-decide-submit').click();
+  const declined = await declining;
+  assert.deepEqual(declined.postDataJSON(), { outcome: 'declined', note: NOTE });
+  assert.match(declined.headers()['idempotency-key'] ?? '', /^[0-9a-f-]{36}$/);
+  await page.getByRole('status').filter({ hasText: 'Asiakkaan Aino Virtanen ohjaus on merkitty ei myönnetyksi.' }).waitFor();
+  assert.equal(await items.count(), 1);
+
+  // Shopping help: her page, where Sari records the voucher and closes the referral with it.
+  await shopping.getByTestId('referral-client').click();
+  await page.locator('h1', { hasText: 'Aino Virtanen' }).waitFor();
+  const section = page.getByTestId('client-referrals');
+  await section.locator('h2', { hasText: 'Neuvonnan ohjaukset' }).waitFor();
+  const open = section.locator(`[data-testid="referral"][data-referral-id="${shared.shoppingReferral}"]`);
+  await open.locator('h3', { hasText: 'Kauppa-apu' }).waitFor();
+  const form = open.getByTestId('referral-decide');
+  await form.getByLabel('Myönnetty', { exact: true }).check();
+  // Her cleaning voucher is the welfare area's too, but it does not cover shopping: nothing is chosen for her.
+  const choice = form.getByLabel('Päätös, johon ohjaus johti');
+  assert.equal(await choice.inputValue(), '');
+  assert.match((await choice.locator('option').allInnerTexts()).join(' | '), /Palveluseteli: Siivous · PSHVA\/2026\/1042/);
+
+  const grantForm = page.getByTestId('grant-form');
+  await grantForm.getByLabel('Palvelu').selectOption('shopping');
+  await grantForm.getByLabel('Tunteja jaksossa').fill('4');
+  await grantForm.getByLabel('Setelin arvo tunnilta (€)').fill('25,50');
+  await grantForm.getByLabel('Päätöksen tunniste').fill('PSHVA/2026/3001');
+  const recorded = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/grants`));
+  await grantForm.getByTestId('record-grant').click();
+  const grant = await (await recorded).json();
+  await page.getByText('Päätös PSHVA/2026/3001 kirjattu.').waitFor();
+  // The new voucher covers shopping: it is chosen for the referral by itself.
+  await page.waitForFunction((el) => el.value !== '', await choice.elementHandle());
+  assert.equal(await choice.inputValue(), grant.id);
+  assert.equal(await choice.locator('option:checked').innerText(), 'Palveluseteli: Kauppa-apu · PSHVA/2026/3001');
+  await capture(page, 'purchaser-client-referral');
+
+  const granting = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/v1/referrals/${shared.shoppingReferral}/decide`));
+  await form.getByTestId('referral-decide-submit').click();
+  assert.deepEqual((await granting).postDataJSON(), { outcome: 'granted', grant_id: grant.id });
+  await section.getByRole('status').filter({ hasText: 'Asiakkaan Aino Virtanen ohjaus on merkitty myönnetyksi.' }).waitFor();
+  assert.equal(await open.getAttribute('data-state'), 'granted');
+  assert.equal(await open.getByTestId('referral-state').innerText(), 'Myönnetty');
+  assert.match(await open.getByTestId('referral-outcome').innerText(), /Myönnetty: Palveluseteli: Kauppa-apu · PSHVA\/2026\/3001\./);
+  assert.match(await open.getByTestId('referral-decided-by').innerText(), /^Päättänyt Sari Tilaaja /);
+  assert.equal(await open.getByTestId('referral-decide').count(), 0);
+  await capture(page, 'purchaser-client-referral-granted');
+
+  // The queue: nothing waits; both stand among the decided ones, the latest first.
+  await page.locator('nav.main-nav a[data-nav="purchaser-referrals"]').click();
+  await page.getByTestId('referrals-empty').filter({ hasText: 'Yksikään ohjaus ei odota päätöstä.' }).waitFor();
+  await page.getByTestId('referrals-decided').click();
+  await page.waitForURL((url) => url.pathname === '/purchaser/referrals' && url.search === '?state=decided');
+  const decided = page.getByTestId('referral-queue').getByTestId('referral');
+  await decided.nth(1).waitFor();
+  assert.deepEqual(await decided.evaluateAll((ls) => ls.map((l) => [l.dataset.referralId, l.dataset.state])), [
+    [shared.shoppingReferral, 'granted'],
+    [shared.alarmReferral, 'declined'],
+  ]);
+  assert.equal(await decided.nth(1).getByTestId('referral-note').innerText(), NOTE);
+  await capture(page, 'referral-queue-decided');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('AinoAndLiisaSeeTheOutcomeOfTheReferrals', async () => {
+  await requireEndpoints(['GET', '/api/v1/clients/{id}/referrals']);
+  assert.ok(shared.shoppingReferral && shared.alarmReferral, 'Mikko referred Aino twice');
+  const page = await newPage(browser);
+  await login(page, DEMO.aino.email);
+  await openFromStart(page, 'assessment');
+  await page.locator('h1', { hasText: 'Palvelutarpeeni' }).waitFor();
+  const own = page.getByTestId('own-referrals');
+  await own.locator('h2', { hasText: 'Ohjaukset palvelutarpeen arviointiin' }).waitFor();
+  const items = own.getByTestId('referral');
+  await items.nth(1).waitFor();
+  // The newest first: the safety phone, declined with Sari's reasons; shopping help, granted with the voucher.
+  const alarms = items.first();
+  assert.equal(await alarms.getAttribute('data-referral-id'), shared.alarmReferral);
+  assert.equal(await alarms.getByTestId('referral-state').innerText(), 'Ei myönnetty');
+  assert.match(await alarms.getByTestId('referral-note').innerText(), /^Turvapuhelin ei kuulu hyvinvointialueen palveluihin/);
+  const shopping = items.nth(1);
+  assert.equal(await shopping.getAttribute('data-referral-id'), shared.shoppingReferral);
+  assert.equal(await shopping.getByTestId('referral-state').innerText(), 'Myönnetty');
+  await shopping.getByTestId('referral-outcome').filter({ hasText: 'Myönnetty: Palveluseteli: Kauppa-apu · PSHVA/2026/3001.' }).waitFor();
+  assert.match(await shopping.getByTestId('referral-decided-by').innerText(), /Päättänyt Sari Tilaaja/);
+  const link = shopping.getByTestId('referral-orders-link');
+  assert.equal(await link.getAttribute('href'), '/orders');
+  await capture(page, 'assessment-referrals');
+  // The decision is in her orders with its balance.
+  await link.click();
+  await page.getByTestId('grant').filter({ hasText: 'Palveluseteli: Kauppa-apu' }).getByTestId('balance').waitFor();
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+
+  // Liisa, on her phone, sees them for her mother.
+  const liisa = await newPage(browser, { viewport: PHONE });
+  await login(liisa, DEMO.liisa.email);
+  await liisa.goto(`/assessment?client=${shared.ainoId}`);
+  await liisa.locator('h1', { hasText: 'Palvelutarve: Aino Virtanen' }).waitFor();
+  const hers = liisa.getByTestId('own-referrals');
+  await hers.locator(`[data-testid="referral"][data-referral-id="${shared.shoppingReferral}"][data-state="granted"]`).waitFor();
+  assert.equal(
+    await hers.getByTestId('referral-orders-link').getAttribute('href'),
+    `/orders?client=${encodeURIComponent(shared.ainoId)}`,
+  );
+  assert.equal(await hers.locator('[data-testid="referral"][data-state="declined"]').count(), 1);
+  await capture(liisa, 'assessment-referrals-delegate');
+  assert.deepEqual(liisa.pageErrors, []);
+  await liisa.context().close();
 });

@@ -27,6 +27,7 @@ import { OrderFormPage } from './pages/orders/OrderFormPage';
 import { OrderPage } from './pages/orders/OrderPage';
 import { PurchaserClientPage } from './pages/orders/PurchaserClientPage';
 import { PurchaserClientsPage } from './pages/orders/PurchaserClientsPage';
+import { ReferralQueuePage } from './pages/referrals/ReferralQueuePage';
 import { WorkerDayPage } from './pages/orders/WorkerDayPage';
 import { OrganizationPage } from './pages/organization/OrganizationPage';
 import { OrganizationsPage } from './pages/organization/OrganizationsPage';
@@ -102,6 +103,7 @@ export function App() {
                   <Route path="/assessment" element={signedIn(<AssessmentPage />)} />
                   <Route path="/purchaser/clients" element={signedIn(<PurchaserClientsPage />)} />
                   <Route path="/purchaser/clients/:clientId" element={signedIn(<PurchaserClientPage />)} />
+                  <Route path="/purchaser/referrals" element={signedIn(<ReferralQueuePage />)} />
                   <Route path="/profile" element={signedIn(<ProfilePage />)} />
                   <Route path="/profile/security" element={signedIn(<SecurityPage />)} />
                   <Route path="/profile/sessions" element={signedIn(<SessionsPage />)} />

@@ -128,6 +128,10 @@ export const operations = {
   completeTask: op('POST', '/api/v1/tasks/{id}/done'),
   myTasks: op('GET', '/api/v1/me/tasks'),
   overdueTasks: op('GET', '/api/v1/regions/{id}/overdue-tasks'),
+  listClientReferrals: op('GET', '/api/v1/clients/{id}/referrals'),
+  referClient: op('POST', '/api/v1/clients/{id}/referrals'),
+  listReferralQueue: op('GET', '/api/v1/organizations/{id}/referrals'),
+  decideReferral: op('POST', '/api/v1/referrals/{id}/decide'),
   listConsents: op('GET', '/api/v1/clients/{id}/consents'),
   withdrawConsent: op('POST', '/api/v1/clients/{id}/consents/{consent_id}/withdraw'),
 } as const satisfies Record<string, Operation>;

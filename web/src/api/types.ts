@@ -154,6 +154,16 @@ export const FILLED_AS = ['advisor', 'client', 'delegate'] as const satisfies re
 export type AdviceTask = Schemas['AdviceTask'];
 /** POST /api/v1/clients/{id}/tasks: title, due day and (optionally) the advisor it is for. */
 export type NewAdviceTask = NonNullable<paths['/api/v1/clients/{id}/tasks']['post']['requestBody']>['content']['application/json'];
+/** A referral of a client to a purchaser of the region for a service-need assessment, with its outcome once decided. */
+export type Referral = Schemas['Referral'];
+export type ReferralState = Referral['state'];
+/** POST /api/v1/clients/{id}/referrals: the purchaser, the type of service and why. */
+export type NewReferral = NonNullable<paths['/api/v1/clients/{id}/referrals']['post']['requestBody']>['content']['application/json'];
+/** POST /api/v1/referrals/{id}/decide: granted with the grant it became, or declined with a note. */
+export type ReferralDecision = NonNullable<paths['/api/v1/referrals/{id}/decide']['post']['requestBody']>['content']['application/json'];
+export type ReferralOutcome = ReferralDecision['outcome'];
+/** The states of a referral (the document's enum). */
+export const REFERRAL_STATES = ['open', 'granted', 'declined'] as const satisfies readonly ReferralState[];
 
 // --- notifications (src/notifications/openapi.json) ---
 /**
@@ -251,6 +261,7 @@ export const documentedFields: Record<string, readonly string[]> = {
   AssessmentQuestion: ['id', 'type', 'required', 'text', 'options', 'points_yes', 'min', 'max'],
   Assessment: ['id', 'client_id', 'form_id', 'form_code', 'form_version', 'form_title', 'latest_version', 'answers', 'score', 'max_score', 'suggested_categories', 'filled_by_name', 'filled_as', 'created_at'],
   AdviceTask: ['id', 'client_id', 'client_name', 'assigned_to', 'assigned_to_name', 'created_by_name', 'title', 'due_date', 'state', 'overdue', 'done_at', 'created_at'],
+  Referral: ['id', 'client_id', 'client_name', 'client_birth_date', 'purchaser_id', 'purchaser_name', 'category', 'reason', 'state', 'created_by_name', 'created_at', 'decided_by_name', 'decided_at', 'grant_id', 'decision_note'],
   AdviceContact: ['id', 'channel', 'topics', 'duration_minutes', 'outcome', 'note', 'occurred_at', 'advisor_name', 'organization_name'],
   Consent: ['id', 'organization_name', 'order_id', 'given_how', 'given_by', 'recorded_by_name', 'valid_until', 'withdrawn_at', 'withdrawn_by_name', 'created_at', 'state'],
   Schedule: ['frequency', 'interval', 'weekdays', 'start_date', 'until', 'count', 'window_start', 'window_end', 'skip_public_holidays'],

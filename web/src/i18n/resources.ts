@@ -43,15 +43,20 @@ import tasksDe from './locales/tasks/de';
 import tasksEn from './locales/tasks/en';
 import tasksFi from './locales/tasks/fi';
 import tasksSv from './locales/tasks/sv';
+import referralsDa from './locales/referrals/da';
+import referralsDe from './locales/referrals/de';
+import referralsEn from './locales/referrals/en';
+import referralsFi from './locales/referrals/fi';
+import referralsSv from './locales/referrals/sv';
 import { mergeTexts } from './merge';
 
 // Orders, funding, the shop's ordering, notifications, webhooks, the advice desk, the needs
-// assessment and the desk's follow-up tasks add their own groups and a few keys to shared ones (nav, home.cards, actions,
+// assessment, the desk's follow-up tasks and the referrals to the purchaser add their own groups and a few keys to shared ones (nav, home.cards, actions,
 // fieldMessages, service, org, desk.order); see merge.ts.
 export const resources = {
-  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi) },
-  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv) },
-  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn) },
-  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe) },
-  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa) },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi, referralsFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv, referralsSv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn, referralsEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe, referralsDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa, referralsDa) },
 } as const;

@@ -44,6 +44,10 @@ export const KNOWN_ACTIONS = [
   'advice.task.write',
   'advice.task.read',
   'advice.task.board',
+  'referral.write',
+  'referral.read',
+  'referral.queue',
+  'referral.decide',
 ] as const;
 
 /** Purposes of the server's policy (src/access/policy.cpp) and of the domain's fixed list. */

@@ -140,7 +140,7 @@ export function isProviderWorker(v: Viewer): boolean {
 
 /**
  * The work page of each role, right after the start page so it is one click away: a client's
- * (or their delegate's) orders and needs assessment, the purchaser's clients, the coordinators' board,
+ * (or their delegate's) orders and needs assessment, the purchaser's clients and referrals, the coordinators' board,
  * the advice desk's call screen (advisors and coordinators), the provider's offers, the worker's day.
  */
 function workPages(v: Viewer): NavItem[] {
@@ -151,6 +151,7 @@ function workPages(v: Viewer): NavItem[] {
   }
   if (purchasingOrganizations(v).length > 0) {
     items.push({ id: 'purchaser-clients', to: '/purchaser/clients', label: 'nav.purchaserClients' });
+    items.push({ id: 'purchaser-referrals', to: '/purchaser/referrals', label: 'nav.purchaserReferrals' });
   }
   if (reviewedRegions(v).length > 0) items.push({ id: 'board', to: '/board', label: 'nav.board' });
   if (deskRegions(v).length > 0) items.push({ id: 'desk', to: '/desk', label: 'nav.desk' });

@@ -7,6 +7,7 @@ import { LoadError } from '../../components/LoadError';
 import { Loading, Page } from '../../components/Page';
 import { useAsync } from '../../lib/useAsync';
 import { useWhoseClient, WhoseSelect } from '../orders/WhoseClient';
+import { ClientReferrals } from '../referrals/ClientReferrals';
 import { Assessments } from './Assessments';
 
 const SHOP: { kind: 'shop' } = { kind: 'shop' };
@@ -19,7 +20,7 @@ const SHOP: { kind: 'shop' } = { kind: 'shop' };
 export function AssessmentPage() {
   const { t } = useTranslation();
   const chosen = useWhoseClient();
-  const { clientId, whose } = chosen;
+  const { clientId, whose, self } = chosen;
   const record = useAsync(() => desk.getClientRecord(clientId, ''), [clientId]);
   const r = record.data;
   // A person who is no client of any region (a relative who only acts for one) has no form of their own.
@@ -42,6 +43,7 @@ export function AssessmentPage() {
       {r && r.id === clientId ? (
         <div className="assessment-page">
           <Assessments key={clientId} clientId={clientId} clientName={r.name} regionId={r.region_id} ownPage={whose === null} action={SHOP} heading="h2" />
+          <ClientReferrals key={`referrals-${clientId}`} clientId={clientId} whose={whose} ownId={self} />
         </div>
       ) : null}
     </Page>

@@ -14,6 +14,7 @@ import { useSession } from '../../session/SessionContext';
 import { ContactsPanel } from './ContactsPanel';
 import { DeskAssessment } from './DeskAssessment';
 import { DeskOrder, type CategoryAsked } from './DeskOrder';
+import { ReferralsPanel } from './ReferralsPanel';
 import { TasksPanel } from './TasksPanel';
 
 /** Milliseconds since `start`, refreshed every second while shown. */
@@ -223,11 +224,13 @@ export function DeskRecord({
           <a href="#desk-history">{t('desk.contact.history')}</a>
           <a href="#desk-tasks">{t('tasks.title')}</a>
           <a href="#desk-assessment">{t('assessment.deskTitle')}</a>
+          <a href="#desk-referrals">{t('referrals.desk.title')}</a>
           <a href="#desk-order">{t('desk.order.title')}</a>
         </nav>
       </div>
       <ContactsPanel record={r} purpose={readPurpose} channel={channel} elapsedMs={elapsed} orderPlaced={placed !== null} />
       <TasksPanel record={r} purpose={readPurpose} />
+      <ReferralsPanel record={r} purpose={readPurpose} />
       </div>
       <div className="desk-record-side">
         <DeskAssessment record={r} purpose={readPurpose} onSearchCategory={searchCategory} />

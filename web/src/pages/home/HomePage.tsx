@@ -16,6 +16,7 @@ const CARD_TEXT: Record<string, string> = {
   'my-orders': 'home.cards.myOrders',
   assessment: 'home.cards.assessment',
   'purchaser-clients': 'home.cards.purchaserClients',
+  'purchaser-referrals': 'home.cards.purchaserReferrals',
   board: 'home.cards.board',
   desk: 'home.cards.desk',
   offers: 'home.cards.offers',

@@ -9,6 +9,7 @@ import { localDate } from '../../lib/schedule';
 import { languageName } from '../../lib/serviceText';
 import { useAsync } from '../../lib/useAsync';
 import { useSession } from '../../session/SessionContext';
+import { PurchaserClientReferrals } from '../referrals/PurchaserClientReferrals';
 import { GrantForm } from './GrantForm';
 import { GrantList } from './GrantList';
 import { OrderList } from './OrderList';
@@ -37,6 +38,7 @@ export function PurchaserClientPage() {
       <p>
         <Link to="/purchaser/clients">{t('purchaser.backToClients')}</Link>
       </p>
+      <PurchaserClientReferrals clientId={clientId} purchaserIds={payers.map((p) => p.id)} grants={grants.data} recordAt="#new-decision-heading" />
       <section className="section" aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t('purchaser.decisions')}</h2>
         {grants.error ? <LoadError error={grants.error} onRetry={() => void grants.reload()} /> : null}

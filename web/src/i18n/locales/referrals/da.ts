@@ -1,0 +1,116 @@
+// Henvisninger til visitation på dansk; nøglerne er de engelske (referrals/en.ts).
+import type { ReferralMessages } from './en';
+
+const referrals: ReferralMessages = {
+  nav: {
+    purchaserReferrals: 'Henvisninger',
+  },
+  home: {
+    cards: {
+      purchaserReferrals: 'Borgere, som rådgivningen har henvist til vurdering af behovet for ydelser: registrér udfaldet med den afgørelse, du har truffet.',
+    },
+  },
+  actions: {
+    referral_write: 'Henviste borgeren til vurdering af behovet for ydelser',
+    referral_read: 'Læste henvisningerne til vurdering af behovet for ydelser',
+    referral_queue: 'Læste køen af henvisninger',
+    referral_decide: 'Registrerede udfaldet af en henvisning',
+  },
+  fieldMessages: {
+    referralPurchaser: 'Vælg velfærdsområdet, en kommune eller en plejeforsikring i borgerens region.',
+    referralCategory: 'Vælg en type ydelse.',
+    referralReason: 'Fortæl med 1 til 2.000 tegn, hvorfor borgeren har brug for en vurdering.',
+    referralOutcome: 'Vælg bevilget eller afslået.',
+    referralNoteLong: 'Højst 2.000 tegn.',
+    referralNoteRequired: 'Begrund afslaget: borgeren og rådgivningen læser det.',
+    referralGrant: 'Vælg den afgørelse, din organisation har registreret for denne borger.',
+  },
+  referrals: {
+    states: {
+      open: 'Venter på afgørelse',
+      granted: 'Bevilget',
+      declined: 'Afslået',
+    },
+    to: '{{category}} – {{purchaser}}',
+    referredBy: 'Henvist af {{name}} den {{date}}',
+    decidedBy: 'Afgjort af {{name}} den {{date}}',
+    reason: 'Årsag',
+    note: 'Begrundelse for afgørelsen',
+    born: 'f. {{date}}',
+    desk: {
+      title: 'Henvisning til vurdering af behovet for ydelser',
+      intro:
+        'Hvis {{name}} kan have brug for ydelser, som en bestiller træffer afgørelse om (fritvalgsbevis, hjemmepleje), så henvis borgeren til velfærdsområdet til en vurdering af behovet. Bestillerens sagsbehandlere ser så henvisningen og borgerens oplysninger; udfaldet vises her.',
+      form: 'Henvis til velfærdsområdet til vurdering af behovet for ydelser',
+      purchaser: 'Henvis til',
+      noPurchasers: 'Regionen har intet velfærdsområde, ingen kommune eller plejeforsikring at henvise til.',
+      category: 'Type ydelse, der er brug for',
+      chooseCategory: 'Vælg en type ydelse',
+      reason: 'Hvorfor der er brug for en vurdering',
+      reasonHint: 'Hvad borgeren fortalte, og hvilken hjælp vedkommende har brug for. Borgeren og bestillerens sagsbehandlere læser dette.',
+      submit: 'Send henvisningen',
+      sending: 'Sender…',
+      sent: '{{name}} er henvist til {{purchaser}}.',
+      conflict: '{{purchaser}} har allerede en åben henvisning af {{name}} til denne type ydelse: udfaldet vises nedenfor, når der er truffet afgørelse.',
+      list: 'Henvisninger',
+      none: '{{name}} er ikke henvist endnu.',
+      grantedText: 'Der er registreret en afgørelse for borgeren.',
+    },
+    queue: {
+      title: 'Henvisninger',
+      titleOf: 'Henvisninger: {{name}}',
+      intro:
+        'Borgere, som rådgivningen har henvist til vurdering af behovet for ydelser. Registrér afgørelsen på borgerens side, og markér så henvisningen som bevilget med den – eller som afslået med en begrundelse.',
+      organization: 'Organisation',
+      which: 'Hvilke henvisninger',
+      show: {
+        open: 'Venter',
+        decided: 'Afgjorte',
+      },
+      empty: 'Ingen henvisning venter på afgørelse.',
+      emptyDecided: 'Der er endnu ikke truffet afgørelse om nogen henvisning.',
+      notPurchaser: 'Denne side er for sagsbehandlere hos et velfærdsområde, en kommune eller en plejeforsikring.',
+    },
+    decide: {
+      open: 'Registrér udfaldet',
+      outcome: 'Udfald',
+      granted: 'Bevilget',
+      declined: 'Afslået',
+      grant: 'Afgørelsen, den førte til',
+      grantHint: 'Din organisations afgørelser for {{name}}. En ny registreres på borgerens side.',
+      chooseGrant: 'Vælg en afgørelse',
+      noGrants: 'Din organisation har endnu ikke registreret nogen afgørelse for {{name}}.',
+      recordFirst: 'Registrér afgørelsen på siden for {{name}}',
+      recordBelow: 'Registrér en ny afgørelse nedenfor',
+      grantLabel: '{{kind}}: {{categories}} · {{reference}}',
+      grantEnded: '{{label}} (ophørt)',
+      note: 'Begrundelse',
+      noteHint: 'Borgeren og rådgivningen læser dette.',
+      submit: 'Gem udfaldet',
+      saving: 'Gemmer…',
+      cancel: 'Annullér',
+      grantedDone: 'Henvisningen af {{name}} er markeret som bevilget.',
+      declinedDone: 'Henvisningen af {{name}} er markeret som afslået.',
+      conflict: 'Der er allerede truffet afgørelse om denne henvisning. Listen opdateres.',
+      grantsFailed: 'Afgørelserne for {{name}} kunne ikke hentes.',
+    },
+    client: {
+      title: 'Henvisninger fra rådgivningen',
+    },
+    own: {
+      title: 'Henvisninger til vurdering af behovet for ydelser',
+      intro: 'Rådgivningen kan henvise dig til velfærdsområdet, så det vurderes, hvilke ydelser du har brug for. Her ser du hver henvisning og dens udfald.',
+      introFor: 'Rådgivningens henvisninger af {{name}} til vurdering af behovet for ydelser og deres udfald.',
+      none: 'Du er ikke henvist til vurdering af behovet for ydelser.',
+      noneFor: '{{name}} er ikke henvist til vurdering af behovet for ydelser.',
+      waiting: '{{purchaser}} har ikke truffet afgørelse endnu.',
+      granted: 'Bevilget: {{grant}}.',
+      grantedNoDetails: 'Bevilget: der er registreret en afgørelse.',
+      seeOrders: 'Se afgørelsen og saldoen under Mine bestillinger',
+      seeOrdersFor: 'Se afgørelsen og saldoen i bestillingerne for {{name}}',
+      declined: 'Afslået.',
+    },
+  },
+};
+
+export default referrals;

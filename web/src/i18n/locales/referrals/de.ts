@@ -1,0 +1,116 @@
+// Überweisungen zur Bedarfsfeststellung auf Deutsch; die Schlüssel sind die englischen (referrals/en.ts).
+import type { ReferralMessages } from './en';
+
+const referrals: ReferralMessages = {
+  nav: {
+    purchaserReferrals: 'Überweisungen',
+  },
+  home: {
+    cards: {
+      purchaserReferrals: 'Klienten, die die Beratung zur Feststellung des Leistungsbedarfs überwiesen hat: Halten Sie das Ergebnis mit Ihrem Bescheid fest.',
+    },
+  },
+  actions: {
+    referral_write: 'Hat den Klienten zur Feststellung des Leistungsbedarfs überwiesen',
+    referral_read: 'Hat die Überweisungen zur Feststellung des Leistungsbedarfs gelesen',
+    referral_queue: 'Hat die Warteliste der Überweisungen gelesen',
+    referral_decide: 'Hat das Ergebnis einer Überweisung festgehalten',
+  },
+  fieldMessages: {
+    referralPurchaser: 'Wählen Sie das Wohlfahrtsgebiet, eine Gemeinde oder eine Pflegekasse der Region des Klienten.',
+    referralCategory: 'Wählen Sie eine Art von Leistung.',
+    referralReason: 'Sagen Sie in 1 bis 2.000 Zeichen, warum der Klient eine Feststellung braucht.',
+    referralOutcome: 'Wählen Sie bewilligt oder abgelehnt.',
+    referralNoteLong: 'Höchstens 2.000 Zeichen.',
+    referralNoteRequired: 'Begründen Sie die Ablehnung: Der Klient und die Beratung lesen sie.',
+    referralGrant: 'Wählen Sie den Bescheid, den Ihre Organisation für diesen Klienten erfasst hat.',
+  },
+  referrals: {
+    states: {
+      open: 'Wartet auf Entscheidung',
+      granted: 'Bewilligt',
+      declined: 'Abgelehnt',
+    },
+    to: '{{category}} – {{purchaser}}',
+    referredBy: 'Überwiesen von {{name}} am {{date}}',
+    decidedBy: 'Entschieden von {{name}} am {{date}}',
+    reason: 'Grund',
+    note: 'Begründung der Entscheidung',
+    born: 'geb. {{date}}',
+    desk: {
+      title: 'Überweisung zur Feststellung des Leistungsbedarfs',
+      intro:
+        'Wenn {{name}} Leistungen brauchen könnte, über die ein Kostenträger entscheidet (Gutschein, häusliche Pflege), überweisen Sie den Klienten zur Feststellung des Leistungsbedarfs an das Wohlfahrtsgebiet. Dessen Sachbearbeiter sehen dann die Überweisung und die Klientendaten; das Ergebnis erscheint hier.',
+      form: 'An das Wohlfahrtsgebiet zur Feststellung des Leistungsbedarfs überweisen',
+      purchaser: 'Überweisen an',
+      noPurchasers: 'Die Region hat kein Wohlfahrtsgebiet, keine Gemeinde und keine Pflegekasse, an die überwiesen werden kann.',
+      category: 'Benötigte Art von Leistung',
+      chooseCategory: 'Art der Leistung wählen',
+      reason: 'Warum eine Feststellung nötig ist',
+      reasonHint: 'Was der Klient erzählt hat und welche Hilfe er braucht. Der Klient und die Sachbearbeiter des Kostenträgers lesen das.',
+      submit: 'Überweisung senden',
+      sending: 'Wird gesendet…',
+      sent: '{{name}} ist an {{purchaser}} überwiesen.',
+      conflict: '{{purchaser}} hat bereits eine offene Überweisung von {{name}} für diese Art von Leistung: Ihr Ergebnis erscheint unten, sobald entschieden ist.',
+      list: 'Überweisungen',
+      none: '{{name}} wurde noch nicht überwiesen.',
+      grantedText: 'Für den Klienten wurde ein Bescheid erfasst.',
+    },
+    queue: {
+      title: 'Überweisungen',
+      titleOf: 'Überweisungen: {{name}}',
+      intro:
+        'Klienten, die die Beratung zur Feststellung des Leistungsbedarfs überwiesen hat. Erfassen Sie den Bescheid auf der Seite des Klienten und markieren Sie die Überweisung dann damit als bewilligt – oder als abgelehnt mit Begründung.',
+      organization: 'Organisation',
+      which: 'Welche Überweisungen',
+      show: {
+        open: 'Wartend',
+        decided: 'Entschieden',
+      },
+      empty: 'Keine Überweisung wartet auf eine Entscheidung.',
+      emptyDecided: 'Über keine Überweisung wurde bisher entschieden.',
+      notPurchaser: 'Diese Seite ist für die Sachbearbeiter eines Wohlfahrtsgebiets, einer Gemeinde oder einer Pflegekasse.',
+    },
+    decide: {
+      open: 'Ergebnis festhalten',
+      outcome: 'Ergebnis',
+      granted: 'Bewilligt',
+      declined: 'Abgelehnt',
+      grant: 'Der Bescheid, zu dem sie führte',
+      grantHint: 'Die Bescheide Ihrer Organisation für {{name}}. Einen neuen erfassen Sie auf der Seite des Klienten.',
+      chooseGrant: 'Bescheid wählen',
+      noGrants: 'Ihre Organisation hat für {{name}} noch keinen Bescheid erfasst.',
+      recordFirst: 'Bescheid auf der Seite von {{name}} erfassen',
+      recordBelow: 'Neuen Bescheid weiter unten erfassen',
+      grantLabel: '{{kind}}: {{categories}} · {{reference}}',
+      grantEnded: '{{label}} (beendet)',
+      note: 'Begründung',
+      noteHint: 'Der Klient und die Beratung lesen das.',
+      submit: 'Ergebnis speichern',
+      saving: 'Wird gespeichert…',
+      cancel: 'Abbrechen',
+      grantedDone: 'Die Überweisung von {{name}} ist als bewilligt markiert.',
+      declinedDone: 'Die Überweisung von {{name}} ist als abgelehnt markiert.',
+      conflict: 'Über diese Überweisung wurde bereits entschieden. Die Liste wird aktualisiert.',
+      grantsFailed: 'Die Bescheide von {{name}} konnten nicht geladen werden.',
+    },
+    client: {
+      title: 'Überweisungen der Beratung',
+    },
+    own: {
+      title: 'Überweisungen zur Feststellung des Leistungsbedarfs',
+      intro: 'Die Beratung kann Sie an das Wohlfahrtsgebiet überweisen, um festzustellen, welche Leistungen Sie brauchen. Hier sehen Sie jede Überweisung und ihr Ergebnis.',
+      introFor: 'Die Überweisungen von {{name}} durch die Beratung zur Feststellung des Leistungsbedarfs und ihr Ergebnis.',
+      none: 'Sie wurden nicht zur Feststellung des Leistungsbedarfs überwiesen.',
+      noneFor: '{{name}} wurde nicht zur Feststellung des Leistungsbedarfs überwiesen.',
+      waiting: '{{purchaser}} hat noch nicht entschieden.',
+      granted: 'Bewilligt: {{grant}}.',
+      grantedNoDetails: 'Bewilligt: ein Bescheid wurde erfasst.',
+      seeOrders: 'Bescheid und Guthaben unter „Meine Aufträge“ ansehen',
+      seeOrdersFor: 'Bescheid und Guthaben in den Aufträgen von {{name}} ansehen',
+      declined: 'Abgelehnt.',
+    },
+  },
+};
+
+export default referrals;

@@ -1,0 +1,116 @@
+// Ohjaukset palvelutarpeen arviointiin suomeksi; avaimet ovat englannin (referrals/en.ts).
+import type { ReferralMessages } from './en';
+
+const referrals: ReferralMessages = {
+  nav: {
+    purchaserReferrals: 'Ohjaukset',
+  },
+  home: {
+    cards: {
+      purchaserReferrals: 'Asiakkaat, jotka neuvonta on ohjannut palvelutarpeen arviointiin: kirjaa lopputulos tekemälläsi päätöksellä.',
+    },
+  },
+  actions: {
+    referral_write: 'Ohjasi asiakkaan palvelutarpeen arviointiin',
+    referral_read: 'Luki ohjaukset palvelutarpeen arviointiin',
+    referral_queue: 'Luki ohjausten jonon',
+    referral_decide: 'Kirjasi ohjauksen lopputuloksen',
+  },
+  fieldMessages: {
+    referralPurchaser: 'Valitse asiakkaan alueen hyvinvointialue, kunta tai hoitovakuuttaja.',
+    referralCategory: 'Valitse palvelun laji.',
+    referralReason: 'Kerro 1–2 000 merkillä, miksi asiakas tarvitsee arvioinnin.',
+    referralOutcome: 'Valitse myönnetty tai ei myönnetty.',
+    referralNoteLong: 'Enintään 2 000 merkkiä.',
+    referralNoteRequired: 'Kerro, miksi ohjaus ei johda myöntämiseen: asiakas ja neuvonta lukevat perustelun.',
+    referralGrant: 'Valitse päätös, jonka organisaatiosi on kirjannut tälle asiakkaalle.',
+  },
+  referrals: {
+    states: {
+      open: 'Odottaa päätöstä',
+      granted: 'Myönnetty',
+      declined: 'Ei myönnetty',
+    },
+    to: '{{category}} – {{purchaser}}',
+    referredBy: 'Ohjannut {{name}} {{date}}',
+    decidedBy: 'Päättänyt {{name}} {{date}}',
+    reason: 'Syy',
+    note: 'Päätöksen perustelut',
+    born: 's. {{date}}',
+    desk: {
+      title: 'Ohjaus palvelutarpeen arviointiin',
+      intro:
+        'Jos {{name}} voi tarvita palveluja, joista tilaaja päättää (palveluseteli, kotihoito), ohjaa asiakas hyvinvointialueelle palvelutarpeen arviointiin. Tilaajan virkailijat näkevät silloin ohjauksen ja asiakastiedot; lopputulos näkyy tässä.',
+      form: 'Ohjaa hyvinvointialueelle palvelutarpeen arviointiin',
+      purchaser: 'Ohjataan',
+      noPurchasers: 'Alueella ei ole hyvinvointialuetta, kuntaa tai hoitovakuuttajaa, jolle ohjata.',
+      category: 'Tarvittavan palvelun laji',
+      chooseCategory: 'Valitse palvelun laji',
+      reason: 'Miksi arviointi tarvitaan',
+      reasonHint: 'Mitä asiakas kertoi ja millaista apua hän tarvitsee. Asiakas ja tilaajan virkailijat lukevat tämän.',
+      submit: 'Lähetä ohjaus',
+      sending: 'Lähetetään…',
+      sent: '{{name}} on ohjattu: {{purchaser}}.',
+      conflict: 'Tilaajalla {{purchaser}} on jo avoin ohjaus asiakkaasta {{name}} tähän palvelun lajiin: sen lopputulos näkyy alla, kun siitä on päätetty.',
+      list: 'Ohjaukset',
+      none: 'Asiakasta {{name}} ei ole vielä ohjattu.',
+      grantedText: 'Asiakkaalle on kirjattu päätös.',
+    },
+    queue: {
+      title: 'Ohjaukset',
+      titleOf: 'Ohjaukset: {{name}}',
+      intro:
+        'Asiakkaat, jotka neuvonta on ohjannut palvelutarpeen arviointiin. Kirjaa päätös asiakkaan sivulla ja merkitse ohjaus sen perusteella myönnetyksi – tai perustele, miksi sitä ei myönnetty.',
+      organization: 'Organisaatio',
+      which: 'Mitkä ohjaukset',
+      show: {
+        open: 'Odottavat',
+        decided: 'Päätetyt',
+      },
+      empty: 'Yksikään ohjaus ei odota päätöstä.',
+      emptyDecided: 'Yhdestäkään ohjauksesta ei ole vielä päätetty.',
+      notPurchaser: 'Tämä sivu on hyvinvointialueen, kunnan tai hoitovakuuttajan tilaajavirkailijoille.',
+    },
+    decide: {
+      open: 'Kirjaa lopputulos',
+      outcome: 'Lopputulos',
+      granted: 'Myönnetty',
+      declined: 'Ei myönnetty',
+      grant: 'Päätös, johon ohjaus johti',
+      grantHint: 'Organisaatiosi päätökset asiakkaalle {{name}}. Uuden päätöksen voi kirjata asiakkaan sivulla.',
+      chooseGrant: 'Valitse päätös',
+      noGrants: 'Organisaatiosi ei ole vielä kirjannut päätöstä asiakkaalle {{name}}.',
+      recordFirst: 'Kirjaa päätös asiakkaan {{name}} sivulla',
+      recordBelow: 'Kirjaa uusi päätös alempana',
+      grantLabel: '{{kind}}: {{categories}} · {{reference}}',
+      grantEnded: '{{label}} (päättynyt)',
+      note: 'Perustelut',
+      noteHint: 'Asiakas ja neuvonta lukevat tämän.',
+      submit: 'Tallenna lopputulos',
+      saving: 'Tallennetaan…',
+      cancel: 'Peruuta',
+      grantedDone: 'Asiakkaan {{name}} ohjaus on merkitty myönnetyksi.',
+      declinedDone: 'Asiakkaan {{name}} ohjaus on merkitty ei myönnetyksi.',
+      conflict: 'Tästä ohjauksesta on jo päätetty. Luettelo päivitetään.',
+      grantsFailed: 'Asiakkaan {{name}} päätöksiä ei saatu ladattua.',
+    },
+    client: {
+      title: 'Neuvonnan ohjaukset',
+    },
+    own: {
+      title: 'Ohjaukset palvelutarpeen arviointiin',
+      intro: 'Neuvonta voi ohjata sinut hyvinvointialueelle arvioimaan, mitä palveluja tarvitset. Täällä näet jokaisen ohjauksen ja sen lopputuloksen.',
+      introFor: 'Neuvonnan ohjaukset asiakkaasta {{name}} palvelutarpeen arviointiin ja niiden lopputulos.',
+      none: 'Sinua ei ole ohjattu palvelutarpeen arviointiin.',
+      noneFor: 'Asiakasta {{name}} ei ole ohjattu palvelutarpeen arviointiin.',
+      waiting: '{{purchaser}} ei ole vielä päättänyt.',
+      granted: 'Myönnetty: {{grant}}.',
+      grantedNoDetails: 'Myönnetty: päätös on kirjattu.',
+      seeOrders: 'Katso päätös ja sen saldo omista tilauksista',
+      seeOrdersFor: 'Katso päätös ja sen saldo asiakkaan {{name}} tilauksista',
+      declined: 'Ei myönnetty.',
+    },
+  },
+};
+
+export default referrals;

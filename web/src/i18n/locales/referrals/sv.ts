@@ -1,0 +1,116 @@
+// Remisser till bedömning av servicebehov på svenska; nycklarna är de engelska (referrals/en.ts).
+import type { ReferralMessages } from './en';
+
+const referrals: ReferralMessages = {
+  nav: {
+    purchaserReferrals: 'Remisser',
+  },
+  home: {
+    cards: {
+      purchaserReferrals: 'Klienter som rådgivningen har remitterat till bedömning av servicebehov: registrera utfallet med det beslut du fattat.',
+    },
+  },
+  actions: {
+    referral_write: 'Remitterade klienten till bedömning av servicebehov',
+    referral_read: 'Läste remisserna till bedömning av servicebehov',
+    referral_queue: 'Läste kön av remisser',
+    referral_decide: 'Registrerade utfallet av en remiss',
+  },
+  fieldMessages: {
+    referralPurchaser: 'Välj välfärdsområdet, en kommun eller en vårdförsäkrare i klientens region.',
+    referralCategory: 'Välj en typ av tjänst.',
+    referralReason: 'Berätta med 1–2 000 tecken varför klienten behöver en bedömning.',
+    referralOutcome: 'Välj beviljad eller avslagen.',
+    referralNoteLong: 'Högst 2 000 tecken.',
+    referralNoteRequired: 'Berätta varför remissen avslås: klienten och rådgivningen läser motiveringen.',
+    referralGrant: 'Välj det beslut som din organisation har registrerat för den här klienten.',
+  },
+  referrals: {
+    states: {
+      open: 'Väntar på beslut',
+      granted: 'Beviljad',
+      declined: 'Avslagen',
+    },
+    to: '{{category}} – {{purchaser}}',
+    referredBy: 'Remitterad av {{name}} {{date}}',
+    decidedBy: 'Beslutad av {{name}} {{date}}',
+    reason: 'Orsak',
+    note: 'Motivering till beslutet',
+    born: 'f. {{date}}',
+    desk: {
+      title: 'Remiss till bedömning av servicebehov',
+      intro:
+        'Om {{name}} kan behöva tjänster som en beställare beslutar om (servicesedel, hemvård), remittera klienten till välfärdsområdet för en bedömning av servicebehovet. Beställarens handläggare ser då remissen och klientuppgifterna; utfallet visas här.',
+      form: 'Remittera till välfärdsområdet för bedömning av servicebehov',
+      purchaser: 'Remitteras till',
+      noPurchasers: 'Regionen har inget välfärdsområde, ingen kommun eller vårdförsäkrare att remittera till.',
+      category: 'Typ av tjänst som behövs',
+      chooseCategory: 'Välj typ av tjänst',
+      reason: 'Varför en bedömning behövs',
+      reasonHint: 'Vad klienten berättade och vilken hjälp hen behöver. Klienten och beställarens handläggare läser detta.',
+      submit: 'Skicka remissen',
+      sending: 'Skickas…',
+      sent: '{{name}} är remitterad till {{purchaser}}.',
+      conflict: '{{purchaser}} har redan en öppen remiss för {{name}} för den här typen av tjänst: utfallet visas nedan när den är beslutad.',
+      list: 'Remisser',
+      none: '{{name}} har inte remitterats ännu.',
+      grantedText: 'Ett beslut har registrerats för klienten.',
+    },
+    queue: {
+      title: 'Remisser',
+      titleOf: 'Remisser: {{name}}',
+      intro:
+        'Klienter som rådgivningen har remitterat till bedömning av servicebehov. Registrera beslutet på klientens sida och markera sedan remissen som beviljad med det – eller avslagen med en motivering.',
+      organization: 'Organisation',
+      which: 'Vilka remisser',
+      show: {
+        open: 'Väntande',
+        decided: 'Beslutade',
+      },
+      empty: 'Ingen remiss väntar på beslut.',
+      emptyDecided: 'Ingen remiss har beslutats ännu.',
+      notPurchaser: 'Den här sidan är för beställarhandläggare vid ett välfärdsområde, en kommun eller en vårdförsäkrare.',
+    },
+    decide: {
+      open: 'Registrera utfallet',
+      outcome: 'Utfall',
+      granted: 'Beviljad',
+      declined: 'Avslagen',
+      grant: 'Beslutet som remissen ledde till',
+      grantHint: 'Din organisations beslut för {{name}}. Ett nytt beslut registreras på klientens sida.',
+      chooseGrant: 'Välj ett beslut',
+      noGrants: 'Din organisation har ännu inte registrerat något beslut för {{name}}.',
+      recordFirst: 'Registrera beslutet på sidan för {{name}}',
+      recordBelow: 'Registrera ett nytt beslut nedan',
+      grantLabel: '{{kind}}: {{categories}} · {{reference}}',
+      grantEnded: '{{label}} (upphört)',
+      note: 'Motivering',
+      noteHint: 'Klienten och rådgivningen läser detta.',
+      submit: 'Spara utfallet',
+      saving: 'Sparas…',
+      cancel: 'Avbryt',
+      grantedDone: 'Remissen för {{name}} är markerad som beviljad.',
+      declinedDone: 'Remissen för {{name}} är markerad som avslagen.',
+      conflict: 'Remissen har redan beslutats. Listan uppdateras.',
+      grantsFailed: 'Besluten för {{name}} kunde inte läsas in.',
+    },
+    client: {
+      title: 'Remisser från rådgivningen',
+    },
+    own: {
+      title: 'Remisser till bedömning av servicebehov',
+      intro: 'Rådgivningen kan remittera dig till välfärdsområdet för att bedöma vilka tjänster du behöver. Här ser du varje remiss och dess utfall.',
+      introFor: 'Rådgivningens remisser för {{name}} till bedömning av servicebehov och deras utfall.',
+      none: 'Du har inte remitterats till bedömning av servicebehov.',
+      noneFor: '{{name}} har inte remitterats till bedömning av servicebehov.',
+      waiting: '{{purchaser}} har inte beslutat ännu.',
+      granted: 'Beviljad: {{grant}}.',
+      grantedNoDetails: 'Beviljad: ett beslut har registrerats.',
+      seeOrders: 'Se beslutet och dess saldo under Mina beställningar',
+      seeOrdersFor: 'Se beslutet och dess saldo bland beställningarna för {{name}}',
+      declined: 'Avslagen.',
+    },
+  },
+};
+
+export default referrals;
