@@ -233,6 +233,8 @@ const std::vector<Rule>& Rules() {
        "referral.decide",
        {{Who::kMember, {"purchaser_officer"}, Where::kTargetOrganization, "purchaser", "purchasing"}}},
       // The service plan agreed with the client: kept by the desk, read by the client and a delegate.
+      // A delegate for services reads it (it is what they help arrange), goals included; the
+      // assessment's answers on health and living stay with the full right.
       {Action::kPlanWrite,
        "plan.write",
        {{Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"}}},

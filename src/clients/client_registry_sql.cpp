@@ -148,6 +148,14 @@ Result<void> RegistryStore::Merge(storage::Connection& c, const std::string& fro
                 "revoked_at IS NULL AND delegate_id IN (SELECT delegate_id FROM delegations WHERE "
                 "client_id = $2 AND revoked_at IS NULL)",
                 {from, to, now}));
+  // A grant or service on both plans stays once: the going record's active item ends.
+  ALLMENDE_TRY(
+      c.Execute("UPDATE plan_items SET state = 'ended', ended_at = $3, updated_at = $3, version = version + 1 "
+                "WHERE client_id = $1 AND state = 'active' AND ("
+                "grant_id IN (SELECT grant_id FROM plan_items WHERE client_id = $2 AND state = 'active' AND "
+                "grant_id IS NOT NULL) OR service_id IN (SELECT service_id FROM plan_items WHERE client_id = $2 AND "
+                "state = 'active' AND service_id IS NOT NULL))",
+                {from, to, now}));
   for (const auto& ref : ClientReferences()) {
     const auto dot = ref.find('.');
     ALLMENDE_TRY(c.Execute(

@@ -1,5 +1,6 @@
 #include "common/json.hpp"
 
+#include <algorithm>
 #include <boost/json/parser.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <cstdio>
@@ -64,6 +65,7 @@ JsonFields::JsonFields(const boost::json::value& doc, std::string prefix) : pref
 
 const boost::json::value* JsonFields::Find(std::string_view name, bool required) {
   if (!object_) return nullptr;
+  asked_.emplace_back(name);
   auto it = object_->find(name);
   if (it == object_->end() || (!required && it->value().is_null())) {
     if (required) errors_.push_back({Path(name), "is required"});
@@ -191,6 +193,15 @@ void JsonFields::Optional(std::string_view name, std::optional<bool>* out) {
 
 void JsonFields::AddError(std::string_view name, std::string message) {
   errors_.push_back({Path(name), std::move(message)});
+}
+
+void JsonFields::RejectOthers() {
+  if (!object_) return;
+  for (const auto& [key, value] : *object_) {
+    if (std::find(asked_.begin(), asked_.end(), std::string_view(key)) == asked_.end()) {
+      errors_.push_back({Path(key), "is not a field of this request"});
+    }
+  }
 }
 
 Result<void> JsonFields::Finish() {

@@ -48,6 +48,10 @@ class JsonFields {
   void Optional(std::string_view name, std::vector<std::string>* out, std::size_t max_items = 100,
                 std::size_t max_length = 200);
 
+  // Records an error for each field of the object that no Required/Optional call asked for (a
+  // typo such as "gaol" is refused instead of ignored). Call after reading every field.
+  void RejectOthers();
+
   // Records an error for a field the caller checked itself (a cross-field rule).
   void AddError(std::string_view name, std::string message);
 
@@ -63,6 +67,7 @@ class JsonFields {
   const boost::json::object* object_ = nullptr;
   std::string prefix_;
   std::vector<FieldError> errors_;
+  std::vector<std::string> asked_;
 };
 
 // Escapes a string for inclusion in a JSON document (without the surrounding quotes).

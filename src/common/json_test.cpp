@@ -68,6 +68,21 @@ TEST(Json, NonObjectDocumentIsOneError) {
   EXPECT_EQ(r.error().fields[0].field, "$");
 }
 
+TEST(Json, RejectOthersNamesEveryFieldNobodyAskedFor) {
+  auto doc = ParseJson(R"({"goal":"x","gaol":"typo","extra":1})");
+  ASSERT_TRUE(doc.ok());
+  JsonFields f(*doc);
+  std::optional<std::string> goal, details;
+  f.Optional("goal", &goal);
+  f.Optional("details", &details);
+  f.RejectOthers();
+  auto r = f.Finish();
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.error().fields.size(), 2u);
+  EXPECT_EQ(r.error().fields[0].field, "gaol");
+  EXPECT_EQ(r.error().fields[1].field, "extra");
+}
+
 TEST(Json, EscapesControlCharacters) {
   std::string out;
   AppendJsonEscaped(out, "a\"b\\c\n\x01");

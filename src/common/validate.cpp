@@ -26,6 +26,17 @@ std::size_t Utf8Characters(std::string_view text) {
   return n;
 }
 
+bool FreeTextProblem(std::string_view text, std::size_t max_characters, bool required) {
+  bool visible = false;
+  for (char ch : text) {
+    const auto u = static_cast<unsigned char>(ch);
+    if ((u < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || u == 0x7f) return true;
+    visible |= ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r';
+  }
+  if (required && !visible) return true;
+  return Utf8Characters(text) > max_characters;
+}
+
 std::optional<std::string> PersonNameProblem(std::string_view name) {
   std::size_t characters = 0;
   bool visible = false;

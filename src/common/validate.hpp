@@ -19,6 +19,10 @@ Result<std::string> NormalizePhone(std::string_view input, std::string_view fiel
 // A person's name: valid UTF-8, 1 to 200 characters (code points, not bytes), not only spaces, no
 // control characters. The problem, or nullopt.
 std::optional<std::string> PersonNameProblem(std::string_view name);
+// Free text people write (a goal, a reason, a note): up to `max_characters` characters, line
+// breaks and tabs allowed, no other control characters; when `required`, not empty or only
+// white space. True if it breaks one of these rules. (JSON parsing already refused invalid UTF-8.)
+bool FreeTextProblem(std::string_view text, std::size_t max_characters, bool required);
 // The characters (code points) of UTF-8 text, for limits people count in characters: "ä" is one.
 std::size_t Utf8Characters(std::string_view text);
 

@@ -33,6 +33,19 @@ TEST(Validate, NamesAreCountedInCharactersNotBytes) {
   EXPECT_TRUE(PersonNameProblem("\xC3"));  // a cut UTF-8 sequence
 }
 
+TEST(Validate, FreeTextMayHaveLinesButNotControlsAndCountsCharacters) {
+  EXPECT_FALSE(FreeTextProblem("Polvi kipeä.\nSiivous tiistaisin.", 100, true));
+  EXPECT_FALSE(FreeTextProblem("", 100, false));
+  EXPECT_TRUE(FreeTextProblem("", 100, true));
+  EXPECT_TRUE(FreeTextProblem(" \n\t ", 100, true)) << "only white space is not text";
+  EXPECT_TRUE(FreeTextProblem("bell\x07", 100, false));
+  EXPECT_TRUE(FreeTextProblem("del\x7f", 100, false));
+  std::string umlauts;
+  for (int i = 0; i < 100; ++i) umlauts += "ä";
+  EXPECT_FALSE(FreeTextProblem(umlauts, 100, true)) << "100 characters, 200 bytes";
+  EXPECT_TRUE(FreeTextProblem(umlauts + "a", 100, true));
+}
+
 TEST(Validate, LanguagesAreTheFiveThePlatformSpeaks) {
   for (const char* l : {"fi", "sv", "en", "de", "da"}) EXPECT_TRUE(IsLanguage(l));
   for (const char* l : {"FI", "fr", "", "fin"}) EXPECT_FALSE(IsLanguage(l));

@@ -348,6 +348,10 @@ Result<std::vector<GrantView>> FundingService::GrantsOf(const access::Actor& act
   });
 }
 
+Result<std::optional<Grant>> FundingService::FindGrant(storage::Connection& c, const std::string& id) {
+  return FundingStore::GetGrant(c, id);
+}
+
 Result<std::vector<Grant>> FundingService::CheckGrants(storage::Connection& c, const std::string& client_id,
                                                        const std::vector<std::string>& grant_ids,
                                                        const std::string& category, const std::string& provider_id,

@@ -107,6 +107,9 @@ class FundingService {
   // For orders, in the caller's transaction. Checks that each grant is the client's, active on
   // `date`, covers `category` and, for a voucher, that the purchaser approved `provider_id`
   // (empty: not yet known). InvalidArgument on "grants" otherwise.
+  // A grant as other features read it in their transaction (the service plan shows what pays);
+  // nullopt when there is none with this id. The caller authorizes.
+  static Result<std::optional<Grant>> FindGrant(storage::Connection& c, const std::string& id);
   static Result<std::vector<Grant>> CheckGrants(storage::Connection& c, const std::string& client_id,
                                                 const std::vector<std::string>& grant_ids, const std::string& category,
                                                 const std::string& provider_id, const std::string& date);

@@ -75,6 +75,7 @@ void AddPlanRoutes(http::Router& router, PlanService& service) {
                f.Optional("details", &in.details);
                f.Required("goal", &in.goal);
                f.Required("follow_up_date", &in.follow_up_date);
+               f.RejectOthers();
                ALLMENDE_TRY(f.Finish());
                ALLMENDE_ASSIGN_OR_RETURN(auto item, service.Add(actor, std::string(r.Param("id")), in));
                return ItemResponse(201, item);
@@ -95,12 +96,38 @@ void AddPlanRoutes(http::Router& router, PlanService& service) {
                f.Optional("goal", &change.goal);
                f.Optional("details", &change.details);
                f.Optional("follow_up_date", &change.follow_up_date);
-               f.Optional("state", &change.state);
+               f.RejectOthers();
                ALLMENDE_TRY(f.Finish());
                ALLMENDE_ASSIGN_OR_RETURN(auto item, service.Change(actor, std::string(r.Param("id")), change, version));
                return ItemResponse(200, item);
              },
              {.access = http::Access::kPolicy, .action = "plan.write", .body_limit = 16 * 1024, .json_body = true});
+
+  router.Add("POST", "/api/v1/plan-items/{id}/end",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(std::int64_t version, http::IfMatchVersion(r));
+               ALLMENDE_ASSIGN_OR_RETURN(auto item, service.End(actor, std::string(r.Param("id")), version));
+               return ItemResponse(200, item);
+             },
+             {.access = http::Access::kPolicy, .action = "plan.write"});
+
+  router.Add("POST", "/api/v1/plan-items/{id}/resume",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(std::int64_t version, http::IfMatchVersion(r));
+               std::optional<std::string> day;
+               if (!r.body.empty()) {
+                 ALLMENDE_ASSIGN_OR_RETURN(auto doc, ParseJson(r.body));
+                 JsonFields f(doc);
+                 f.Optional("follow_up_date", &day);
+                 f.RejectOthers();
+                 ALLMENDE_TRY(f.Finish());
+               }
+               ALLMENDE_ASSIGN_OR_RETURN(auto item, service.Resume(actor, std::string(r.Param("id")), day, version));
+               return ItemResponse(200, item);
+             },
+             {.access = http::Access::kPolicy, .action = "plan.write", .body_limit = 4 * 1024});
 }
 
 }  // namespace allmende::guidance

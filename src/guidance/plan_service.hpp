@@ -20,14 +20,14 @@
 namespace allmende::guidance {
 
 struct NewPlanItem {
-  std::string kind;                       // grant, service, activity
-  std::optional<std::string> grant_id;    // kind grant: an active grant of the client
-  std::optional<std::string> service_id;  // kind service: a published service of the client's region
-  std::optional<std::string> category;    // activity: required; grant: one of the grant's (default its first)
-  std::optional<std::string> title;       // activity: its name, 1–200 characters
-  std::optional<std::string> details;     // where, when, whom to ask: at most 1,000 characters
-  std::string goal;                       // 1–1,000 characters
-  std::string follow_up_date;             // YYYY-MM-DD, today or later in the region's zone, within two years
+  std::string kind = {};                       // grant, service, activity
+  std::optional<std::string> grant_id = {};    // kind grant: an active grant of the client
+  std::optional<std::string> service_id = {};  // kind service: a published service of the client's region
+  std::optional<std::string> category = {};    // activity: required; grant: one of the grant's (default its first)
+  std::optional<std::string> title = {};       // activity: its name, 1–200 characters
+  std::optional<std::string> details = {};     // where, when, whom to ask: at most 1,000 characters
+  std::string goal = {};                       // 1–1,000 characters
+  std::string follow_up_date = {};             // YYYY-MM-DD, today or later in the region's zone, within two years
 };
 
 // What a PATCH changes; absent fields stay.
@@ -35,12 +35,12 @@ struct PlanItemChange {
   std::optional<std::string> goal;
   std::optional<std::string> details;  // "" clears
   std::optional<std::string> follow_up_date;
-  std::optional<std::string> state;  // active, ended
 };
 
 struct PlanItem {
   std::string id;
   std::string client_id;
+  std::string region_id;
   std::string kind;
   std::optional<std::string> grant_id;
   std::optional<std::string> service_id;
@@ -79,13 +79,30 @@ class PlanService {
   Result<PlanItem> Add(const access::Actor& actor, const std::string& client_id, const NewPlanItem& input);
   // The whole plan (at most 200 items).
   Result<Plan> Of(const access::Actor& actor, const std::string& client_id);
-  // 412 when `expected_version` is not the item's; NotFound for an item the caller may not see.
+  // Changes the named fields only (422 when none is named). 412 when `expected_version` is not
+  // the item's; NotFound for an item the caller may not see.
   Result<PlanItem> Change(const access::Actor& actor, const std::string& item_id, const PlanItemChange& change,
                           std::int64_t expected_version);
+  // Ends an active item (an ended one: unchanged).
+  Result<PlanItem> End(const access::Actor& actor, const std::string& item_id, std::int64_t expected_version);
+  // Takes an ended item up again, checked as when it was added (its grant still in force, its
+  // service still public, not on the plan twice); a new follow-up day when the old one has passed.
+  Result<PlanItem> Resume(const access::Actor& actor, const std::string& item_id,
+                          const std::optional<std::string>& follow_up_date, std::int64_t expected_version);
+
+  // Writes a new active item as it is (the demo seed; Add checks first).
+  static Result<void> Insert(storage::Connection& c, const storage::FieldCipher& cipher, const std::string& id,
+                             const std::string& region_id, const std::string& client_id, const NewPlanItem& item,
+                             const std::string& category, const std::string& by, Timestamp at);
 
  private:
   Result<std::vector<PlanItem>> Load(storage::Connection& c, const std::string& where, std::vector<storage::Value> args,
                                      Timestamp now) const;
+  // The item the caller may change, with its decision; NotFound for everyone else.
+  struct Writable;
+  Result<Writable> ForWriting(storage::Connection& c, const access::Actor& actor, const std::string& item_id,
+                              Timestamp now) const;
+  Result<PlanItem> Finish(storage::Connection& c, const access::Actor& actor, const Writable& w, Timestamp now) const;
 
   storage::Database& db_;
   const TimeSource& clock_;

@@ -1,9 +1,12 @@
 #include "guidance/referral_service.hpp"
 
+#include <algorithm>
+
 #include "access/access_log.hpp"
 #include "clients/client_service.hpp"
 #include "common/ids.hpp"
 #include "common/validate.hpp"
+#include "funding/funding_service.hpp"
 
 namespace allmende::guidance {
 namespace {
@@ -26,14 +29,6 @@ std::vector<Referral> ToReferrals(const std::vector<storage::Row>& rows) {
                    r.Text(9), r.Text(10), r.Text(11), r.OptText(12), r.OptText(13), r.OptText(14), r.OptText(15)});
   }
   return out;
-}
-
-bool HasControl(std::string_view s) {
-  for (char ch : s) {
-    const auto u = static_cast<unsigned char>(ch);
-    if ((u < 0x20 && ch != '\n' && ch != '\t') || u == 0x7f) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -77,7 +72,7 @@ Result<Referral> ReferralService::Refer(const access::Actor& actor, const std::s
     ALLMENDE_ASSIGN_OR_RETURN(auto category,
                               c.QueryOne("SELECT 1 FROM directory_categories WHERE code = $1", {in.category}));
     if (!category) errors.push_back({"category", "A category of the service taxonomy."});
-    if (in.reason.empty() || Utf8Characters(in.reason) > kMaxText || HasControl(in.reason)) {
+    if (FreeTextProblem(in.reason, kMaxText, true)) {
       errors.push_back({"reason", "Why the client needs an assessment, in 1 to 2,000 characters."});
     }
     if (!errors.empty()) return Error::Invalid(std::move(errors));
@@ -131,9 +126,10 @@ Result<Referral> ReferralService::Decide(const access::Actor& actor, const std::
                                          const ReferralDecision& in) {
   const Timestamp now = clock_.Now();
   return db_.WriteValue<Referral>([&](storage::Connection& c) -> Result<Referral> {
-    ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT purchaser_id, client_id, region_id, state FROM referrals "
-                                                   "WHERE id = $1",
-                                                   {referral_id}));
+    ALLMENDE_ASSIGN_OR_RETURN(auto row,
+                              c.QueryOne("SELECT purchaser_id, client_id, region_id, state, category FROM referrals "
+                                         "WHERE id = $1",
+                                         {referral_id}));
     if (!row) return Error::NotFound("There is no such referral.");
     auto decision =
         access::Authorize(c, actor.principal, access::Action::kReferralDecide, {.organization_id = row->Text(0)}, now);
@@ -143,20 +139,26 @@ Result<Referral> ReferralService::Decide(const access::Actor& actor, const std::
     }
     std::vector<FieldError> errors;
     if (in.outcome != "granted" && in.outcome != "declined") errors.push_back({"outcome", "granted or declined."});
-    if (in.note && (Utf8Characters(*in.note) > kMaxText || HasControl(*in.note))) {
+    if (in.note && FreeTextProblem(*in.note, kMaxText, false)) {
       errors.push_back({"note", "At most 2,000 characters."});
     }
-    if (in.outcome == "declined" && (!in.note || in.note->empty())) {
+    if (in.outcome == "declined" && (!in.note || FreeTextProblem(*in.note, kMaxText, true))) {
       errors.push_back({"note", "Say why the referral is declined: the client and the desk read it."});
     }
     if (in.outcome == "granted") {
-      std::optional<storage::Row> grant;
+      // The decision this referral became: the purchaser's for this client, in force, for the
+      // type of service that was asked about.
+      std::optional<funding::Grant> grant;
       if (in.grant_id) {
-        ALLMENDE_ASSIGN_OR_RETURN(grant, c.QueryOne("SELECT 1 FROM grants WHERE id = $1 AND client_id = $2 AND "
-                                                    "payer_id = $3",
-                                                    {*in.grant_id, row->Text(1), row->Text(0)}));
+        ALLMENDE_ASSIGN_OR_RETURN(grant, funding::FundingService::FindGrant(c, *in.grant_id));
       }
-      if (!grant) errors.push_back({"grant_id", "Name the decision recorded for this client by your organization."});
+      const std::string& category = row->Text(4);
+      if (!grant || grant->client_id != row->Text(1) || grant->payer_id != row->Text(0) || grant->state != "active" ||
+          std::find(grant->categories.begin(), grant->categories.end(), category) == grant->categories.end()) {
+        errors.push_back({"grant_id",
+                          "Name the decision in force that your organization recorded for this client for this "
+                          "type of service."});
+      }
     }
     if (!errors.empty()) return Error::Invalid(std::move(errors));
     ALLMENDE_TRY(c.Execute(

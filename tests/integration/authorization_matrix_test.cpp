@@ -378,6 +378,22 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        404,
        {{"If-Match", "\"1\""}},
        Who::kAnySignedIn},
+      {"end a plan item (none)",
+       "POST /api/v1/plan-items/{id}/end",
+       "POST",
+       "/api/v1/plan-items/pln_none/end",
+       "",
+       404,
+       {{"If-Match", "\"1\""}},
+       Who::kAnySignedIn},
+      {"take a plan item up again (none)",
+       "POST /api/v1/plan-items/{id}/resume",
+       "POST",
+       "/api/v1/plan-items/pln_none/resume",
+       "",
+       404,
+       {{"If-Match", "\"1\""}},
+       Who::kAnySignedIn},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{

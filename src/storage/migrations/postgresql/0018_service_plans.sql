@@ -28,3 +28,6 @@ CREATE TABLE plan_items (
   CHECK ((state = 'ended') = (ended_at IS NOT NULL))
 );
 CREATE INDEX plan_items_client ON plan_items (client_id, state, follow_up_date);
+-- A grant or a service is on a client's plan once while active (an activity may come twice).
+CREATE UNIQUE INDEX plan_items_active_grant ON plan_items (client_id, grant_id) WHERE state = 'active' AND grant_id IS NOT NULL;
+CREATE UNIQUE INDEX plan_items_active_service ON plan_items (client_id, service_id) WHERE state = 'active' AND service_id IS NOT NULL;
