@@ -66,9 +66,12 @@ void AddReferralRoutes(http::Router& router, ReferralService& service) {
   router.Add("GET", "/api/v1/organizations/{id}/referrals",
              [&service](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(r, 50));
                ALLMENDE_ASSIGN_OR_RETURN(
-                   auto list, service.Queue(actor, std::string(r.Param("id")), r.QueryParam("state").value_or("open")));
-               return ReferralList(list);
+                   auto page, service.Queue(actor, std::string(r.Param("id")), r.QueryParam("state").value_or("open"),
+                                            limit, r.QueryParam("cursor").value_or("")));
+               return http::JsonText(200, http::ItemsJson(page.items, ReferralJson, page.next_cursor, true))
+                   .WithHeader("Cache-Control", "no-store");
              },
              {.access = http::Access::kPolicy, .action = "referral.queue"});
 

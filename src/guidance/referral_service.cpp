@@ -106,19 +106,43 @@ Result<std::vector<Referral>> ReferralService::OfClient(const access::Actor& act
   });
 }
 
-Result<std::vector<Referral>> ReferralService::Queue(const access::Actor& actor, const std::string& purchaser_id,
-                                                     const std::string& state) {
+Result<ReferralService::QueuePage> ReferralService::Queue(const access::Actor& actor, const std::string& purchaser_id,
+                                                          const std::string& state, int limit,
+                                                          const std::string& cursor) {
   const Timestamp now = clock_.Now();
   if (state != "open" && state != "decided") return Error::Invalid("state", "open or decided.");
-  return db_.ReadValue<std::vector<Referral>>([&](storage::Connection& c) -> Result<std::vector<Referral>> {
+  if (limit < 1 || limit > 200) return Error::Invalid("limit", "Between 1 and 200.");
+  return db_.ReadValue<QueuePage>([&](storage::Connection& c) -> Result<QueuePage> {
     ALLMENDE_TRY(
         access::Authorize(c, actor.principal, access::Action::kReferralQueue, {.organization_id = purchaser_id}, now));
-    const std::string where = state == "open"
-                                  ? "WHERE f.purchaser_id = $1 AND f.state = 'open' ORDER BY f.created_at, f.id"
-                                  : "WHERE f.purchaser_id = $1 AND f.state <> 'open' ORDER BY f.decided_at "
-                                    "DESC, f.id DESC";
-    ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kColumns) + where + " LIMIT 200", {purchaser_id}));
-    return Open(ToReferrals(rows));
+    const bool open = state == "open";
+    // Keyset pages: open ones by (created_at, id) ascending, decided ones by (decided_at, id) descending.
+    std::string where =
+        open ? "WHERE f.purchaser_id = $1 AND f.state = 'open' " : "WHERE f.purchaser_id = $1 AND f.state <> 'open' ";
+    std::vector<Value> args{purchaser_id};
+    if (!cursor.empty()) {
+      ALLMENDE_ASSIGN_OR_RETURN(
+          auto after, c.QueryOne(open ? "SELECT created_at FROM referrals WHERE id = $1 AND purchaser_id = $2 AND "
+                                        "state = 'open'"
+                                      : "SELECT decided_at FROM referrals WHERE id = $1 AND purchaser_id = $2 AND "
+                                        "state <> 'open'",
+                                 {cursor, purchaser_id}));
+      if (!after) return Error::Invalid("cursor", "Not a cursor of this queue; start from the first page.");
+      args.emplace_back(after->Text(0));
+      args.emplace_back(cursor);
+      where += open ? "AND (f.created_at, f.id) > ($2, $3) " : "AND (f.decided_at, f.id) < ($2, $3) ";
+    }
+    where += open ? "ORDER BY f.created_at, f.id" : "ORDER BY f.decided_at DESC, f.id DESC";
+    args.emplace_back(std::int64_t{limit} + 1);
+    ALLMENDE_ASSIGN_OR_RETURN(
+        auto rows, c.Query(std::string(kColumns) + where + " LIMIT $" + std::to_string(args.size()), std::move(args)));
+    QueuePage page;
+    page.items = Open(ToReferrals(rows));
+    if (page.items.size() > static_cast<std::size_t>(limit)) {
+      page.items.resize(static_cast<std::size_t>(limit));
+      page.next_cursor = page.items.back().id;
+    }
+    return page;
   });
 }
 

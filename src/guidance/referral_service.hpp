@@ -58,9 +58,15 @@ class ReferralService {
   Result<Referral> Refer(const access::Actor& actor, const std::string& client_id, const NewReferral& input);
   // Newest first, at most 100.
   Result<std::vector<Referral>> OfClient(const access::Actor& actor, const std::string& client_id);
-  // The purchaser's queue: `state` open (oldest first) or decided (newest first); at most 200.
-  Result<std::vector<Referral>> Queue(const access::Actor& actor, const std::string& purchaser_id,
-                                      const std::string& state);
+  // The purchaser's queue: `state` open (oldest first) or decided (newest first), `limit` (1–200)
+  // at a time after `cursor` (the last id of the page before; InvalidArgument on "cursor" for one
+  // that is not of this queue).
+  struct QueuePage {
+    std::vector<Referral> items;
+    std::optional<std::string> next_cursor;
+  };
+  Result<QueuePage> Queue(const access::Actor& actor, const std::string& purchaser_id, const std::string& state,
+                          int limit = 50, const std::string& cursor = "");
   // 409 with the current state once decided; 422 at outcome, grant_id or note.
   Result<Referral> Decide(const access::Actor& actor, const std::string& referral_id, const ReferralDecision& input);
 

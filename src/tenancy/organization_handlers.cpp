@@ -34,8 +34,17 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
       [&s](const http::Request& r) -> Result<http::Response> {
         ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(r));
         ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+        std::vector<std::string> kinds;  // ?kind=welfare_area,municipality
+        if (auto list = r.QueryParam("kind")) {
+          std::string_view rest = *list;
+          while (!rest.empty() && kinds.size() <= 10) {
+            const auto comma = rest.find(',');
+            kinds.emplace_back(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+          }
+        }
         ALLMENDE_ASSIGN_OR_RETURN(
-            auto page, s.List(actor, std::string(r.Param("id")), limit, r.QueryParam("cursor").value_or("")));
+            auto page, s.List(actor, std::string(r.Param("id")), limit, r.QueryParam("cursor").value_or(""), kinds));
         return http::JsonText(200, http::ItemsJson(page.items, OrganizationJson, page.next_cursor, true));
       },
       policy("organization.read"));

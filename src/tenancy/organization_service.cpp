@@ -125,16 +125,22 @@ Result<Organization> OrganizationService::Create(const access::Actor& p, const s
 }
 
 Result<OrganizationPage> OrganizationService::List(const access::Actor& p, const std::string& region_id, int limit,
-                                                   const std::string& cursor) {
+                                                   const std::string& cursor, const std::vector<std::string>& kinds) {
   if (!p.principal) return SignIn();
   if (limit < 1 || limit > 100) return Error::Invalid("limit", "must be an integer from 1 to 100");
+  const auto& known = OrganizationKinds();
+  for (const auto& kind : kinds) {
+    if (std::find(known.begin(), known.end(), kind) == known.end()) {
+      return Error::Invalid("kind", "not a kind of organization: " + kind.substr(0, 40));
+    }
+  }
   if (!cursor.empty() && !IsValidId("org", cursor))
     return Error::Invalid("cursor", "is not a cursor from a previous page");
   ALLMENDE_TRY(regions_.Get(region_id));
   return db_.ReadValue<OrganizationPage>([&](storage::Connection& c) -> Result<OrganizationPage> {
     ALLMENDE_TRY(
         access::Authorize(c, p.principal, access::Action::kOrganizationRead, {.region_id = region_id}, clock_.Now()));
-    ALLMENDE_ASSIGN_OR_RETURN(auto rows, OrganizationStore::ListInRegion(c, region_id, cursor, limit + 1));
+    ALLMENDE_ASSIGN_OR_RETURN(auto rows, OrganizationStore::ListInRegion(c, region_id, cursor, limit + 1, kinds));
     OrganizationPage page;
     if (static_cast<int>(rows.size()) > limit) {
       rows.resize(static_cast<std::size_t>(limit));

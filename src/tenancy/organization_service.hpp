@@ -48,8 +48,10 @@ class OrganizationService {
   // Platform admin. InvalidArgument for a kind, name or business id (checked by the region's
   // country) that is wrong, or a name the region already has.
   Result<Organization> Create(const access::Actor& p, const std::string& region_id, const NewOrganization& input);
+  // The region's organizations by id, a page at a time; `kinds` (empty: all) narrows them, e.g. to
+  // the purchasers a desk refers to. InvalidArgument on "kind" for an unknown kind.
   Result<OrganizationPage> List(const access::Actor& p, const std::string& region_id, int limit,
-                                const std::string& cursor);
+                                const std::string& cursor, const std::vector<std::string>& kinds = {});
   Result<Organization> Get(const access::Actor& p, const std::string& id);
 
   // Platform admin or the organization's admins. PreconditionFailed if `if_match` is stale.

@@ -18,8 +18,10 @@ class OrganizationStore {
   // The region's organization of that name; nullopt if there is none.
   static Result<std::optional<Organization>> FindByName(storage::Connection& c, const std::string& region_id,
                                                         const std::string& name);
+  // By id after `after`; only the given kinds when `kinds` is not empty.
   static Result<std::vector<Organization>> ListInRegion(storage::Connection& c, const std::string& region_id,
-                                                        const std::string& after, int limit);
+                                                        const std::string& after, int limit,
+                                                        const std::vector<std::string>& kinds = {});
 
   // Name and business id, if `expected_version` is current; false otherwise (412).
   static Result<bool> Update(storage::Connection& c, const Organization& o, std::int64_t expected_version);

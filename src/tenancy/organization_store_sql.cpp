@@ -107,8 +107,21 @@ Result<std::optional<Organization>> OrganizationStore::FindByName(storage::Conne
 }
 
 Result<std::vector<Organization>> OrganizationStore::ListInRegion(storage::Connection& c, const std::string& region_id,
-                                                                  const std::string& after, int limit) {
-  return All<Organization>(c.Query(kListOrgs, {region_id, after, std::int64_t{limit}}), OrgFrom);
+                                                                  const std::string& after, int limit,
+                                                                  const std::vector<std::string>& kinds) {
+  if (kinds.empty()) return All<Organization>(c.Query(kListOrgs, {region_id, after, std::int64_t{limit}}), OrgFrom);
+  std::vector<storage::Value> args{region_id, after, std::int64_t{limit}};
+  std::string in;
+  for (const auto& kind : kinds) {
+    args.emplace_back(kind);
+    in += (in.empty() ? "$" : ", $") + std::to_string(args.size());
+  }
+  return All<Organization>(
+      c.Query("SELECT id, region_id, kind, name, business_id, created_at, updated_at, version FROM organizations "
+              "WHERE region_id = $1 AND id > $2 AND kind IN (" +
+                  in + ") ORDER BY id LIMIT $3",
+              std::move(args)),
+      OrgFrom);
 }
 
 Result<void> OrganizationStore::InsertMembership(storage::Connection& c, const Membership& m) {

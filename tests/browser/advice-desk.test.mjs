@@ -10,7 +10,9 @@
 // registers a new caller and is warned of a record with the same phone. Mikko then refers Aino to
 // the welfare area for a service-need assessment (shopping help and a safety phone); Sari declines
 // one in her queue and grants the other with the voucher she records on Aino's page; Aino and Liisa
-// see both outcomes. Everyone works in Finnish, as their profiles say.
+// see both outcomes. Mikko then keeps Aino's service plan on the desk (a new activity with its goal
+// and follow-up day, a changed goal, an ended item); Aino reads and prints it, Liisa reads it on her
+// phone. Everyone works in Finnish, as their profiles say.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BASE_URL, DEMO, PHONE, capture, launch, login, newPage, serverHas } from './lib.mjs';
@@ -33,7 +35,7 @@ const inTwoWeeks = helsinkiDate(new Date(Date.now() + 14 * 24 * 3_600_000));
 const PURPOSE = 'Neuvontapuhelu / advice call';
 
 // What one test hands to the next (the file's tests run in order).
-const shared = { ainoId: '', orderId: '', assessmentId: '', shoppingReferral: '', alarmReferral: '' };
+const shared = { ainoId: '', orderId: '', assessmentId: '', shoppingReferral: '', alarmReferral: '', planItemId: '', clubItemId: '' };
 
 async function requireEndpoints(...ops) {
   for (const [method, path] of ops) assert.ok(await serverHas(method, path), `the server has no ${method} ${path}`);
@@ -973,4 +975,285 @@ test('AinoAndLiisaSeeTheOutcomeOfTheReferrals', async () => {
   await capture(liisa, 'assessment-referrals-delegate');
   assert.deepEqual(liisa.pageErrors, []);
   await liisa.context().close();
+});
+
+// Journey 2, the service plan: Mikko opens Aino's record and finds the three services agreed at
+// last month's call (her cleaning voucher, Ystäväpalvelu's friendship visits, the senior club at
+// Hervanta library). He adds chair exercise at the service centre with its goal and a follow-up
+// day in six months, changes the goal of the friendship visits and ends the senior club. Aino
+// reads her plan and prints it; Liisa reads it for her mother on her phone.
+
+/** The civil day `months` after `date`, the last of a shorter month (as the desk's quick choice counts). */
+function addMonthsCivil(date, months) {
+  const [y, m, d] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last), 12)).toISOString().slice(0, 10);
+}
+const today = helsinkiDate(new Date());
+const inSixMonths = addMonthsCivil(today, 6);
+const EXERCISE = 'Tuolijumppa Hervannan palvelukeskuksessa';
+const EXERCISE_GOAL = 'Aino liikkuu kerran viikossa.\nTasapaino paranee, ettei hän kaadu kotona.';
+const FRIENDS_GOAL = 'Aino tapaa ystävän kerran viikossa ja soittaa hänelle myös itse.';
+
+test('MikkoAddsChangesAndEndsItemsOfAinosServicePlan', async () => {
+  await requireEndpoints(
+    ['GET', '/api/v1/clients/{id}/plan'],
+    ['POST', '/api/v1/clients/{id}/plan/items'],
+    ['PATCH', '/api/v1/plan-items/{id}'],
+    ['POST', '/api/v1/plan-items/{id}/end'],
+  );
+  assert.ok(shared.ainoId, 'the first test found Aino');
+  const page = await newPage(browser);
+  await login(page, DEMO.mikko.email);
+  const listed = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/plan`));
+  await page.goto(`/desk?client=${shared.ainoId}`);
+  await page.getByTestId('client-record').locator('h2', { hasText: 'Aino Virtanen' }).waitFor();
+  assert.equal((await listed).request().headers()['x-access-purpose'], PURPOSE);
+
+  // The jump link leads to the panel.
+  await page.locator('.desk-jump a[href="#desk-plan"]').click();
+  const panel = page.getByTestId('desk-plan');
+  await panel.locator('h2', { hasText: 'Palvelusuunnitelma' }).waitFor();
+  const active = panel.getByTestId('plan-active').getByTestId('plan-item');
+  await active.nth(2).waitFor();
+  assert.equal(await active.count(), 3);
+  // By follow-up day: the friendship visits, the senior club, the cleaning voucher.
+  assert.deepEqual(await active.evaluateAll((ls) => ls.map((l) => l.dataset.kind)), ['service', 'activity', 'grant']);
+  // Each item by its id: the list's order changes as items come and go.
+  const byId = async (nth) => panel.locator(`[data-testid="plan-item"][data-item-id="${await active.nth(nth).getAttribute('data-item-id')}"]`);
+  const friends = await byId(0);
+  assert.equal(await friends.locator('h4').innerText(), 'Ystäväpalvelu');
+  assert.equal(await friends.getByTestId('plan-kind').innerText(), 'Itse maksettava – palvelu, Ystäväpalvelu Tampere ry');
+  const club = await byId(1);
+  assert.equal(await club.locator('h4').innerText(), 'Hervannan seniorikerho');
+  assert.equal(await club.getByTestId('plan-kind').innerText(), 'Järjestön tai vapaaehtoisten toiminta – Virkistys ja harrastukset');
+  assert.match(await club.getByTestId('plan-details').innerText(), /Hervannan kirjastossa/);
+  const voucher = await byId(2);
+  assert.equal(await voucher.locator('h4').innerText(), 'Siivous');
+  assert.equal(await voucher.getByTestId('plan-kind').innerText(), 'Julkisesti rahoitettu – Palveluseteli, Pirkanmaan hyvinvointialue');
+  assert.match(await voucher.getByTestId('plan-agreed').innerText(), /^Sopinut Mikko Neuvoja /);
+  shared.clubItemId = (await club.getAttribute('data-item-id')) ?? '';
+
+  // Publicly funded: her decisions in force, the cleaning voucher marked as on the plan already,
+  // the shopping voucher Sari recorded free to choose.
+  const form = panel.getByTestId('plan-form');
+  await form.getByRole('radio', { name: /^Julkisesti rahoitettu/ }).check();
+  const grant = form.getByLabel('Päätös', { exact: true });
+  await grant.locator('option', { hasText: 'Kauppa-apu' }).waitFor({ state: 'attached' });
+  const options = await grant.locator('option').evaluateAll((os) => os.map((o) => [o.textContent, o.disabled]));
+  assert.ok(options.some(([text, disabled]) => /^Palveluseteli: Siivous .*\(jo suunnitelmassa\)$/.test(text) && disabled), JSON.stringify(options));
+  assert.ok(options.some(([text, disabled]) => text.startsWith('Palveluseteli: Kauppa-apu · PSHVA/2026/3001') && !disabled), JSON.stringify(options));
+  // The shopping voucher is the one free to choose, and it is chosen: its goal and a follow-up in a month.
+  assert.match(await grant.locator('option:checked').innerText(), /^Palveluseteli: Kauppa-apu/);
+  const SHOPPING_GOAL = 'Aino käy kaupassa avustajan kanssa kerran viikossa ja jaksaa kantaa ostokset kotiin.';
+  await form.getByLabel('Tavoite', { exact: true }).fill(SHOPPING_GOAL);
+  await form.getByTestId('plan-add-in-1-months').click();
+  const addingGrant = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/plan/items`));
+  await form.getByTestId('plan-submit').click();
+  const grantBody = (await addingGrant).postDataJSON();
+  assert.deepEqual({ kind: grantBody.kind, goal: grantBody.goal, follow_up_date: grantBody.follow_up_date }, { kind: 'grant', goal: SHOPPING_GOAL, follow_up_date: addMonthsCivil(today, 1) });
+  assert.match(grantBody.grant_id, /^grt_/);
+  await panel.getByRole('status').filter({ hasText: 'Lisätty asiakkaan Aino Virtanen suunnitelmaan: Kauppa-apu.' }).waitFor();
+  const shopping = panel.getByTestId('plan-active').getByTestId('plan-item').filter({ has: page.locator('h4', { hasText: 'Kauppa-apu' }) });
+  assert.equal(await shopping.getByTestId('plan-kind').innerText(), 'Julkisesti rahoitettu – Palveluseteli, Pirkanmaan hyvinvointialue');
+  assert.equal(await shopping.getByTestId('plan-goal').innerText(), SHOPPING_GOAL);
+  assert.equal(await active.count(), 4);
+  // Both vouchers are on the plan now: neither can be chosen again.
+  const left = await grant.locator('option').evaluateAll((os) => os.filter((o) => o.value && !o.disabled).map((o) => o.textContent));
+  assert.ok(!left.some((text) => text.startsWith('Palveluseteli: Kauppa-apu') || text.startsWith('Palveluseteli: Siivous')), JSON.stringify(left));
+
+  // Self-paid: the directory's search in her municipality (Enter searches); the friendship visits are on the plan already.
+  await form.getByRole('radio', { name: /^Itse maksettava/ }).check();
+  await form.getByLabel('Hae palveluhakemistosta').fill('Ystäväpalvelu');
+  await form.getByLabel('Hae palveluhakemistosta').press('Enter');
+  const service = form.getByLabel('Palvelu', { exact: true });
+  await service.waitFor();
+  const found = await service.locator('option').evaluateAll((os) => os.map((o) => [o.textContent, o.disabled]));
+  assert.ok(found.some(([text, disabled]) => text === 'Ystäväpalvelu – Ystäväpalvelu Tampere ry (jo suunnitelmassa)' && disabled), JSON.stringify(found));
+
+  // An activity sent without a name, a kind or a goal: the server's messages stand at the fields, the first takes the focus.
+  await form.getByRole('radio', { name: /^Järjestön tai vapaaehtoisten toiminta/ }).check();
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/plan/items`));
+  await form.getByTestId('plan-submit').click();
+  assert.equal((await refused).status(), 422);
+  await form.getByText('Nimeä toiminta 1–200 merkillä yhdellä rivillä.').waitFor();
+  await form.getByText('Valitse, millaisesta toiminnasta on kyse.').waitFor();
+  await form.getByText('Kerro 1–1 000 merkillä, mihin asiakas haluaa päästä.').waitFor();
+  const title = form.getByLabel('Toiminnan nimi');
+  assert.equal(await title.getAttribute('aria-invalid'), 'true');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'title');
+  await form.getByRole('alert').filter({ hasText: 'Korjaa alla merkityt kentät.' }).waitFor();
+  await capture(page, 'desk-plan-errors');
+
+  // Chair exercise, by keyboard where it is typed: name, kind, goal on two lines, details, six months.
+  await title.fill(EXERCISE);
+  await form.getByLabel('Toiminnan laji').selectOption('leisure_activities');
+  await form.getByLabel('Tavoite', { exact: true }).fill(EXERCISE_GOAL);
+  await form.getByLabel('Lisätiedot', { exact: true }).fill('Maanantaisin klo 10, maksuton. Kysy Hannalta palvelukeskuksen infosta.');
+  await form.getByTestId('plan-add-in-6-months').click();
+  assert.equal(await form.getByTestId('plan-add-day').inputValue(), inSixMonths);
+  assert.equal(await form.getByTestId('plan-add-in-6-months').getAttribute('aria-pressed'), 'true');
+  const sending = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/plan/items`));
+  await form.getByTestId('plan-submit').focus();
+  await page.keyboard.press('Enter');
+  const request = await sending;
+  assert.deepEqual(request.postDataJSON(), {
+    kind: 'activity',
+    goal: EXERCISE_GOAL,
+    follow_up_date: inSixMonths,
+    details: 'Maanantaisin klo 10, maksuton. Kysy Hannalta palvelukeskuksen infosta.',
+    title: EXERCISE,
+    category: 'leisure_activities',
+  });
+  assert.equal(request.headers()['x-access-purpose'], PURPOSE);
+  assert.match(request.headers()['idempotency-key'] ?? '', /^[0-9a-f-]{36}$/);
+  await panel.getByRole('status').filter({ hasText: `Lisätty asiakkaan Aino Virtanen suunnitelmaan: ${EXERCISE}.` }).waitFor();
+  const exercise = panel.getByTestId('plan-active').getByTestId('plan-item').filter({ has: page.locator('h4', { hasText: EXERCISE }) });
+  await exercise.waitFor();
+  assert.equal(await active.count(), 5);
+  assert.equal(await active.last().getAttribute('data-item-id'), await exercise.getAttribute('data-item-id'));
+  assert.equal(await exercise.locator('h4').innerText(), EXERCISE);
+  assert.equal(await exercise.getByTestId('plan-goal').innerText(), EXERCISE_GOAL);
+  shared.planItemId = (await exercise.getAttribute('data-item-id')) ?? '';
+  assert.ok(shared.planItemId);
+  assert.equal(await title.inputValue(), '');
+
+  // The friendship visits' goal, changed in place with the item's version.
+  await friends.getByTestId('plan-edit').click();
+  const edit = friends.getByTestId('plan-edit-form');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'goal');
+  await edit.getByLabel('Tavoite', { exact: true }).fill(FRIENDS_GOAL);
+  const patching = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/api/v1/plan-items/'));
+  await edit.getByTestId('plan-edit-save').click();
+  const patch = await patching;
+  assert.deepEqual(patch.postDataJSON(), { goal: FRIENDS_GOAL });
+  assert.equal(patch.headers()['if-match'], '"1"');
+  await panel.getByRole('status').filter({ hasText: 'Tallennettu: Ystäväpalvelu.' }).waitFor();
+  assert.equal(await friends.getByTestId('plan-goal').innerText(), FRIENDS_GOAL);
+  assert.match(await friends.getByTestId('plan-agreed').innerText(), /muuttanut Mikko Neuvoja/);
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'plan-edit');
+
+  // Meanwhile another advisor writes details on the cleaning voucher: Mikko's change, made on the
+  // version he sees, is refused (412); the plan is read again and he is told so.
+  const voucherId = await voucher.getAttribute('data-item-id');
+  const OTHER_DETAILS = 'Siivooja tulee joka toinen tiistai aamupäivällä.';
+  const otherStatus = await page.evaluate(
+    async ({ id, details, purpose }) => {
+      const me = await (await fetch('/api/v1/me')).json();
+      const r = await fetch(`/api/v1/plan-items/${id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'If-Match': '"1"', 'X-CSRF-Token': me.csrf_token, 'X-Access-Purpose': purpose },
+        body: JSON.stringify({ details }),
+      });
+      return r.status;
+    },
+    { id: voucherId, details: OTHER_DETAILS, purpose: PURPOSE },
+  );
+  assert.equal(otherStatus, 200);
+  await voucher.getByTestId('plan-edit').click();
+  await voucher.getByTestId('plan-edit-form').getByLabel('Tavoite', { exact: true }).fill('Koti pysyy siistinä.');
+  const stale = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/api/v1/plan-items/${voucherId}`));
+  await voucher.getByTestId('plan-edit-save').click();
+  assert.equal((await stale).status(), 412);
+  await panel.getByRole('alert').filter({ hasText: 'Joku muutti suunnitelmaa sillä välin.' }).waitFor();
+  await voucher.getByTestId('plan-details').filter({ hasText: OTHER_DETAILS }).waitFor();
+  assert.match(await voucher.getByTestId('plan-goal').innerText(), /^Koti pysyy siistinä ja Aino jaksaa/);
+  assert.equal(await voucher.getByTestId('plan-edit-form').count(), 0);
+
+  // The senior club ends: it moves under the ended ones, where it can be resumed.
+  const clubNow = panel.locator(`[data-testid="plan-item"][data-item-id="${shared.clubItemId}"]`);
+  const ending = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/v1/plan-items/${shared.clubItemId}/end`));
+  await clubNow.getByTestId('plan-end').click();
+  assert.equal((await ending).headers()['if-match'], '"1"');
+  await panel.getByRole('status').filter({ hasText: 'Päätetty: Hervannan seniorikerho.' }).waitFor();
+  assert.equal(await active.count(), 4);
+  const ended = panel.getByTestId('plan-ended');
+  await ended.locator('summary', { hasText: 'Päättyneet (1)' }).click();
+  assert.equal(await clubNow.getAttribute('data-state'), 'ended');
+  await clubNow.getByTestId('plan-resume').waitFor();
+  await capture(page, 'desk-plan');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('AinoReadsHerServicePlanAndPrintsIt', async () => {
+  await requireEndpoints(['GET', '/api/v1/clients/{id}/plan']);
+  assert.ok(shared.planItemId, 'Mikko added to the plan');
+  const page = await newPage(browser);
+  await login(page, DEMO.aino.email);
+  await openFromStart(page, 'plan');
+  await page.locator('h1', { hasText: 'Palvelusuunnitelmani' }).waitFor();
+  const sheet = page.getByTestId('plan-sheet');
+  await sheet.locator('h2', { hasText: 'Sovitut palvelut' }).waitFor();
+  assert.equal(await page.getByTestId('plan-print-title').isVisible(), false);
+  assert.equal(await page.getByTestId('plan-printed').isVisible(), false);
+  // Grouped by who pays: publicly funded, self-paid, associations and volunteers.
+  const groups = sheet.locator('[data-testid^="plan-group-"]');
+  assert.deepEqual(await groups.evaluateAll((gs) => gs.map((g) => g.dataset.testid)), ['plan-group-grant', 'plan-group-service', 'plan-group-activity']);
+  await sheet.getByTestId('plan-group-grant').locator('h3', { hasText: 'Julkisesti rahoitetut palvelut' }).waitFor();
+  assert.deepEqual(await sheet.getByTestId('plan-group-grant').getByTestId('plan-item').locator('h4').allInnerTexts(), ['Kauppa-apu', 'Siivous']);
+  assert.equal(await sheet.getByTestId('plan-group-service').getByTestId('plan-goal').innerText(), FRIENDS_GOAL);
+  const exercise = sheet.locator(`[data-testid="plan-item"][data-item-id="${shared.planItemId}"]`);
+  assert.equal(await exercise.getByTestId('plan-goal').innerText(), EXERCISE_GOAL);
+  assert.match(await exercise.getByTestId('plan-agreed').innerText(), /^Sopinut Mikko Neuvoja /);
+  assert.equal(await sheet.getByTestId('plan-group-activity').getByTestId('plan-item').count(), 1);
+  // The ended senior club is below, collapsed.
+  const ended = sheet.getByTestId('plan-ended');
+  assert.equal(await ended.locator('summary').innerText(), 'Päättyneet (1)');
+  assert.equal(await ended.getByTestId('plan-item').isVisible(), false);
+  await capture(page, 'plan-own');
+
+  // "Print" prints the page (the dialog is stubbed here).
+  await page.evaluate(() => {
+    window.print = () => {
+      window.__printed = true;
+    };
+  });
+  await page.getByTestId('plan-print').click();
+  assert.equal(await page.evaluate(() => window.__printed), true);
+
+  // On paper: the plan alone, with Aino's name and the day it was printed; no header, menu or buttons.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('nav.main-nav').isVisible(), false);
+  assert.equal(await page.locator('.site-header').isVisible(), false);
+  assert.equal(await page.locator('.site-footer').isVisible(), false);
+  assert.equal(await page.getByTestId('plan-print').isVisible(), false);
+  assert.ok(await sheet.isVisible());
+  assert.equal(await page.locator('#main h1').isVisible(), false);
+  assert.ok(await page.getByTestId('plan-print-title').isVisible());
+  assert.equal(await page.getByTestId('plan-print-title').innerText(), 'Palvelusuunnitelma: Aino Virtanen');
+  assert.equal(await sheet.locator('h2').innerText(), 'Palvelusuunnitelma: Aino Virtanen');
+  assert.ok(await exercise.isVisible());
+  assert.ok(await page.getByTestId('plan-printed').isVisible());
+  assert.match(await page.getByTestId('plan-printed').innerText(), /^Tulostettu \d/);
+  assert.equal(await sheet.evaluate((el) => getComputedStyle(el).color), 'rgb(0, 0, 0)');
+  assert.equal(await exercise.evaluate((el) => getComputedStyle(el).breakInside), 'avoid');
+  // A link reads as text on paper; the ended items stay off it.
+  const link = sheet.getByTestId('plan-group-service').locator('h4 a');
+  assert.equal(await link.evaluate((el) => getComputedStyle(el).textDecorationLine), 'none');
+  assert.equal(await sheet.getByTestId('plan-ended').isVisible(), false);
+  await capture(page, 'plan-print');
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok(await page.locator('nav.main-nav').isVisible());
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('LiisaReadsHerMothersServicePlanOnHerPhone', async () => {
+  await requireEndpoints(['GET', '/api/v1/clients/{id}/plan']);
+  assert.ok(shared.planItemId, 'Mikko added to the plan');
+  const page = await newPage(browser, { viewport: PHONE });
+  await login(page, DEMO.liisa.email);
+  const read = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().endsWith(`/api/v1/clients/${shared.ainoId}/plan`));
+  await page.goto(`/plan?client=${shared.ainoId}`);
+  assert.equal((await read).status(), 200);
+  await page.locator('h1', { hasText: 'Palvelusuunnitelma: Aino Virtanen' }).waitFor();
+  assert.equal(await page.getByTestId('whose-plan').inputValue(), shared.ainoId);
+  const sheet = page.getByTestId('plan-sheet');
+  await sheet.locator(`[data-testid="plan-item"][data-item-id="${shared.planItemId}"]`).waitFor();
+  assert.equal(await sheet.locator('[data-testid="plan-item"][data-state="active"]').count(), 4);
+  assert.equal(await sheet.getByTestId('plan-group-service').getByTestId('plan-goal').innerText(), FRIENDS_GOAL);
+  await capture(page, 'plan-delegate');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
 });

@@ -1,6 +1,7 @@
 // Organizations, invitations by e-mail and memberships over real HTTP.
 #include <atomic>
 #include <barrier>
+#include <set>
 #include <thread>
 
 #include "problem_assertions.hpp"
@@ -130,6 +131,36 @@ TEST_F(OrganizationsApiTest, SignedInMemberSeesTheirMembershipsAndNonAdminsCanno
                 403);
   ExpectProblem(Fetch(server_->port(), "GET", "/api/v1/organizations/" + org_id + "/members", {{"Cookie", cookie}}),
                 403);
+}
+
+// The desk lists the purchasers it may refer to in one request: the kinds asked for, nothing else.
+TEST_F(OrganizationsApiTest, TheRegionsOrganizationsAreListedByKind) {
+  for (const auto& [kind, name] : std::vector<std::pair<std::string, std::string>>{
+           {"welfare_area", "Hyvinvointialue K"}, {"municipality", "Kunta K"}, {"provider_company", "Siivous K Oy"}}) {
+    ASSERT_EQ(Admin("POST", "/api/v1/regions/" + region_ + "/organizations",
+                    R"({"kind":")" + kind + R"(","name":")" + name + R"("})")
+                  ->status,
+              201);
+  }
+  auto page = Admin("GET", "/api/v1/regions/" + region_ + "/organizations?kind=welfare_area,municipality&limit=1");
+  ASSERT_EQ(page->status, 200) << page->body;
+  auto doc = boost::json::parse(page->body);
+  std::set<std::string> kinds;
+  for (int pages = 0; pages < 5; ++pages) {
+    for (const auto& o : doc.at("items").as_array()) kinds.insert(std::string(o.at("kind").as_string()));
+    if (doc.at("next_cursor").is_null()) break;
+    auto next = Admin("GET", "/api/v1/regions/" + region_ + "/organizations?kind=welfare_area,municipality&limit=1" +
+                                 "&cursor=" + std::string(doc.at("next_cursor").as_string()));
+    ASSERT_EQ(next->status, 200);
+    doc = boost::json::parse(next->body);
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"welfare_area", "municipality"})) << "no provider among them";
+  EXPECT_EQ(
+      FieldErrors(
+          ExpectProblem(Admin("GET", "/api/v1/regions/" + region_ + "/organizations?kind=welfare_area,astrology"), 422))
+          .at(0)
+          .substr(0, 5),
+      "kind:");
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ import { PurchaserClientPage } from './pages/orders/PurchaserClientPage';
 import { PurchaserClientsPage } from './pages/orders/PurchaserClientsPage';
 import { ReferralQueuePage } from './pages/referrals/ReferralQueuePage';
 import { WorkerDayPage } from './pages/orders/WorkerDayPage';
+import { PlanPage } from './pages/plan/PlanPage';
 import { OrganizationPage } from './pages/organization/OrganizationPage';
 import { OrganizationsPage } from './pages/organization/OrganizationsPage';
 import { WebhooksPage } from './pages/organization/WebhooksPage';
@@ -101,6 +102,7 @@ export function App() {
                   <Route path="/desk" element={signedIn(<DeskPage />)} />
                   <Route path="/consents" element={signedIn(<ConsentsPage />)} />
                   <Route path="/assessment" element={signedIn(<AssessmentPage />)} />
+                  <Route path="/plan" element={signedIn(<PlanPage />)} />
                   <Route path="/purchaser/clients" element={signedIn(<PurchaserClientsPage />)} />
                   <Route path="/purchaser/clients/:clientId" element={signedIn(<PurchaserClientPage />)} />
                   <Route path="/purchaser/referrals" element={signedIn(<ReferralQueuePage />)} />

@@ -196,6 +196,8 @@ Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& op
   ALLMENDE_TRY(conn->Exec("PRAGMA journal_mode=WAL"));
   ALLMENDE_TRY(conn->Exec("PRAGMA synchronous=FULL"));
   ALLMENDE_TRY(conn->Exec("PRAGMA foreign_keys=ON"));
+  const std::string mmap = "PRAGMA mmap_size=" + std::to_string(std::max<std::int64_t>(0, options.mmap_bytes));
+  ALLMENDE_TRY(conn->Exec(mmap.c_str()));
   if (reader) ALLMENDE_TRY(conn->Exec("PRAGMA query_only=ON"));
   return conn;
 }

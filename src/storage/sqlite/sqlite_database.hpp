@@ -2,6 +2,7 @@
 // pool of readers. Readers never wait for the writer (WAL); writers queue on one connection.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,9 @@ struct SqliteOptions {
   std::string path;          // database file; created if missing
   int read_connections = 4;  // at least 1
   int busy_timeout_ms = 5000;
+  // Bytes of the file each connection reads through a memory map instead of read() calls (a page
+  // already in the OS cache costs no system call); 0 turns it off.
+  std::int64_t mmap_bytes = std::int64_t{1} << 30;
 };
 
 // Opens (creating if needed) the database file. Unavailable if the file cannot be opened or is

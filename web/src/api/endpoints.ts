@@ -132,6 +132,11 @@ export const operations = {
   referClient: op('POST', '/api/v1/clients/{id}/referrals'),
   listReferralQueue: op('GET', '/api/v1/organizations/{id}/referrals'),
   decideReferral: op('POST', '/api/v1/referrals/{id}/decide'),
+  getClientPlan: op('GET', '/api/v1/clients/{id}/plan'),
+  addPlanItem: op('POST', '/api/v1/clients/{id}/plan/items'),
+  changePlanItem: op('PATCH', '/api/v1/plan-items/{id}'),
+  endPlanItem: op('POST', '/api/v1/plan-items/{id}/end'),
+  resumePlanItem: op('POST', '/api/v1/plan-items/{id}/resume'),
   listConsents: op('GET', '/api/v1/clients/{id}/consents'),
   withdrawConsent: op('POST', '/api/v1/clients/{id}/consents/{consent_id}/withdraw'),
 } as const satisfies Record<string, Operation>;

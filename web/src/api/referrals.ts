@@ -28,9 +28,9 @@ export async function referClient(clientId: string, referral: NewReferral, idemp
   ).data;
 }
 
-/** The purchaser's queue: open ones oldest first, or decided ones newest first. */
-export async function referralQueue(purchaserId: string, state: 'open' | 'decided'): Promise<Referral[]> {
-  return (await call<{ items: Referral[] }>(ops.listReferralQueue, { params: { id: purchaserId }, query: { state } })).data.items;
+/** A page of the purchaser's queue (50): open ones oldest first, or decided ones newest first; `cursor` from the page before. */
+export async function referralQueue(purchaserId: string, state: 'open' | 'decided', cursor?: string | null): Promise<Page<Referral>> {
+  return (await call<Page<Referral>>(ops.listReferralQueue, { params: { id: purchaserId }, query: { state, cursor: cursor ?? undefined } })).data;
 }
 
 /** Records the outcome; 422 at outcome, grant_id or note; 409 once it was decided already. */
@@ -40,13 +40,16 @@ export async function decideReferral(referralId: string, decision: ReferralDecis
   ).data;
 }
 
-/** The region's purchasers a client may be referred to, by name; every page of the region's organizations is read (at most 20). */
+/** The region's purchasers a client may be referred to (the server filters by kind), every page (at most 20). */
 export async function listRegionPurchasers(regionId: string): Promise<Organization[]> {
   const found: Organization[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 20; i++) {
     const page: Page<Organization> = (
-      await call<Page<Organization>>(ops.listOrganizations, { params: { id: regionId }, query: { limit: 100, cursor } })
+      await call<Page<Organization>>(ops.listOrganizations, {
+        params: { id: regionId },
+        query: { limit: 100, cursor, kind: PURCHASER_KINDS.join(',') },
+      })
     ).data;
     found.push(...page.items.filter((o) => (PURCHASER_KINDS as readonly string[]).includes(o.kind)));
     cursor = page.next_cursor;

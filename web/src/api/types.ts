@@ -165,6 +165,18 @@ export type ReferralOutcome = ReferralDecision['outcome'];
 /** The states of a referral (the document's enum). */
 export const REFERRAL_STATES = ['open', 'granted', 'declined'] as const satisfies readonly ReferralState[];
 
+// --- the service plan (src/guidance/openapi.json) ---
+/** An agreed service on the client's plan: one of her grants, a published service, or an activity named in words. */
+export type PlanItem = Schemas['PlanItem'];
+export type PlanItemKind = PlanItem['kind'];
+export type PlanItemState = PlanItem['state'];
+/** GET /api/v1/clients/{id}/plan: the client's name, the newest change, active items by follow-up day, then ended ones. */
+export type ServicePlan = paths['/api/v1/clients/{id}/plan']['get']['responses'][200]['content']['application/json'];
+export type NewPlanItem = NonNullable<paths['/api/v1/clients/{id}/plan/items']['post']['requestBody']>['content']['application/json'];
+export type PlanItemChange = NonNullable<paths['/api/v1/plan-items/{id}']['patch']['requestBody']>['content']['application/json'];
+/** The kinds in the order the plan shows them: publicly funded, self-paid, associations' activities. */
+export const PLAN_KINDS = ['grant', 'service', 'activity'] as const satisfies readonly PlanItemKind[];
+
 // --- notifications (src/notifications/openapi.json) ---
 /**
  * What a notification's `data` may hold (the document leaves it an open object): every kind has
@@ -262,6 +274,7 @@ export const documentedFields: Record<string, readonly string[]> = {
   Assessment: ['id', 'client_id', 'form_id', 'form_code', 'form_version', 'form_title', 'latest_version', 'answers', 'score', 'max_score', 'suggested_categories', 'filled_by_name', 'filled_as', 'created_at'],
   AdviceTask: ['id', 'client_id', 'client_name', 'assigned_to', 'assigned_to_name', 'created_by_name', 'title', 'due_date', 'state', 'overdue', 'done_at', 'created_at'],
   Referral: ['id', 'client_id', 'client_name', 'client_birth_date', 'purchaser_id', 'purchaser_name', 'category', 'reason', 'state', 'created_by_name', 'created_at', 'decided_by_name', 'decided_at', 'grant_id', 'decision_note'],
+  PlanItem: ['id', 'client_id', 'kind', 'grant_id', 'service_id', 'category', 'title', 'name', 'organization_name', 'grant_kind', 'grant_valid_until', 'details', 'goal', 'follow_up_date', 'follow_up_due', 'state', 'created_by_name', 'created_at', 'updated_by_name', 'updated_at', 'ended_at', 'version'],
   AdviceContact: ['id', 'channel', 'topics', 'duration_minutes', 'outcome', 'note', 'occurred_at', 'advisor_name', 'organization_name'],
   Consent: ['id', 'organization_name', 'order_id', 'given_how', 'given_by', 'recorded_by_name', 'valid_until', 'withdrawn_at', 'withdrawn_by_name', 'created_at', 'state'],
   Schedule: ['frequency', 'interval', 'weekdays', 'start_date', 'until', 'count', 'window_start', 'window_end', 'skip_public_holidays'],

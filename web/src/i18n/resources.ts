@@ -48,15 +48,20 @@ import referralsDe from './locales/referrals/de';
 import referralsEn from './locales/referrals/en';
 import referralsFi from './locales/referrals/fi';
 import referralsSv from './locales/referrals/sv';
+import planDa from './locales/plan/da';
+import planDe from './locales/plan/de';
+import planEn from './locales/plan/en';
+import planFi from './locales/plan/fi';
+import planSv from './locales/plan/sv';
 import { mergeTexts } from './merge';
 
 // Orders, funding, the shop's ordering, notifications, webhooks, the advice desk, the needs
-// assessment, the desk's follow-up tasks and the referrals to the purchaser add their own groups and a few keys to shared ones (nav, home.cards, actions,
+// assessment, the desk's follow-up tasks, the referrals to the purchaser and the service plan add their own groups and a few keys to shared ones (nav, home.cards, actions,
 // fieldMessages, service, org, desk.order); see merge.ts.
 export const resources = {
-  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi, referralsFi) },
-  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv, referralsSv) },
-  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn, referralsEn) },
-  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe, referralsDe) },
-  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa, referralsDa) },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi, referralsFi, planFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv, referralsSv, planSv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn, referralsEn, planEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe, referralsDe, planDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa, referralsDa, planDa) },
 } as const;

@@ -48,6 +48,8 @@ export const KNOWN_ACTIONS = [
   'referral.read',
   'referral.queue',
   'referral.decide',
+  'plan.read',
+  'plan.write',
 ] as const;
 
 /** Purposes of the server's policy (src/access/policy.cpp) and of the domain's fixed list. */

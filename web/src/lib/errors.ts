@@ -5,6 +5,7 @@ import { ApiError, type FieldError } from '../api/problem';
 import { ASSESSMENT_FIELD_MESSAGES, ASSESSMENT_FIELD_PATTERNS } from './assessmentFieldMessages';
 import { DESK_FIELD_MESSAGES, DESK_FIELD_PATTERNS } from './deskFieldMessages';
 import { ORDER_FIELD_MESSAGES, ORDER_FIELD_PATTERNS } from './orderFieldMessages';
+import { PLAN_FIELD_MESSAGES } from './plan';
 import { REFERRAL_FIELD_MESSAGES } from './referrals';
 import { TASK_FIELD_MESSAGES } from './tasks';
 import { WEBHOOK_FIELD_MESSAGES, WEBHOOK_FIELD_PREFIXES } from './webhookText';
@@ -52,6 +53,7 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   ...ASSESSMENT_FIELD_MESSAGES,
   ...TASK_FIELD_MESSAGES,
   ...REFERRAL_FIELD_MESSAGES,
+  ...PLAN_FIELD_MESSAGES,
 };
 
 /**

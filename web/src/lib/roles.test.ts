@@ -29,7 +29,7 @@ const withWork = (...work: string[]) => ['home', ...work, 'profile', 'access-log
 describe('navigationFor', () => {
   it('gives a client the pages every person has and their orders and needs right after the start page', () => {
     const v: Viewer = { user: { platform_role: null }, memberships: [] };
-    expect(ids(v)).toEqual(withWork('my-orders', 'assessment'));
+    expect(ids(v)).toEqual(withWork('my-orders', 'assessment', 'plan'));
     expect(isClient(v)).toBe(true);
   });
 
@@ -46,7 +46,7 @@ describe('navigationFor', () => {
 
   it('gives a delegate acting for a client in services the orders and needs pages, not one who only reads the log', () => {
     const acting: Viewer = { user: {}, memberships: [m('volunteer')], received: [{ client_id: 'c', scope: 'services', active: true }] };
-    expect(ids(acting)).toEqual(withWork('my-orders', 'assessment'));
+    expect(ids(acting)).toEqual(withWork('my-orders', 'assessment', 'plan'));
     expect(clientsActedFor(acting)).toEqual(['c']);
     const reading: Viewer = { user: {}, memberships: [m('volunteer')], received: [{ client_id: 'c', scope: 'access_log', active: true }] };
     expect(ids(reading)).toEqual(BASE);

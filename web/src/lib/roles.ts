@@ -140,7 +140,7 @@ export function isProviderWorker(v: Viewer): boolean {
 
 /**
  * The work page of each role, right after the start page so it is one click away: a client's
- * (or their delegate's) orders and needs assessment, the purchaser's clients and referrals, the coordinators' board,
+ * (or their delegate's) orders, needs assessment and service plan, the purchaser's clients and referrals, the coordinators' board,
  * the advice desk's call screen (advisors and coordinators), the provider's offers, the worker's day.
  */
 function workPages(v: Viewer): NavItem[] {
@@ -148,6 +148,7 @@ function workPages(v: Viewer): NavItem[] {
   if (isClient(v) || clientsActedFor(v).length > 0) {
     items.push({ id: 'my-orders', to: '/orders', label: 'nav.myOrders' });
     items.push({ id: 'assessment', to: '/assessment', label: 'nav.assessment' });
+    items.push({ id: 'plan', to: '/plan', label: 'nav.plan' });
   }
   if (purchasingOrganizations(v).length > 0) {
     items.push({ id: 'purchaser-clients', to: '/purchaser/clients', label: 'nav.purchaserClients' });

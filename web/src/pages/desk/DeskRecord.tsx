@@ -14,6 +14,7 @@ import { useSession } from '../../session/SessionContext';
 import { ContactsPanel } from './ContactsPanel';
 import { DeskAssessment } from './DeskAssessment';
 import { DeskOrder, type CategoryAsked } from './DeskOrder';
+import { PlanPanel } from './PlanPanel';
 import { ReferralsPanel } from './ReferralsPanel';
 import { TasksPanel } from './TasksPanel';
 
@@ -223,6 +224,7 @@ export function DeskRecord({
           <a href="#desk-contact">{t('desk.contact.title')}</a>
           <a href="#desk-history">{t('desk.contact.history')}</a>
           <a href="#desk-tasks">{t('tasks.title')}</a>
+          <a href="#desk-plan">{t('plan.desk.title')}</a>
           <a href="#desk-assessment">{t('assessment.deskTitle')}</a>
           <a href="#desk-referrals">{t('referrals.desk.title')}</a>
           <a href="#desk-order">{t('desk.order.title')}</a>
@@ -230,6 +232,7 @@ export function DeskRecord({
       </div>
       <ContactsPanel record={r} purpose={readPurpose} channel={channel} elapsedMs={elapsed} orderPlaced={placed !== null} />
       <TasksPanel record={r} purpose={readPurpose} />
+      <PlanPanel record={r} purpose={readPurpose} />
       <ReferralsPanel record={r} purpose={readPurpose} />
       </div>
       <div className="desk-record-side">

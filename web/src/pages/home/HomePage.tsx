@@ -15,6 +15,7 @@ const CARD_TEXT: Record<string, string> = {
   review: 'home.cards.review',
   'my-orders': 'home.cards.myOrders',
   assessment: 'home.cards.assessment',
+  plan: 'home.cards.plan',
   'purchaser-clients': 'home.cards.purchaserClients',
   'purchaser-referrals': 'home.cards.purchaserReferrals',
   board: 'home.cards.board',

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import * as api from '../../api/referrals';
-import type { Referral } from '../../api/types';
+import type { Page as ItemPage, Referral } from '../../api/types';
 import { Notice, Status } from '../../components/Alert';
 import { LoadError } from '../../components/LoadError';
 import { Loading, Page } from '../../components/Page';
@@ -104,8 +104,13 @@ export function ReferralQueuePage() {
   const orgId = asked && orgs.some((o) => o.id === asked) ? asked : (orgs[0]?.id ?? '');
   const org = orgs.find((o) => o.id === orgId);
   const which: Which = params.get('state') === 'decided' ? 'decided' : 'open';
-  const queue = useAsync(() => (orgId ? api.referralQueue(orgId, which) : Promise.resolve([] as Referral[])), [orgId, which]);
+  const queue = useAsync(
+    () => (orgId ? api.referralQueue(orgId, which) : Promise.resolve<ItemPage<Referral>>({ items: [], next_cursor: null })),
+    [orgId, which],
+  );
   const [status, setStatus] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
   const statusRef = useRef<HTMLDivElement>(null);
 
   if (!orgId) {
@@ -127,7 +132,7 @@ export function ReferralQueuePage() {
   };
   const clientPage = (clientId: string) => `/purchaser/clients/${encodeURIComponent(clientId)}${orgs.length > 1 ? `?org=${encodeURIComponent(orgId)}` : ''}`;
   const decided = (r: Referral) => {
-    queue.setData((old) => (old ?? []).filter((x) => x.id !== r.id));
+    queue.setData((old) => (old ? { ...old, items: old.items.filter((x) => x.id !== r.id) } : old));
     setStatus(t(r.state === 'granted' ? 'referrals.decide.grantedDone' : 'referrals.decide.declinedDone', { name: r.client_name }));
     // The form is gone with its item: the focus goes to the message, not to the top of the page.
     window.setTimeout(() => statusRef.current?.focus(), 0);
@@ -136,7 +141,21 @@ export function ReferralQueuePage() {
     setStatus(t('referrals.decide.conflict'));
     void queue.reload();
   };
-  const items = queue.data ?? [];
+  const items = queue.data?.items ?? [];
+  const next = queue.data?.next_cursor ?? null;
+  const showMore = async () => {
+    if (!next || loadingMore) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api.referralQueue(orgId, which, next);
+      queue.setData((old) => ({ items: [...(old?.items ?? []), ...page.items.filter((x) => !old?.items.some((y) => y.id === x.id))], next_cursor: page.next_cursor }));
+    } catch (e) {
+      setMoreError(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   return (
     <Page title={org ? t('referrals.queue.titleOf', { name: org.name }) : t('referrals.queue.title')} intro={t('referrals.queue.intro')}>
@@ -190,6 +209,12 @@ export function ReferralQueuePage() {
           ))}
         </ul>
       )}
+      {moreError ? <LoadError error={moreError} onRetry={() => void showMore()} /> : null}
+      {next && !queue.loading ? (
+        <button type="button" className="button button-secondary" aria-disabled={loadingMore || undefined} onClick={() => void showMore()} data-testid="referrals-more">
+          {loadingMore ? t('common.loading') : t('common.showMore')}
+        </button>
+      ) : null}
     </Page>
   );
 }
