@@ -35,8 +35,9 @@ if [ ! -f "$data/seeded" ]; then
 fi
 
 port_file=$(mktemp)
+# One advisor's session sends every search: the per-person search limit is off for the benchmark.
 ALLMENDE_DEMO_MODE=true "$bin" serve --port 0 --port-file "$port_file" --data "$data" --io-threads 2 \
-  --log-file "$data/serve.log" &
+  --log-file "$data/serve.log" --set clients.search_per_minute=0 &
 server_pid=$!
 for _ in $(seq 1 2400); do
   [ -s "$port_file" ] && curl -fsS -o /dev/null "http://127.0.0.1:$(cat "$port_file")/readyz" 2>/dev/null && break
@@ -59,15 +60,32 @@ while IFS= read -r body; do
     -d "$body" "http://127.0.0.1:$port/api/v1/regions/$BENCH_REGION/clients/search" | { grep -o '"id"' || true; } | wc -l)
   echo "  $body → $found"
 done < bench/client_queries.txt
+# The server's own CPU time per answer (user + system, from /proc), which other load on the machine
+# does not change the way it changes requests/s and latency.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
 for c in 64 256; do
   for mode in reference search; do
     if [ "$mode" = reference ]; then export BENCH_REFERENCE=1; else export BENCH_REFERENCE=""; fi
+    before=$(cpu_ticks)
     out=$(wrk -t2 -c"$c" -d"${duration}s" --latency -s bench/client_search.lua "http://127.0.0.1:$port" 2>&1)
+    after=$(cpu_ticks)
+    answers=$(echo "$out" | awk '/requests in/ {print $1}')
     rps=$(echo "$out" | awk '/Requests\/sec/ {print int($2)}')
     p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
     non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-    echo "connections $c, $mode: $rps requests/s, p50 $p50, p99 $p99, non-2xx ${non2xx:-0}"
+    cpu=$(echo "scale=3; ($after - $before) * 1000 / $ticks_per_second / ${answers:-1}" | bc)
+    echo "connections $c, $mode: $rps requests/s, p50 $p50, p99 $p99, non-2xx ${non2xx:-0}, server CPU $cpu ms/answer"
   done
 done
 echo "server RSS $(awk '/VmRSS/ {print int($2/1024)}' "/proc/$server_pid/status") MiB"
+# The name index alone, in process, per query of the mix (no HTTP, no database).
+names=$(mktemp)
+sqlite3 -separator $'\t' "$data/allmende.db" \
+  "SELECT c.region_id, c.user_id, u.name FROM clients c JOIN users u ON u.id = c.user_id WHERE c.merged_into IS NULL" \
+  > "$names"
+ninja -C build/release name_index_benchmark > /dev/null
+echo "== the name index alone (name_index_benchmark)"
+build/release/src/clients/name_index_benchmark "$names" bench/client_queries.txt 200
+rm -f "$names"

@@ -42,10 +42,12 @@ std::string_view OpenApiDocument();  // assembled from the fragments beside each
 namespace {
 
 Result<std::unique_ptr<storage::Database>> OpenAndMigrate(const Config& config) {
-  ALLMENDE_ASSIGN_OR_RETURN(auto db, storage::OpenDatabase({.url = config.storage.database,
-                                                            .data_dir = config.storage.data_dir,
-                                                            .read_connections = DatabaseConnections(config),
-                                                            .busy_timeout_ms = config.storage.busy_timeout_ms}));
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto db, storage::OpenDatabase({.url = config.storage.database,
+                                      .data_dir = config.storage.data_dir,
+                                      .read_connections = DatabaseConnections(config),
+                                      .busy_timeout_ms = config.storage.busy_timeout_ms,
+                                      .sqlite_mmap_bytes = std::int64_t{config.storage.sqlite_mmap_mb} << 20}));
   ALLMENDE_ASSIGN_OR_RETURN(auto report, storage::ApplyMigrations(*db, storage::EmbeddedMigrations(db->backend())));
   for (const auto& name : report.applied) log::Info("migration_applied", {{"name", name}});
   log::Info("database_ready", {{"backend", db->backend()}, {"schema_version", report.current_version}});
@@ -86,7 +88,7 @@ struct Modules {
         events(bus, MembershipKeysOf(db)),
         identity(db, outbox, clock, config, PublicUrl(config.server), cipher),
         tenancy(db, bus, identity.auth(), outbox, clock, PublicUrl(config.server)),
-        clients(db, bus, clock, cipher, config.demo.clients, config.demo.seed),
+        clients(db, bus, clock, cipher, config.demo.clients, config.demo.seed, config.clients.search_per_minute),
         directory(db, bus, clock, config.demo, config.directory, cipher),
         funding(db, bus, clock, cipher),
         guidance(db, clock, cipher),

@@ -220,10 +220,12 @@ const std::vector<Rule>& Rules() {
       {Action::kReferralWrite,
        "referral.write",
        {{Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"}}},
+      // The reason and the decision's note speak of health, as assessment answers do: a delegate
+      // reads them only with the full right.
       {Action::kReferralRead,
        "referral.read",
        {{Who::kSelf, {}, {}, "self", "own_use"},
-        {Who::kDelegate, {"all", "services"}, {}, "delegate", "on_behalf"},
+        {Who::kDelegate, {"all"}, {}, "delegate", "on_behalf"},
         {Who::kMember, {"advisor", "coordinator"}, Where::kClientRegion, "region_staff", "advice"},
         {Who::kMember, {"purchaser_officer"}, Where::kClientPurchaser, "purchaser", "purchasing"}}},
       {Action::kReferralQueue,

@@ -70,8 +70,19 @@ std::optional<std::string> BirthDateProblem(const std::string& date, const std::
 }
 
 ClientRegistry::ClientRegistry(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher,
-                               events::EventBus& bus, NameIndex& names)
-    : db_(db), clock_(clock), cipher_(cipher), bus_(bus), names_(names) {}
+                               events::EventBus& bus, NameIndex& names, int search_per_minute)
+    : db_(db), clock_(clock), cipher_(cipher), bus_(bus), names_(names), searches_(search_per_minute) {}
+
+Result<void> ClientRegistry::Throttle(const access::Actor& actor, Timestamp now) {
+  if (!actor.principal) return Ok();
+  if (int wait = searches_.Take(actor.principal->id, now); wait > 0) {
+    Error e{
+        ErrorCode::kTooManyRequests, "Too many searches of the client registry in a short time; wait a moment.", {}};
+    e.retry_after_seconds = wait;
+    return e;
+  }
+  return Ok();
+}
 
 Result<void> ClientRegistry::NameChanged(storage::Connection& c, events::EventBus& bus, const std::string& client_id) {
   ALLMENDE_ASSIGN_OR_RETURN(auto region, RegistryStore::RegionOf(c, client_id));
@@ -277,6 +288,7 @@ Result<std::vector<LookAlike>> ClientRegistry::LookAlikesOf(const access::Actor&
   auto found = db_.ReadValue<std::vector<LookAlike>>([&](storage::Connection& c) -> Result<std::vector<LookAlike>> {
     ALLMENDE_ASSIGN_OR_RETURN(
         decision, access::Authorize(c, actor.principal, access::Action::kClientSearch, {.region_id = region_id}, now));
+    ALLMENDE_TRY(Throttle(actor, now));
     if (auto problem = PersonNameProblem(person.name)) return Error::Invalid("name", *problem);
     std::optional<std::string> birth_date = Trimmed(person.birth_date);
     if (birth_date) {
@@ -366,6 +378,7 @@ Result<std::vector<ClientHit>> ClientRegistry::Search(const access::Actor& actor
   auto found = db_.ReadValue<std::vector<ClientHit>>([&](storage::Connection& c) -> Result<std::vector<ClientHit>> {
     ALLMENDE_ASSIGN_OR_RETURN(
         decision, access::Authorize(c, actor.principal, access::Action::kClientSearch, {.region_id = region_id}, now));
+    ALLMENDE_TRY(Throttle(actor, now));
     std::vector<FieldError> errors;
     if (q.q.size() > 200) errors.push_back({"q", "At most 200 characters."});
     if (q.limit < 1 || q.limit > 50) errors.push_back({"limit", "Between 1 and 50."});

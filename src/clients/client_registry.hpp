@@ -10,6 +10,7 @@
 #include "access/policy.hpp"
 #include "clients/client_types.hpp"
 #include "clients/name_index.hpp"
+#include "common/rate_limiter.hpp"
 #include "common/time.hpp"
 #include "events/event_bus.hpp"
 #include "storage/database.hpp"
@@ -21,8 +22,10 @@ class ClientRegistry {
  public:
   // `names` is the desk's name index (name_index.hpp), kept by the clients module; the registry
   // puts what it registers and merges there at once, and tells other processes by `bus`.
+  // `search_per_minute` (clients.search_per_minute) limits each person's searches and look-alike
+  // checks (429 with Retry-After beyond it); 0: no limit.
   ClientRegistry(storage::Database& db, const TimeSource& clock, const storage::FieldCipher& cipher,
-                 events::EventBus& bus, NameIndex& names);
+                 events::EventBus& bus, NameIndex& names, int search_per_minute = 0);
 
   // A new client of the region, with a person record (no log-in until they set one up). 422 per
   // field; an identity code already registered is 422 on identity_code. The record comes back
@@ -64,6 +67,8 @@ class ClientRegistry {
   Result<void> RefreshName(const std::string& client_id);
 
  private:
+  // TooManyRequests when the person has searched more than the limit allows.
+  Result<void> Throttle(const access::Actor& actor, Timestamp now);
   // The access-log entry of a search or look-alike check (region-level; see the .cpp).
   Result<void> LogSearch(const access::Decision& decision, const access::Actor& actor, const std::string& region_id,
                          Timestamp now);
@@ -76,6 +81,7 @@ class ClientRegistry {
   const storage::FieldCipher& cipher_;
   events::EventBus& bus_;
   NameIndex& names_;
+  RateLimiter searches_;
 };
 
 // The keyed digest under which a normalized Finnish identity code is found (exact match only).

@@ -17,12 +17,14 @@ namespace allmende::clients {
 class ClientsModule final : public app::Module {
  public:
   // `generated_clients` (demo.clients) more clients of the demo region are made by `seed`.
+  // `search_per_minute` (clients.search_per_minute): each person's searches a minute; 0: no limit.
   ClientsModule(storage::Database& db, events::EventBus& bus, const TimeSource& clock,
-                const storage::FieldCipher& cipher, std::int64_t generated_clients = 0, std::int64_t generator_seed = 1)
+                const storage::FieldCipher& cipher, std::int64_t generated_clients = 0, std::int64_t generator_seed = 1,
+                int search_per_minute = 0)
       : db_(db),
         bus_(bus),
         service_(db, clock, bus),
-        registry_(db, clock, cipher, bus, names_),
+        registry_(db, clock, cipher, bus, names_, search_per_minute),
         cipher_(cipher),
         generated_clients_(generated_clients),
         generator_seed_(generator_seed) {}

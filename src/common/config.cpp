@@ -142,6 +142,9 @@ const std::vector<Setting>& Settings() {
     add("directory.search_cache_mb",
         "answers of recent searches each process keeps until the directory changes, in MiB; 0 = none",
         IntSetter(0, 16384, [](Config& c, std::int64_t v) { c.directory.search_cache_mb = v; }));
+    add("clients.search_per_minute",
+        "client searches a person may make a minute at the advice desk (per process); 0 = no limit",
+        IntSetter(0, 1'000'000, [](Config& c, std::int64_t v) { c.clients.search_per_minute = static_cast<int>(v); }));
     add("demo.clients", "`seed`: how many clients to generate in the demo region for benchmarks (none by default)",
         IntSetter(0, 10'000'000, [](Config& c, std::int64_t v) { c.demo.clients = v; }));
     add("demo.services", "`seed`: how many services the demo region's directory gets (1,000 by default)",
@@ -160,6 +163,8 @@ const std::vector<Setting>& Settings() {
         IntSetter(0, 1024, [](Config& c, std::int64_t v) { c.storage.read_connections = static_cast<int>(v); }));
     add("storage.busy_timeout_ms", "how long a write waits for the database lock",
         IntSetter(0, kMaxMs, [](Config& c, std::int64_t v) { c.storage.busy_timeout_ms = static_cast<int>(v); }));
+    add("storage.sqlite_mmap_mb", "SQLite: MiB of the database file read through a memory map; 0 = plain reads",
+        IntSetter(0, 1 << 20, [](Config& c, std::int64_t v) { c.storage.sqlite_mmap_mb = static_cast<int>(v); }));
     add("log.level", "log level",
         StringSetter([](Config& c, const std::string& v) { c.log.level = v; },
                      {"trace", "debug", "info", "warn", "error"}));

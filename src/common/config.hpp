@@ -40,6 +40,9 @@ struct StorageConfig {
   std::string database;      // "sqlite:///path/to/file.db" or "postgresql://…"; empty: sqlite in data_dir
   int read_connections = 0;  // 0: as many as worker threads
   int busy_timeout_ms = 5'000;
+  // SQLite: MiB of the file each connection reads through a memory map; 0 turns it off (a file
+  // system where mapping is unsafe, e.g. a network share).
+  int sqlite_mmap_mb = 1024;
   // The keys that seal sensitive fields at rest (storage/field_cipher.hpp); created with one key
   // when missing. Empty: <data_dir>/field-keys. Every process of one database needs the same file.
   std::string field_key_file;
@@ -81,6 +84,13 @@ struct DirectoryConfig {
   std::int64_t search_cache_mb = 64;  // answers of recent searches kept per process; 0: none
 };
 
+// The advice desk's client registry (src/clients/).
+struct ClientsConfig {
+  // Searches (and look-alike checks) a person may make a minute, per process, so that nobody
+  // harvests the registry; an advisor on the phone types far fewer. 0: no limit (benchmarks).
+  int search_per_minute = 120;
+};
+
 // Webhooks: organizations' own systems hear of changes, signed (src/webhooks/).
 struct WebhooksConfig {
   // Allow http:// and loopback or private-network targets: for tests and a local demo only. Off,
@@ -106,6 +116,7 @@ struct Config {
   IdentityConfig identity;
   DemoConfig demo;
   DirectoryConfig directory;
+  ClientsConfig clients;
   // Bearer token that acts as platform administrator until the identity module issues real
   // tokens. Empty disables it. Compared in constant time; never logged.
   std::string admin_token;

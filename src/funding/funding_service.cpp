@@ -352,6 +352,14 @@ Result<std::optional<Grant>> FundingService::FindGrant(storage::Connection& c, c
   return FundingStore::GetGrant(c, id);
 }
 
+Result<std::vector<Grant>> FundingService::GrantsOfClient(storage::Connection& c, const std::string& client_id) {
+  return FundingStore::GrantsOf(c, client_id);
+}
+
+bool FundingService::InForce(const Grant& grant, const std::string& date) {
+  return grant.state == "active" && grant.valid_from <= date && (!grant.valid_until || *grant.valid_until >= date);
+}
+
 Result<std::vector<Grant>> FundingService::CheckGrants(storage::Connection& c, const std::string& client_id,
                                                        const std::vector<std::string>& grant_ids,
                                                        const std::string& category, const std::string& provider_id,

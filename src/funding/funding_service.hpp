@@ -110,6 +110,10 @@ class FundingService {
   // A grant as other features read it in their transaction (the service plan shows what pays);
   // nullopt when there is none with this id. The caller authorizes.
   static Result<std::optional<Grant>> FindGrant(storage::Connection& c, const std::string& id);
+  // A client's grants, for other features in their transaction (the caller authorizes).
+  static Result<std::vector<Grant>> GrantsOfClient(storage::Connection& c, const std::string& client_id);
+  // Whether the grant is in force on `date` (YYYY-MM-DD): active, from valid_from, until valid_until.
+  static bool InForce(const Grant& grant, const std::string& date);
   static Result<std::vector<Grant>> CheckGrants(storage::Connection& c, const std::string& client_id,
                                                 const std::vector<std::string>& grant_ids, const std::string& category,
                                                 const std::string& provider_id, const std::string& date);

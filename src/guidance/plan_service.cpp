@@ -70,8 +70,7 @@ Result<std::string> CheckSubject(storage::Connection& c, const std::string& clie
     if (in.grant_id) {
       ALLMENDE_ASSIGN_OR_RETURN(grant, funding::FundingService::FindGrant(c, *in.grant_id));
     }
-    if (!grant || grant->client_id != client_id || grant->state != "active" || grant->valid_from > today ||
-        (grant->valid_until && *grant->valid_until < today)) {
+    if (!grant || grant->client_id != client_id || !funding::FundingService::InForce(*grant, today)) {
       errors.push_back({"grant_id", "Choose one of the client's grants in force."});
     } else if (in.category) {
       if (std::find(grant->categories.begin(), grant->categories.end(), *in.category) == grant->categories.end()) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "access/access_log.hpp"
+#include "access/access_store.hpp"
+#include "calendar/zone.hpp"
 #include "clients/client_service.hpp"
 #include "common/ids.hpp"
 #include "common/validate.hpp"
@@ -97,12 +99,24 @@ Result<Referral> ReferralService::Refer(const access::Actor& actor, const std::s
 Result<std::vector<Referral>> ReferralService::OfClient(const access::Actor& actor, const std::string& client_id) {
   const Timestamp now = clock_.Now();
   return db_.ReadValue<std::vector<Referral>>([&](storage::Connection& c) -> Result<std::vector<Referral>> {
-    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kReferralRead, {.client_id = client_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kReferralRead,
+                                                               {.client_id = client_id}, now));
     ALLMENDE_ASSIGN_OR_RETURN(
         auto rows,
         c.Query(std::string(kColumns) + "WHERE f.client_id = $1 ORDER BY f.created_at DESC, f.id DESC LIMIT 100",
                 {client_id}));
-    return Open(ToReferrals(rows));
+    auto list = ToReferrals(rows);
+    if (decision.relation == "purchaser") {
+      // A purchaser's officer reads the referrals to their own organizations, not another
+      // purchaser's reasons and decisions about the same client.
+      ALLMENDE_ASSIGN_OR_RETURN(auto memberships, access::PolicyStore::LiveMemberships(c, decision.actor_id));
+      std::erase_if(list, [&](const Referral& f) {
+        return std::none_of(memberships.begin(), memberships.end(), [&](const auto& m) {
+          return m.role == "purchaser_officer" && m.organization_id == f.purchaser_id;
+        });
+      });
+    }
+    return Open(std::move(list));
   });
 }
 
@@ -112,20 +126,22 @@ Result<ReferralService::QueuePage> ReferralService::Queue(const access::Actor& a
   const Timestamp now = clock_.Now();
   if (state != "open" && state != "decided") return Error::Invalid("state", "open or decided.");
   if (limit < 1 || limit > 200) return Error::Invalid("limit", "Between 1 and 200.");
-  return db_.ReadValue<QueuePage>([&](storage::Connection& c) -> Result<QueuePage> {
-    ALLMENDE_TRY(
-        access::Authorize(c, actor.principal, access::Action::kReferralQueue, {.organization_id = purchaser_id}, now));
+  std::optional<access::Decision> decision;
+  auto listed = db_.ReadValue<QueuePage>([&](storage::Connection& c) -> Result<QueuePage> {
+    ALLMENDE_ASSIGN_OR_RETURN(decision, access::Authorize(c, actor.principal, access::Action::kReferralQueue,
+                                                          {.organization_id = purchaser_id}, now));
     const bool open = state == "open";
     // Keyset pages: open ones by (created_at, id) ascending, decided ones by (decided_at, id) descending.
     std::string where =
         open ? "WHERE f.purchaser_id = $1 AND f.state = 'open' " : "WHERE f.purchaser_id = $1 AND f.state <> 'open' ";
     std::vector<Value> args{purchaser_id};
     if (!cursor.empty()) {
+      // The cursor's own keys, whatever its state now: an officer decides the items of a page in
+      // order, and the page after the last of them must still come.
       ALLMENDE_ASSIGN_OR_RETURN(
-          auto after, c.QueryOne(open ? "SELECT created_at FROM referrals WHERE id = $1 AND purchaser_id = $2 AND "
-                                        "state = 'open'"
+          auto after, c.QueryOne(open ? "SELECT created_at FROM referrals WHERE id = $1 AND purchaser_id = $2"
                                       : "SELECT decided_at FROM referrals WHERE id = $1 AND purchaser_id = $2 AND "
-                                        "state <> 'open'",
+                                        "decided_at IS NOT NULL",
                                  {cursor, purchaser_id}));
       if (!after) return Error::Invalid("cursor", "Not a cursor of this queue; start from the first page.");
       args.emplace_back(after->Text(0));
@@ -144,6 +160,25 @@ Result<ReferralService::QueuePage> ReferralService::Queue(const access::Actor& a
     }
     return page;
   });
+  if (!listed.ok() || listed->items.empty()) return listed;
+  // Names, birth dates and reasons of the listed clients: each client's log says who listed them.
+  ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
+    std::vector<std::string> logged;
+    for (const auto& f : listed->items) {
+      if (std::find(logged.begin(), logged.end(), f.client_id) != logged.end()) continue;
+      logged.push_back(f.client_id);
+      ALLMENDE_TRY(access::AppendAccess(c, *decision,
+                                        {.action = "referral.queue",
+                                         .subject_type = "client",
+                                         .subject_id = f.client_id,
+                                         .client_id = f.client_id,
+                                         .region_id = f.region_id,
+                                         .purpose = actor.purpose},
+                                        actor.request_id, now));
+    }
+    return Ok();
+  }));
+  return listed;
 }
 
 Result<Referral> ReferralService::Decide(const access::Actor& actor, const std::string& referral_id,
@@ -177,7 +212,10 @@ Result<Referral> ReferralService::Decide(const access::Actor& actor, const std::
         ALLMENDE_ASSIGN_OR_RETURN(grant, funding::FundingService::FindGrant(c, *in.grant_id));
       }
       const std::string& category = row->Text(4);
-      if (!grant || grant->client_id != row->Text(1) || grant->payer_id != row->Text(0) || grant->state != "active" ||
+      ALLMENDE_ASSIGN_OR_RETURN(auto zone, c.QueryOne("SELECT time_zone FROM regions WHERE id = $1", {row->Text(2)}));
+      const std::string today = calendar::TodayIn(zone ? zone->Text(0) : "UTC", now);
+      if (!grant || grant->client_id != row->Text(1) || grant->payer_id != row->Text(0) ||
+          !funding::FundingService::InForce(*grant, today) ||
           std::find(grant->categories.begin(), grant->categories.end(), category) == grant->categories.end()) {
         errors.push_back({"grant_id",
                           "Name the decision in force that your organization recorded for this client for this "
@@ -199,6 +237,21 @@ Result<Referral> ReferralService::Decide(const access::Actor& actor, const std::
                                        .region_id = row->Text(2),
                                        .purpose = actor.purpose},
                                       actor.request_id, now));
+    if (in.outcome == "declined") {
+      // The referral gave the purchaser the client's record; declined, that ends unless the
+      // purchaser pays for something of hers or has another of her referrals open.
+      ALLMENDE_ASSIGN_OR_RETURN(auto grants, funding::FundingService::GrantsOfClient(c, row->Text(1)));
+      const bool pays = std::any_of(grants.begin(), grants.end(), [&](const funding::Grant& g) {
+        return g.payer_id == row->Text(0) && g.state == "active";
+      });
+      ALLMENDE_ASSIGN_OR_RETURN(auto other,
+                                c.QueryOne("SELECT 1 FROM referrals WHERE client_id = $1 AND purchaser_id = "
+                                           "$2 AND state = 'open' AND id <> $3",
+                                           {row->Text(1), row->Text(0), referral_id}));
+      if (!pays && !other) {
+        ALLMENDE_TRY(clients::ClientService::EndRelation(c, row->Text(1), row->Text(0), "purchaser", now));
+      }
+    }
     return Get(c, referral_id);
   });
 }

@@ -25,8 +25,10 @@ Result<std::unique_ptr<Database>> OpenDatabase(const DatabaseOptions& options) {
   } else {
     return Error::Invalid("storage.database", "must start with sqlite:// or postgresql://");
   }
-  return OpenSqlite(
-      {.path = path, .read_connections = options.read_connections, .busy_timeout_ms = options.busy_timeout_ms});
+  return OpenSqlite({.path = path,
+                     .read_connections = options.read_connections,
+                     .busy_timeout_ms = options.busy_timeout_ms,
+                     .mmap_bytes = options.sqlite_mmap_bytes});
 }
 
 }  // namespace allmende::storage

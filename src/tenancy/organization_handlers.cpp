@@ -37,7 +37,8 @@ void AddOrganizationRoutes(http::Router& router, OrganizationService& s) {
         std::vector<std::string> kinds;  // ?kind=welfare_area,municipality
         if (auto list = r.QueryParam("kind")) {
           std::string_view rest = *list;
-          while (!rest.empty() && kinds.size() <= 10) {
+          while (!rest.empty()) {
+            if (kinds.size() == 10) return Error::Invalid("kind", "At most ten kinds.");
             const auto comma = rest.find(',');
             kinds.emplace_back(rest.substr(0, comma));
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);

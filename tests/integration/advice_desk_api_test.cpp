@@ -349,6 +349,55 @@ TEST_F(AdviceDeskApiTest, AReferralWaitsInThePurchasersQueueUntilItsDecisionIsRe
   EXPECT_EQ(outcome, "granted") << "Aino sees the outcome";
 }
 
+// Two purchasers of one client: each officer reads the referrals to their own organization only;
+// a declined referral ends the access it gave; the queue's pages go on after the officer decides
+// the last item of one; listing the queue is in each listed client's log.
+TEST_F(AdviceDeskApiTest, EachPurchaserReadsItsOwnReferralsAndADeclinedOneEndsTheAccess) {
+  const std::string aino = world_->UserId("aino.virtanen");
+  const std::string town = world_->AddOrganization(world_->RegionId("pirkanmaa"), "municipality", "Tampereen kaupunki");
+  ASSERT_FALSE(town.empty());
+  ASSERT_FALSE(world_->AddStaff("tiina.kunta", town, "purchaser_officer").empty());
+  const Session tiina = world_->SignIn("tiina.kunta");
+  auto as_tiina = [&](const std::string& method, const std::string& path, const std::string& body = "") {
+    return world_->Call(tiina, method, path, body, {{"X-Access-Purpose", "Kuljetuspalvelu"}});
+  };
+  const std::string path = "/api/v1/clients/" + aino + "/referrals";
+  EXPECT_EQ(as_tiina("GET", path)->status, 403) << "not before a referral makes the town her purchaser";
+  auto made = Body(As("mikko.neuvoja", "POST", path,
+                      R"({"purchaser_id":")" + town + R"(","category":"transport","reason":"Ei pääse bussiin."})"),
+                   201);
+  const std::string id(made["id"].as_string());
+
+  auto town_sees = Body(as_tiina("GET", path), 200);
+  ASSERT_FALSE(town_sees["items"].as_array().empty());
+  for (const auto& f : town_sees["items"].as_array()) {
+    EXPECT_EQ(f.at("purchaser_id").as_string(), town) << "not the welfare area's reasons";
+  }
+  auto welfare_sees = Body(As("sari.tilaaja", "GET", path), 200);
+  for (const auto& f : welfare_sees["items"].as_array()) {
+    EXPECT_NE(f.at("purchaser_id").as_string(), town) << "not the town's";
+  }
+  Body(As("mikko.neuvoja", "GET", path), 200);  // the desk reads all of them
+
+  // The queue, one a page: listed, Aino's log says so; deciding the page's item keeps the next page coming.
+  auto first = Body(as_tiina("GET", "/api/v1/organizations/" + town + "/referrals?limit=1"), 200);
+  ASSERT_EQ(first["items"].as_array().size(), 1u);
+  EXPECT_NE(Count("SELECT count(*) FROM access_log WHERE action = 'referral.queue' AND client_id = '" + aino +
+                  "' AND purpose = 'Kuljetuspalvelu'"),
+            "0");
+  const std::string cursor(first["items"].as_array()[0].at("id").as_string());
+  auto declined = Body(as_tiina("POST", "/api/v1/referrals/" + id + "/decide",
+                                R"({"outcome":"declined","note":"Kuuluu sote-alueen kuljetuspalveluun."})"),
+                       200);
+  EXPECT_EQ(declined["state"].as_string(), "declined");
+  EXPECT_EQ(as_tiina("GET", "/api/v1/organizations/" + town + "/referrals?limit=1&cursor=" + cursor)->status, 200)
+      << "the cursor's item was decided meanwhile";
+  // The town pays for nothing of hers and has nothing else open: its officer no longer reads her.
+  EXPECT_EQ(as_tiina("GET", "/api/v1/clients/" + aino)->status, 403);
+  EXPECT_EQ(as_tiina("GET", path)->status, 403);
+  EXPECT_EQ(Body(As("aino.virtanen", "GET", path), 200)["items"].as_array()[0].at("state").as_string(), "declined");
+}
+
 // A day `days` from today (UTC), as YYYY-MM-DD.
 std::string DayFromToday(int days) {
   const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(days);
@@ -417,6 +466,7 @@ TEST_F(ServicePlanApiTest, EveryBadPlanFieldIsNamedAndNothingIsWritten) {
   const std::string items = PlanPath() + "/items";
   const std::string other_grant =
       world_->Id("SELECT id FROM grants WHERE client_id <> '" + Aino() + "' AND state = 'active' LIMIT 1");
+  ASSERT_FALSE(other_grant.empty()) << "another client's decision to try";
   const std::string count = "SELECT count(*) FROM plan_items";
   const std::string before = Count(count);
   const std::string tail = R"(,"goal":"Liikkuu enemmän","follow_up_date":")" + day + R"("})";

@@ -34,30 +34,11 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
   const std::string region_a = w.RegionId("pirkanmaa"), region_b = w.RegionId("zollernalbkreis");
   const std::string provider = w.OrgId("Hervannan Kotisiivous Oy"), welfare = w.OrgId("Pirkanmaan hyvinvointialue"),
                     employer = w.OrgId("Muster Präzisionstechnik GmbH");
-  auto admin = [&](const std::string& method, const std::string& path, const std::string& body) {
-    return Fetch(w.port(), method, path,
-                 {{"Authorization", std::string("Bearer ") + kAdminToken}, {"Content-Type", "application/json"}}, body);
-  };
   // Two more people: an advisor of another region and the welfare area's organization admin.
-  auto kb = admin("POST", "/api/v1/regions/" + region_b + "/organizations",
-                  R"({"kind":"integrator","name":"Pflegestützpunkt Balingen"})");
-  ASSERT_EQ(kb->status, 201) << kb->body;
-  std::string kb_id(boost::json::parse(kb->body).at("id").as_string());
-  auto add_person = [&](const std::string& name, const std::string& org, const std::string& region,
-                        const std::string& role) {
-    auto u = admin("POST", "/api/v1/users",
-                   R"({"email":")" + name + R"(@allmende.demo","name":")" + name + R"(","password":")" + kDemoPassword +
-                       R"(","language":"en"})");
-    ASSERT_EQ(u->status, 201) << u->body;
-    std::string id(boost::json::parse(u->body).at("id").as_string());
-    w.db().Execute("UPDATE users SET demo_account = 1 WHERE id = '" + id + "'");
-    w.db().Execute(
-        "INSERT INTO memberships (id, region_id, organization_id, user_id, role, created_at, created_by) VALUES "
-        "('mem_" +
-        name + "', '" + region + "', '" + org + "', '" + id + "', '" + role + "', '2026-11-24T08:00:00.000Z', 'test')");
-  };
-  add_person("advisor.b", kb_id, region_b, "advisor");
-  add_person("orgadmin.w", welfare, region_a, "org_admin");
+  const std::string kb_id = w.AddOrganization(region_b, "integrator", "Pflegestützpunkt Balingen");
+  ASSERT_FALSE(kb_id.empty());
+  ASSERT_FALSE(w.AddStaff("advisor.b", kb_id, "advisor").empty());
+  ASSERT_FALSE(w.AddStaff("orgadmin.w", welfare, "org_admin").empty());
 
   const std::string service = w.Id("SELECT id FROM services WHERE organization_id = '" + provider + "' LIMIT 1");
   ASSERT_FALSE(service.empty()) << "the demo provider has services";

@@ -253,5 +253,22 @@ TEST_F(ClientRegistryApiTest, ACoordinatorMergesADuplicateAndEveryReferenceMoves
   EXPECT_EQ(twice->status, 409);
 }
 
+// Nobody harvests the registry by searching it over and over: beyond the limit a person gets 429
+// with Retry-After, and another advisor searches on undisturbed.
+TEST(ClientSearchLimit, APersonsSearchesBeyondTheLimitAreRefusedForAWhile) {
+  DemoWorld world(true, {"--set", "clients.search_per_minute=3"});
+  const Session mikko = world.SignIn("mikko.neuvoja"), outi = world.SignIn("outi.koordinaattori");
+  const std::string path = "/api/v1/regions/" + world.RegionId("pirkanmaa") + "/clients/search";
+  auto search = [&](const Session& s) {
+    return world.Call(s, "POST", path, R"({"q":"virtanen"})", {{"X-Access-Purpose", "Neuvontapuhelu"}});
+  };
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(search(mikko)->status, 200) << i;
+  auto refused = search(mikko);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 429) << refused->body;
+  EXPECT_GE(std::stoi(refused->Header("retry-after").empty() ? "0" : refused->Header("retry-after")), 1);
+  EXPECT_EQ(search(outi)->status, 200) << "another person's searches are their own";
+}
+
 }  // namespace
 }  // namespace allmende::testing

@@ -52,6 +52,36 @@ class DemoWorld {
   std::string OrgId(const std::string& name) { return Id("SELECT id FROM organizations WHERE name = '" + name + "'"); }
   std::string RegionId(const std::string& code) { return Id("SELECT id FROM regions WHERE code = '" + code + "'"); }
 
+  // As the platform admin (the bootstrap token): POST `path` with a JSON body.
+  std::optional<HttpResponse> Admin(const std::string& method, const std::string& path, const std::string& body = "") {
+    return Fetch(port(), method, path,
+                 {{"Authorization", std::string("Bearer ") + kAdminToken}, {"Content-Type", "application/json"}}, body);
+  }
+  // A new organization of the region (its id), made by the platform admin.
+  std::string AddOrganization(const std::string& region_id, const std::string& kind, const std::string& name) {
+    auto r = Admin("POST", "/api/v1/regions/" + region_id + "/organizations",
+                   R"({"kind":")" + kind + R"(","name":")" + name + R"("})");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "no answer");
+    return r && r->status == 201 ? std::string(boost::json::parse(r->body).at("id").as_string()) : std::string();
+  }
+  // A new demo person `name`@allmende.demo (the demo password; no second factor in demo mode)
+  // with `role` in the organization; their user id.
+  std::string AddStaff(const std::string& name, const std::string& organization_id, const std::string& role) {
+    auto u = Admin("POST", "/api/v1/users",
+                   R"({"email":")" + name + R"(@allmende.demo","name":")" + name + R"(","password":")" + kDemoPassword +
+                       R"(","language":"en"})");
+    EXPECT_TRUE(u && u->status == 201) << (u ? u->body : "no answer");
+    if (!u || u->status != 201) return {};
+    std::string id(boost::json::parse(u->body).at("id").as_string());
+    db_.Execute("UPDATE users SET demo_account = 1 WHERE id = '" + id + "'");
+    db_.Execute(
+        "INSERT INTO memberships (id, region_id, organization_id, user_id, role, created_at, created_by) "
+        "SELECT 'mem_" +
+        name + "', region_id, id, '" + id + "', '" + role +
+        "', '2026-11-24T08:00:00.000Z', 'test' FROM organizations WHERE id = '" + organization_id + "'");
+    return id;
+  }
+
   // POST /api/v1/auth/login; the raw answer (a session, or an mfa_token).
   std::optional<HttpResponse> LogIn(const std::string& email, const std::string& password = kDemoPassword) {
     return Fetch(port(), "POST", "/api/v1/auth/login", {{"Content-Type", "application/json"}},

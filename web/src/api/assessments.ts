@@ -2,12 +2,9 @@
 // and the assessments answered on them, for the advice desk and for clients and their delegates.
 // Staff send their reason for looking as X-Access-Purpose, as on the rest of the desk.
 import { operations as ops } from './endpoints';
-import { call } from './http';
+import { call, purposeHeader } from './http';
 import type { Assessment, AssessmentForm, NewAssessment } from './types';
 
-function purposeHeader(purpose: string | undefined): Record<string, string> {
-  return purpose ? { 'X-Access-Purpose': purpose } : {};
-}
 
 /** The latest version of each form of the region. */
 export async function listRegionForms(regionId: string): Promise<AssessmentForm[]> {

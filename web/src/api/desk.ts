@@ -3,7 +3,7 @@
 // the consents a client gave to orders placed on their behalf (src/orders/openapi.json). Staff
 // send their reason for looking as X-Access-Purpose: the client reads it in their access log.
 import { operations as ops } from './endpoints';
-import { call } from './http';
+import { call, purposeHeader } from './http';
 import type {
   AdviceContact,
   AdviceTopic,
@@ -16,9 +16,6 @@ import type {
   NewClient,
 } from './types';
 
-function purposeHeader(purpose: string | undefined): Record<string, string> {
-  return purpose ? { 'X-Access-Purpose': purpose } : {};
-}
 
 // --- the registry --------------------------------------------------------------------------------
 
@@ -55,6 +52,21 @@ export async function getClientRecord(id: string, purpose: string): Promise<Clie
 export async function revealIdentityCode(id: string, purpose: string): Promise<string> {
   return (await call<{ identity_code: string }>(ops.revealIdentityCode, { params: { id }, headers: purposeHeader(purpose) })).data
     .identity_code;
+}
+
+/**
+ * Merges the record `duplicateId` into `keepId` (coordinators): every reference of the one that
+ * goes moves over, and both access logs record it with the purpose. 409 when they are two people
+ * or the one that goes has an account; the record that stays on 200.
+ */
+export async function mergeClients(keepId: string, duplicateId: string, purpose: string, idempotencyKey: string): Promise<ClientRecord> {
+  return (
+    await call<ClientRecord>(ops.mergeClients, {
+      params: { id: keepId },
+      body: { duplicate_id: duplicateId },
+      headers: { ...purposeHeader(purpose), 'Idempotency-Key': idempotencyKey },
+    })
+  ).data;
 }
 
 // --- contacts ------------------------------------------------------------------------------------

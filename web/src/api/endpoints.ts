@@ -116,6 +116,7 @@ export const operations = {
   registerClient: op('POST', '/api/v1/regions/{id}/clients'),
   clientLookAlikes: op('POST', '/api/v1/regions/{id}/clients/look-alikes'),
   revealIdentityCode: op('POST', '/api/v1/clients/{id}/identity-code/reveal'),
+  mergeClients: op('POST', '/api/v1/clients/{id}/merge'),
   listAdviceTopics: op('GET', '/api/v1/advice-topics'),
   listAdviceContacts: op('GET', '/api/v1/clients/{id}/contacts'),
   addAdviceContact: op('POST', '/api/v1/clients/{id}/contacts'),

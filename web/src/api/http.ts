@@ -5,6 +5,11 @@ import { ApiError, parseProblem, parseRetryAfter } from './problem';
 let csrfToken: string | null = null;
 
 /** The session's CSRF token (from log-in or GET /me); sent on every state-changing request. */
+/** Staff's reason for looking at a client's data, for the access log the client reads (X-Access-Purpose). */
+export function purposeHeader(purpose: string | undefined): Record<string, string> {
+  return purpose ? { 'X-Access-Purpose': purpose } : {};
+}
+
 export function setCsrfToken(token: string | null | undefined): void {
   csrfToken = token ?? null;
 }

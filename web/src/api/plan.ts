@@ -4,12 +4,9 @@
 // with If-Match on the item's version; the client and a delegate read the plan. Staff send their
 // reason for looking as X-Access-Purpose; a POST that adds carries the caller's Idempotency-Key.
 import { operations as ops } from './endpoints';
-import { call } from './http';
+import { call, purposeHeader } from './http';
 import type { GrantWithBalance, NewPlanItem, PlanItem, PlanItemChange, ServicePlan } from './types';
 
-function purposeHeader(purpose: string | undefined): Record<string, string> {
-  return purpose ? { 'X-Access-Purpose': purpose } : {};
-}
 
 /** The If-Match of an item: its version as the server's ETag ("3"). */
 export function ifMatch(item: Pick<PlanItem, 'version'>): Record<string, string> {

@@ -4,13 +4,10 @@
 // became or declined with a note. Staff at the desk send their reason for looking as
 // X-Access-Purpose; every POST carries the Idempotency-Key its caller keeps for retries.
 import { operations as ops } from './endpoints';
-import { call } from './http';
+import { call, purposeHeader } from './http';
 import type { NewReferral, Organization, Page, Referral, ReferralDecision } from './types';
 import { PURCHASER_KINDS } from '../lib/referrals';
 
-function purposeHeader(purpose: string | undefined): Record<string, string> {
-  return purpose ? { 'X-Access-Purpose': purpose } : {};
-}
 
 /** The client's referrals and their outcome, newest first (the desk, the client, a delegate, the purchaser's officers). */
 export async function listClientReferrals(clientId: string, purpose?: string): Promise<Referral[]> {

@@ -2,12 +2,9 @@
 // with a due day for an advisor of the region, the advisor's own open tasks, and the overdue ones
 // of the region for its coordinators. Staff send their reason for looking as X-Access-Purpose.
 import { operations as ops } from './endpoints';
-import { call } from './http';
+import { call, purposeHeader } from './http';
 import type { AdviceTask, NewAdviceTask } from './types';
 
-function purposeHeader(purpose: string | undefined): Record<string, string> {
-  return purpose ? { 'X-Access-Purpose': purpose } : {};
-}
 
 /** The client's tasks: open ones by due day, then done ones. */
 export async function listClientTasks(clientId: string, purpose?: string): Promise<AdviceTask[]> {

@@ -34,6 +34,7 @@ export const KNOWN_ACTIONS = [
   'client.register',
   'client.search',
   'client.identity_code.reveal',
+  'client.merge',
   'advice.contact.read',
   'advice.contact.write',
   'consent.read',

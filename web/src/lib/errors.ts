@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { ApiError, type FieldError } from '../api/problem';
 import { ASSESSMENT_FIELD_MESSAGES, ASSESSMENT_FIELD_PATTERNS } from './assessmentFieldMessages';
+import { MERGE_FIELD_MESSAGES } from './clientMerge';
 import { DESK_FIELD_MESSAGES, DESK_FIELD_PATTERNS } from './deskFieldMessages';
 import { ORDER_FIELD_MESSAGES, ORDER_FIELD_PATTERNS } from './orderFieldMessages';
 import { PLAN_FIELD_MESSAGES } from './plan';
@@ -54,6 +55,7 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   ...TASK_FIELD_MESSAGES,
   ...REFERRAL_FIELD_MESSAGES,
   ...PLAN_FIELD_MESSAGES,
+  ...MERGE_FIELD_MESSAGES,
 };
 
 /**

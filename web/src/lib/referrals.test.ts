@@ -34,8 +34,8 @@ const referral = (id: string, c: Partial<Referral> = {}): Referral => ({
   ...c,
 });
 
-type G = Pick<Grant, 'id' | 'payer_id' | 'categories' | 'state' | 'valid_from'>;
-const grant = (id: string, c: Partial<G> = {}): G => ({ id, payer_id: 'org_w', categories: ['shopping'], state: 'active', valid_from: '2026-11-01', ...c });
+type G = Pick<Grant, 'id' | 'payer_id' | 'categories' | 'state' | 'valid_from' | 'valid_until'>;
+const grant = (id: string, c: Partial<G> = {}): G => ({ id, payer_id: 'org_w', categories: ['shopping'], state: 'active', valid_from: '2026-11-01', valid_until: null, ...c });
 
 describe('whom the desk refers to', () => {
   const orgs = [
@@ -63,21 +63,23 @@ describe('whom the desk refers to', () => {
 describe('the decision a referral became', () => {
   const r = referral('ref_1');
 
-  it('offers the purchaser’s decisions only: active ones for the type of service first, newest first, ended ones last', () => {
+  it('offers what the server takes: the purchaser’s decisions in force today for the type of service, newest first', () => {
     const grants = [
       grant('g_old', { valid_from: '2025-01-01' }),
       grant('g_other_payer', { payer_id: 'org_m' }),
       grant('g_cleaning', { categories: ['cleaning'], valid_from: '2026-11-20' }),
       grant('g_ended', { state: 'ended', valid_from: '2026-11-25' }),
+      grant('g_lapsed', { valid_from: '2026-01-01', valid_until: '2026-11-27' }),
+      grant('g_future', { valid_from: '2026-12-01' }),
       grant('g_new', { valid_from: '2026-11-27' }),
     ];
-    expect(grantChoices(grants, r).map((g) => g.id)).toEqual(['g_new', 'g_old', 'g_cleaning', 'g_ended']);
-    expect(defaultGrant(grants, r)).toBe('g_new');
+    expect(grantChoices(grants, r, '2026-11-28').map((g) => g.id)).toEqual(['g_new', 'g_old']);
+    expect(defaultGrant(grants, r, '2026-11-28')).toBe('g_new');
   });
 
-  it('chooses none by itself when no active decision covers the type of service', () => {
-    expect(defaultGrant([grant('g_cleaning', { categories: ['cleaning'] }), grant('g_ended', { state: 'ended' })], r)).toBe('');
-    expect(defaultGrant([], r)).toBe('');
+  it('chooses none when no decision in force covers the type of service', () => {
+    expect(defaultGrant([grant('g_cleaning', { categories: ['cleaning'] }), grant('g_ended', { state: 'ended' })], r, '2026-11-28')).toBe('');
+    expect(defaultGrant([], r, '2026-11-28')).toBe('');
   });
 });
 

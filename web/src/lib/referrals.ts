@@ -23,7 +23,8 @@ export const REFERRAL_FIELD_MESSAGES: Record<string, string> = {
   'granted or declined.': 'fieldMessages.referralOutcome',
   'At most 2,000 characters.': 'fieldMessages.referralNoteLong',
   'Say why the referral is declined: the client and the desk read it.': 'fieldMessages.referralNoteRequired',
-  'Name the decision recorded for this client by your organization.': 'fieldMessages.referralGrant',
+  'Name the decision in force that your organization recorded for this client for this type of service.':
+    'fieldMessages.referralGrant',
 };
 
 /** The i18n key of a state's name. */
@@ -52,28 +53,29 @@ export function defaultPurchaser(offered: readonly Organization[], relations: re
   return paying?.organization_id ?? offered[0]?.id ?? '';
 }
 
+type GrantChoice = Pick<Grant, 'id' | 'payer_id' | 'categories' | 'state' | 'valid_from' | 'valid_until'>;
+
 /**
- * The client's decisions a "granted" may name: those the referral's purchaser recorded, the
- * active ones covering the referral's type of service first, then the other active ones, then
- * the ended ones; the newest first within each.
+ * The client's decisions a "granted" may name, as the server checks them: those the referral's
+ * purchaser recorded, in force on `today` (the region's day, YYYY-MM-DD) and covering the
+ * referral's type of service; the newest first.
  */
-export function grantChoices<G extends Pick<Grant, 'id' | 'payer_id' | 'categories' | 'state' | 'valid_from'>>(
-  grants: readonly G[],
-  referral: Pick<Referral, 'purchaser_id' | 'category'>,
-): G[] {
-  const rank = (g: G) => (g.state === 'active' ? ((g.categories ?? []).includes(referral.category) ? 0 : 1) : 2);
+export function grantChoices<G extends GrantChoice>(grants: readonly G[], referral: Pick<Referral, 'purchaser_id' | 'category'>, today: string): G[] {
   return grants
-    .filter((g) => g.payer_id === referral.purchaser_id)
-    .sort((a, b) => rank(a) - rank(b) || (b.valid_from ?? '').localeCompare(a.valid_from ?? '') || b.id.localeCompare(a.id));
+    .filter(
+      (g) =>
+        g.payer_id === referral.purchaser_id &&
+        g.state === 'active' &&
+        (g.valid_from ?? '') <= today &&
+        (!g.valid_until || g.valid_until >= today) &&
+        (g.categories ?? []).includes(referral.category),
+    )
+    .sort((a, b) => (b.valid_from ?? '').localeCompare(a.valid_from ?? '') || b.id.localeCompare(a.id));
 }
 
-/** The decision chosen for "granted" until the officer picks one: the newest active one covering the type of service. */
-export function defaultGrant<G extends Pick<Grant, 'id' | 'payer_id' | 'categories' | 'state' | 'valid_from'>>(
-  grants: readonly G[],
-  referral: Pick<Referral, 'purchaser_id' | 'category'>,
-): string {
-  const first = grantChoices(grants, referral)[0];
-  return first && first.state === 'active' && (first.categories ?? []).includes(referral.category) ? first.id : '';
+/** The decision chosen for "granted" until the officer picks one: the newest that may be named. */
+export function defaultGrant<G extends GrantChoice>(grants: readonly G[], referral: Pick<Referral, 'purchaser_id' | 'category'>, today: string): string {
+  return grantChoices(grants, referral, today)[0]?.id ?? '';
 }
 
 /** The client's referrals in the server's order (newest first), with `referral` in place of the one with its id (or added). */

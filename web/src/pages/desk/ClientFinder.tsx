@@ -9,6 +9,8 @@ import { clientQueryOf, FIND_FIELDS, formatBirthDate, nextResultIndex, NO_FIND, 
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
 import { useSession } from '../../session/SessionContext';
 
+const NO_IDS: readonly string[] = [];
+
 /**
  * The call screen's search: one form (name with typos, birth date, phone, identity code), Enter
  * searches, the best match takes the focus; the arrow keys move through the results, Escape goes
@@ -19,6 +21,7 @@ export function ClientFinder({
   purpose,
   openId,
   linkTo,
+  hidden = NO_IDS,
   onRegister,
 }: {
   regionId: string;
@@ -27,12 +30,15 @@ export function ClientFinder({
   openId: string | null;
   /** the address of the desk with a record open */
   linkTo: (clientId: string) => string;
+  /** records merged into another since the search: left out of its results */
+  hidden?: readonly string[];
   onRegister: (typed: FindValues) => void;
 }) {
   const { t } = useTranslation();
   const { language } = useSession();
   const [values, setValues] = useState<FindValues>(NO_FIND);
-  const [hits, setHits] = useState<ClientHit[] | null>(null);
+  const [found, setHits] = useState<ClientHit[] | null>(null);
+  const hits = found && found.filter((h) => !hidden.includes(h.id));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   // The record open when the search was made: "nobody found" is stale once another opens.
@@ -53,7 +59,7 @@ export function ClientFinder({
     if (!focusFirst.current) return;
     focusFirst.current = false;
     list.current?.querySelector<HTMLAnchorElement>('a')?.focus();
-  }, [hits]);
+  }, [found]);
 
   async function search(e: FormEvent) {
     e.preventDefault();

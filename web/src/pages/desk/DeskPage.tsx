@@ -47,6 +47,8 @@ export function DeskPage() {
   // The register form, with what the search had typed; it gives way when a record is opened.
   const [registering, setRegistering] = useState<{ typed: FindValues; over: string | null } | null>(null);
   const [notice, setNotice] = useState<{ clientId: string; text: string } | null>(null);
+  // Records merged into another while the page is open: no longer offered in the results.
+  const [mergedAway, setMergedAway] = useState<string[]>([]);
 
   if (regions.length === 0) {
     return (
@@ -114,7 +116,15 @@ export function DeskPage() {
         </div>
       </div>
       <div className="desk-layout">
-        <ClientFinder key={regionId} regionId={regionId} purpose={purpose} openId={clientId} linkTo={linkTo} onRegister={(typed) => setRegistering({ typed, over: clientId })} />
+        <ClientFinder
+          key={regionId}
+          regionId={regionId}
+          purpose={purpose}
+          openId={clientId}
+          linkTo={linkTo}
+          hidden={mergedAway}
+          onRegister={(typed) => setRegistering({ typed, over: clientId })}
+        />
         {showRegister ? (
           <RegisterClient
             regionId={regionId}
@@ -137,6 +147,13 @@ export function DeskPage() {
             channel={channel}
             linkTo={linkTo}
             notice={notice?.clientId === clientId ? notice.text : null}
+            onMerged={({ kept, gone, notice: text }) => {
+              setMergedAway((ids) => [...ids, gone]);
+              if (kept !== clientId) {
+                setNotice({ clientId: kept, text });
+                open(kept);
+              }
+            }}
           />
         ) : null}
       </div>

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import * as desk from '../../api/desk';
 import { ApiError } from '../../api/problem';
-import type { AdviceChannel, ClientRecord, OrderView } from '../../api/types';
+import type { AdviceChannel, ClientRecord, LookAlike, OrderView } from '../../api/types';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Page';
+import { canMerge } from '../../lib/clientMerge';
 import { addressLine, formatBirthDate, formatElapsed } from '../../lib/desk';
 import { generalMessage } from '../../lib/errors';
 import { languageName } from '../../lib/serviceText';
@@ -14,6 +15,7 @@ import { useSession } from '../../session/SessionContext';
 import { ContactsPanel } from './ContactsPanel';
 import { DeskAssessment } from './DeskAssessment';
 import { DeskOrder, type CategoryAsked } from './DeskOrder';
+import { MergeRecords } from './MergeRecords';
 import { PlanPanel } from './PlanPanel';
 import { ReferralsPanel } from './ReferralsPanel';
 import { TasksPanel } from './TasksPanel';
@@ -71,8 +73,24 @@ function IdentityCode({ record, purpose }: { record: ClientRecord; purpose: stri
   );
 }
 
-/** Other records that may be the same person, each with a way to open it instead. */
-function LookAlikeWarning({ record, linkTo }: { record: ClientRecord; linkTo: (clientId: string) => string }) {
+/**
+ * Other records that may be the same person, each with a way to open it instead; for a coordinator
+ * of the region also "Compare and merge", which opens the comparison below the warning.
+ */
+function LookAlikeWarning({
+  record,
+  linkTo,
+  mayMerge,
+  merging,
+  onMerge,
+}: {
+  record: ClientRecord;
+  linkTo: (clientId: string) => string;
+  mayMerge: boolean;
+  /** the look-alike whose comparison is open */
+  merging: string | null;
+  onMerge: (alike: LookAlike) => void;
+}) {
   const { t } = useTranslation();
   const { language } = useSession();
   const alike = record.look_alikes ?? [];
@@ -84,12 +102,30 @@ function LookAlikeWarning({ record, linkTo }: { record: ClientRecord; linkTo: (c
       </p>
       <ul className="desk-alike-list">
         {alike.map((a) => (
-          <li key={a.id} data-testid="look-alike">
+          <li key={a.id} data-testid="look-alike" data-client-id={a.id}>
             <span>{[a.name, formatBirthDate(a.birth_date, language), a.municipality_name].filter(Boolean).join(', ')}</span>{' '}
             <span className="muted">({t(`desk.reasons.${a.reason}`)})</span>{' '}
-            <Link to={linkTo(a.id)} data-testid="open-look-alike">
-              {t('desk.record.openOther', { name: a.name })}
-            </Link>
+            <span className="desk-alike-actions">
+              <Link to={linkTo(a.id)} data-testid="open-look-alike">
+                {t('desk.record.openOther', { name: a.name })}
+              </Link>
+              {mayMerge ? (
+                <button
+                  type="button"
+                  className="button button-secondary desk-merge-open"
+                  onClick={() => onMerge(a)}
+                  aria-expanded={merging === a.id}
+                  data-testid="merge-open"
+                  data-merge-for={a.id}
+                >
+                  {t('clientMerge.open')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {[a.name, formatBirthDate(a.birth_date, language), a.municipality_name].filter(Boolean).join(', ')}
+                  </span>
+                </button>
+              ) : null}
+            </span>
           </li>
         ))}
       </ul>
@@ -109,6 +145,7 @@ export function DeskRecord({
   channel,
   linkTo,
   notice,
+  onMerged,
 }: {
   clientId: string;
   purpose: string;
@@ -116,9 +153,14 @@ export function DeskRecord({
   linkTo: (clientId: string) => string;
   /** a status to show at the top ("registered") */
   notice?: string | null;
+  /**
+   * A merge done here: the record that stays and the one that went, with a status to show. The
+   * page opens the one that stays when it is not this one, and drops the other from the results.
+   */
+  onMerged?: (merge: { kept: string; gone: string; notice: string }) => void;
 }) {
   const { t } = useTranslation();
-  const { language } = useSession();
+  const { language, viewer } = useSession();
   // The purpose of the first read stays with this record: a language switch does not read it again.
   const [readPurpose] = useState(purpose);
   const record = useAsync(() => desk.getClientRecord(clientId, readPurpose), [clientId, readPurpose]);
@@ -130,6 +172,19 @@ export function DeskRecord({
   const searchCategory = useCallback((code: string) => setCategory({ code }), []);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = Boolean(record.data);
+  // The look-alike being compared for a merge (coordinators), and the status after one.
+  const [merging, setMerging] = useState<LookAlike | null>(null);
+  const [merged, setMerged] = useState<string | null>(null);
+  const mergeOpener = useRef<string | null>(null);
+
+  const closeMerge = useCallback(() => {
+    const opener = mergeOpener.current;
+    setMerging(null);
+    // The focus goes back to the button that opened the comparison.
+    window.setTimeout(() => {
+      if (opener) document.querySelector<HTMLElement>(`[data-merge-for="${CSS.escape(opener)}"]`)?.focus();
+    }, 0);
+  }, []);
 
   // The record opened takes the focus, so the warning and the name are read first.
   useEffect(() => {
@@ -160,6 +215,19 @@ export function DeskRecord({
   }
   const r = record.data;
   const address = addressLine(r.address);
+  if (r.merged_into) {
+    // A record merged into another: nothing more is noted or ordered on it, the other is one click away.
+    return (
+      <section className="desk-panel desk-record" aria-labelledby="record-heading" data-testid="client-record" data-client-id={r.id}>
+        <h2 id="record-heading" ref={heading} tabIndex={-1}>
+          {r.name}
+        </h2>
+        <p className="alert alert-warning" data-testid="record-merged">
+          {t('clientMerge.mergedInto')} <Link to={linkTo(r.merged_into)}>{t('clientMerge.openMergedInto')}</Link>
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="desk-record" aria-labelledby="record-heading" data-testid="client-record" data-client-id={r.id}>
       <div className="desk-record-main">
@@ -177,7 +245,39 @@ export function DeskRecord({
             {notice}
           </p>
         ) : null}
-        <LookAlikeWarning record={r} linkTo={linkTo} />
+        <div role="status" className={merged ? 'alert alert-success' : 'alert-empty'} data-testid="merge-done">
+          {merged ? <p>{merged}</p> : null}
+        </div>
+        <LookAlikeWarning
+          record={r}
+          linkTo={linkTo}
+          mayMerge={canMerge(viewer, r.region_id)}
+          merging={merging?.id ?? null}
+          onMerge={(a) => {
+            mergeOpener.current = a.id;
+            setMerged(null);
+            setMerging((now) => (now?.id === a.id ? null : a));
+          }}
+        />
+        {merging ? (
+          <MergeRecords
+            key={merging.id}
+            record={r}
+            alike={merging}
+            purpose={readPurpose}
+            onClose={closeMerge}
+            onMerged={(kept, gone) => {
+              const text = t('clientMerge.done', { gone });
+              setMerging(null);
+              if (kept.id === r.id) {
+                record.setData(() => kept);
+                setMerged(text);
+                heading.current?.focus();
+              }
+              onMerged?.({ kept: kept.id, gone: kept.id === r.id ? merging.id : r.id, notice: text });
+            }}
+          />
+        ) : null}
         <dl className="facts desk-facts">
           <div>
             <dt>{t('desk.record.birthDate')}</dt>

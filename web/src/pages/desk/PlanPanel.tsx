@@ -106,6 +106,15 @@ function EditItem({
   const [day, setDay] = useState(item.follow_up_date);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  // What the advisor changed in this form. When the item comes back in a newer version (someone
+  // else saved meanwhile), the fields he did not touch take the new values and only his own
+  // changes are sent, so nobody's change is undone unseen.
+  const touched = useRef({ goal: false, details: false, day: false });
+  useEffect(() => {
+    if (!touched.current.goal) setGoal(item.goal);
+    if (!touched.current.details) setDetails(item.details);
+    if (!touched.current.day) setDay(item.follow_up_date);
+  }, [item.version, item.goal, item.details, item.follow_up_date]);
 
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>(errors.alert ? '[aria-invalid="true"]' : 'textarea')?.focus();
@@ -115,9 +124,9 @@ function EditItem({
     e.preventDefault();
     if (busy) return;
     const change: PlanItemChange = {};
-    if (goal.trim() !== item.goal) change.goal = goal.trim();
-    if (details.trim() !== item.details) change.details = details.trim();
-    if (day !== item.follow_up_date) change.follow_up_date = day;
+    if (touched.current.goal && goal.trim() !== item.goal) change.goal = goal.trim();
+    if (touched.current.details && details.trim() !== item.details) change.details = details.trim();
+    if (touched.current.day && day !== item.follow_up_date) change.follow_up_date = day;
     if (Object.keys(change).length === 0) {
       onCancel();
       return;
@@ -126,12 +135,12 @@ function EditItem({
     try {
       onSaved(await api.changePlanItem(item, change, purpose));
     } catch (err) {
+      setBusy(false);
       if (err instanceof ApiError && err.status === 412) {
         onStale();
         return;
       }
       setErrors(formErrors(t, err, PLAN_EDIT_FIELDS));
-      setBusy(false);
     }
   }
 
@@ -141,7 +150,10 @@ function EditItem({
         label={t('plan.desk.goal')}
         hint={t('plan.desk.goalHint')}
         value={goal}
-        onChange={(e) => setGoal(e.target.value)}
+        onChange={(e) => {
+          touched.current.goal = true;
+          setGoal(e.target.value);
+        }}
         errors={errors.byField.goal}
         maxLength={PLAN_TEXT_MAX}
         rows={3}
@@ -152,14 +164,26 @@ function EditItem({
         label={t('plan.desk.details')}
         hint={t('plan.desk.detailsHint')}
         value={details}
-        onChange={(e) => setDetails(e.target.value)}
+        onChange={(e) => {
+          touched.current.details = true;
+          setDetails(e.target.value);
+        }}
         errors={errors.byField.details}
         maxLength={PLAN_TEXT_MAX}
         rows={2}
         name="details"
         data-testid="plan-edit-details"
       />
-      <FollowUpField value={day} onChange={setDay} today={today} errors={errors.byField.follow_up_date} testId="plan-edit" />
+      <FollowUpField
+        value={day}
+        onChange={(value) => {
+          touched.current.day = true;
+          setDay(value);
+        }}
+        today={today}
+        errors={errors.byField.follow_up_date}
+        testId="plan-edit"
+      />
       <FormAlert message={errors.alert} requestId={errors.requestId} />
       <div className="actions">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined} data-testid="plan-edit-save">
@@ -319,7 +343,7 @@ function ActiveItem({
             onChanged(saved, 'changed');
           }}
           onStale={() => {
-            setEditing(false);
+            // The plan is read again; the form stays open with what the advisor typed, to save on the new version.
             onStale();
           }}
           onCancel={() => setEditing(false)}
@@ -461,8 +485,12 @@ function AddItem({
   const keys = useIdempotencyKey();
   const legendId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const grants = useAsync(() => api.listClientGrants(record.id, purpose), [record.id, purpose]);
   const [kind, setKind] = useState<PlanItemKind>('activity');
+  // Her decisions are read (and that read logged) only when the advisor chooses a grant.
+  const grants = useAsync(
+    () => (kind === 'grant' ? api.listClientGrants(record.id, purpose) : Promise.resolve<GrantWithBalance[] | undefined>(undefined)),
+    [record.id, purpose, kind === 'grant'],
+  );
   const [grantId, setGrantId] = useState('');
   const [serviceId, setServiceId] = useState('');
   const [title, setTitle] = useState('');
@@ -531,7 +559,16 @@ function AddItem({
         ) : null}
         {PLAN_KINDS.map((k) => (
           <label key={k} className="choice" data-testid={`plan-kind-${k}`}>
-            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            <input
+              type="radio"
+              name="kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => {
+                setKind(k);
+                if (k !== 'service') setServiceId('');
+              }}
+            />
             <span>
               <strong>{t(`plan.kinds.${k}`)}</strong>
               <span className="choice-hint">{t(`plan.desk.kindHint.${k}`)}</span>

@@ -12,7 +12,9 @@ import { useDirectoryNames } from '../../lib/directoryData';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { DECISION_FIELDS, defaultGrant, grantChoices, REFERRAL_TEXT_MAX } from '../../lib/referrals';
+import { todayIn } from '../../lib/tasks';
 import { useAsync } from '../../lib/useAsync';
+import { useSession } from '../../session/SessionContext';
 import { describeGrant } from './ReferralBits';
 
 type Outcome = '' | 'granted' | 'declined';
@@ -55,9 +57,12 @@ export function ReferralDecisionForm({
     () => (grants === undefined && outcome === 'granted' ? ordersApi.listGrants(referral.client_id) : Promise.resolve(undefined)),
     [grants === undefined, outcome === 'granted', referral.client_id],
   );
+  const session = useSession();
+  // The day in the officer's region (the client's), as the server checks "in force".
+  const today = todayIn(session.timeZone);
   const all = grants ?? own.data;
-  const choices = all ? grantChoices(all, referral) : [];
-  const grantId = picked && choices.some((g) => g.id === picked) ? picked : all ? defaultGrant(all, referral) : '';
+  const choices = all ? grantChoices(all, referral, today) : [];
+  const grantId = picked && choices.some((g) => g.id === picked) ? picked : all ? defaultGrant(all, referral, today) : '';
   const name = referral.client_name;
   const recordLink = !clientPage ? null : clientPage.startsWith('#') ? (
     <a href={clientPage}>{t('referrals.decide.recordBelow')}</a>
@@ -141,7 +146,7 @@ export function ReferralDecisionForm({
                 const label = describeGrant(t, g, names.categoryName);
                 return (
                   <option key={g.id} value={g.id}>
-                    {g.state === 'active' ? label : t('referrals.decide.grantEnded', { label })}
+                    {label}
                   </option>
                 );
               })}

@@ -111,6 +111,20 @@ export function ReferralQueuePage() {
   const [status, setStatus] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
+  // Which list a "show more" belongs to: an answer for another organization or tab is dropped.
+  const listKey = `${orgId}|${which}`;
+  const currentList = useRef(listKey);
+  currentList.current = listKey;
+  useEffect(() => {
+    setLoadingMore(false);
+    setMoreError(null);
+  }, [listKey]);
+  // Every loaded item decided while more wait: the first page again, not an empty list with "show more".
+  const emptiedWithMore = !queue.loading && queue.data !== undefined && queue.data.items.length === 0 && queue.data.next_cursor !== null;
+  useEffect(() => {
+    if (emptiedWithMore) void queue.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [emptiedWithMore]);
   const statusRef = useRef<HTMLDivElement>(null);
 
   if (!orgId) {
@@ -145,17 +159,20 @@ export function ReferralQueuePage() {
   const next = queue.data?.next_cursor ?? null;
   const showMore = async () => {
     if (!next || loadingMore) return;
+    const forList = listKey;
     setLoadingMore(true);
     setMoreError(null);
     try {
       const page = await api.referralQueue(orgId, which, next);
+      if (currentList.current !== forList) return;
       queue.setData((old) => ({ items: [...(old?.items ?? []), ...page.items.filter((x) => !old?.items.some((y) => y.id === x.id))], next_cursor: page.next_cursor }));
     } catch (e) {
-      setMoreError(e);
+      if (currentList.current === forList) setMoreError(e);
     } finally {
-      setLoadingMore(false);
+      if (currentList.current === forList) setLoadingMore(false);
     }
   };
+
 
   return (
     <Page title={org ? t('referrals.queue.titleOf', { name: org.name }) : t('referrals.queue.title')} intro={t('referrals.queue.intro')}>
