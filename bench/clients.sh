@@ -7,6 +7,7 @@
 # search's own cost is a ratio. Every search writes its access-log entry, as in production.
 # The seeded data is kept in build/bench-data/clients-N for the next run.
 # Usage: bench/clients.sh [clients, default 200000] [seconds per run, default 10]
+# BENCH_SERVE_ARGS adds server settings, e.g. "--set storage.sqlite_mmap_mb=0" to compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients="${1:-200000}"
@@ -37,7 +38,7 @@ fi
 port_file=$(mktemp)
 # One advisor's session sends every search: the per-person search limit is off for the benchmark.
 ALLMENDE_DEMO_MODE=true "$bin" serve --port 0 --port-file "$port_file" --data "$data" --io-threads 2 \
-  --log-file "$data/serve.log" --set clients.search_per_minute=0 &
+  --log-file "$data/serve.log" --set clients.search_per_minute=0 ${BENCH_SERVE_ARGS:-} &
 server_pid=$!
 for _ in $(seq 1 2400); do
   [ -s "$port_file" ] && curl -fsS -o /dev/null "http://127.0.0.1:$(cat "$port_file")/readyz" 2>/dev/null && break

@@ -14,7 +14,7 @@ struct DatabaseOptions {
   std::string data_dir;      // used when url is empty: SQLite file <data_dir>/allmende.db
   int read_connections = 4;  // SQLite readers, or the PostgreSQL pool size
   int busy_timeout_ms = 5000;
-  std::int64_t sqlite_mmap_bytes = std::int64_t{1} << 30;  // SQLite: read through a memory map; 0: off
+  std::int64_t sqlite_mmap_bytes = 0;  // SQLite: read through a memory map; 0: off
 };
 
 // Opens the database the options name, creating the data folder if needed. InvalidArgument

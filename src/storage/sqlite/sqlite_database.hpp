@@ -16,7 +16,7 @@ struct SqliteOptions {
   int busy_timeout_ms = 5000;
   // Bytes of the file each connection reads through a memory map instead of read() calls (a page
   // already in the OS cache costs no system call); 0 turns it off.
-  std::int64_t mmap_bytes = std::int64_t{1} << 30;
+  std::int64_t mmap_bytes = 0;
 };
 
 // Opens (creating if needed) the database file. Unavailable if the file cannot be opened or is
