@@ -4,7 +4,8 @@
 # (bench/client_queries.txt: typos, either name order, prefixes, birth date, phone) as a signed-in
 # advisor under wrk at 64 and 256 connections. Beside it, in the same run, a signed-in GET of the
 # advice topics (one small query) as the reference for what HTTP, session and JSON cost, so the
-# search's own cost is a ratio. Every search writes its access-log entry, as in production.
+# search's own cost is a ratio. The searches write their access-log entries as in production (one
+# per person, purpose and region for each minute in which they search).
 # The seeded data is kept in build/bench-data/clients-N for the next run.
 # Usage: bench/clients.sh [clients, default 200000] [seconds per run, default 10]
 # BENCH_SERVE_ARGS adds server settings, e.g. "--set storage.sqlite_mmap_mb=0" to compare.

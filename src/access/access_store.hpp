@@ -29,6 +29,8 @@ class PolicyStore {
   static Result<std::vector<Membership>> LiveMemberships(storage::Connection& c, const std::string& user_id);
   // The region of client `client_id`; empty if there is no such client.
   static Result<std::string> ClientRegion(storage::Connection& c, const std::string& client_id);
+  // The record client `client_id` was merged into, if it was.
+  static Result<std::optional<std::string>> MergedInto(storage::Connection& c, const std::string& client_id);
   // The client's relations to organizations that are in force at `now` (RFC 3339).
   static Result<std::vector<Relation>> CurrentRelations(storage::Connection& c, const std::string& client_id,
                                                         const std::string& now);

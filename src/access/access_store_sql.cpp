@@ -132,6 +132,12 @@ Result<std::string> PolicyStore::ClientRegion(storage::Connection& c, const std:
   return region.value_or("");
 }
 
+Result<std::optional<std::string>> PolicyStore::MergedInto(storage::Connection& c, const std::string& client_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT merged_into FROM clients WHERE user_id = $1", {client_id}));
+  if (!row) return std::optional<std::string>();
+  return row->OptText(0);
+}
+
 Result<std::vector<PolicyStore::Relation>> PolicyStore::CurrentRelations(storage::Connection& c,
                                                                          const std::string& client_id,
                                                                          const std::string& now) {

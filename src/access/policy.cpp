@@ -8,6 +8,7 @@
 namespace allmende::access {
 namespace {
 
+using internal::Effect;
 using internal::Grant;
 using internal::Rule;
 using internal::Rules;
@@ -173,8 +174,10 @@ const Decision* AuthorizationProbe::Cached(const std::string& key) const {
   return nullptr;
 }
 
-Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
-                           const Target& target, Timestamp now) {
+namespace {
+
+Result<Decision> DecideOnce(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
+                            const Target& target, Timestamp now) {
   if (!current_probe || !principal) return Decide(c, principal, action, target, now);
   const std::string key = std::to_string(static_cast<int>(action)) + "|" + principal->id + "|" + target.region_id +
                           "|" + target.organization_id + "|" + target.client_id;
@@ -184,6 +187,24 @@ Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Pri
   }
   ALLMENDE_ASSIGN_OR_RETURN(Decision d, Decide(c, principal, action, target, now));
   current_probe->Remember(key, d);
+  return d;
+}
+
+}  // namespace
+
+Result<Decision> Authorize(storage::Connection& c, const std::optional<http::Principal>& principal, Action action,
+                           const Target& target, Timestamp now) {
+  ALLMENDE_ASSIGN_OR_RETURN(Decision d, DecideOnce(c, principal, action, target, now));
+  // Only someone allowed learns that the record was merged.
+  if (!target.client_id.empty() && RuleFor(action).effect == Effect::kChangesClient) {
+    ALLMENDE_ASSIGN_OR_RETURN(auto kept, PolicyStore::MergedInto(c, target.client_id));
+    if (kept) {
+      // The record's own answer (GET, merged_into) names the kept one to those who may read it.
+      return Error::IllegalTransition(
+          "This record was merged into another one: open the record it was merged into and make the change there.",
+          "merged");
+    }
+  }
   return d;
 }
 

@@ -39,10 +39,19 @@ struct Grant {
   std::string_view purpose = {};
 };
 
+// What an action does to the client it names (Target::client_id).
+enum class Effect {
+  kOther,
+  // Adds to or changes the client's record: refused (409, current_state "merged") on a record
+  // merged into another, whose data now lives on the kept record (a desk with the old record open).
+  kChangesClient,
+};
+
 struct Rule {
   Action action;
   std::string_view name;
   std::vector<Grant> grants;
+  Effect effect = Effect::kOther;
 };
 
 // Every action's rule, one per action.

@@ -103,9 +103,10 @@ void AddRegistryRoutes(http::Router& router, ClientRegistry& registry) {
              },
              {.access = http::Access::kPolicy,
               .action = "client.search",
-              .idempotency_exempt = "a search changes nothing; its log entry is written each time",
+              .idempotency_exempt = "a search changes nothing; its log entry is written once a minute",
               .body_limit = 4 * 1024,
-              .json_body = true});
+              .json_body = true,
+              .reads = true});
 
   router.Add("POST", "/api/v1/regions/{id}/clients/look-alikes",
              [&registry](const http::Request& r) -> Result<http::Response> {
@@ -118,7 +119,8 @@ void AddRegistryRoutes(http::Router& router, ClientRegistry& registry) {
               .action = "client.search",
               .idempotency_exempt = "a check changes nothing",
               .body_limit = 16 * 1024,
-              .json_body = true});
+              .json_body = true,
+              .reads = true});
 
   router.Add("POST", "/api/v1/clients/{id}/merge",
              [&registry](const http::Request& r) -> Result<http::Response> {

@@ -3,8 +3,11 @@
 // identity code, warn about records that look alike, and reveal an identity code with a log entry.
 #pragma once
 
+#include <chrono>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "access/policy.hpp"
@@ -82,6 +85,11 @@ class ClientRegistry {
   events::EventBus& bus_;
   NameIndex& names_;
   RateLimiter searches_;
+  // When each (person, organization, role, region, purpose) last had a search entry written.
+  static constexpr std::chrono::seconds kSearchLogWindow{60};
+  static constexpr std::size_t kSearchLogKeys = 10'000;  // pruned of old entries above this
+  std::mutex logged_mu_;
+  std::unordered_map<std::string, Timestamp> logged_;
 };
 
 // The keyed digest under which a normalized Finnish identity code is found (exact match only).

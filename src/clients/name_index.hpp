@@ -46,8 +46,8 @@ class NameIndex {
   void Reset(const std::vector<Entry>& entries);
 
   // The region's clients whose name meets every query word (NameTokens): each word under its
-  // deletion keys, the last one also as the start of a word. Best score first, then by id; at
-  // most `limit`.
+  // deletion keys, the last one also as the start of a word. Best score first, ties in an order
+  // fixed by the id (the same in every process); at most `limit`.
   std::vector<Match> Find(const std::string& region_id, const std::vector<std::string>& words, std::size_t limit) const;
 
   std::size_t size() const;  // clients indexed

@@ -349,7 +349,8 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
       } else {
         // A request that writes waits mostly for the shared commit: it runs among the many write
         // threads, so that it neither idles a CPU-bound read worker nor commits alone.
-        bool writes = (request.method != "GET" && request.method != "HEAD") || !match.route->options.client.empty();
+        bool writes = ((request.method != "GET" && request.method != "HEAD") && !match.route->options.reads) ||
+                      !match.route->options.client.empty();
         response = co_await OnWorkers(*(writes ? write_pool : pool), [this, &request, &match, &content_type] {
           return Dispatch(request, match, content_type);
         });

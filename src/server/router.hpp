@@ -48,6 +48,10 @@ struct RouteOptions {
   bool read_committed = false;
   std::int64_t body_limit = -1;  // bytes; -1: the server's default (server.body_limit)
   bool json_body = false;        // a body must be sent as application/json (415 otherwise)
+  // A POST that reads (a search whose criteria are in the body) and writes at most now and then:
+  // it runs among the few read workers, in the order requests came, instead of among the many
+  // threads that wait for the shared commit.
+  bool reads = false;
   // Only for public handlers that never block: no database, no authentication, no locks held long.
   bool run_on_io_thread = false;
   bool csrf_exempt = false;  // log-in and links from e-mails: they do not act with the rights of a session

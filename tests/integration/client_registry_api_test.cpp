@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -54,6 +56,30 @@ class ClientRegistryApiTest : public ::testing::Test {
 DemoWorld* ClientRegistryApiTest::world_ = nullptr;
 std::map<std::string, Session> ClientRegistryApiTest::sessions_;
 std::string ClientRegistryApiTest::region_;
+
+TEST_F(ClientRegistryApiTest, SearchesAreInTheRegionsLogOncePerMinuteForEachPersonAndPurpose) {
+  const std::string mikko = world_->UserId("mikko.neuvoja");
+  const std::string outi = world_->UserId("outi.koordinaattori");
+  const std::string path = "/api/v1/regions/" + region_ + "/clients/search";
+  auto search = [&](const std::string& who, const std::string& purpose) {
+    Body(world_->Call(sessions_.at(who), "POST", path, R"({"q":"virtanen"})", {{"X-Access-Purpose", purpose}}), 200);
+  };
+  auto entries = [&](const std::string& actor, const std::string& purpose) {
+    return Count("SELECT count(*) FROM access_log WHERE action = 'client.search' AND actor_id = '" + actor +
+                 "' AND purpose = '" + purpose + "' AND subject_id = '" + region_ + "'");
+  };
+  // Written before the first answer: the entry is there when the first search has answered.
+  search("mikko.neuvoja", "Takaisinsoitto A");
+  EXPECT_EQ(entries(mikko, "Takaisinsoitto A"), "1");
+  search("mikko.neuvoja", "Takaisinsoitto A");
+  search("mikko.neuvoja", "Takaisinsoitto A");
+  EXPECT_EQ(entries(mikko, "Takaisinsoitto A"), "1") << "one entry for the minute, not one per keystroke";
+  // Another purpose, or another person, is an entry of its own.
+  search("mikko.neuvoja", "Takaisinsoitto B");
+  search("outi.koordinaattori", "Takaisinsoitto A");
+  EXPECT_EQ(entries(mikko, "Takaisinsoitto B"), "1");
+  EXPECT_EQ(entries(outi, "Takaisinsoitto A"), "1");
+}
 
 TEST_F(ClientRegistryApiTest, AMisspelledNameAndTheBirthDateFindAinoAndHerLookAlike) {
   const std::string aino = world_->UserId("aino.virtanen");
@@ -248,6 +274,31 @@ TEST_F(ClientRegistryApiTest, ACoordinatorMergesADuplicateAndEveryReferenceMoves
   EXPECT_EQ(Ids(found), (std::vector<std::string>{greta}));
   auto gone = Body(As("mikko.neuvoja", "GET", "/api/v1/clients/" + dup), 200);
   EXPECT_EQ(gone["merged_into"].as_string(), greta);
+  // A desk that still has the duplicate open cannot add to it: its data lives on Greta's record.
+  const std::chrono::year_month_day soon{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
+                                         std::chrono::days(20)};
+  char due[16];
+  std::snprintf(due, sizeof due, "%04d-%02u-%02u", static_cast<int>(soon.year()), static_cast<unsigned>(soon.month()),
+                static_cast<unsigned>(soon.day()));
+  for (const auto& [what, body] : std::vector<std::pair<std::string, std::string>>{
+           {"contacts", R"({"channel":"phone","topics":["meals"],"duration_minutes":5,"outcome":"informed"})"},
+           {"tasks", R"({"title":"Soita takaisin","due_date":")" + std::string(due) + R"("})"},
+           {"plan/items", R"({"kind":"activity","title":"Kerho","category":"leisure_activities","goal":"Seuraa",)"
+                          R"("follow_up_date":")" +
+                              std::string(due) + R"("})"}}) {
+    auto refused = Body(As("mikko.neuvoja", "POST", "/api/v1/clients/" + dup + "/" + what, body), 409);
+    EXPECT_EQ(refused["current_state"], "merged") << what;
+    EXPECT_NE(std::string(refused["detail"].as_string()).find("merged"), std::string::npos) << what;
+    // The same on the kept record is accepted.
+    Body(As("mikko.neuvoja", "POST", "/api/v1/clients/" + greta + "/" + what, body), 201);
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM advice_contacts WHERE client_id = '" + dup + "'"), "0");
+  EXPECT_EQ(Count("SELECT count(*) FROM advice_tasks WHERE client_id = '" + dup + "'"), "0");
+  // Nobody else learns of the merge: a provider's worker is refused as before.
+  EXPECT_EQ(As("jussi.siivous", "POST", "/api/v1/clients/" + dup + "/contacts",
+               R"({"channel":"phone","topics":["meals"],"duration_minutes":5,"outcome":"informed"})")
+                ->status,
+            403);
   auto twice = As("outi.koordinaattori", "POST", merge, R"({"duplicate_id":")" + dup + R"("})");
   ASSERT_TRUE(twice);
   EXPECT_EQ(twice->status, 409);
