@@ -13,6 +13,7 @@
 #include "app/authenticate.hpp"
 #include "app/commands.hpp"
 #include "app/platform_module.hpp"
+#include "billing/billing_module.hpp"
 #include "cli.hpp"
 #include "clients/clients_module.hpp"
 #include "common/ids.hpp"
@@ -96,6 +97,7 @@ struct Modules {
         webhooks(db, clock, cipher, config.webhooks, ProcessName()),
         orders(db, outbox, bus, clock, cipher, directory.catalog(), PublicUrl(config.server), identity.auth(),
                identity.cookies(), &webhooks.emitter()),
+        billing(db, clock),
         interop(db, bus, clock, directory.service(), directory.catalog(), orders.orders(), config.server.public_url),
         access(db, clock),
         demo(config) {
@@ -107,7 +109,7 @@ struct Modules {
 
   std::vector<app::Module*> All() {
     return {&platform, &notify,        &events,   &identity, &tenancy, &clients, &directory, &funding,
-            &guidance, &notifications, &webhooks, &orders,   &interop, &access,  &demo};
+            &guidance, &notifications, &webhooks, &orders,   &billing, &interop, &access,    &demo};
   }
 
   SystemTimeSource clock;
@@ -124,6 +126,7 @@ struct Modules {
   notifications::NotificationsModule notifications;
   webhooks::WebhooksModule webhooks;
   orders::OrdersModule orders;
+  billing::BillingModule billing;  // after orders: it bills their visits
   interop::InteropModule interop;
   access::AccessModule access;
   demo::DemoModule demo;

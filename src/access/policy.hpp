@@ -76,6 +76,8 @@ enum class Action {
   kReferralDecide,          // a purchaser officer records the outcome of a referral
   kPlanWrite,               // the desk keeps a client's service plan: add, change or end an item
   kPlanRead,                // a client's service plan
+  kBillingRun,              // a purchaser's billing runs: collect a period, collect again, lock, discard
+  kBillingRead,             // a purchaser's billing runs, their lines and exports
 };
 
 // "client.read", "members.manage", … as in the access log and the docs.

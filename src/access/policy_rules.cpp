@@ -257,6 +257,14 @@ const std::vector<Rule>& Rules() {
       {Action::kAdviceTaskBoard,
        "advice.task.board",
        {{Who::kMember, {"coordinator"}, Where::kTargetRegion, "region_staff", "administration"}}},
+      {Action::kBillingRun,
+       "billing.run",
+       {{Who::kMember, {"purchaser_officer"}, Where::kTargetOrganization, "purchaser", "billing"}}},
+      // The lines name clients: the purchaser's officers and auditors, each read logged.
+      {Action::kBillingRead,
+       "billing.read",
+       {{Who::kMember, {"purchaser_officer"}, Where::kTargetOrganization, "purchaser", "billing"},
+        {Who::kMember, {"auditor"}, Where::kTargetOrganization, "auditor", "audit"}}},
   };
   return rules;
 }

@@ -164,7 +164,8 @@ const std::vector<Setting>& Settings() {
     add("storage.busy_timeout_ms", "how long a write waits for the database lock",
         IntSetter(0, kMaxMs, [](Config& c, std::int64_t v) { c.storage.busy_timeout_ms = static_cast<int>(v); }));
     add("storage.sqlite_mmap_mb",
-        "SQLite: MiB of the database file read through a memory map (default 2048; SQLite caps it near 2 GiB); 0 = plain reads",
+        "SQLite: MiB of the database file read through a memory map (default 2048; SQLite caps it near 2 GiB); 0 = "
+        "plain reads",
         IntSetter(0, 1 << 20, [](Config& c, std::int64_t v) { c.storage.sqlite_mmap_mb = static_cast<int>(v); }));
     add("log.level", "log level",
         StringSetter([](Config& c, const std::string& v) { c.log.level = v; },

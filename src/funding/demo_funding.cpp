@@ -195,10 +195,12 @@ Result<void> SeedDemoFunding(FundingService& service, storage::Database& db,
   }));
   if (decided) return Ok();
   // Sari's decision, recorded as she would (journey 3): cleaning 4 h a month at 28.00 € an hour,
-  // valid a year from the first day of this month.
+  // valid a year from the first day of the previous month (whose visits journey 6 bills).
   auto local = calendar::ToLocal("Europe/Helsinki", Now());
   if (!local.ok()) return std::move(local).error();
-  calendar::LocalDate first{local->first.year, local->first.month, 1};
+  calendar::LocalDate first = local->first.month == 1
+                                  ? calendar::LocalDate{local->first.year - 1, 12, 1}
+                                  : calendar::LocalDate{local->first.year, local->first.month - 1, 1};
   calendar::LocalDate until = calendar::FromDayNumber(calendar::DayNumber({first.year + 1, first.month, 1}) - 1);
   GrantDraft d;
   d.client_id = aino->second;

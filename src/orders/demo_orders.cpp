@@ -126,9 +126,85 @@ Result<void> SeedDanishOrders(storage::Database& db, OrderService& orders,
   return Ok();
 }
 
+constexpr const char* kHelsinki = "Europe/Helsinki";
+
+// Journey 6: Aino's weekly cleaning on Tuesdays through the previous month, ordered by Sari two
+// days before it began, accepted by Jussi's company and done by Aleksi. Each visit is checked in
+// and out on the history clock and confirmed by Aino the next day, except the third, which she
+// disputes, and the fourth, where she was not at home (charged in full by the agreement). The
+// voucher's 4 h a month runs out in the second visit; Aino pays the rest.
+Result<void> SeedDeliveredMonth(DemoHistory& h, const NewOrder& weekly, const std::string& sari,
+                                const std::string& jussi, const std::string& aleksi, calendar::LocalDate today) {
+  const calendar::LocalDate first = today.month == 1 ? calendar::LocalDate{today.year - 1, 12, 1}
+                                                     : calendar::LocalDate{today.year, today.month - 1, 1};
+  const calendar::LocalDate last{first.year, first.month, calendar::DaysInMonth(first.year, first.month)};
+  ALLMENDE_ASSIGN_OR_RETURN(
+      Timestamp ordered,
+      calendar::ToUtc(kHelsinki, calendar::FromDayNumber(calendar::DayNumber(first) - 2), calendar::LocalTime{10, 0}));
+  h.clock.Set(ordered);
+  // In the demo's story the welfare area has paid for Aino's cleaning since her decision took
+  // effect on the month's first day, and Hervannan Kotisiivous has cleaned for her since then; the
+  // seed recorded both today, so their relations are dated back to when Sari ordered.
+  ALLMENDE_TRY(h.orders.db().Write([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_TRY(c.Execute(
+        "UPDATE client_relations SET valid_from = $2 WHERE client_id = $1 AND relation IN ('purchaser', 'provider') "
+        "AND valid_until IS NULL AND valid_from > $2",
+        {weekly.client_id, FormatRfc3339(ordered)}));
+    return Ok();
+  }));
+  NewOrder month = weekly;
+  month.schedule.weekdays = {2};
+  month.schedule.start_date = calendar::FormatDate(first);
+  month.schedule.until = calendar::FormatDate(last);
+  month.needs = "Kaksio, 52 m². Imurointi, pölyjen pyyhintä, kylpyhuone. Kissa kotona. (Lokakuun jakso.)";
+  // Each step's failure names the step: the seed stops with it.
+  auto step = [](const char* name, auto result) -> Result<void> {
+    if (result.ok()) return Ok();
+    Error e = std::move(result).error();
+    e.message = std::string("demo history, ") + name + ": " + e.message;
+    return e;
+  };
+  auto created = h.orders.Create(Acting(sari), month);
+  if (!created.ok()) return step("order", std::move(created));
+  OrderView placed = std::move(*created);
+  if (placed.order.state != "offered") return Ok();  // routed elsewhere: nothing of it is delivered
+  ALLMENDE_TRY(step("accept", h.orders.Accept(Acting(jussi), placed.order.id)));
+  ALLMENDE_TRY(step("assign", h.orders.Assign(Acting(jussi), placed.order.id, aleksi)));
+  ALLMENDE_ASSIGN_OR_RETURN(OrderView accepted, h.orders.Get(Acting(jussi), placed.order.id));
+  const std::string aino = weekly.client_id;
+  int n = 0;
+  for (const auto& v : accepted.visits) {
+    auto start = ParseRfc3339(v.starts_at);
+    if (!start || v.local_date > calendar::FormatDate(last)) continue;
+    const int i = n++;
+    if (i == 3) {
+      h.clock.Set(*start + std::chrono::minutes(10));
+      ALLMENDE_TRY(
+          step("not at home", h.visits.NotAtHome(Acting(aleksi), v.id, "Kukaan ei avannut ovea; soitin kahdesti.")));
+      continue;
+    }
+    h.clock.Set(*start + std::chrono::minutes(5));
+    ALLMENDE_TRY(step("check-in", h.visits.CheckIn(Acting(aleksi), v.id)));
+    // The second visit took longer: the bathroom's grout was scrubbed as well.
+    h.clock.Set(*start + std::chrono::minutes(i == 1 ? 145 : 120));
+    CheckOutInput out;
+    out.done_tasks =
+        i == 2 ? std::vector<std::string>{"Imurointi", "Pölyjen pyyhintä", "Roskien vienti"} : weekly.tasks;
+    ALLMENDE_TRY(step("check-out", h.visits.CheckOut(Acting(aleksi), v.id, out)));
+    h.clock.Set(*start + std::chrono::hours(26));
+    if (i == 2) {
+      ALLMENDE_TRY(step(
+          "dispute", h.visits.Dispute(Acting(aino), v.id, "Kylpyhuone jäi pesemättä, vaikka se oli tehtävälistalla.")));
+    } else {
+      ALLMENDE_TRY(step("confirm", h.visits.Confirm(Acting(aino), v.id)));
+    }
+  }
+  return Ok();
+}
+
 }  // namespace
 
-Result<void> SeedDemoOrders(storage::Database& db, OrderService& orders,
+Result<void> SeedDemoOrders(storage::Database& db, OrderService& orders, DemoHistory history,
                             const std::map<std::string, std::string>& users) {
   ALLMENDE_TRY(SeedDanishOrders(db, orders, users));
   const std::string now = FormatRfc3339(Now());
@@ -216,6 +292,9 @@ Result<void> SeedDemoOrders(storage::Database& db, OrderService& orders,
     weekly.duration_minutes = 120;
     weekly.tasks = {"Imurointi", "Pölyjen pyyhintä", "Kylpyhuone", "Roskien vienti"};
     if (!aino_grant.empty()) weekly.grants = {aino_grant};
+    if (!aino_grant.empty() && !jussi.empty() && !aleksi.empty()) {
+      ALLMENDE_TRY(SeedDeliveredMonth(history, weekly, sari, jussi, aleksi, today));
+    }
     ALLMENDE_ASSIGN_OR_RETURN(OrderView placed, orders.Create(Acting(sari), weekly));
     if (placed.order.state == "offered" && !jussi.empty()) {
       ALLMENDE_TRY(orders.Accept(Acting(jussi), placed.order.id));

@@ -26,9 +26,11 @@ OrdersModule::OrdersModule(storage::Database& db, notify::Outbox& outbox, events
                            const TimeSource& clock, const storage::FieldCipher& cipher,
                            const directory::CatalogIndex& catalog, std::string public_url, identity::AuthService& auth,
                            identity::CookieOptions cookies, const webhooks::Emitter* webhooks)
-    : orders_(db, outbox, bus, clock, cipher, Namer(catalog), std::move(public_url), webhooks),
+    : orders_(db, outbox, bus, clock, cipher, Namer(catalog), public_url, webhooks),
       visits_(orders_, clock),
       agreements_(db, clock, Namer(catalog)),
+      history_orders_(db, outbox, bus, history_clock_, cipher, Namer(catalog), std::move(public_url), webhooks),
+      history_visits_(history_orders_, history_clock_),
       auth_(auth),
       cookies_(cookies) {}
 
@@ -59,6 +61,8 @@ void OrdersModule::AddJobs(jobs::JobScheduler& scheduler) {
   scheduler.Every("orders.end_lapsed_consents", std::chrono::minutes(15));
 }
 
-Result<void> OrdersModule::SeedDemo(app::DemoSeed& seed) { return SeedDemoOrders(seed.db, orders_, seed.users); }
+Result<void> OrdersModule::SeedDemo(app::DemoSeed& seed) {
+  return SeedDemoOrders(seed.db, orders_, {history_orders_, history_visits_, history_clock_}, seed.users);
+}
 
 }  // namespace allmende::orders

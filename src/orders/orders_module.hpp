@@ -35,6 +35,11 @@ class OrdersModule final : public app::Module {
   OrderService orders_;
   VisitService visits_;
   AgreementService agreements_;
+  // The demo's delivered past (a month of visits to bill): the same services on a clock the seed
+  // moves through that month, so that every visit is checked in, out and confirmed as it would be.
+  ManualTimeSource history_clock_{Timestamp{}};
+  OrderService history_orders_;
+  VisitService history_visits_;
   identity::AuthService& auth_;
   identity::CookieOptions cookies_;
 };

@@ -46,7 +46,10 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
   const std::vector<std::pair<std::string, std::string>> stale{{"If-Match", "\"0\""}};
   // Orders of the demo region: Aino's weekly cleaning (scheduled, one visit made final here so that
   // no request changes it) and her window cleaning, made cancelled with its offer withdrawn.
-  const std::string aino_order = w.Id("SELECT id FROM orders WHERE client_id = '" + aino + "' AND state = 'scheduled'");
+  const std::string aino_order =
+      w.Id("SELECT id FROM orders WHERE client_id = '" + aino +
+           "' AND state = 'scheduled' AND EXISTS (SELECT 1 FROM visits v WHERE v.order_id = orders.id AND "
+           "v.state = 'planned')");
   const std::string ended_order = w.Id("SELECT id FROM orders WHERE client_id = '" + aino + "' AND state = 'offered'");
   ASSERT_FALSE(aino_order.empty() || ended_order.empty()) << "the demo region has Aino's orders";
   w.db().Execute("UPDATE orders SET state = 'cancelled' WHERE id = '" + ended_order + "'");
@@ -375,6 +378,59 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        404,
        {{"If-Match", "\"1\""}},
        Who::kAnySignedIn},
+      // 113: billing runs
+      {"the welfare area's billing runs", "GET /api/v1/organizations/{id}/billing-runs", "GET",
+       "/api/v1/organizations/" + welfare + "/billing-runs", "", 200},
+      {"bill a month that has not ended", "POST /api/v1/organizations/{id}/billing-runs", "POST",
+       "/api/v1/organizations/" + welfare + "/billing-runs", R"({"period":"2099-01"})", 422},
+      {"a billing run (none)",
+       "GET /api/v1/billing-runs/{id}",
+       "GET",
+       "/api/v1/billing-runs/brun_none",
+       "",
+       404,
+       {},
+       Who::kAnySignedIn},
+      {"collect a billing run again (none)",
+       "POST /api/v1/billing-runs/{id}/collect",
+       "POST",
+       "/api/v1/billing-runs/brun_none/collect",
+       "",
+       404,
+       {{"If-Match", "\"1\""}},
+       Who::kAnySignedIn},
+      {"lock a billing run (none)",
+       "POST /api/v1/billing-runs/{id}/lock",
+       "POST",
+       "/api/v1/billing-runs/brun_none/lock",
+       "",
+       404,
+       {{"If-Match", "\"1\""}},
+       Who::kAnySignedIn},
+      {"discard a billing run (none)",
+       "POST /api/v1/billing-runs/{id}/discard",
+       "POST",
+       "/api/v1/billing-runs/brun_none/discard",
+       "",
+       404,
+       {{"If-Match", "\"1\""}},
+       Who::kAnySignedIn},
+      {"a billing run's lines (none)",
+       "GET /api/v1/billing-runs/{id}/lines",
+       "GET",
+       "/api/v1/billing-runs/brun_none/lines",
+       "",
+       404,
+       {},
+       Who::kAnySignedIn},
+      {"a billing run as CSV (none)",
+       "GET /api/v1/billing-runs/{id}/export.csv",
+       "GET",
+       "/api/v1/billing-runs/brun_none/export.csv",
+       "",
+       404,
+       {},
+       Who::kAnySignedIn},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
@@ -390,9 +446,10 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
       {"outi.koordinaattori",
        {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56,  57,  58,  59,  62,  64,  65, 67,
         73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94, 97, 98, 99, 100, 101, 103, 104, 105, 108, 109}},  // coordinator
-      {"sari.tilaaja", {0,  17, 22, 47, 48, 49, 51, 52, 54,  55, 56, 57,
-                        58, 59, 64, 65, 73, 74, 75, 88, 105, 106}},  // purchaser officer of the area paying for Aino
-      {"kirsi.tietosuoja", {5, 17, 22}},                             // auditor of region A
+      {"sari.tilaaja",
+       {0,  17, 22, 47, 48, 49, 51, 52, 54,  55,  56,  57,
+        58, 59, 64, 65, 73, 74, 75, 88, 105, 106, 113, 114}},  // purchaser officer of the area paying for Aino
+      {"kirsi.tietosuoja", {5, 17, 22, 113}},                  // auditor of region A
       // admin of Aino's provider
       {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41,
                          45, 53, 56, 57, 60, 61, 63, 64, 65, 66, 68, 69, 70, 74, 75, 76, 78, 79, 81}},

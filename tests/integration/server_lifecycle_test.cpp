@@ -159,11 +159,12 @@ TEST(ServerLifecycle, MigrateAndSeedAreIdempotent) {
   EXPECT_EQ(db.Execute("SELECT count(*) FROM services"), "1002");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM memberships"), "13");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM delegations"), "2");
-  // Orders (journeys 3–5): three agreements, Aino's weekly cleaning and window cleaning, Greta's
-  // shopping help; Gladsaxe's agreement and Karen's weekly help; Aino's voucher, Helga's relief
-  // budget and Karen's free-choice decision; each once.
+  // Orders (journeys 3–6): three agreements, Aino's weekly cleaning, its previous month (delivered)
+  // and her window cleaning, Greta's shopping help; Gladsaxe's agreement and Karen's weekly help;
+  // Aino's voucher, Helga's relief budget and Karen's free-choice decision; each once.
   EXPECT_EQ(db.Execute("SELECT count(*) FROM framework_agreements"), "4");
-  EXPECT_EQ(db.Execute("SELECT count(*) FROM orders"), "4");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM orders"), "5");
+  EXPECT_EQ(db.Execute("SELECT count(*) FROM visits WHERE state = 'disputed'"), "1");
   EXPECT_EQ(db.Execute("SELECT count(*) FROM grants"), "3");
   TestServer server({.database = &db});
   ASSERT_TRUE(server.started());

@@ -1,0 +1,61 @@
+// Billing runs (issue 21): a purchaser's officer collects a month's chargeable visits into a
+// draft run, reviews it (totals per payer and per provider, the visits the run does not bill and
+// why), collects it again while visits are still being confirmed, and locks it. A locked run
+// never changes; its lines are exported. Each visit's share is charged by one run only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/policy.hpp"
+#include "billing/billing_types.hpp"
+#include "common/time.hpp"
+#include "storage/database.hpp"
+
+namespace allmende::billing {
+
+struct LinePage {
+  std::vector<BillingLine> lines;
+  std::optional<std::string> next_cursor;
+};
+
+class BillingService {
+ public:
+  BillingService(storage::Database& db, const TimeSource& clock) : db_(db), clock_(clock) {}
+
+  // The purchaser's runs, newest period first (at most 120: ten years of months).
+  Result<std::vector<BillingRun>> Runs(const access::Actor& actor, const std::string& purchaser_id);
+  // A draft run for `period` ("2026-10", a month that has ended in the region's time zone) with
+  // every chargeable visit before its end that no run has charged. 409 while another draft of
+  // the purchaser is open.
+  Result<RunSummary> Create(const access::Actor& actor, const std::string& purchaser_id, const std::string& period);
+  Result<RunSummary> Get(const access::Actor& actor, const std::string& run_id);
+  // A draft collected again from the visits as they are now.
+  Result<RunSummary> Collect(const access::Actor& actor, const std::string& run_id, std::int64_t version);
+  Result<RunSummary> Lock(const access::Actor& actor, const std::string& run_id, std::int64_t version);
+  // A draft thrown away; its visits are left to the next run.
+  Result<void> Discard(const access::Actor& actor, const std::string& run_id, std::int64_t version);
+  // The run's lines in order, `limit` (1–500) after `cursor`; each client named is logged.
+  Result<LinePage> Lines(const access::Actor& actor, const std::string& run_id, const std::string& cursor, int limit);
+  // A locked run's lines as CSV; each client in it is logged.
+  Result<std::pair<BillingRun, std::string>> Csv(const access::Actor& actor, const std::string& run_id);
+
+ private:
+  struct Loaded {
+    BillingRun run;
+    access::Decision decision;
+  };
+  // The run, if the actor may `action` on its purchaser; 404 otherwise (nobody learns of
+  // another purchaser's runs).
+  Result<Loaded> Load(storage::Connection& c, const access::Actor& actor, access::Action action,
+                      const std::string& run_id, Timestamp now);
+  Result<RunSummary> Summary(storage::Connection& c, const BillingRun& run);
+  // Replaces the draft's lines with the chargeable visits as they are now.
+  Result<void> Fill(storage::Connection& c, const BillingRun& run, const std::string& now_text);
+
+  storage::Database& db_;
+  const TimeSource& clock_;
+};
+
+}  // namespace allmende::billing
