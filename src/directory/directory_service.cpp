@@ -413,6 +413,15 @@ Result<bool> DirectoryService::IsCategory(storage::Connection& c, const std::str
   return std::any_of(categories.begin(), categories.end(), [&](const Category& k) { return k.code == code; });
 }
 
+Result<std::map<std::string, std::string>> DirectoryService::CategoryNames(storage::Connection& c,
+                                                                           const std::string& code) {
+  ALLMENDE_ASSIGN_OR_RETURN(auto categories, DirectoryStore::Categories(c));
+  for (const auto& k : categories) {
+    if (k.code == code) return k.name;
+  }
+  return std::map<std::string, std::string>();
+}
+
 Result<std::string> DirectoryService::PlaceName(storage::Connection& c, const std::string& code) {
   ALLMENDE_ASSIGN_OR_RETURN(auto places, DirectoryStore::Places(c));
   for (const auto& p : places) {

@@ -88,6 +88,8 @@ class DirectoryService {
 
   // For funding and orders, in the caller's transaction: is `code` a category of the taxonomy?
   static Result<bool> IsCategory(storage::Connection& c, const std::string& code);
+  // A category's names by language (fi, sv, en, de, da); empty for an unknown code.
+  static Result<std::map<std::string, std::string>> CategoryNames(storage::Connection& c, const std::string& code);
   // The Finnish (else first) name of a place of the gazetteer; empty for an unknown code.
   static Result<std::string> PlaceName(storage::Connection& c, const std::string& code);
   // A service as the public sees it (published content only), for an order from the shop;

@@ -16,6 +16,7 @@ struct Texts {
   std::string_view cancelled_subject, cancelled;
   std::string_view first_visit;
   std::string_view see;
+  std::string_view by_desk;
 };
 
 constexpr std::array<Texts, 5> kTexts{{
@@ -25,7 +26,8 @@ constexpr std::array<Texts, 5> kTexts{{
      "Tilaustasi ei voitu ottaa vastaan: {service}",
      "{provider} ei voi ottaa tilausta vastaan. Voit valita toisen palvelun kaupasta.", "Tilauksesi vanheni: {service}",
      "Palveluntuottaja ei vastannut ajoissa. Voit valita toisen palvelun kaupasta.", "Tilauksesi on peruttu: {service}",
-     "Tilaus on peruttu.", "Ensimmäinen käynti:", "Tilauksen tiedot:"},
+     "Tilaus on peruttu.", "Ensimmäinen käynti:", "Tilauksen tiedot:",
+     "Neuvonta teki tilauksen puolestasi suostumuksellasi. Voit perua suostumuksen omalta sivultasi."},
     {"sv", "Hej,", "Din beställning har tagits emot: {service}",
      "Tack för din beställning. Vi skickar den vidare till tjänsteproducenten och meddelar dig när den har godkänts.",
      "Din beställning har godkänts: {service}", "{provider} har godkänt din beställning.",
@@ -34,14 +36,17 @@ constexpr std::array<Texts, 5> kTexts{{
      "Din beställning har gått ut: {service}",
      "Tjänsteproducenten svarade inte i tid. Du kan välja en annan tjänst i butiken.",
      "Din beställning har avbokats: {service}", "Beställningen har avbokats.",
-     "Första besöket:", "Beställningens uppgifter:"},
+     "Första besöket:", "Beställningens uppgifter:",
+     "Rådgivningen gjorde beställningen för din räkning med ditt samtycke. Du kan återkalla samtycket på din egen "
+     "sida."},
     {"en", "Hello,", "We have received your order: {service}",
      "Thank you for your order. We pass it to the provider and tell you when it is accepted.",
      "Your order was accepted: {service}", "{provider} has accepted your order.",
      "Your order could not be taken: {service}",
      "{provider} cannot take the order. You can choose another service in the shop.", "Your order expired: {service}",
      "The provider did not answer in time. You can choose another service in the shop.",
-     "Your order was cancelled: {service}", "The order was cancelled.", "First visit:", "Your order:"},
+     "Your order was cancelled: {service}", "The order was cancelled.", "First visit:", "Your order:",
+     "The advice desk placed this order for you with your consent. You can withdraw the consent on your own page."},
     {"de", "Guten Tag,", "Wir haben Ihre Bestellung erhalten: {service}",
      "Vielen Dank für Ihre Bestellung. Wir leiten sie an den Leistungserbringer weiter und melden uns, sobald sie "
      "angenommen ist.",
@@ -51,7 +56,9 @@ constexpr std::array<Texts, 5> kTexts{{
      "Ihre Bestellung ist abgelaufen: {service}",
      "Der Leistungserbringer hat nicht rechtzeitig geantwortet. Sie können im Shop eine andere Leistung wählen.",
      "Ihre Bestellung wurde storniert: {service}", "Die Bestellung wurde storniert.",
-     "Erster Besuch:", "Ihre Bestellung:"},
+     "Erster Besuch:", "Ihre Bestellung:",
+     "Die Beratungsstelle hat diese Bestellung mit Ihrer Einwilligung für Sie aufgegeben. Sie können die Einwilligung "
+     "auf Ihrer eigenen Seite widerrufen."},
     {"da", "Hej,", "Vi har modtaget din bestilling: {service}",
      "Tak for din bestilling. Vi sender den videre til leverandøren og giver besked, når den er accepteret.",
      "Din bestilling er accepteret: {service}", "{provider} har accepteret din bestilling.",
@@ -59,7 +66,9 @@ constexpr std::array<Texts, 5> kTexts{{
      "{provider} kan ikke tage imod bestillingen. Du kan vælge en anden ydelse i butikken.",
      "Din bestilling er udløbet: {service}",
      "Leverandøren svarede ikke i tide. Du kan vælge en anden ydelse i butikken.",
-     "Din bestilling er annulleret: {service}", "Bestillingen er annulleret.", "Første besøg:", "Din bestilling:"},
+     "Din bestilling er annulleret: {service}", "Bestillingen er annulleret.", "Første besøg:", "Din bestilling:",
+     "Rådgivningen har afgivet bestillingen for dig med dit samtykke. Du kan trække samtykket tilbage på din egen "
+     "side."},
 }};
 
 std::string Fill(std::string_view text, const std::string& service, const std::string& provider) {
@@ -77,7 +86,7 @@ std::string Fill(std::string_view text, const std::string& service, const std::s
 
 identity::EmailText ComposeOrderEmail(const std::string& kind, const std::string& language, const std::string& service,
                                       const std::string& provider, const std::string& first_visit,
-                                      const std::string& link) {
+                                      const std::string& link, bool by_desk) {
   const Texts* t = &kTexts[2];
   for (const auto& candidate : kTexts) {
     if (candidate.language == language) t = &candidate;
@@ -90,6 +99,7 @@ identity::EmailText ComposeOrderEmail(const std::string& kind, const std::string
   identity::EmailText out;
   out.subject = "Allmende: " + Fill(subject, service, provider);
   out.body = std::string(t->greeting) + "\n\n" + Fill(body, service, provider) + "\n";
+  if (by_desk && kind == "placed") out.body += "\n" + std::string(t->by_desk) + "\n";
   if (!first_visit.empty() && (kind == "accepted" || kind == "placed")) {
     out.body += "\n" + std::string(t->first_visit) + " " + first_visit + "\n";
   }

@@ -208,12 +208,19 @@ Result<void> OrderService::Save(storage::Connection& c, Order& o, std::int64_t v
 
 Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const std::string& kind, Timestamp now) {
   std::vector<std::string> recipients{o.client_id};
-  if (o.origin == "shop" && o.ordered_by != o.client_id) recipients.push_back(o.ordered_by);
-  // The service's name in each reader's language where it has one (else Finnish, else any).
+  // A delegate who ordered from the shop hears of it too; the advice desk, which orders with the
+  // client's consent, does not get "your order" mail: the client's says the desk placed it.
+  const bool by_desk = o.consent_id.has_value();
+  if (o.origin == "shop" && o.ordered_by != o.client_id && !by_desk) recipients.push_back(o.ordered_by);
+  // The service's name in each reader's language where it has one (else Finnish, else any); a
+  // purchaser's order names its type of service.
   std::map<std::string, std::string> names;
   if (o.service_id) {
     ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *o.service_id));
     if (s) names = s->published->name;
+  }
+  if (names.empty()) {
+    ALLMENDE_ASSIGN_OR_RETURN(names, directory::DirectoryService::CategoryNames(c, o.category));
   }
   auto service_in = [&](const std::string& language) -> std::string {
     for (const std::string& l : {language, std::string("fi")}) {
@@ -238,7 +245,7 @@ Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const 
     // A client registered at the advice desk may have no e-mail address: the desk phones them.
     if (!contact || contact->email.empty()) continue;
     auto text = ComposeOrderEmail(kind, contact->language, service_in(contact->language), o.provider_name.value_or(""),
-                                  first_visit, public_url_ + "/orders/" + o.id);
+                                  first_visit, public_url_ + "/orders/" + o.id, by_desk && user == o.client_id);
     ALLMENDE_TRY(outbox_.Enqueue(
         c, {.region_id = o.region_id, .recipient = contact->email, .subject = text.subject, .body = text.body}, now));
   }

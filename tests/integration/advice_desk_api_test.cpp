@@ -144,6 +144,11 @@ TEST_F(AdviceDeskApiTest, TheProviderReachesTheClientOnlyWhileHerConsentHolds) {
                      201);
   ASSERT_TRUE(placed.contains("consent_id") && placed["consent_id"].is_string());
   const std::string order(placed["id"].as_string()), consent(placed["consent_id"].as_string());
+  // Ebba hears of her order in Swedish; Mikko gets no "your order" mail for hers.
+  EXPECT_EQ(Count("SELECT count(*) FROM outbox_messages WHERE recipient = 'ebba.lindqvist@allmende.demo' AND "
+                  "subject LIKE 'Allmende: Din beställning har tagits emot%'"),
+            "1");
+  EXPECT_EQ(Count("SELECT count(*) FROM outbox_messages WHERE recipient = 'mikko.neuvoja@allmende.demo'"), "0");
 
   // Before acceptance the provider does not reach her record; after it, through the consent.
   EXPECT_EQ(As("jussi.siivous", "GET", "/api/v1/clients/" + ebba)->status, 403);
