@@ -51,6 +51,7 @@ std::string SummaryJson(const RunSummary& s) {
                                     {"state", u.state},
                                     {"provider_name", u.provider_name},
                                     {"reason", u.reason},
+                                    {"problem", u.problem.empty() ? json::value(nullptr) : json::value(u.problem)},
                                     {"price_cents", OptInt(u.price_cents)}});
   }
   o["by_payer"] = payers;

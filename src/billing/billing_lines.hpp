@@ -14,6 +14,7 @@ struct ChargeableVisit {
   std::string visit_id;
   std::string order_id;
   std::string provider_id;
+  std::string provider_name;
   std::string client_id;
   std::string purchaser_id;
   std::string local_date;

@@ -105,16 +105,36 @@ Result<BillingService::Loaded> BillingService::Load(storage::Connection& c, cons
   return Loaded{std::move(*run), std::move(*decision)};
 }
 
-Result<RunSummary> BillingService::Summary(storage::Connection& c, const BillingRun& run) {
+Result<RunSummary> BillingService::Summary(storage::Connection& c, const BillingRun& run,
+                                           const access::Decision& decision, const access::Actor& actor,
+                                           Timestamp now) {
   RunSummary s;
   s.run = run;
   ALLMENDE_ASSIGN_OR_RETURN(s.by_payer, BillingStore::ByPayer(c, run.id));
   ALLMENDE_ASSIGN_OR_RETURN(s.by_provider, BillingStore::ByProvider(c, run.id));
-  if (run.state == "draft") {
-    ALLMENDE_ASSIGN_OR_RETURN(
-        s.unbilled, BillingStore::Unbilled(c, run.purchaser_id, run.period_start, run.period_end, kMaxUnbilled));
+  if (run.state != "draft") return s;
+  ALLMENDE_ASSIGN_OR_RETURN(
+      s.unbilled, BillingStore::Unbilled(c, run.purchaser_id, run.period_start, run.period_end, kMaxUnbilled));
+  // What the draft could not bill as stored (Fill left it out): chargeable, yet charged by no run.
+  ALLMENDE_ASSIGN_OR_RETURN(auto left, BillingStore::Chargeable(c, run.purchaser_id, run.period_end));
+  for (const auto& v : left) {
+    if (s.unbilled.size() >= static_cast<std::size_t>(kMaxUnbilled)) break;
+    auto problem = Problem(v, run.currency);
+    if (!problem) continue;
+    s.unbilled.push_back(
+        {v.visit_id, v.order_id, v.client_id, v.local_date, v.state, v.provider_name, "", *problem, v.price_cents});
   }
+  // A dispute is in the client's words: reading it is in their log.
+  std::set<std::string> clients;
+  for (const auto& u : s.unbilled) clients.insert(u.client_id);
+  ALLMENDE_TRY(LogClients(c, decision, actor, run, {clients.begin(), clients.end()}, "billing.run.read", now));
   return s;
+}
+
+std::optional<std::string> BillingService::Problem(const ChargeableVisit& v, const std::string& currency) {
+  if (CurrencyOfPrice(v.price) != currency) return std::string("currency");
+  if (!LinesOfVisit(v).ok()) return std::string("split");
+  return std::nullopt;
 }
 
 Result<void> BillingService::Fill(storage::Connection& c, const BillingRun& run, const std::string& now_text) {
@@ -124,12 +144,15 @@ Result<void> BillingService::Fill(storage::Connection& c, const BillingRun& run,
   lines.reserve(visits.size() * 2);
   std::int64_t seq = 0;
   for (const auto& v : visits) {
-    if (auto currency = CurrencyOfPrice(v.price); currency != run.currency) {
-      log::Warn("billing_visit_currency", {{"visit", v.visit_id}, {"currency", currency}, {"run", run.id}});
+    // A visit that cannot be billed as stored is left unbilled and listed with its problem by
+    // Summary: one bad visit does not stop the purchaser's billing.
+    if (CurrencyOfPrice(v.price) != run.currency) continue;
+    auto of_visit = LinesOfVisit(v);
+    if (!of_visit.ok()) {
+      log::Warn("billing_visit_split", {{"visit", v.visit_id}, {"run", run.id}, {"error", of_visit.error().message}});
       continue;
     }
-    ALLMENDE_ASSIGN_OR_RETURN(auto of_visit, LinesOfVisit(v));
-    for (auto& l : of_visit) {
+    for (auto& l : *of_visit) {
       l.id = NewId("bil");
       l.seq = ++seq;
       lines.push_back(std::move(l));
@@ -186,15 +209,16 @@ Result<RunSummary> BillingService::Create(const access::Actor& actor, const std:
     ALLMENDE_TRY(Fill(c, run, now_text));
     ALLMENDE_TRY(access::AppendAccess(c, decision, RunEvent("billing.run.create", run, actor), actor.request_id, now));
     ALLMENDE_ASSIGN_OR_RETURN(run, MustRun(c, run.id));
-    return Summary(c, run);
+    return Summary(c, run, decision, actor, now);
   });
 }
 
 Result<RunSummary> BillingService::Get(const access::Actor& actor, const std::string& run_id) {
   const Timestamp now = clock_.Now();
-  return db_.ReadValue<RunSummary>([&](storage::Connection& c) -> Result<RunSummary> {
+  // A write: the summary's list of disputes is in each disputing client's log.
+  return db_.WriteValue<RunSummary>([&](storage::Connection& c) -> Result<RunSummary> {
     ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Load(c, actor, access::Action::kBillingRead, run_id, now));
-    return Summary(c, l.run);
+    return Summary(c, l.run, l.decision, actor, now);
   });
 }
 
@@ -210,7 +234,7 @@ Result<RunSummary> BillingService::Collect(const access::Actor& actor, const std
     ALLMENDE_TRY(
         access::AppendAccess(c, l.decision, RunEvent("billing.run.collect", l.run, actor), actor.request_id, now));
     ALLMENDE_ASSIGN_OR_RETURN(auto run, MustRun(c, run_id));
-    return Summary(c, run);
+    return Summary(c, run, l.decision, actor, now);
   });
 }
 
@@ -231,7 +255,7 @@ Result<RunSummary> BillingService::Lock(const access::Actor& actor, const std::s
     ALLMENDE_TRY(
         access::AppendAccess(c, l.decision, RunEvent("billing.run.lock", l.run, actor), actor.request_id, now));
     ALLMENDE_ASSIGN_OR_RETURN(auto run, MustRun(c, run_id));
-    return Summary(c, run);
+    return Summary(c, run, l.decision, actor, now);
   });
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "access/policy.hpp"
+#include "billing/billing_lines.hpp"
 #include "billing/billing_types.hpp"
 #include "common/time.hpp"
 #include "storage/database.hpp"
@@ -50,7 +51,12 @@ class BillingService {
   // another purchaser's runs).
   Result<Loaded> Load(storage::Connection& c, const access::Actor& actor, access::Action action,
                       const std::string& run_id, Timestamp now);
-  Result<RunSummary> Summary(storage::Connection& c, const BillingRun& run);
+  // The run's totals and, for a draft, what it does not bill; each client whose visit is listed
+  // gets an access-log entry.
+  Result<RunSummary> Summary(storage::Connection& c, const BillingRun& run, const access::Decision& decision,
+                             const access::Actor& actor, Timestamp now);
+  // Why a chargeable visit cannot be billed in `currency` as stored: currency, split; or none.
+  static std::optional<std::string> Problem(const ChargeableVisit& v, const std::string& currency);
   // Replaces the draft's lines with the chargeable visits as they are now.
   Result<void> Fill(storage::Connection& c, const BillingRun& run, const std::string& now_text);
 

@@ -47,6 +47,7 @@ class BillingStore {
   static Result<std::vector<Total>> ByProvider(storage::Connection& c, const std::string& run_id);
   // The sum and count of the run's lines, as the database adds them.
   static Result<std::pair<std::int64_t, std::int64_t>> Sum(storage::Connection& c, const std::string& run_id);
+  // The period's disputed and unconfirmed visits, and confirmed visits before its end without a price.
   static Result<std::vector<UnbilledVisit>> Unbilled(storage::Connection& c, const std::string& purchaser_id,
                                                      const std::string& start, const std::string& end, int limit);
   // The clients whose lines the run holds (for the access log of a read of its lines).

@@ -130,8 +130,8 @@ Result<std::vector<ChargeableVisit>> BillingStore::Chargeable(storage::Connectio
       c.Query(
           "SELECT v.id, v.order_id, v.provider_id, o.client_id, v.local_date, v.state, COALESCE(v.charge_bp, 10000), "
           "COALESCE(v.billable_minutes, 0), v.price_cents, v.split, o.price, o.agreement_id, o.service_id, "
-          "COALESCE(a.vat_rate_bp, 0) "
-          "FROM orders o JOIN visits v ON v.order_id = o.id "
+          "COALESCE(a.vat_rate_bp, 0), p.name "
+          "FROM orders o JOIN visits v ON v.order_id = o.id JOIN organizations p ON p.id = v.provider_id "
           "LEFT JOIN framework_agreements a ON a.id = o.agreement_id "
           "WHERE o.purchaser_id = $1 AND v.local_date < $2 AND v.price_cents IS NOT NULL AND v.split IS NOT NULL "
           "AND o.price IS NOT NULL "
@@ -161,6 +161,7 @@ Result<std::vector<ChargeableVisit>> BillingStore::Chargeable(storage::Connectio
       v.price_source = "service:" + *service;
     }
     v.vat_rate_bp = r.Int(13);
+    v.provider_name = r.Text(14);
     out.push_back(std::move(v));
   }
   return out;
@@ -284,14 +285,18 @@ Result<std::vector<UnbilledVisit>> BillingStore::Unbilled(storage::Connection& c
                                                           const std::string& start, const std::string& end, int limit) {
   ALLMENDE_ASSIGN_OR_RETURN(
       auto rows,
-      c.Query("SELECT v.id, v.order_id, v.local_date, v.state, p.name, COALESCE(v.dispute_reason, ''), v.price_cents "
-              "FROM orders o JOIN visits v ON v.order_id = o.id JOIN organizations p ON p.id = v.provider_id "
-              "WHERE o.purchaser_id = $1 AND v.local_date >= $2 AND v.local_date < $3 "
-              "AND v.state IN ('disputed', 'delivered') ORDER BY v.state DESC, v.local_date, v.id LIMIT $4",
+      c.Query("SELECT v.id, v.order_id, o.client_id, v.local_date, v.state, p.name, COALESCE(v.dispute_reason, ''), "
+              "v.price_cents FROM orders o JOIN visits v ON v.order_id = o.id "
+              "JOIN organizations p ON p.id = v.provider_id WHERE o.purchaser_id = $1 AND v.local_date < $3 AND "
+              "((v.local_date >= $2 AND v.state IN ('disputed', 'delivered')) OR "
+              "(v.state = 'confirmed' AND (v.price_cents IS NULL OR v.split IS NULL OR o.price IS NULL))) "
+              "ORDER BY v.state DESC, v.local_date, v.id LIMIT $4",
               {purchaser_id, start, end, std::int64_t{limit}}));
   std::vector<UnbilledVisit> out;
   for (const auto& r : rows) {
-    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.OptInt(6)});
+    UnbilledVisit u{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), "", r.OptInt(7)};
+    if (u.state == "confirmed") u.problem = "unpriced";
+    out.push_back(std::move(u));
   }
   return out;
 }

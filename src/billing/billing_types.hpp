@@ -70,15 +70,18 @@ struct Total {
   std::int64_t lines = 0;
 };
 
-// A visit of the period that the run does not bill, and why: the client disputes it, or has not
-// confirmed it yet.
+// A visit that the run does not bill, and why: the client disputes it or has not confirmed it yet
+// (visits of the period), or it cannot be billed as stored (any visit before the period's end):
+// confirmed without a price, a split that does not add up to the price, another currency.
 struct UnbilledVisit {
   std::string visit_id;
   std::string order_id;
+  std::string client_id;
   std::string local_date;
-  std::string state;  // disputed, delivered
+  std::string state;  // disputed, delivered; or the state of a visit with a problem
   std::string provider_name;
-  std::string reason;  // the client's words for a dispute
+  std::string reason;   // the client's words for a dispute
+  std::string problem;  // empty, or unpriced, split, currency
   std::optional<std::int64_t> price_cents;
 };
 

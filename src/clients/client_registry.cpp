@@ -327,7 +327,8 @@ Result<std::vector<ClientHit>> ClientRegistry::Find(storage::Connection& c, cons
       e.retry_after_seconds = 5;
       return e;
     }
-    // The index has scored the names already: the rows read give the lines, in the index's order.
+    // The index has scored the names already: the rows read give the lines (sorted below). A
+    // rename not yet applied to the index shows the new name with the old name's score.
     auto matches = names_.Find(region_id, words, static_cast<std::size_t>(q.limit));
     std::vector<std::string> ids;
     ids.reserve(matches.size());
@@ -374,8 +375,9 @@ Result<void> ClientRegistry::LogSearch(const access::Decision& decision, const a
   // which they search, written before the first answer of that minute: the auditor sees who
   // searched the registry, when and why. A result line identifies a person (name, birth date,
   // municipality) without opening their record; opening it is the entry in the client's own log.
-  // An entry per keystroke-driven search would add a durable write to each (measured: half of a
-  // search's CPU) and tell the auditor nothing more, since the entry never holds what was typed.
+  // The price: how many searches followed within the minute, and when, is not recorded (at most
+  // clients.search_per_minute, 120 by default, per person and process). An entry per search cost
+  // half of a search's CPU (bench/clients.sh), as a durable write on every keystroke.
   std::string key = decision.actor_id + '\n' + decision.organization_id + '\n' + decision.role + '\n' + region_id +
                     '\n' + actor.purpose;
   {

@@ -122,7 +122,8 @@ Result<std::optional<std::string>> RegistryStore::ClientWithIdentityDigest(stora
 
 const std::vector<std::string>& RegistryStore::ClientReferences() {
   // Every column that names a client, except the access log (never rewritten: a merged record's
-  // entries are shown with the record it went into).
+  // entries are shown with the record it went into) and billing lines (a locked run never changes;
+  // a draft's lines are collected again from the orders moved here).
   static const std::vector<std::string> refs{"client_relations.client_id", "client_consents.client_id",
                                              "advice_contacts.client_id",  "assessments.client_id",
                                              "advice_tasks.client_id",     "referrals.client_id",

@@ -164,6 +164,37 @@ TEST_F(BillingApiTest, SariBillsTheMonthAndEveryTotalReconcilesWithTheLines) {
   EXPECT_EQ(world_->Id("UPDATE billing_lines SET amount_cents = 1 WHERE run_id = '" + id + "'").rfind("ERROR", 0), 0u);
   EXPECT_EQ(world_->Id("DELETE FROM billing_lines WHERE run_id = '" + id + "'").rfind("ERROR", 0), 0u);
   EXPECT_EQ(world_->Id("UPDATE billing_runs SET total_cents = 0 WHERE id = '" + id + "'").rfind("ERROR", 0), 0u);
+  // Nor by the side doors: a new line in it, a replaced run or line, the whole table at once.
+  const std::string first_line = world_->Id("SELECT id FROM billing_lines WHERE run_id = '" + id + "' AND seq = 1");
+  EXPECT_EQ(world_
+                ->Id("INSERT INTO billing_lines SELECT 'bil_extra', run_id, 99, kind, corrects_line_id, visit_id, 99, "
+                     "order_id, provider_id, client_id, payer_kind, payer_id, paid_to, grant_id, visit_date, charge, "
+                     "charge_bp, minutes, visit_price_cents, amount_cents, vat_rate_bp, rule, rate_cents, "
+                     "basis_points, price_source, price FROM billing_lines WHERE id = '" +
+                     first_line + "'")
+                .rfind("ERROR", 0),
+            0u);
+  if (TestBackend() == "sqlite") {
+    EXPECT_EQ(world_
+                  ->Id("INSERT OR REPLACE INTO billing_runs SELECT id, region_id, purchaser_id, period_start, "
+                       "period_end, currency, 'draft', line_count, total_cents, created_by, created_at, collected_at, "
+                       "NULL, NULL, version FROM billing_runs WHERE id = '" +
+                       id + "'")
+                  .rfind("ERROR", 0),
+              0u);
+    EXPECT_EQ(world_
+                  ->Id("INSERT OR REPLACE INTO billing_lines SELECT id, run_id, seq, kind, corrects_line_id, visit_id, "
+                       "share_index, order_id, provider_id, client_id, payer_kind, payer_id, paid_to, grant_id, "
+                       "visit_date, charge, charge_bp, minutes, visit_price_cents, 1, vat_rate_bp, rule, rate_cents, "
+                       "basis_points, price_source, price FROM billing_lines WHERE id = '" +
+                       first_line + "'")
+                  .rfind("ERROR", 0),
+              0u);
+  } else {
+    EXPECT_EQ(world_->Id("TRUNCATE billing_lines").rfind("ERROR", 0), 0u);
+    EXPECT_EQ(world_->Id("TRUNCATE billing_runs CASCADE").rfind("ERROR", 0), 0u);
+  }
+  EXPECT_EQ(world_->Id("SELECT state FROM billing_runs WHERE id = '" + id + "'"), "locked");
   EXPECT_EQ(world_->Id("SELECT SUM(amount_cents) FROM billing_lines WHERE run_id = '" + id + "'"), std::to_string(sum));
 
   // The CSV for the finance system: a row per line with the same amounts.
@@ -229,6 +260,40 @@ TEST_F(BillingApiTest, NobodyElseSeesARunAndBadRequestsNameTheirField) {
   ExpectProblemField(*As("sari.tilaaja", "GET", "/api/v1/billing-runs/" + id + "/lines?cursor=x"), "cursor");
   ExpectProblemField(*As("sari.tilaaja", "POST", "/api/v1/billing-runs/" + id + "/lock"), "If-Match");
   EXPECT_EQ(As("sari.tilaaja", "POST", "/api/v1/billing-runs/" + id + "/discard", "", Tag(draft))->status, 204);
+}
+
+}  // namespace
+}  // namespace allmende::testing
+
+namespace allmende::testing {
+namespace {
+
+// A visit that cannot be billed as stored (here its split no longer adds up to its price) is left
+// out and listed with its problem; the purchaser's other visits are billed as ever.
+TEST(BillingProblems, AVisitThatCannotBeBilledAsStoredIsListedAndTheRestIsBilled) {
+  DemoWorld world(true);
+  const Session sari = world.SignIn("sari.tilaaja");
+  const std::string welfare = world.OrgId("Pirkanmaan hyvinvointialue");
+  const std::string month = world.Id("SELECT substr(MIN(local_date), 1, 7) FROM visits WHERE state = 'disputed'");
+  const std::string broken = world.Id("SELECT id FROM visits WHERE state = 'confirmed' ORDER BY local_date LIMIT 1");
+  ASSERT_FALSE(broken.empty());
+  world.db().Execute(
+      R"(UPDATE visits SET split = '{"shares":[{"client":true,"amount_cents":1,"rule":"client_rest"}]}' )"
+      "WHERE id = '" +
+      broken + "'");
+  auto made = world.Call(sari, "POST", "/api/v1/organizations/" + welfare + "/billing-runs",
+                         R"({"period":")" + month + R"("})", {{"X-Access-Purpose", "Laskutus"}});
+  auto run = Body(made, 201);
+  EXPECT_GT(run["line_count"].as_int64(), 0) << "the other visits are billed";
+  bool listed = false;
+  for (const auto& u : run["unbilled"].as_array()) {
+    if (u.at("visit_id").as_string() == broken) {
+      listed = true;
+      EXPECT_EQ(u.at("problem"), "split");
+    }
+  }
+  EXPECT_TRUE(listed) << json::serialize(run["unbilled"]);
+  EXPECT_EQ(world.Id("SELECT count(*) FROM billing_lines WHERE visit_id = '" + broken + "'"), "0");
 }
 
 }  // namespace

@@ -91,3 +91,16 @@ END
 $$;
 CREATE TRIGGER billing_lines_locked BEFORE INSERT OR UPDATE OR DELETE ON billing_lines
   FOR EACH ROW EXECUTE FUNCTION billing_lines_locked();
+-- TRUNCATE fires no row trigger: it is refused while any run is locked.
+CREATE FUNCTION billing_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM billing_runs WHERE state = 'locked') THEN
+    RAISE EXCEPTION 'billing runs are locked';
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER billing_runs_no_truncate BEFORE TRUNCATE ON billing_runs
+  FOR EACH STATEMENT EXECUTE FUNCTION billing_no_truncate();
+CREATE TRIGGER billing_lines_no_truncate BEFORE TRUNCATE ON billing_lines
+  FOR EACH STATEMENT EXECUTE FUNCTION billing_no_truncate();

@@ -62,12 +62,22 @@ CREATE INDEX billing_lines_provider ON billing_lines (provider_id, run_id);
 -- A share of a visit is charged once, whichever run charged it.
 CREATE UNIQUE INDEX billing_lines_charged_once ON billing_lines (visit_id, share_index) WHERE kind = 'charge';
 
+-- REPLACE deletes the row it replaces without firing delete triggers (recursive_triggers is off):
+-- an insert with the id of a locked run, or of a line of one, is refused as well.
+CREATE TRIGGER billing_runs_locked_insert BEFORE INSERT ON billing_runs
+WHEN (SELECT state FROM billing_runs WHERE id = NEW.id) = 'locked'
+BEGIN SELECT RAISE(ABORT, 'billing run is locked'); END;
 CREATE TRIGGER billing_runs_locked_update BEFORE UPDATE ON billing_runs WHEN OLD.state = 'locked'
 BEGIN SELECT RAISE(ABORT, 'billing run is locked'); END;
 CREATE TRIGGER billing_runs_locked_delete BEFORE DELETE ON billing_runs WHEN OLD.state = 'locked'
 BEGIN SELECT RAISE(ABORT, 'billing run is locked'); END;
 CREATE TRIGGER billing_lines_locked_insert BEFORE INSERT ON billing_lines
 WHEN (SELECT state FROM billing_runs WHERE id = NEW.run_id) = 'locked'
+  OR (SELECT r.state FROM billing_lines l JOIN billing_runs r ON r.id = l.run_id WHERE l.id = NEW.id) = 'locked'
+  OR (SELECT r.state FROM billing_lines l JOIN billing_runs r ON r.id = l.run_id
+      WHERE l.run_id = NEW.run_id AND l.seq = NEW.seq) = 'locked'
+  OR (NEW.kind = 'charge' AND (SELECT r.state FROM billing_lines l JOIN billing_runs r ON r.id = l.run_id
+      WHERE l.visit_id = NEW.visit_id AND l.share_index = NEW.share_index AND l.kind = 'charge') = 'locked')
 BEGIN SELECT RAISE(ABORT, 'billing run is locked'); END;
 CREATE TRIGGER billing_lines_locked_update BEFORE UPDATE ON billing_lines
 WHEN (SELECT state FROM billing_runs WHERE id = OLD.run_id) = 'locked'
