@@ -35,6 +35,7 @@ bench: build
 	@bash bench/search.sh
 	@bash bench/orders.sh
 	@bash bench/clients.sh
+	@bash bench/billing.sh
 
 format:
 	@find src tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -40,8 +40,9 @@ constexpr std::string_view kLineColumns =
     "l.provider_id, p.name, l.client_id, u.name, l.payer_kind, l.payer_id, "
     "CASE WHEN l.payer_kind = 'client' THEN u.name ELSE payer.name END, l.paid_to, l.grant_id, l.visit_date, "
     "l.charge, l.charge_bp, l.minutes, l.visit_price_cents, l.amount_cents, l.vat_rate_bp, l.rule, l.rate_cents, "
-    "l.basis_points, l.price_source, l.price "
+    "l.basis_points, l.price_source, o.price "
     "FROM billing_lines l JOIN organizations p ON p.id = l.provider_id JOIN users u ON u.id = l.client_id "
+    "JOIN orders o ON o.id = l.order_id "
     "LEFT JOIN organizations payer ON payer.id = l.payer_id AND l.payer_kind = 'organization' ";
 
 BillingLine ToLine(const storage::Row& r) {
@@ -74,7 +75,7 @@ BillingLine ToLine(const storage::Row& r) {
   l.rate_cents = r.OptInt(25);
   l.basis_points = r.OptInt(26);
   l.price_source = r.Text(27);
-  l.price = r.Text(28);
+  l.price = r.OptText(28).value_or("null");
   return l;
 }
 
@@ -173,9 +174,9 @@ Result<void> BillingStore::InsertLines(storage::Connection& c, const std::string
     ALLMENDE_TRY(c.Execute(
         "INSERT INTO billing_lines (id, run_id, seq, kind, corrects_line_id, visit_id, share_index, order_id, "
         "provider_id, client_id, payer_kind, payer_id, paid_to, grant_id, visit_date, charge, charge_bp, minutes, "
-        "visit_price_cents, amount_cents, vat_rate_bp, rule, rate_cents, basis_points, price_source, price) VALUES "
+        "visit_price_cents, amount_cents, vat_rate_bp, rule, rate_cents, basis_points, price_source) VALUES "
         "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, "
-        "$24, $25, $26)",
+        "$24, $25)",
         {l.id,
          run_id,
          l.seq,
@@ -200,8 +201,7 @@ Result<void> BillingStore::InsertLines(storage::Connection& c, const std::string
          l.rule,
          OptInt(l.rate_cents),
          OptInt(l.basis_points),
-         l.price_source,
-         l.price}));
+         l.price_source}));
   }
   return Ok();
 }

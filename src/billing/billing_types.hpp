@@ -58,7 +58,7 @@ struct BillingLine {
   std::optional<std::int64_t> rate_cents;
   std::optional<std::int64_t> basis_points;
   std::string price_source;  // agreement:<id>, service:<id>
-  std::string price;         // the order's price list as accepted (JSON)
+  std::string price;         // the order's price list as accepted (JSON, read from the order)
 };
 
 // A sum of lines: per payer, per provider, or the whole run.

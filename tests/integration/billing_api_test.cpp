@@ -170,7 +170,7 @@ TEST_F(BillingApiTest, SariBillsTheMonthAndEveryTotalReconcilesWithTheLines) {
                 ->Id("INSERT INTO billing_lines SELECT 'bil_extra', run_id, 99, kind, corrects_line_id, visit_id, 99, "
                      "order_id, provider_id, client_id, payer_kind, payer_id, paid_to, grant_id, visit_date, charge, "
                      "charge_bp, minutes, visit_price_cents, amount_cents, vat_rate_bp, rule, rate_cents, "
-                     "basis_points, price_source, price FROM billing_lines WHERE id = '" +
+                     "basis_points, price_source FROM billing_lines WHERE id = '" +
                      first_line + "'")
                 .rfind("ERROR", 0),
             0u);
@@ -186,7 +186,7 @@ TEST_F(BillingApiTest, SariBillsTheMonthAndEveryTotalReconcilesWithTheLines) {
                   ->Id("INSERT OR REPLACE INTO billing_lines SELECT id, run_id, seq, kind, corrects_line_id, visit_id, "
                        "share_index, order_id, provider_id, client_id, payer_kind, payer_id, paid_to, grant_id, "
                        "visit_date, charge, charge_bp, minutes, visit_price_cents, 1, vat_rate_bp, rule, rate_cents, "
-                       "basis_points, price_source, price FROM billing_lines WHERE id = '" +
+                       "basis_points, price_source FROM billing_lines WHERE id = '" +
                        first_line + "'")
                   .rfind("ERROR", 0),
               0u);

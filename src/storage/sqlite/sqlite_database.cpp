@@ -196,6 +196,10 @@ Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& op
   ALLMENDE_TRY(conn->Exec("PRAGMA journal_mode=WAL"));
   ALLMENDE_TRY(conn->Exec("PRAGMA synchronous=FULL"));
   ALLMENDE_TRY(conn->Exec("PRAGMA foreign_keys=ON"));
+  // The row a REPLACE deletes fires the delete triggers, so that the append-only and locked tables
+  // (access log, locked billing runs) cannot be rewritten by REPLACE. No trigger of the schema
+  // writes, so nothing recurses.
+  ALLMENDE_TRY(conn->Exec("PRAGMA recursive_triggers=ON"));
   const std::string mmap = "PRAGMA mmap_size=" + std::to_string(std::max<std::int64_t>(0, options.mmap_bytes));
   ALLMENDE_TRY(conn->Exec(mmap.c_str()));
   if (reader) ALLMENDE_TRY(conn->Exec("PRAGMA query_only=ON"));

@@ -53,11 +53,11 @@ CREATE TABLE billing_lines (
   rule TEXT NOT NULL,          -- the split's rule for this share (voucher_per_hour, client_rest, ...)
   rate_cents BIGINT,          -- the rule's rate, when it has one
   basis_points INTEGER,        -- the rule's share, when it has one
-  price_source TEXT NOT NULL,  -- agreement:<id> or service:<id>
-  price TEXT NOT NULL,         -- the order's price list as accepted (JSON)
+  -- agreement:<id> or service:<id>; the price list itself is the order's as accepted (orders.price,
+  -- which never changes after acceptance), not copied into every line.
+  price_source TEXT NOT NULL,
   UNIQUE (run_id, seq)
 );
-CREATE INDEX billing_lines_run ON billing_lines (run_id, seq);
 CREATE INDEX billing_lines_provider ON billing_lines (provider_id, run_id);
 -- A share of a visit is charged once, whichever run charged it.
 CREATE UNIQUE INDEX billing_lines_charged_once ON billing_lines (visit_id, share_index) WHERE kind = 'charge';

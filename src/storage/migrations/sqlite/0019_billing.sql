@@ -53,17 +53,18 @@ CREATE TABLE billing_lines (
   rule TEXT NOT NULL,          -- the split's rule for this share (voucher_per_hour, client_rest, ...)
   rate_cents INTEGER,          -- the rule's rate, when it has one
   basis_points INTEGER,        -- the rule's share, when it has one
-  price_source TEXT NOT NULL,  -- agreement:<id> or service:<id>
-  price TEXT NOT NULL,         -- the order's price list as accepted (JSON)
+  -- agreement:<id> or service:<id>; the price list itself is the order's as accepted (orders.price,
+  -- which never changes after acceptance), not copied into every line.
+  price_source TEXT NOT NULL,
   UNIQUE (run_id, seq)
 ) STRICT;
-CREATE INDEX billing_lines_run ON billing_lines (run_id, seq);
 CREATE INDEX billing_lines_provider ON billing_lines (provider_id, run_id);
 -- A share of a visit is charged once, whichever run charged it.
 CREATE UNIQUE INDEX billing_lines_charged_once ON billing_lines (visit_id, share_index) WHERE kind = 'charge';
 
--- REPLACE deletes the row it replaces without firing delete triggers (recursive_triggers is off):
--- an insert with the id of a locked run, or of a line of one, is refused as well.
+-- REPLACE deletes the row it replaces without firing delete triggers unless the connection set
+-- recursive_triggers (the server's do, src/storage/sqlite/sqlite_database.cpp; the sqlite3 shell
+-- does not): an insert that would replace a locked run or a line of one is refused as well.
 CREATE TRIGGER billing_runs_locked_insert BEFORE INSERT ON billing_runs
 WHEN (SELECT state FROM billing_runs WHERE id = NEW.id) = 'locked'
 BEGIN SELECT RAISE(ABORT, 'billing run is locked'); END;
