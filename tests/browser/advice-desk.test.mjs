@@ -675,7 +675,7 @@ test('AinoWithdrawsHerConsentAndTheOrderIsCancelled', async () => {
   await item.getByRole('button', { name: 'Peru suostumus' }).click();
   await item.getByText('Hervannan Kotisiivous Oy ei sen jälkeen näe tietojasi, ja tilaus perutaan.').waitFor();
   const withdrawn = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/withdraw'));
-  await item.getByRole('button', { name: 'Kyllä, peru' }).click();
+  await item.getByRole('button', { name: 'Kyllä, peru suostumus' }).click();
   assert.match((await withdrawn).headers()['idempotency-key'] ?? '', /^[0-9a-f-]{36}$/);
   await page.getByRole('status').filter({ hasText: 'Suostumus on peruttu.' }).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="consent"]')?.getAttribute('data-state') === 'withdrawn');

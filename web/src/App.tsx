@@ -28,6 +28,7 @@ import { OrderPage } from './pages/orders/OrderPage';
 import { PurchaserClientPage } from './pages/orders/PurchaserClientPage';
 import { PurchaserClientsPage } from './pages/orders/PurchaserClientsPage';
 import { ReferralQueuePage } from './pages/referrals/ReferralQueuePage';
+import { BillingPage } from './pages/billing/BillingPage';
 import { WorkerDayPage } from './pages/orders/WorkerDayPage';
 import { PlanPage } from './pages/plan/PlanPage';
 import { OrganizationPage } from './pages/organization/OrganizationPage';
@@ -106,6 +107,7 @@ export function App() {
                   <Route path="/purchaser/clients" element={signedIn(<PurchaserClientsPage />)} />
                   <Route path="/purchaser/clients/:clientId" element={signedIn(<PurchaserClientPage />)} />
                   <Route path="/purchaser/referrals" element={signedIn(<ReferralQueuePage />)} />
+                  <Route path="/purchaser/billing" element={signedIn(<BillingPage />)} />
                   <Route path="/profile" element={signedIn(<ProfilePage />)} />
                   <Route path="/profile/security" element={signedIn(<SecurityPage />)} />
                   <Route path="/profile/sessions" element={signedIn(<SessionsPage />)} />

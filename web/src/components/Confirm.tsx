@@ -9,6 +9,7 @@ export function ConfirmButton({
   label,
   question,
   confirmLabel,
+  cancelLabel,
   onConfirm,
   busy = false,
   tone = 'danger',
@@ -16,6 +17,8 @@ export function ConfirmButton({
   label: string;
   question: string;
   confirmLabel: string;
+  /** The way back, when "Cancel" could be read as the action itself ("peru" = cancel, withdraw). */
+  cancelLabel?: string;
   onConfirm: () => void | Promise<void>;
   busy?: boolean;
   tone?: 'danger' | 'secondary';
@@ -53,7 +56,7 @@ export function ConfirmButton({
         {confirmLabel}
       </button>
       <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
-        {t('common.cancel')}
+        {cancelLabel ?? t('common.cancel')}
       </button>
     </span>
   );

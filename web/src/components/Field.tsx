@@ -105,3 +105,11 @@ export function ChoiceGroup({
     </fieldset>
   );
 }
+
+/**
+ * Moves focus to the first field with an error, in the form's order: an input marked invalid, or
+ * the first choice of a group of choices (checkboxes, radios) that has an error.
+ */
+export function focusFirstInvalid(root: HTMLElement | null) {
+  root?.querySelector<HTMLElement>('[aria-invalid="true"], .choice-group.field-invalid input')?.focus();
+}

@@ -58,15 +58,20 @@ import clientMergeDe from './locales/clientMerge/de';
 import clientMergeEn from './locales/clientMerge/en';
 import clientMergeFi from './locales/clientMerge/fi';
 import clientMergeSv from './locales/clientMerge/sv';
+import billingDa from './locales/billing/da';
+import billingDe from './locales/billing/de';
+import billingEn from './locales/billing/en';
+import billingFi from './locales/billing/fi';
+import billingSv from './locales/billing/sv';
 import { mergeTexts } from './merge';
 
 // Orders, funding, the shop's ordering, notifications, webhooks, the advice desk, the needs
-// assessment, the desk's follow-up tasks, the referrals to the purchaser, the service plan and the merge of two client records add their own groups and a few keys to shared ones (nav, home.cards, actions,
+// assessment, the desk's follow-up tasks, the referrals to the purchaser, the service plan, the merge of two client records and billing add their own groups and a few keys to shared ones (nav, home.cards, actions,
 // fieldMessages, service, org, desk.order); see merge.ts.
 export const resources = {
-  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi, referralsFi, planFi, clientMergeFi) },
-  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv, referralsSv, planSv, clientMergeSv) },
-  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn, referralsEn, planEn, clientMergeEn) },
-  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe, referralsDe, planDe, clientMergeDe) },
-  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa, referralsDa, planDa, clientMergeDa) },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi, referralsFi, planFi, clientMergeFi, billingFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv, referralsSv, planSv, clientMergeSv, billingSv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn, referralsEn, planEn, clientMergeEn, billingEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe, referralsDe, planDe, clientMergeDe, billingDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa, referralsDa, planDa, clientMergeDa, billingDa) },
 } as const;

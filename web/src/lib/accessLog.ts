@@ -51,6 +51,13 @@ export const KNOWN_ACTIONS = [
   'referral.decide',
   'plan.read',
   'plan.write',
+  'billing.run.create',
+  'billing.run.collect',
+  'billing.run.lock',
+  'billing.run.discard',
+  'billing.run.read',
+  'billing.lines.read',
+  'billing.export',
 ] as const;
 
 /** Purposes of the server's policy (src/access/policy.cpp) and of the domain's fixed list. */

@@ -37,7 +37,7 @@ describe('navigationFor', () => {
     for (const role of ['volunteer', 'employer_hr', 'employee', 'partner']) {
       expect(ids({ user: {}, memberships: [m(role)] })).toEqual(BASE);
     }
-    expect(ids({ user: {}, memberships: [m('purchaser_officer')] })).toEqual(withWork('purchaser-clients', 'purchaser-referrals'));
+    expect(ids({ user: {}, memberships: [m('purchaser_officer')] })).toEqual(withWork('purchaser-clients', 'purchaser-referrals', 'purchaser-billing'));
     expect(ids({ user: {}, memberships: [m('provider_worker')] })).toEqual(withWork('my-day'));
     expect(purchasingOrganizations({ user: {}, memberships: [m('purchaser_officer', 'org_9', 'reg_1', 'Hyvinvointialue')] })).toEqual([
       { id: 'org_9', name: 'Hyvinvointialue', regionId: 'reg_1' },

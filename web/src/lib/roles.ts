@@ -153,6 +153,7 @@ function workPages(v: Viewer): NavItem[] {
   if (purchasingOrganizations(v).length > 0) {
     items.push({ id: 'purchaser-clients', to: '/purchaser/clients', label: 'nav.purchaserClients' });
     items.push({ id: 'purchaser-referrals', to: '/purchaser/referrals', label: 'nav.purchaserReferrals' });
+    items.push({ id: 'purchaser-billing', to: '/purchaser/billing', label: 'nav.purchaserBilling' });
   }
   if (reviewedRegions(v).length > 0) items.push({ id: 'board', to: '/board', label: 'nav.board' });
   if (deskRegions(v).length > 0) items.push({ id: 'desk', to: '/desk', label: 'nav.desk' });

@@ -49,5 +49,8 @@ describe('the order form’s schedule', () => {
   it('says the schedule in words', () => {
     expect(describeSchedule(i18next.t, scheduleOf(choice), 'en')).toBe('Every 2 weeks on Tuesday and Thursday, 10:00–12:00, from Tue, 1 Dec 2026');
     expect(describeSchedule(i18next.t, scheduleOf({ ...choice, repeat: 'once' }), 'en')).toBe('Once on Tue, 1 Dec 2026, 10:00–12:00');
+    expect(describeSchedule(i18next.t, { ...scheduleOf(choice), until: '2026-12-31' }, 'en')).toBe(
+      'Every 2 weeks on Tuesday and Thursday, 10:00–12:00, from Tue, 1 Dec 2026, until Thu, 31 Dec 2026',
+    );
   });
 });

@@ -68,11 +68,17 @@ export function describeSchedule(t: TFunction, s: Schedule | undefined, lang: La
   const frequency = s.frequency ?? 'once';
   if (frequency === 'once') return t('schedule.once', { date: start, window });
   const interval = s.interval && s.interval > 1 ? s.interval : 1;
-  if (frequency === 'monthly') {
-    return t('schedule.monthly', { count: interval, day: s.month_day || Number(s.start_date.slice(8, 10)), window, start });
-  }
-  const days = s.weekdays && s.weekdays.length > 0 ? s.weekdays : [isoWeekday(s.start_date)];
-  return t('schedule.weekly', { count: interval, days: weekdayList(days, lang), window, start });
+  const text =
+    frequency === 'monthly'
+      ? t('schedule.monthly', { count: interval, day: s.month_day || Number(s.start_date.slice(8, 10)), window, start })
+      : t('schedule.weekly', {
+          count: interval,
+          days: weekdayList(s.weekdays && s.weekdays.length > 0 ? s.weekdays : [isoWeekday(s.start_date)], lang),
+          window,
+          start,
+        });
+  // A recurring order with an end says when it ends.
+  return s.until ? t('schedule.until', { schedule: text, date: formatCivilDate(s.until, lang) }) : text;
 }
 
 /** What the order form asks about the schedule. */

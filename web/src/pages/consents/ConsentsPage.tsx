@@ -103,6 +103,7 @@ function ConsentItem({
             label={t('consents.withdraw')}
             question={whose ? t('consents.withdrawQuestionFor', { provider, name: whose }) : t('consents.withdrawQuestion', { provider })}
             confirmLabel={t('consents.withdrawConfirm')}
+            cancelLabel={t('consents.withdrawKeep')}
             onConfirm={onWithdraw}
             busy={busy}
           />

@@ -4,7 +4,7 @@ import * as desk from '../../api/desk';
 import type { AdviceChannel, AdviceContact, AdviceOutcome, AdviceTopic, ClientRecord } from '../../api/types';
 import { FormAlert, Status } from '../../components/Alert';
 import { DateTime } from '../../components/DateTime';
-import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { ChoiceGroup, SelectField, TextAreaField, TextField, focusFirstInvalid } from '../../components/Field';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Page';
 import { callMinutes, CHANNELS, CONTACT_FIELDS, OUTCOMES } from '../../lib/desk';
@@ -107,7 +107,7 @@ export function ContactsPanel({
 
   useEffect(() => {
     if (!errors.alert) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstInvalid(formRef.current);
   }, [errors]);
 
   const topicName = (code: string) => pickText(topics?.find((x) => x.code === code)?.names, language).text || code;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import * as ordersApi from '../../api/orders';
 import type { AdviceChannel, ClientRecord, ConsentWay, OrderConsent, OrderView, PublicService } from '../../api/types';
 import { FormAlert } from '../../components/Alert';
-import { ChoiceGroup, TextField } from '../../components/Field';
+import { ChoiceGroup, TextField, focusFirstInvalid } from '../../components/Field';
 import { useDirectoryNames } from '../../lib/directoryData';
 import { addressLine, CONSENT_WAYS, consentWayOf } from '../../lib/desk';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
@@ -94,7 +94,8 @@ export function DeskOrderForm({
   const changeConsent = (c: Partial<ConsentValues>) => setConsent((v) => ({ ...v, ...c }));
 
   // As in the shop, the client's last order (of this category if there is one) fills in the address,
-  // door code, phone and needs not typed yet; the register's address stays one click away.
+  // door code and phone not typed yet; the register's address stays one click away. Not the needs:
+  // they are this call's, and the last order's ("windows before Christmas") would be sent unread.
   const [remembered, setRemembered] = useState<Partial<Remembered> | null>(null);
   useEffect(() => {
     let live = true;
@@ -106,7 +107,6 @@ export function DeskOrderForm({
         address: v.address === registryAddress && last.address ? last.address : v.address,
         doorCode: v.doorCode || (last.doorCode ?? ''),
         phone: v.phone === clientPhone && last.phone ? last.phone : v.phone,
-        needs: v.needs || (last.needs ?? ''),
       }));
     });
     return () => {
@@ -115,11 +115,11 @@ export function DeskOrderForm({
   }, [record.id, service.category, registryAddress, clientPhone]);
 
   // The client's grants that can pay for this service; one of them is chosen by itself, as in the shop.
-  const { grants, payFrom, setPayFrom } = usePayableGrants(record.id, service.category ?? '', today);
+  const { grants, payFrom, setPayFrom } = usePayableGrants(record.id, service.category ?? '', today, service.vouchers ?? []);
 
   useEffect(() => {
     if (!errors.alert) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstInvalid(formRef.current);
   }, [errors]);
 
   const derived = names.ready ? placeOfAddress(values.address, names.places) : null;

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/problem';
 import type { ClientRecord, GrantWithBalance, NewPlanItem, PlanItem, PlanItemChange, PlanItemKind, ServiceSummary } from '../../api/types';
 import { PLAN_KINDS } from '../../api/types';
 import { FormAlert, Status } from '../../components/Alert';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField, focusFirstInvalid } from '../../components/Field';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Page';
 import { useDirectoryNames } from '../../lib/directoryData';
@@ -507,7 +507,7 @@ function AddItem({
 
   useEffect(() => {
     if (!errors.alert) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstInvalid(formRef.current);
   }, [errors]);
 
   async function submit(e: FormEvent) {

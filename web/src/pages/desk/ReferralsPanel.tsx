@@ -5,7 +5,7 @@ import { ApiError } from '../../api/problem';
 import * as api from '../../api/referrals';
 import type { ClientRecord } from '../../api/types';
 import { FormAlert, Status } from '../../components/Alert';
-import { SelectField, TextAreaField } from '../../components/Field';
+import { SelectField, TextAreaField, focusFirstInvalid } from '../../components/Field';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Page';
 import { useDirectoryNames } from '../../lib/directoryData';
@@ -43,7 +43,7 @@ export function ReferralsPanel({ record, purpose }: { record: ClientRecord; purp
 
   useEffect(() => {
     if (!errors.alert) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstInvalid(formRef.current);
   }, [errors]);
 
   async function submit(e: FormEvent) {

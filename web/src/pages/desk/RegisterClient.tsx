@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import * as desk from '../../api/desk';
 import type { Language, LookAlike } from '../../api/types';
 import { FormAlert, Notice } from '../../components/Alert';
-import { SelectField, TextField } from '../../components/Field';
+import { SelectField, TextField, focusFirstInvalid } from '../../components/Field';
 import { LANGUAGES, NATIVE_NAMES } from '../../i18n/languages';
 import { useDirectoryNames } from '../../lib/directoryData';
 import {
@@ -103,7 +103,7 @@ export function RegisterClient({
 
   useEffect(() => {
     if (!errors.alert) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstInvalid(formRef.current);
   }, [errors]);
 
   async function submit(e: FormEvent) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import * as api from '../../api/tasks';
 import type { AdviceTask, ClientRecord } from '../../api/types';
 import { FormAlert, Status } from '../../components/Alert';
-import { TextField } from '../../components/Field';
+import { TextField, focusFirstInvalid } from '../../components/Field';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Page';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
@@ -71,7 +71,7 @@ export function TasksPanel({ record, purpose }: { record: ClientRecord; purpose:
 
   useEffect(() => {
     if (!errors.alert) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstInvalid(formRef.current);
   }, [errors]);
 
   async function submit(e: FormEvent) {

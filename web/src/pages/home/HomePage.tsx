@@ -18,6 +18,7 @@ const CARD_TEXT: Record<string, string> = {
   plan: 'home.cards.plan',
   'purchaser-clients': 'home.cards.purchaserClients',
   'purchaser-referrals': 'home.cards.purchaserReferrals',
+  'purchaser-billing': 'home.cards.purchaserBilling',
   board: 'home.cards.board',
   desk: 'home.cards.desk',
   offers: 'home.cards.offers',

@@ -289,7 +289,11 @@ export function OrderPage() {
         </Notice>
       ) : null}
       {clientSide && ['submitted', 'routing', 'offered', 'escalated'].includes(o.state) ? (
-        <p className="muted">{t('order.waitingForProvider')}</p>
+        <p className="muted">
+          {o.state === 'offered' && o.provider_name
+            ? t('order.waitingForNamedProvider', { provider: o.provider_name })
+            : t('order.waitingForProvider')}
+        </p>
       ) : null}
       <dl className="facts order-facts" data-testid="order-facts">
         {o.client_name && !clientSide ? (

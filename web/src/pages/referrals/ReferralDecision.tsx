@@ -6,7 +6,7 @@ import { ApiError } from '../../api/problem';
 import * as api from '../../api/referrals';
 import type { GrantWithBalance, Referral, ReferralDecision as Decision } from '../../api/types';
 import { FormAlert } from '../../components/Alert';
-import { ChoiceGroup, SelectField, TextAreaField } from '../../components/Field';
+import { ChoiceGroup, SelectField, TextAreaField, focusFirstInvalid } from '../../components/Field';
 import { Loading } from '../../components/Page';
 import { useDirectoryNames } from '../../lib/directoryData';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
@@ -72,7 +72,7 @@ export function ReferralDecisionForm({
 
   useEffect(() => {
     if (!errors.alert) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstInvalid(formRef.current);
   }, [errors]);
 
   async function submit(e: FormEvent) {

@@ -9,7 +9,7 @@ import { ApiError } from '../../api/problem';
 import * as shop from '../../api/shop';
 import type { PublicService, User } from '../../api/types';
 import { FormAlert, Notice } from '../../components/Alert';
-import { SelectField } from '../../components/Field';
+import { SelectField, focusFirstInvalid } from '../../components/Field';
 import { LoadError } from '../../components/LoadError';
 import { Loading, Page } from '../../components/Page';
 import { useDirectoryNames } from '../../lib/directoryData';
@@ -155,7 +155,12 @@ function ShopOrderForm({ service }: { service: PublicService }) {
   }, [visitor, whose, self, ownPhone, service.category]);
 
   // The chosen client's grants that can pay for this service; one of them is chosen by itself.
-  const { grants, payFrom, setPayFrom } = usePayableGrants(visitor ? '' : whose, service.category ?? '', today);
+  const { grants, payFrom, setPayFrom } = usePayableGrants(
+    visitor ? '' : whose,
+    service.category ?? '',
+    today,
+    service.vouchers ?? [],
+  );
 
   // The address is the place's source: its postal code names the municipality and district.
   const derived = names.ready ? placeOfAddress(values.address, names.places) : null;
@@ -163,7 +168,7 @@ function ShopOrderForm({ service }: { service: PublicService }) {
 
   useEffect(() => {
     if (!errors.alert) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstInvalid(formRef.current);
   }, [errors]);
 
   if (!visitor && whoseOptions.length === 0) {

@@ -16,7 +16,7 @@ import { SplitList } from '../orders/OrderBits';
  * The client's grants that can pay for an order of this category today, and the one chosen to
  * pay: chosen by itself when there is just one. Nothing while there is no client ('').
  */
-export function usePayableGrants(clientId: string, category: string, today: string) {
+export function usePayableGrants(clientId: string, category: string, today: string, acceptedPayers: readonly string[] = []) {
   const [grants, setGrants] = useState<GrantWithBalance[]>([]);
   const [payFrom, setPayFrom] = useState('');
   useEffect(() => {
@@ -31,11 +31,16 @@ export function usePayableGrants(clientId: string, category: string, today: stri
         if (!live) return;
         const payable = payableGrants(all, category, today);
         setGrants(payable);
-        setPayFrom(payable.length === 1 ? payable[0]!.id : '');
+        // The only grant is chosen by itself, unless it is a voucher the service does not say it
+        // takes: the provider may not be approved for it, and the form would only fail at the end.
+        const only = payable.length === 1 ? payable[0]! : null;
+        const self = only && (only.kind !== 'voucher' || acceptedPayers.includes(only.payer_id)) ? only.id : '';
+        setPayFrom(self);
       });
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the accepted payers are the service's, fixed with it
   }, [clientId, category, today]);
   return { grants, payFrom, setPayFrom };
 }

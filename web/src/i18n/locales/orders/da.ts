@@ -71,6 +71,7 @@ const orders: OrdersMessages = {
     weekly_other: 'Hver {{count}}. uge: {{days}}, kl. {{window}}, fra {{start}}',
     monthly_one: 'Hver måned den {{day}}., kl. {{window}}, fra {{start}}',
     monthly_other: 'Hver {{count}}. måned den {{day}}., kl. {{window}}, fra {{start}}',
+    until: '{{schedule}}, til og med {{date}}',
   },
   deadline: {
     answerWithin: 'Svar inden for {{remaining}} (senest {{when}})',
@@ -134,6 +135,7 @@ const orders: OrdersMessages = {
     placedNow: 'Din bestilling er sendt. Her kan du se, når en leverandør accepterer den.',
     cancelledNow: 'Bestillingen er annulleret.',
     waitingForProvider: 'Vi søger en leverandør. Her kan du se, når en accepterer.',
+    waitingForNamedProvider: 'Bestillingen er sendt til {{provider}}. Her kan du se, når den bliver accepteret.',
     client: 'Borger',
     provider: 'Leverandør',
     noProviderYet: 'Ingen leverandør endnu',

@@ -71,6 +71,7 @@ const orders: OrdersMessages = {
     weekly_other: 'Alle {{count}} Wochen: {{days}}, {{window}} Uhr, ab {{start}}',
     monthly_one: 'Jeden Monat am {{day}}., {{window}} Uhr, ab {{start}}',
     monthly_other: 'Alle {{count}} Monate am {{day}}., {{window}} Uhr, ab {{start}}',
+    until: '{{schedule}}, bis {{date}}',
   },
   deadline: {
     answerWithin: 'Antworten Sie innerhalb von {{remaining}} (bis {{when}})',
@@ -134,6 +135,7 @@ const orders: OrdersMessages = {
     placedNow: 'Ihr Auftrag wurde gesendet. Hier sehen Sie, wann ein Leistungserbringer ihn annimmt.',
     cancelledNow: 'Der Auftrag wurde storniert.',
     waitingForProvider: 'Wir suchen einen Leistungserbringer. Hier sehen Sie, wann einer annimmt.',
+    waitingForNamedProvider: 'Die Bestellung ist an {{provider}} gegangen. Hier sehen Sie, wann sie angenommen wird.',
     client: 'Klientin/Klient',
     provider: 'Leistungserbringer',
     noProviderYet: 'Noch kein Leistungserbringer',

@@ -71,6 +71,7 @@ const orders = {
     weekly_other: 'Every {{count}} weeks on {{days}}, {{window}}, from {{start}}',
     monthly_one: 'Every month on day {{day}}, {{window}}, from {{start}}',
     monthly_other: 'Every {{count}} months on day {{day}}, {{window}}, from {{start}}',
+    until: '{{schedule}}, until {{date}}',
   },
   deadline: {
     answerWithin: 'Answer within {{remaining}} (by {{when}})',
@@ -134,6 +135,7 @@ const orders = {
     placedNow: 'Your order has been sent. You will see here when a provider accepts it.',
     cancelledNow: 'The order has been cancelled.',
     waitingForProvider: 'We are looking for a provider. You will see here when one accepts.',
+    waitingForNamedProvider: 'The order has gone to {{provider}}. You will see here when they accept it.',
     client: 'Client',
     provider: 'Provider',
     noProviderYet: 'No provider yet',

@@ -71,6 +71,7 @@ const orders: OrdersMessages = {
     weekly_other: 'Joka {{count}}. viikko: {{days}}, klo {{window}}, alkaen {{start}}',
     monthly_one: 'Joka kuukausi {{day}}. päivä, klo {{window}}, alkaen {{start}}',
     monthly_other: 'Joka {{count}}. kuukausi {{day}}. päivä, klo {{window}}, alkaen {{start}}',
+    until: '{{schedule}}, {{date}} asti',
   },
   deadline: {
     answerWithin: 'Vastaa {{remaining}} kuluessa ({{when}} mennessä)',
@@ -134,6 +135,7 @@ const orders: OrdersMessages = {
     placedNow: 'Tilauksesi on lähetetty. Näet täältä, kun palveluntuottaja hyväksyy sen.',
     cancelledNow: 'Tilaus on peruttu.',
     waitingForProvider: 'Etsimme palveluntuottajaa. Näet täältä, kun joku hyväksyy tilauksen.',
+    waitingForNamedProvider: 'Tilaus on lähetetty palveluntuottajalle {{provider}}. Näet täältä, kun se hyväksyy tilauksen.',
     client: 'Asiakas',
     provider: 'Palveluntuottaja',
     noProviderYet: 'Ei vielä palveluntuottajaa',

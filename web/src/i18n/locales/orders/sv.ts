@@ -71,6 +71,7 @@ const orders: OrdersMessages = {
     weekly_other: 'Var {{count}}:e vecka: {{days}}, kl. {{window}}, från {{start}}',
     monthly_one: 'Varje månad den {{day}}, kl. {{window}}, från {{start}}',
     monthly_other: 'Var {{count}}:e månad den {{day}}, kl. {{window}}, från {{start}}',
+    until: '{{schedule}}, till och med {{date}}',
   },
   deadline: {
     answerWithin: 'Svara inom {{remaining}} (senast {{when}})',
@@ -134,6 +135,7 @@ const orders: OrdersMessages = {
     placedNow: 'Din beställning har skickats. Här ser du när en tjänsteproducent godkänner den.',
     cancelledNow: 'Beställningen har avbeställts.',
     waitingForProvider: 'Vi söker en tjänsteproducent. Här ser du när någon godkänner beställningen.',
+    waitingForNamedProvider: 'Beställningen har skickats till {{provider}}. Här ser du när den godkänner beställningen.',
     client: 'Klient',
     provider: 'Tjänsteproducent',
     noProviderYet: 'Ingen tjänsteproducent ännu',
