@@ -105,6 +105,15 @@ Result<BillingService::Loaded> BillingService::Load(storage::Connection& c, cons
   return Loaded{std::move(*run), std::move(*decision)};
 }
 
+Result<BillingService::Loaded> BillingService::LoadDraft(storage::Connection& c, const access::Actor& actor,
+                                                         const std::string& run_id, std::int64_t version, Timestamp now,
+                                                         const char* when_locked) {
+  ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Load(c, actor, access::Action::kBillingRun, run_id, now));
+  if (l.run.state != "draft") return Error::IllegalTransition(when_locked, l.run.state);
+  if (l.run.version != version) return Stale();
+  return l;
+}
+
 Result<RunSummary> BillingService::Summary(storage::Connection& c, const BillingRun& run,
                                            const access::Decision& decision, const access::Actor& actor,
                                            Timestamp now) {
@@ -227,9 +236,7 @@ Result<RunSummary> BillingService::Collect(const access::Actor& actor, const std
   const Timestamp now = clock_.Now();
   const std::string now_text = FormatRfc3339(now);
   return db_.WriteValue<RunSummary>([&](storage::Connection& c) -> Result<RunSummary> {
-    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Load(c, actor, access::Action::kBillingRun, run_id, now));
-    if (l.run.state != "draft") return Error::IllegalTransition("A locked run never changes.", l.run.state);
-    if (l.run.version != version) return Stale();
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, LoadDraft(c, actor, run_id, version, now, "A locked run never changes."));
     ALLMENDE_TRY(Fill(c, l.run, now_text));
     ALLMENDE_TRY(
         access::AppendAccess(c, l.decision, RunEvent("billing.run.collect", l.run, actor), actor.request_id, now));
@@ -241,9 +248,7 @@ Result<RunSummary> BillingService::Collect(const access::Actor& actor, const std
 Result<RunSummary> BillingService::Lock(const access::Actor& actor, const std::string& run_id, std::int64_t version) {
   const Timestamp now = clock_.Now();
   return db_.WriteValue<RunSummary>([&](storage::Connection& c) -> Result<RunSummary> {
-    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Load(c, actor, access::Action::kBillingRun, run_id, now));
-    if (l.run.state != "draft") return Error::IllegalTransition("The run is locked already.", l.run.state);
-    if (l.run.version != version) return Stale();
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, LoadDraft(c, actor, run_id, version, now, "The run is locked already."));
     // What is locked is what the totals say, to the cent.
     ALLMENDE_ASSIGN_OR_RETURN(auto sum, BillingStore::Sum(c, run_id));
     if (sum.first != l.run.total_cents || sum.second != l.run.line_count) {
@@ -262,9 +267,7 @@ Result<RunSummary> BillingService::Lock(const access::Actor& actor, const std::s
 Result<void> BillingService::Discard(const access::Actor& actor, const std::string& run_id, std::int64_t version) {
   const Timestamp now = clock_.Now();
   return db_.Write([&](storage::Connection& c) -> Result<void> {
-    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Load(c, actor, access::Action::kBillingRun, run_id, now));
-    if (l.run.state != "draft") return Error::IllegalTransition("A locked run is kept.", l.run.state);
-    if (l.run.version != version) return Stale();
+    ALLMENDE_ASSIGN_OR_RETURN(Loaded l, LoadDraft(c, actor, run_id, version, now, "A locked run is kept."));
     ALLMENDE_TRY(BillingStore::DeleteLines(c, run_id));
     ALLMENDE_TRY(BillingStore::DeleteRun(c, run_id));
     return access::AppendAccess(c, l.decision, RunEvent("billing.run.discard", l.run, actor), actor.request_id, now);

@@ -51,6 +51,10 @@ class BillingService {
   // another purchaser's runs).
   Result<Loaded> Load(storage::Connection& c, const access::Actor& actor, access::Action action,
                       const std::string& run_id, Timestamp now);
+  // The same for a change of a draft at `version`: 409 with `when_locked` on a locked run, 412 on
+  // another version.
+  Result<Loaded> LoadDraft(storage::Connection& c, const access::Actor& actor, const std::string& run_id,
+                           std::int64_t version, Timestamp now, const char* when_locked);
   // The run's totals and, for a draft, what it does not bill; each client whose visit is listed
   // gets an access-log entry.
   Result<RunSummary> Summary(storage::Connection& c, const BillingRun& run, const access::Decision& decision,

@@ -4,7 +4,7 @@ import * as api from '../../api/billing';
 import type { BillingRun, BillingRunSummary } from '../../api/billing';
 import { ApiError } from '../../api/problem';
 import { FormAlert, Notice } from '../../components/Alert';
-import { SelectField } from '../../components/Field';
+import { SelectField, focusFirstInvalid } from '../../components/Field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
 import { todayIn } from '../../lib/tasks';
 import { useSession } from '../../session/SessionContext';
@@ -44,7 +44,7 @@ export function NewBillingRun({
 
   useEffect(() => {
     if (!errors.alert) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstInvalid(formRef.current);
   }, [errors]);
 
   async function submit(e: FormEvent) {
