@@ -28,6 +28,7 @@
 #include "notifications/notifications_module.hpp"
 #include "notify/notify_module.hpp"
 #include "orders/orders_module.hpp"
+#include "quality/quality_module.hpp"
 #include "server/http_server.hpp"
 #include "server/static_files.hpp"
 #include "storage/field_cipher.hpp"
@@ -98,6 +99,7 @@ struct Modules {
         orders(db, outbox, bus, clock, cipher, directory.catalog(), PublicUrl(config.server), identity.auth(),
                identity.cookies(), &webhooks.emitter()),
         billing(db, clock),
+        quality(db, bus, clock, cipher, outbox, PublicUrl(config.server)),
         interop(db, bus, clock, directory.service(), directory.catalog(), orders.orders(), config.server.public_url),
         access(db, clock),
         demo(config) {
@@ -108,8 +110,8 @@ struct Modules {
   }
 
   std::vector<app::Module*> All() {
-    return {&platform, &notify,        &events,   &identity, &tenancy, &clients, &directory, &funding,
-            &guidance, &notifications, &webhooks, &orders,   &billing, &interop, &access,    &demo};
+    return {&platform,      &notify,   &events, &identity, &tenancy, &clients, &directory, &funding, &guidance,
+            &notifications, &webhooks, &orders, &billing,  &quality, &interop, &access,    &demo};
   }
 
   SystemTimeSource clock;
@@ -127,6 +129,7 @@ struct Modules {
   webhooks::WebhooksModule webhooks;
   orders::OrdersModule orders;
   billing::BillingModule billing;  // after orders: it bills their visits
+  quality::QualityModule quality;  // after orders: its demo rates their visits
   interop::InteropModule interop;
   access::AccessModule access;
   demo::DemoModule demo;

@@ -78,6 +78,13 @@ enum class Action {
   kPlanRead,                // a client's service plan
   kBillingRun,              // a purchaser's billing runs: collect a period, collect again, lock, discard
   kBillingRead,             // a purchaser's billing runs, their lines and exports
+  kRatingWrite,             // rate a visit of the client (the client's side)
+  kQualityCaseFile,         // file a complaint or deviation about a client's order, or about a region's provider
+  kQualityCaseRead,         // read a case about the client or about one's organization
+  kQualityCaseManage,       // the region's cases: the queue, assign, move, reply
+  kQualityProvider,         // a provider's own ratings and the cases about it
+  kBillingStatement,        // a provider's statements: its lines of the purchasers' locked runs
+  kBillingOwn,              // a client's own shares of the locked runs
 };
 
 // "client.read", "members.manage", … as in the access log and the docs.

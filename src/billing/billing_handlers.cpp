@@ -101,6 +101,45 @@ std::string LineJson(const BillingLine& l) {
                                       {"price", price}});
 }
 
+json::object StatementRunObject(const StatementRun& r) {
+  return {{"run_id", r.run_id},
+          {"purchaser_id", r.purchaser_id},
+          {"purchaser_name", r.purchaser_name},
+          {"period", r.period_start.substr(0, 7)},
+          {"period_start", r.period_start},
+          {"period_end", r.period_end},
+          {"currency", r.currency},
+          {"locked_at", r.locked_at},
+          {"total_cents", r.total_cents},
+          {"line_count", r.line_count}};
+}
+
+std::string ShareJson(const ClientShare& s) {
+  json::value tax = nullptr;
+  if (!s.tax_credit.empty()) {
+    boost::system::error_code ec;
+    tax = json::parse(s.tax_credit, ec);
+    if (ec) tax = nullptr;
+  }
+  return json::serialize(json::object{{"line_id", s.line_id},
+                                      {"run_id", s.run_id},
+                                      {"period", s.period_start.substr(0, 7)},
+                                      {"purchaser_name", s.purchaser_name},
+                                      {"provider_id", s.provider_id},
+                                      {"provider_name", s.provider_name},
+                                      {"visit_id", s.visit_id},
+                                      {"visit_date", s.visit_date},
+                                      {"charge", s.charge},
+                                      {"minutes", s.minutes},
+                                      {"rule", s.rule},
+                                      {"rate_cents", OptInt(s.rate_cents)},
+                                      {"visit_price_cents", s.visit_price_cents},
+                                      {"amount_cents", s.amount_cents},
+                                      {"currency", s.currency},
+                                      {"paid_to", s.paid_to},
+                                      {"tax_credit", tax}});
+}
+
 }  // namespace
 
 void AddBillingRoutes(http::Router& router, BillingService& service) {
@@ -174,6 +213,53 @@ void AddBillingRoutes(http::Router& router, BillingService& service) {
                    .WithHeader("Cache-Control", "no-store");
              },
              {.access = http::Access::kPolicy, .action = "billing.read"});
+
+  router.Add("GET", "/api/v1/organizations/{id}/billing-statements",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(auto runs, service.Statements(actor, std::string(r.Param("id"))));
+               return http::JsonText(200, http::ItemsJson(runs,
+                                                          [](const StatementRun& run) {
+                                                            return json::serialize(StatementRunObject(run));
+                                                          }))
+                   .WithHeader("Cache-Control", "no-store");
+             },
+             {.access = http::Access::kPolicy, .action = "billing.statement"});
+
+  router.Add("GET", "/api/v1/organizations/{id}/billing-statements/{run_id}",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(
+                   auto st, service.StatementOf(actor, std::string(r.Param("id")), std::string(r.Param("run_id"))));
+               json::object o = StatementRunObject(st.run);
+               o["provider_id"] = st.provider_id;
+               o["provider_name"] = st.provider_name;
+               json::array payers;
+               for (const auto& t : st.by_payer) payers.push_back(TotalObject(t));
+               o["by_payer"] = std::move(payers);
+               return http::JsonText(200, json::serialize(o)).WithHeader("Cache-Control", "no-store");
+             },
+             {.access = http::Access::kPolicy, .action = "billing.statement"});
+
+  router.Add("GET", "/api/v1/organizations/{id}/billing-statements/{run_id}/lines",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(int limit, http::LimitParam(r, 100));
+               ALLMENDE_ASSIGN_OR_RETURN(
+                   auto page, service.StatementLines(actor, std::string(r.Param("id")), std::string(r.Param("run_id")),
+                                                     r.QueryParam("cursor").value_or(""), limit));
+               return http::JsonText(200, http::ItemsJson(page.lines, LineJson, page.next_cursor, true))
+                   .WithHeader("Cache-Control", "no-store");
+             },
+             {.access = http::Access::kPolicy, .action = "billing.statement"});
+
+  router.Add("GET", "/api/v1/clients/{id}/billing-shares",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(auto shares, service.SharesOf(actor, std::string(r.Param("id"))));
+               return http::JsonText(200, http::ItemsJson(shares, ShareJson)).WithHeader("Cache-Control", "no-store");
+             },
+             {.access = http::Access::kPolicy, .action = "billing.own", .client = "{id}"});
 
   router.Add("GET", "/api/v1/billing-runs/{id}/export.csv",
              [&service](const http::Request& r) -> Result<http::Response> {

@@ -314,4 +314,68 @@ Result<std::pair<BillingRun, std::string>> BillingService::Csv(const access::Act
   });
 }
 
+Result<std::vector<StatementRun>> BillingService::Statements(const access::Actor& actor,
+                                                             const std::string& provider_id) {
+  const Timestamp now = clock_.Now();
+  return db_.ReadValue<std::vector<StatementRun>>([&](storage::Connection& c) -> Result<std::vector<StatementRun>> {
+    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kBillingStatement,
+                                   {.organization_id = provider_id}, now));
+    return BillingStore::Statements(c, provider_id, "", 120);
+  });
+}
+
+Result<Statement> BillingService::StatementOf(const access::Actor& actor, const std::string& provider_id,
+                                              const std::string& run_id) {
+  const Timestamp now = clock_.Now();
+  return db_.ReadValue<Statement>([&](storage::Connection& c) -> Result<Statement> {
+    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kBillingStatement,
+                                   {.organization_id = provider_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto runs, BillingStore::Statements(c, provider_id, run_id, 1));
+    if (runs.empty()) return Error::NotFound("There is no such statement.");
+    Statement s;
+    s.run = std::move(runs.front());
+    s.provider_id = provider_id;
+    ALLMENDE_ASSIGN_OR_RETURN(auto name, c.QueryOne("SELECT name FROM organizations WHERE id = $1", {provider_id}));
+    s.provider_name = name ? name->Text(0) : "";
+    ALLMENDE_ASSIGN_OR_RETURN(s.by_payer, BillingStore::ByPayer(c, run_id, provider_id));
+    return s;
+  });
+}
+
+Result<LinePage> BillingService::StatementLines(const access::Actor& actor, const std::string& provider_id,
+                                                const std::string& run_id, const std::string& cursor, int limit) {
+  if (limit < 1 || limit > kMaxLinesPage) return Error::Invalid("limit", "Between 1 and 500.");
+  std::int64_t after = 0;
+  if (!cursor.empty()) {
+    if (cursor.size() > 12 || !Digits(cursor)) return Error::Invalid("cursor", "Not a cursor of this list.");
+    after = std::stoll(cursor);
+  }
+  const Timestamp now = clock_.Now();
+  return db_.WriteValue<LinePage>([&](storage::Connection& c) -> Result<LinePage> {
+    ALLMENDE_ASSIGN_OR_RETURN(auto decision, access::Authorize(c, actor.principal, access::Action::kBillingStatement,
+                                                               {.organization_id = provider_id}, now));
+    ALLMENDE_ASSIGN_OR_RETURN(auto runs, BillingStore::Statements(c, provider_id, run_id, 1));
+    if (runs.empty()) return Error::NotFound("There is no such statement.");
+    ALLMENDE_ASSIGN_OR_RETURN(auto run, MustRun(c, run_id));
+    LinePage page;
+    ALLMENDE_ASSIGN_OR_RETURN(page.lines, BillingStore::Lines(c, run_id, after, limit + 1, provider_id));
+    if (page.lines.size() > static_cast<std::size_t>(limit)) {
+      page.lines.resize(static_cast<std::size_t>(limit));
+      page.next_cursor = std::to_string(page.lines.back().seq);
+    }
+    std::set<std::string> clients;
+    for (const auto& line : page.lines) clients.insert(line.client_id);
+    ALLMENDE_TRY(LogClients(c, decision, actor, run, {clients.begin(), clients.end()}, "billing.statement.read", now));
+    return page;
+  });
+}
+
+Result<std::vector<ClientShare>> BillingService::SharesOf(const access::Actor& actor, const std::string& client_id) {
+  const Timestamp now = clock_.Now();
+  return db_.ReadValue<std::vector<ClientShare>>([&](storage::Connection& c) -> Result<std::vector<ClientShare>> {
+    ALLMENDE_TRY(access::Authorize(c, actor.principal, access::Action::kBillingOwn, {.client_id = client_id}, now));
+    return BillingStore::ClientShares(c, client_id, 500);
+  });
+}
+
 }  // namespace allmende::billing

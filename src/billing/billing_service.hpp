@@ -42,6 +42,17 @@ class BillingService {
   // A locked run's lines as CSV; each client in it is logged.
   Result<std::pair<BillingRun, std::string>> Csv(const access::Actor& actor, const std::string& run_id);
 
+  // The provider's statements: the locked runs with its lines (at most 120), newest first.
+  Result<std::vector<StatementRun>> Statements(const access::Actor& actor, const std::string& provider_id);
+  // One statement: the provider's totals per payer in the locked run, which add up to the run's
+  // total for the provider. 404 for a run without the provider's lines, or not locked.
+  Result<Statement> StatementOf(const access::Actor& actor, const std::string& provider_id, const std::string& run_id);
+  // The provider's lines of the run by cursor; each client named is logged.
+  Result<LinePage> StatementLines(const access::Actor& actor, const std::string& provider_id, const std::string& run_id,
+                                  const std::string& cursor, int limit);
+  // The client's own shares in locked runs (at most 500), newest visit first; the route logs the read.
+  Result<std::vector<ClientShare>> SharesOf(const access::Actor& actor, const std::string& client_id);
+
  private:
   struct Loaded {
     BillingRun run;

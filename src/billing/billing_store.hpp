@@ -40,10 +40,17 @@ class BillingStore {
   static Result<bool> Lock(storage::Connection& c, const std::string& run_id, std::int64_t version,
                            const std::string& by, const std::string& at);
   static Result<void> DeleteRun(storage::Connection& c, const std::string& run_id);
-  // Lines after `after_seq`, in order, with the names of provider, client and payer.
+  // Lines after `after_seq`, in order, with the names of provider, client and payer; only the
+  // provider's when `provider_id` is set.
   static Result<std::vector<BillingLine>> Lines(storage::Connection& c, const std::string& run_id,
-                                                std::int64_t after_seq, int limit);
-  static Result<std::vector<Total>> ByPayer(storage::Connection& c, const std::string& run_id);
+                                                std::int64_t after_seq, int limit, const std::string& provider_id = "");
+  static Result<std::vector<Total>> ByPayer(storage::Connection& c, const std::string& run_id,
+                                            const std::string& provider_id = "");
+  // The locked runs with lines of the provider, the newest period first.
+  static Result<std::vector<StatementRun>> Statements(storage::Connection& c, const std::string& provider_id,
+                                                      const std::string& run_id, int limit);
+  // The client's own shares in locked runs, the newest visit first.
+  static Result<std::vector<ClientShare>> ClientShares(storage::Connection& c, const std::string& client_id, int limit);
   static Result<std::vector<Total>> ByProvider(storage::Connection& c, const std::string& run_id);
   // The sum and count of the run's lines, as the database adds them.
   static Result<std::pair<std::int64_t, std::int64_t>> Sum(storage::Connection& c, const std::string& run_id);

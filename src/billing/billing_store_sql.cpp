@@ -1,3 +1,5 @@
+#include <boost/json.hpp>
+
 #include "billing/billing_store.hpp"
 
 namespace allmende::billing {
@@ -236,27 +238,32 @@ Result<void> BillingStore::DeleteRun(storage::Connection& c, const std::string& 
 }
 
 Result<std::vector<BillingLine>> BillingStore::Lines(storage::Connection& c, const std::string& run_id,
-                                                     std::int64_t after_seq, int limit) {
+                                                     std::int64_t after_seq, int limit,
+                                                     const std::string& provider_id) {
   ALLMENDE_ASSIGN_OR_RETURN(
-      auto rows, c.Query(std::string(kLineColumns) + "WHERE l.run_id = $1 AND l.seq > $2 ORDER BY l.seq LIMIT $3",
-                         {run_id, after_seq, std::int64_t{limit}}));
+      auto rows, c.Query(std::string(kLineColumns) +
+                             "WHERE l.run_id = $1 AND l.seq > $2 AND ($4 = '' OR l.provider_id = $4) ORDER BY l.seq "
+                             "LIMIT $3",
+                         {run_id, after_seq, std::int64_t{limit}, provider_id}));
   std::vector<BillingLine> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(ToLine(r));
   return out;
 }
 
-Result<std::vector<Total>> BillingStore::ByPayer(storage::Connection& c, const std::string& run_id) {
+Result<std::vector<Total>> BillingStore::ByPayer(storage::Connection& c, const std::string& run_id,
+                                                 const std::string& provider_id) {
   // Organizations one by one; the clients' own shares as one sum (a client is named only in the
   // lines, whose reading is logged).
   ALLMENDE_ASSIGN_OR_RETURN(
       auto rows, c.Query("SELECT t.payer_kind, t.payer, COALESCE(o.name, ''), t.cents, t.lines FROM ("
                          "SELECT payer_kind, CASE WHEN payer_kind = 'client' THEN '' ELSE payer_id END AS payer, "
                          "SUM(amount_cents) AS cents, count(*) AS lines FROM billing_lines WHERE run_id = $1 "
+                         "AND ($2 = '' OR provider_id = $2) "
                          "GROUP BY payer_kind, CASE WHEN payer_kind = 'client' THEN '' ELSE payer_id END) t "
                          "LEFT JOIN organizations o ON o.id = t.payer "
                          "ORDER BY t.payer_kind DESC, COALESCE(o.name, ''), t.payer",
-                         {run_id}));
+                         {run_id, provider_id}));
   std::vector<Total> out;
   for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4)});
   return out;
@@ -297,6 +304,54 @@ Result<std::vector<UnbilledVisit>> BillingStore::Unbilled(storage::Connection& c
     UnbilledVisit u{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), "", r.OptInt(7)};
     if (u.state == "confirmed") u.problem = "unpriced";
     out.push_back(std::move(u));
+  }
+  return out;
+}
+
+Result<std::vector<StatementRun>> BillingStore::Statements(storage::Connection& c, const std::string& provider_id,
+                                                           const std::string& run_id, int limit) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows,
+      c.Query("SELECT r.id, r.purchaser_id, p.name, r.period_start, r.period_end, r.currency, r.locked_at, t.cents, "
+              "t.lines FROM (SELECT run_id, SUM(amount_cents) AS cents, count(*) AS lines FROM billing_lines WHERE "
+              "provider_id = $1 AND ($2 = '' OR run_id = $2) GROUP BY run_id) t JOIN billing_runs r ON r.id = t.run_id "
+              "JOIN organizations p ON p.id = r.purchaser_id WHERE r.state = 'locked' "
+              "ORDER BY r.period_start DESC, p.name, r.id LIMIT $3",
+              {provider_id, run_id, std::int64_t{limit}}));
+  std::vector<StatementRun> out;
+  for (const auto& r : rows) {
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Int(7), r.Int(8)});
+  }
+  return out;
+}
+
+Result<std::vector<ClientShare>> BillingStore::ClientShares(storage::Connection& c, const std::string& client_id,
+                                                            int limit) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows,
+      c.Query("SELECT l.id, l.run_id, r.period_start, pu.name, pr.name, l.visit_id, l.visit_date, l.charge, l.minutes, "
+              "l.rule, l.rate_cents, l.visit_price_cents, l.amount_cents, r.currency, l.paid_to, l.provider_id, "
+              "v.split FROM billing_lines l JOIN billing_runs r ON r.id = l.run_id "
+              "JOIN organizations pu ON pu.id = r.purchaser_id JOIN organizations pr ON pr.id = l.provider_id "
+              "JOIN visits v ON v.id = l.visit_id WHERE l.client_id = $1 AND l.payer_kind = 'client' AND "
+              "r.state = 'locked' ORDER BY l.visit_date DESC, l.id LIMIT $2",
+              {client_id, std::int64_t{limit}}));
+  std::vector<ClientShare> out;
+  for (const auto& r : rows) {
+    ClientShare s{r.Text(0),  r.Text(1),  r.Text(2), r.Text(3),    r.Text(4), r.Text(5), r.Text(6),
+                  r.Text(7),  r.Int(8),   r.Text(9), r.OptInt(10), r.Int(11), r.Int(12), r.Text(13),
+                  r.Text(14), r.Text(15), ""};
+    // The estimate of the household tax credit as the visit was priced (src/funding/).
+    if (auto split = r.OptText(16)) {
+      boost::system::error_code ec;
+      auto doc = boost::json::parse(*split, ec);
+      if (!ec && doc.is_object()) {
+        if (auto* t = doc.as_object().if_contains("tax_credit"); t && t->is_object()) {
+          s.tax_credit = boost::json::serialize(*t);
+        }
+      }
+    }
+    out.push_back(std::move(s));
   }
   return out;
 }

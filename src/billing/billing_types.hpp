@@ -85,6 +85,49 @@ struct UnbilledVisit {
   std::optional<std::int64_t> price_cents;
 };
 
+// A locked run as a provider's statement lists it: the sums of the provider's lines.
+struct StatementRun {
+  std::string run_id;
+  std::string purchaser_id;
+  std::string purchaser_name;
+  std::string period_start;
+  std::string period_end;
+  std::string currency;
+  std::string locked_at;
+  std::int64_t total_cents = 0;
+  std::int64_t line_count = 0;
+};
+
+// A provider's statement of one locked run: its totals per payer, which add up to the run's
+// total for the provider.
+struct Statement {
+  StatementRun run;
+  std::string provider_id;
+  std::string provider_name;
+  std::vector<Total> by_payer;
+};
+
+// A client's own share of a billed visit, as the client and their delegates see it.
+struct ClientShare {
+  std::string line_id;
+  std::string run_id;
+  std::string period_start;
+  std::string purchaser_name;
+  std::string provider_name;
+  std::string visit_id;
+  std::string visit_date;
+  std::string charge;
+  std::int64_t minutes = 0;
+  std::string rule;
+  std::optional<std::int64_t> rate_cents;
+  std::int64_t visit_price_cents = 0;
+  std::int64_t amount_cents = 0;
+  std::string currency;
+  std::string paid_to;  // provider, purchaser
+  std::string provider_id;
+  std::string tax_credit;  // the visit's estimate as priced (JSON), or empty
+};
+
 struct RunSummary {
   BillingRun run;
   std::vector<Total> by_payer;     // organizations by name, then the clients' own shares together

@@ -129,7 +129,8 @@ const std::vector<std::string>& RegistryStore::ClientReferences() {
                                              "advice_tasks.client_id",     "referrals.client_id",
                                              "delegations.client_id",      "delegation_invitations.client_id",
                                              "grants.client_id",           "orders.client_id",
-                                             "plan_items.client_id"};
+                                             "plan_items.client_id",       "visit_ratings.client_id",
+                                             "quality_cases.client_id"};
   return refs;
 }
 

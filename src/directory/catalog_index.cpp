@@ -1,6 +1,7 @@
 #include "directory/catalog_index.hpp"
 
 #include <boost/json.hpp>
+#include <cmath>
 
 #include "directory/directory_json.hpp"
 #include "directory/directory_store.hpp"
@@ -16,11 +17,17 @@ Result<void> CatalogIndex::Load(storage::Database& db) {
   if (loaded()) return Ok();
   std::vector<Category> categories;
   std::vector<Place> places;
+  std::unordered_map<std::string, ProviderRating> ratings;
   ALLMENDE_TRY(db.Read([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_ASSIGN_OR_RETURN(categories, DirectoryStore::Categories(c));
     ALLMENDE_ASSIGN_OR_RETURN(places, DirectoryStore::Places(c));
+    ALLMENDE_ASSIGN_OR_RETURN(ratings, DirectoryStore::ProviderRatings(c));
     return Ok();
   }));
+  {
+    std::lock_guard lock(ratings_mu_);
+    ratings_ = std::move(ratings);
+  }
   // Indexed() reads the taxonomy; nobody else does before loaded_ turns true.
   categories_ = std::move(categories);
   places_ = std::move(places);
@@ -86,6 +93,35 @@ Result<void> CatalogIndex::Refresh(storage::Database& db, const std::string& ser
   return Ok();
 }
 
+Result<void> CatalogIndex::RefreshProvider(storage::Database& db, const std::string& provider_id) {
+  std::unordered_map<std::string, ProviderRating> rating;
+  std::vector<std::string> services;
+  ALLMENDE_TRY(db.Read([&](storage::Connection& c) -> Result<void> {
+    ALLMENDE_ASSIGN_OR_RETURN(rating, DirectoryStore::ProviderRatings(c, provider_id));
+    ALLMENDE_ASSIGN_OR_RETURN(services, DirectoryStore::ServicesOf(c, provider_id));
+    return Ok();
+  }));
+  {
+    std::lock_guard lock(ratings_mu_);
+    if (auto it = rating.find(provider_id); it != rating.end()) {
+      ratings_[provider_id] = it->second;
+    } else {
+      ratings_.erase(provider_id);
+    }
+  }
+  if (!loaded()) return Ok();
+  // Applied again at the same version: Apply lets an equal version through.
+  for (const auto& id : services) ALLMENDE_TRY(Refresh(db, id));
+  return Ok();
+}
+
+std::optional<ProviderRating> CatalogIndex::RatingOf(const std::string& provider_id) const {
+  std::lock_guard lock(ratings_mu_);
+  auto it = ratings_.find(provider_id);
+  if (it == ratings_.end()) return std::nullopt;
+  return it->second;
+}
+
 Result<void> CatalogIndex::RefreshChangedSince(storage::Database& db, const std::string& at) {
   ALLMENDE_ASSIGN_OR_RETURN(auto ids, db.ReadValue<std::vector<std::string>>(
                                           [&](storage::Connection& c) { return DirectoryStore::ChangedSince(c, at); }));
@@ -105,7 +141,8 @@ const Place* CatalogIndex::FindPlace(const std::string& code) const {
   return it == place_at_.end() ? nullptr : &places_[it->second];
 }
 
-std::string CatalogIndex::SummaryJson(const Service& s, const ServiceContent& c) {
+std::string CatalogIndex::SummaryJson(const Service& s, const ServiceContent& c,
+                                      const std::optional<ProviderRating>& rating) {
   boost::json::object o;
   o["id"] = s.id;
   o["name"] = TextObject(c.name);
@@ -131,7 +168,8 @@ std::string CatalogIndex::SummaryJson(const Service& s, const ServiceContent& c)
   for (const auto& v : c.vouchers) vouchers.emplace_back(v);
   o["vouchers"] = std::move(vouchers);
   o["image_id"] = c.image_ids.empty() ? boost::json::value(nullptr) : boost::json::value(c.image_ids.front());
-  o["rating"] = nullptr;  // the quality feature fills it
+  o["rating"] = rating ? boost::json::value(std::round(rating->rating * 10.0) / 10.0) : boost::json::value(nullptr);
+  o["rating_count"] = rating ? rating->count : 0;
   o["published_at"] = s.published_at ? boost::json::value(*s.published_at) : nullptr;
   return boost::json::serialize(o);
 }
@@ -158,7 +196,9 @@ search::IndexedService CatalogIndex::Indexed(const Service& s) const {
   for (const auto& h : c.hours) {
     if (h.weekday >= 0 && h.weekday < 7) d.open_days |= static_cast<std::uint8_t>(1u << h.weekday);
   }
-  d.summary_json = SummaryJson(s, c);
+  const auto rating = RatingOf(s.organization_id);
+  if (rating) d.rating = rating->rating;
+  d.summary_json = SummaryJson(s, c, rating);
   return d;
 }
 

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +31,10 @@ class CatalogIndex {
   Result<void> Refresh(storage::Database& db, const std::string& service_id);
   // Re-reads every service changed at or after `at` (after this process missed change events).
   Result<void> RefreshChangedSince(storage::Database& db, const std::string& at);
+  // Re-reads the provider's rating and applies its services again with it (its score changed).
+  Result<void> RefreshProvider(storage::Database& db, const std::string& provider_id);
+  // The provider's rating, if it has one.
+  std::optional<ProviderRating> RatingOf(const std::string& provider_id) const;
 
   // True once Load succeeded; from then on the accessors below may be used from any thread (the
   // reference data never changes again; the index locks itself).
@@ -44,8 +49,10 @@ class CatalogIndex {
   const Category* FindCategory(const std::string& code) const;
   const Place* FindPlace(const std::string& code) const;
 
-  // What a result list shows of a service (also the service page's header).
-  static std::string SummaryJson(const Service& service, const ServiceContent& content);
+  // What a result list shows of a service (also the service page's header), with the provider's
+  // rating if it has one.
+  static std::string SummaryJson(const Service& service, const ServiceContent& content,
+                                 const std::optional<ProviderRating>& rating = std::nullopt);
   // Search's view of a published service.
   search::IndexedService Indexed(const Service& service) const;
 
@@ -58,6 +65,8 @@ class CatalogIndex {
   std::atomic<std::uint64_t> generation_ = 0;
   std::mutex versions_mu_;
   std::unordered_map<std::string, std::int64_t> versions_;  // the version of each service applied
+  mutable std::mutex ratings_mu_;
+  std::unordered_map<std::string, ProviderRating> ratings_;  // by provider
 };
 
 }  // namespace allmende::directory

@@ -99,6 +99,14 @@ void DirectoryModule::Follow(Timestamp synced_at) {
     if (!resync) synced_at = drained_at;
     for (const auto& event : drained) {
       if (event.topic == "directory.service.changed") retry.insert(event.subject_id);
+      // A provider's rating changed (src/quality/): its services carry the new one.
+      if (event.topic == "directory.provider.rated") {
+        auto refreshed = catalog_.RefreshProvider(db_, event.subject_id);
+        if (!refreshed.ok()) {
+          log::Warn("directory_index_rating_failed",
+                    {{"provider", event.subject_id}, {"error", refreshed.error().message}});
+        }
+      }
     }
     for (auto it = retry.begin(); it != retry.end();) {
       auto refreshed = catalog_.Refresh(db_, *it);

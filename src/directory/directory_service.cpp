@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cmath>
 
 #include "common/ids.hpp"
 #include "common/validate.hpp"
@@ -389,13 +390,14 @@ std::string ServiceJson(const Service& s) {
   return boost::json::serialize(o);
 }
 
-std::string PublicServiceJson(const Service& s) {
+std::string PublicServiceJson(const Service& s, const std::optional<ProviderRating>& rating) {
   boost::json::object o = ContentObject(*s.published);
   o["id"] = s.id;
   o["region_id"] = s.region_id;
   o["provider"] = {{"id", s.organization_id}, {"name", s.organization_name}};
   o["published_at"] = s.published_at ? boost::json::value(*s.published_at) : nullptr;
-  o["rating"] = nullptr;
+  o["rating"] = rating ? boost::json::value(std::round(rating->rating * 10.0) / 10.0) : boost::json::value(nullptr);
+  o["rating_count"] = rating ? rating->count : 0;
   return boost::json::serialize(o);
 }
 

@@ -129,7 +129,7 @@ std::vector<FieldError> ProfileProblems(const CatalogIndex& catalog, const Provi
 // The JSON of a service for its provider and reviewers (drafts included), and for the public
 // (published content only).
 std::string ServiceJson(const Service& s);
-std::string PublicServiceJson(const Service& s);
+std::string PublicServiceJson(const Service& s, const std::optional<ProviderRating>& rating = std::nullopt);
 std::string EventJson(const ServiceEvent& e);
 std::string ProfileJson(const ProviderProfile& p);
 

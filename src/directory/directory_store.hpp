@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "directory/directory_types.hpp"
@@ -61,6 +62,12 @@ class DirectoryStore {
   // Ids of the services changed at or after `at` (RFC 3339), by id: what a process that missed
   // change events re-reads.
   static Result<std::vector<std::string>> ChangedSince(storage::Connection& c, const std::string& at);
+  // The providers' shrunk mean ratings and their counts as src/quality/ stored them
+  // (provider_quality): every rated provider, or the one named.
+  static Result<std::unordered_map<std::string, ProviderRating>> ProviderRatings(storage::Connection& c,
+                                                                                 const std::string& provider_id = "");
+  // The ids of a provider's services, whatever their state.
+  static Result<std::vector<std::string>> ServicesOf(storage::Connection& c, const std::string& organization_id);
   // Published services of one organization (its public page).
   static Result<std::vector<Service>> PublishedOf(storage::Connection& c, const std::string& organization_id);
 

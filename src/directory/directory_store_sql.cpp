@@ -232,6 +232,26 @@ Result<ServicePage> DirectoryStore::ServicesIn(storage::Connection& c, const std
   return Page(std::move(rows), limit);
 }
 
+Result<std::unordered_map<std::string, ProviderRating>> DirectoryStore::ProviderRatings(
+    storage::Connection& c, const std::string& provider_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows, c.Query("SELECT provider_id, rating_milli, rating_count FROM provider_quality WHERE rating_milli IS "
+                         "NOT NULL AND ($1 = '' OR provider_id = $1)",
+                         {provider_id}));
+  std::unordered_map<std::string, ProviderRating> out;
+  for (const auto& r : rows) out[r.Text(0)] = {static_cast<double>(r.Int(1)) / 1000.0, r.Int(2)};
+  return out;
+}
+
+Result<std::vector<std::string>> DirectoryStore::ServicesOf(storage::Connection& c,
+                                                            const std::string& organization_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto rows, c.Query("SELECT id FROM services WHERE organization_id = $1 ORDER BY id", {organization_id}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
 Result<std::vector<Service>> DirectoryStore::PublishedAfter(storage::Connection& c, const std::string& after_id,
                                                             int limit) {
   return Services(c,

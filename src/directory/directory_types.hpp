@@ -119,4 +119,11 @@ struct ServiceEvent {
   std::string at;
 };
 
+// A provider's rating as the shop shows it: the mean of its clients' ratings shrunk toward the
+// region's mean (src/quality/quality_score.hpp), and how many ratings it rests on.
+struct ProviderRating {
+  double rating = 0;
+  std::int64_t count = 0;
+};
+
 }  // namespace allmende::directory

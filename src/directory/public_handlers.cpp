@@ -235,21 +235,21 @@ void AddPublicRoutes(http::Router& router, DirectoryService& service, const Cata
              {.access = http::Access::kPublic, .run_on_io_thread = true});
 
   router.Add("GET", "/api/v1/services/{id}",
-             [&service](const http::Request& r) -> Result<http::Response> {
+             [&service, &catalog](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(Service s, service.PublicService(std::string(r.Param("id"))));
-               return http::JsonText(200, PublicServiceJson(s));
+               return http::JsonText(200, PublicServiceJson(s, catalog.RatingOf(s.organization_id)));
              },
              {.access = http::Access::kPublic});
 
   router.Add("GET", "/api/v1/providers/{id}",
-             [&service](const http::Request& r) -> Result<http::Response> {
+             [&service, &catalog](const http::Request& r) -> Result<http::Response> {
                std::string id(r.Param("id"));
                ALLMENDE_ASSIGN_OR_RETURN(ProviderProfile p, service.PublicProfile(id));
                ALLMENDE_ASSIGN_OR_RETURN(auto services, service.PublishedOf(id));
                boost::json::object o = ProfileObject(p);
                boost::json::array list;
                for (const auto& s : services) {
-                 list.push_back(boost::json::parse(CatalogIndex::SummaryJson(s, *s.published)));
+                 list.push_back(boost::json::parse(CatalogIndex::SummaryJson(s, *s.published, catalog.RatingOf(id))));
                }
                o["services"] = std::move(list);
                return http::JsonText(200, boost::json::serialize(o));

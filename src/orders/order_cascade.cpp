@@ -12,6 +12,7 @@
 #include "funding/funding_store.hpp"
 #include "jobs/job_scheduler.hpp"
 #include "orders/order_service.hpp"
+#include "quality/quality_scores.hpp"
 #include "tenancy/region_service.hpp"
 
 namespace allmende::orders {
@@ -115,12 +116,23 @@ Result<void> OrderService::RouteNext(storage::Connection& c, Order& o, const acc
     }
   }
 
+  // The providers' quality scores (src/quality/); one not scored yet counts as the region's
+  // average.
+  ALLMENDE_ASSIGN_OR_RETURN(auto scores, quality::RegionScores(c, o.region_id));
+  int average_score = 500;
+  if (!scores.empty()) {
+    long long sum = 0;
+    for (const auto& [id, score] : scores) sum += score;
+    average_score = static_cast<int>(sum / static_cast<long long>(scores.size()));
+  }
+
   std::vector<dispatch::Candidate> candidates;
   std::map<std::string, int> response_minutes;
   int offer_count = 1;
   auto fill_common = [&](dispatch::Candidate& k) -> Result<void> {
     k.previous_provider = In(earlier, k.provider_id);
-    k.quality_score_permille = 500;  // no feedback yet: every provider is equal
+    auto score = scores.find(k.provider_id);
+    k.quality_score_permille = score == scores.end() ? average_score : score->second;
     k.declined_or_expired = std::any_of(offers.begin(), offers.end(), [&](const Offer& f) {
       return f.provider_id == k.provider_id && f.state != "open";
     });

@@ -68,6 +68,10 @@ Result<void> OrderService::Follow(storage::Connection& c, const std::string& ord
   ALLMENDE_ASSIGN_OR_RETURN(auto o, OrderStore::GetOrder(c, order_id));
   if (!o) return Ok();
   ALLMENDE_TRY(SignalVisit(c, *o, visit_id, visit_state, who, now));
+  if (visit_state == "confirmed") {
+    ALLMENDE_ASSIGN_OR_RETURN(auto v, OrderStore::GetVisit(c, visit_id));
+    if (v) ALLMENDE_TRY(AskForRating(c, *o, visit_id, v->local_date, now));
+  }
   if (o->schedule.frequency != "once") return Ok();
   std::optional<OrderEvent> event;
   if (visit_state == "in_progress") event = OrderEvent::kCheckIn;

@@ -14,13 +14,24 @@
 #include "common/validate.hpp"
 #include "directory/directory_service.hpp"
 #include "jobs/job_scheduler.hpp"
+#include "notifications/notifications.hpp"
 #include "orders/order_email.hpp"
 #include "orders/order_states.hpp"
+#include "quality/quality_email.hpp"
 #include "tenancy/organization_service.hpp"
 #include "tenancy/region_service.hpp"
 
 namespace allmende::orders {
 namespace {
+
+// The name in `language` where there is one, else Finnish, else any, else `fallback`.
+std::string NameIn(const std::map<std::string, std::string>& names, const std::string& language,
+                   const std::string& fallback) {
+  for (const std::string& l : {language, std::string("fi")}) {
+    if (auto it = names.find(l); it != names.end()) return it->second;
+  }
+  return names.empty() ? fallback : names.begin()->second;
+}
 
 std::string Sealed(const storage::FieldCipher& cipher, const std::string& text) {
   return text.empty() ? text : cipher.Seal(text);
@@ -206,14 +217,7 @@ Result<void> OrderService::Save(storage::Connection& c, Order& o, std::int64_t v
   return Ok();
 }
 
-Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const std::string& kind, Timestamp now) {
-  std::vector<std::string> recipients{o.client_id};
-  // A delegate who ordered from the shop hears of it too; the advice desk, which orders with the
-  // client's consent, does not get "your order" mail: the client's says the desk placed it.
-  const bool by_desk = o.consent_id.has_value();
-  if (o.origin == "shop" && o.ordered_by != o.client_id && !by_desk) recipients.push_back(o.ordered_by);
-  // The service's name in each reader's language where it has one (else Finnish, else any); a
-  // purchaser's order names its type of service.
+Result<std::map<std::string, std::string>> OrderService::ServiceNames(storage::Connection& c, const Order& o) {
   std::map<std::string, std::string> names;
   if (o.service_id) {
     ALLMENDE_ASSIGN_OR_RETURN(auto s, directory::DirectoryService::FindPublished(c, *o.service_id));
@@ -222,12 +226,49 @@ Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const 
   if (names.empty()) {
     ALLMENDE_ASSIGN_OR_RETURN(names, directory::DirectoryService::CategoryNames(c, o.category));
   }
-  auto service_in = [&](const std::string& language) -> std::string {
-    for (const std::string& l : {language, std::string("fi")}) {
-      if (auto it = names.find(l); it != names.end()) return it->second;
-    }
-    return names.empty() ? o.category : names.begin()->second;
-  };
+  return names;
+}
+
+Result<void> OrderService::AskForRating(storage::Connection& c, const Order& o, const std::string& visit_id,
+                                        const std::string& local_date, Timestamp now) {
+  std::vector<std::string> audience{"user:" + o.client_id};
+  if (o.ordered_by != o.client_id) {
+    // Whoever ordered for the client, while they may still act for them.
+    http::Principal p{o.ordered_by, "user"};
+    p.mfa_verified = true;
+    auto allowed = access::Authorize(c, p, access::Action::kRatingWrite,
+                                     {.region_id = o.region_id, .client_id = o.client_id}, now);
+    if (allowed.ok()) audience.push_back("user:" + o.ordered_by);
+  }
+  ALLMENDE_TRY(notifications::Add(c, bus_,
+                                  {.region_id = o.region_id,
+                                   .audience = std::move(audience),
+                                   .kind = "visit.rate",
+                                   .subject_type = "visit",
+                                   .subject_id = visit_id,
+                                   .data = boost::json::serialize(boost::json::object{
+                                       {"visit_id", visit_id}, {"order_id", o.id}, {"category", o.category}})},
+                                  now));
+  ALLMENDE_ASSIGN_OR_RETURN(auto contact, OrderStore::ContactOf(c, o.client_id));
+  if (!contact || contact->email.empty()) return Ok();
+  ALLMENDE_ASSIGN_OR_RETURN(auto names, ServiceNames(c, o));
+  auto text = quality::ComposeRatingRequest(contact->language, NameIn(names, contact->language, o.category), local_date,
+                                            public_url_ + "/visits/" + visit_id + "/rate");
+  ALLMENDE_TRY(outbox_.Enqueue(
+      c, {.region_id = o.region_id, .recipient = contact->email, .subject = text.subject, .body = text.body}, now));
+  return Ok();
+}
+
+Result<void> OrderService::Notify(storage::Connection& c, const Order& o, const std::string& kind, Timestamp now) {
+  std::vector<std::string> recipients{o.client_id};
+  // A delegate who ordered from the shop hears of it too; the advice desk, which orders with the
+  // client's consent, does not get "your order" mail: the client's says the desk placed it.
+  const bool by_desk = o.consent_id.has_value();
+  if (o.origin == "shop" && o.ordered_by != o.client_id && !by_desk) recipients.push_back(o.ordered_by);
+  // The service's name in each reader's language where it has one (else Finnish, else any); a
+  // purchaser's order names its type of service.
+  ALLMENDE_ASSIGN_OR_RETURN(auto names, ServiceNames(c, o));
+  auto service_in = [&](const std::string& language) { return NameIn(names, language, o.category); };
   std::string first_visit;
   ALLMENDE_ASSIGN_OR_RETURN(auto visits, OrderStore::VisitsOf(c, o.id));
   for (const auto& v : visits) {

@@ -171,6 +171,12 @@ class OrderService {
   // Runs the cascade: offers to the next providers, or escalates (or declines a shop order).
   Result<void> RouteNext(storage::Connection& c, Order& o, const access::Decision& who, Timestamp now);
   Result<void> PlanVisits(storage::Connection& c, const Order& o, Timestamp now);
+  // A confirmed visit asks the client's side for a rating (src/quality/): in-app, and by e-mail
+  // to the client in their language.
+  Result<void> AskForRating(storage::Connection& c, const Order& o, const std::string& visit_id,
+                            const std::string& local_date, Timestamp now);
+  // The service's name by language: the published service's, else its category's.
+  Result<std::map<std::string, std::string>> ServiceNames(storage::Connection& c, const Order& o);
   Result<void> Notify(storage::Connection& c, const Order& o, const std::string& kind, Timestamp now);
   // In-app notifications and webhooks of a change (order_signals.cpp), in its transaction.
   Result<void> Signal(storage::Connection& c, const Order& o, std::string_view event, const std::string& from,

@@ -170,7 +170,14 @@ Result<VisitView> VisitService::CheckIn(const access::Actor& actor, const std::s
     if (!next) return Error::IllegalTransition("A visit that is " + w.visit.state + " cannot start.", w.visit.state);
     ALLMENDE_TRY(WithinItsTime(w.visit, now));
     w.visit.checked_in_at = FormatRfc3339(now);
-    return Finish(c, w, *next, now);
+    ALLMENDE_ASSIGN_OR_RETURN(VisitView view, Finish(c, w, *next, now));
+    // How late it began, for the provider's punctuality (src/quality/).
+    if (auto starts = ParseRfc3339(w.visit.starts_at)) {
+      const auto delay = std::chrono::duration_cast<std::chrono::minutes>(now - *starts).count();
+      ALLMENDE_TRY(c.Execute("UPDATE visits SET checkin_delay_minutes = $2 WHERE id = $1",
+                             {w.visit.id, static_cast<std::int64_t>(delay)}));
+    }
+    return view;
   });
 }
 

@@ -218,6 +218,16 @@ bool FieldCipher::SealedWithCurrentKey(std::string_view stored) const {
   return stored.starts_with(std::string(kPrefix) + state_->keys.front().id + ":");
 }
 
+std::string EncodeBase64(std::string_view bytes) {
+  return Base64(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
+std::optional<std::string> DecodeBase64(std::string_view text) {
+  std::vector<unsigned char> out;
+  if (!Unbase64(text, out)) return std::nullopt;
+  return std::string(out.begin(), out.end());
+}
+
 const std::vector<SealedColumn>& SealedColumns() {
   static const std::vector<SealedColumn> columns{
       {"users", "id", "totp_secret"},
@@ -239,6 +249,10 @@ const std::vector<SealedColumn>& SealedColumns() {
       {"plan_items", "id", "title"},
       {"plan_items", "id", "details"},
       {"plan_items", "id", "goal"},
+      {"visit_ratings", "id", "comment_sealed"},
+      {"quality_cases", "id", "description_sealed"},
+      {"quality_cases", "id", "resolution_sealed"},
+      {"quality_case_events", "id", "body_sealed"},
       {"idempotency_keys", "scope", "response_body"},
   };
   return columns;

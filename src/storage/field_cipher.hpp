@@ -11,6 +11,7 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,5 +72,10 @@ const std::vector<SealedColumn>& SealedColumns();
 // Re-seals, with the cipher's current key, every value of `column` that is not sealed with it yet
 // (clear text from before encryption included). Returns how many values changed.
 Result<std::int64_t> Reseal(Database& db, const FieldCipher& cipher, const SealedColumn& column);
+
+// Standard base64 (with padding), as sealed values and stored files are kept in text columns.
+std::string EncodeBase64(std::string_view bytes);
+// nullopt for text that is not standard base64.
+std::optional<std::string> DecodeBase64(std::string_view text);
 
 }  // namespace allmende::storage

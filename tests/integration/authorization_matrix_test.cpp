@@ -431,31 +431,111 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        404,
        {},
        Who::kAnySignedIn},
+      // 121: feedback and complaints
+      {"a visit's rating", "GET /api/v1/visits/{id}/rating", "GET", vis + "/rating", "", 200},
+      {"rate a visit (no stars)", "PUT /api/v1/visits/{id}/rating", "PUT", vis + "/rating", R"({"stars":0})", 422},
+      {"file a complaint about Aino (no description)", "POST /api/v1/quality-cases", "POST", "/api/v1/quality-cases",
+       R"({"kind":"complaint","category":"other","severity":"low","description":"","client_id":")" + aino + R"("})",
+       422},
+      {"my cases",
+       "GET /api/v1/quality-cases/mine",
+       "GET",
+       "/api/v1/quality-cases/mine",
+       "",
+       200,
+       {},
+       Who::kAnySignedIn},
+      {"the region's cases", "GET /api/v1/regions/{id}/quality-cases", "GET",
+       "/api/v1/regions/" + region_a + "/quality-cases", "", 200},
+      {"the cases about a provider", "GET /api/v1/organizations/{id}/quality-cases", "GET",
+       "/api/v1/organizations/" + provider + "/quality-cases", "", 200},
+      {"a provider's ratings", "GET /api/v1/providers/{id}/ratings", "GET",
+       "/api/v1/providers/" + provider + "/ratings", "", 200},
+      {"a case (none)",
+       "GET /api/v1/quality-cases/{id}",
+       "GET",
+       "/api/v1/quality-cases/qca_none",
+       "",
+       404,
+       {},
+       Who::kAnySignedIn},
+      {"move a case (none)",
+       "POST /api/v1/quality-cases/{id}/transition",
+       "POST",
+       "/api/v1/quality-cases/qca_none/transition",
+       R"({"to":"closed"})",
+       404,
+       {{"If-Match", "\"1\""}},
+       Who::kAnySignedIn},
+      {"assign a case (none)",
+       "POST /api/v1/quality-cases/{id}/assign",
+       "POST",
+       "/api/v1/quality-cases/qca_none/assign",
+       R"({"assignee_id":"usr_none"})",
+       404,
+       {{"If-Match", "\"1\""}},
+       Who::kAnySignedIn},
+      {"write on a case (none)",
+       "POST /api/v1/quality-cases/{id}/messages",
+       "POST",
+       "/api/v1/quality-cases/qca_none/messages",
+       R"({"body":"x"})",
+       404,
+       {},
+       Who::kAnySignedIn},
+      {"attach a file to a case (none)",
+       "POST /api/v1/quality-cases/{id}/attachments",
+       "POST",
+       "/api/v1/quality-cases/qca_none/attachments",
+       "{}",
+       404,
+       {},
+       Who::kAnySignedIn},
+      {"a case's file (none)",
+       "GET /api/v1/quality-attachments/{id}",
+       "GET",
+       "/api/v1/quality-attachments/qat_none",
+       "",
+       404,
+       {},
+       Who::kAnySignedIn},
+      // 134: a provider's statements, a client's own shares
+      {"a provider's billing statements", "GET /api/v1/organizations/{id}/billing-statements", "GET",
+       "/api/v1/organizations/" + provider + "/billing-statements", "", 200},
+      {"a billing statement (none)", "GET /api/v1/organizations/{id}/billing-statements/{run_id}", "GET",
+       "/api/v1/organizations/" + provider + "/billing-statements/brun_none", "", 404},
+      {"a billing statement's lines (none)", "GET /api/v1/organizations/{id}/billing-statements/{run_id}/lines", "GET",
+       "/api/v1/organizations/" + provider + "/billing-statements/brun_none/lines", "", 404},
+      {"a client's own billing shares", "GET /api/v1/clients/{id}/billing-shares", "GET",
+       "/api/v1/clients/" + aino + "/billing-shares", "", 200},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{
       {"", {}},  // nobody signed in
       {"aino.virtanen",
-       {0,  3,  4,  16, 17, 22, 30, 48, 49, 55, 56, 57,  58, 59,
-        64, 65, 71, 72, 74, 75, 88, 92, 93, 98, 99, 105, 108}},  // the client: her own record, log, delegations
-      {"ebba.lindqvist", {1, 17, 22, 30}},                       // another client
-      {"liisa.virtanen", {0,  3,  4,  17, 22, 48, 49, 55, 56, 57, 58,  59,
-                          64, 65, 71, 72, 74, 75, 92, 93, 98, 99, 105, 108}},  // Aino's delegate
-      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57, 58,  59,  64,  65,  73,  74,
-                         75, 85, 86, 87, 88, 90, 91, 92, 93, 98, 99, 100, 101, 104, 105, 108, 109}},  // advisor
-      {"outi.koordinaattori",
-       {0,  1,  17, 22, 34, 36, 37, 42, 43, 44, 46, 48, 49, 53, 55, 56,  57,  58,  59,  62,  64,  65, 67,
-        73, 74, 75, 85, 86, 87, 88, 90, 91, 92, 93, 94, 97, 98, 99, 100, 101, 103, 104, 105, 108, 109}},  // coordinator
+       {0,  3,  4,  16, 17, 22, 30, 48, 49, 55,  56,  57,  58,  59,  64, 65,
+        71, 72, 74, 75, 88, 92, 93, 98, 99, 105, 108, 121, 122, 123, 137}},  // the client: her own record, log,
+                                                                             // delegations
+      {"ebba.lindqvist", {1, 17, 22, 30}},                                   // another client
+      {"liisa.virtanen", {0,  3,  4,  17, 22, 48, 49, 55, 56,  57,  58,  59,  64,  65,
+                          71, 72, 74, 75, 92, 93, 98, 99, 105, 108, 121, 122, 123, 137}},  // Aino's delegate
+      {"mikko.neuvoja", {0,  1,  3,  16, 17, 22, 48, 49, 55, 56, 57,  58,  59,  64,  65,  73,  74, 75,
+                         85, 86, 87, 88, 90, 91, 92, 93, 98, 99, 100, 101, 104, 105, 108, 109, 123}},  // advisor
+      {"outi.koordinaattori", {0,  1,  17, 22, 34, 36, 37,  42,  43,  44,  46,  48,  49,  53,  55, 56,
+                               57, 58, 59, 62, 64, 65, 67,  73,  74,  75,  85,  86,  87,  88,  90, 91,
+                               92, 93, 94, 97, 98, 99, 100, 101, 103, 104, 105, 108, 109, 123, 125}},  // coordinator
       {"sari.tilaaja",
-       {0,  17, 22, 47, 48, 49, 51, 52, 54,  55,  56,  57,
-        58, 59, 64, 65, 73, 74, 75, 88, 105, 106, 113, 114}},  // purchaser officer of the area paying for Aino
-      {"kirsi.tietosuoja", {5, 17, 22, 113}},                  // auditor of region A
+       {0,  17, 22, 47, 48, 49, 51, 52,  54,  55,  56,  57, 58,
+        59, 64, 65, 73, 74, 75, 88, 105, 106, 113, 114, 123}},  // purchaser officer of the area paying for Aino
+      {"kirsi.tietosuoja", {5, 17, 22, 113}},                   // auditor of region A
       // admin of Aino's provider
-      {"jussi.siivous", {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38, 39, 40, 41,
-                         45, 53, 56, 57, 60, 61, 63, 64, 65, 66, 68, 69, 70, 74, 75, 76, 78, 79, 81}},
-      {"aleksi.tyontekija", {0, 17, 22, 34, 36, 37, 56, 57, 64, 65, 68, 69, 70, 74, 75}},  // worker of Aino's provider
-      {"hanna.vapaaehtoinen", {17, 22}},                                                   // admin of another provider
-      {"tuomas.hr", {17, 22}},                                                             // employer HR, other region
+      {"jussi.siivous",
+       {0,  7,  10, 12, 13, 17, 19, 22, 23, 24, 25, 33, 34, 35, 36, 37, 38,  39,  40,  41,  45,  53, 56,
+        57, 60, 61, 63, 64, 65, 66, 68, 69, 70, 74, 75, 76, 78, 79, 81, 123, 126, 127, 134, 135, 136}},
+      {"aleksi.tyontekija",
+       {0, 17, 22, 34, 36, 37, 56, 57, 64, 65, 68, 69, 70, 74, 75, 123}},  // worker of Aino's provider
+      {"hanna.vapaaehtoinen", {17, 22}},                                   // admin of another provider
+      {"tuomas.hr", {17, 22}},                                             // employer HR, other region
       {"jonas.mitarbeiter", {2, 17, 22, 30}},           // employee, a client in the other region (grants too)
       {"advisor.b", {2, 17, 22}},                       // advisor of the other region
       {"orgadmin.w", {8, 11, 14, 17, 20, 22, 77, 80}},  // organization admin of the welfare area

@@ -213,6 +213,45 @@ TEST_F(BillingApiTest, SariBillsTheMonthAndEveryTotalReconcilesWithTheLines) {
   }
   EXPECT_EQ(count, lines.size());
 
+  // Jussi's statement of the run has the same numbers: its payers add up to the run's total for
+  // his company, and so do its lines.
+  const std::string hervanta = world_->OrgId("Hervannan Kotisiivous Oy");
+  std::int64_t for_hervanta = 0;
+  for (const auto& t : summary["by_provider"].as_array()) {
+    if (t.at("id") == json::value(hervanta)) for_hervanta = t.at("amount_cents").as_int64();
+  }
+  ASSERT_GT(for_hervanta, 0);
+  const std::string statements = "/api/v1/organizations/" + hervanta + "/billing-statements";
+  auto listed = Body(As("jussi.siivous", "GET", statements), 200);
+  ASSERT_EQ(listed["items"].as_array().size(), 1u) << json::serialize(listed);
+  EXPECT_EQ(listed["items"].as_array()[0].at("run_id"), json::value(id));
+  EXPECT_EQ(listed["items"].as_array()[0].at("total_cents").as_int64(), for_hervanta);
+  auto statement = Body(As("jussi.siivous", "GET", statements + "/" + id), 200);
+  EXPECT_EQ(Sum(statement["by_payer"].as_array()), for_hervanta);
+  EXPECT_EQ(statement["purchaser_name"], "Pirkanmaan hyvinvointialue");
+  auto theirs = Body(As("jussi.siivous", "GET", statements + "/" + id + "/lines?limit=500"), 200);
+  std::int64_t statement_sum = 0;
+  for (const auto& l : theirs["items"].as_array()) {
+    EXPECT_EQ(l.at("provider_id"), json::value(hervanta));
+    statement_sum += l.at("amount_cents").as_int64();
+  }
+  EXPECT_EQ(statement_sum, for_hervanta);
+  // Nobody else reads the statement: another provider, the purchaser (its run is its own view).
+  EXPECT_EQ(As("sari.tilaaja", "GET", statements)->status, 403);
+  EXPECT_EQ(As("mikko.neuvoja", "GET", statements + "/" + id)->status, 403);
+
+  // Aino sees only her own share, the same sum as the clients' total of the run, with the
+  // estimate of the household tax credit as each visit was priced.
+  auto shares = Body(As("aino.virtanen", "GET", "/api/v1/clients/" + aino + "/billing-shares"), 200);
+  std::int64_t own = 0;
+  for (const auto& sh : shares["items"].as_array()) {
+    own += sh.at("amount_cents").as_int64();
+    EXPECT_EQ(sh.at("provider_name"), "Hervannan Kotisiivous Oy");
+    EXPECT_TRUE(sh.at("tax_credit").is_object());
+  }
+  EXPECT_EQ(own, per_payer["client"]);
+  EXPECT_EQ(As("jussi.siivous", "GET", "/api/v1/clients/" + aino + "/billing-shares")->status, 403);
+
   // The next run finds nothing more to bill for the month: each share is charged once.
   auto again = Body(As("sari.tilaaja", "POST", runs, R"({"period":")" + month_ + R"("})"), 201);
   EXPECT_EQ(again["line_count"].as_int64(), 0);

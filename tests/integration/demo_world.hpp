@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <liboath/oath.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <memory>
@@ -102,7 +103,9 @@ class DemoWorld {
                                    std::vector<std::pair<std::string, std::string>> headers = {}) {
     headers.emplace_back("Cookie", s.cookie);
     headers.emplace_back("X-CSRF-Token", s.csrf);
-    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    const bool typed =
+        std::any_of(headers.begin(), headers.end(), [](const auto& h) { return h.first == "Content-Type"; });
+    if (!body.empty() && !typed) headers.emplace_back("Content-Type", "application/json");
     return Fetch(port(), method, path, headers, body);
   }
 

@@ -31,6 +31,12 @@ import { ReferralQueuePage } from './pages/referrals/ReferralQueuePage';
 import { BillingPage } from './pages/billing/BillingPage';
 import { WorkerDayPage } from './pages/orders/WorkerDayPage';
 import { PlanPage } from './pages/plan/PlanPage';
+import { CasePage } from './pages/quality/CasePage';
+import { CaseQueuePage } from './pages/quality/CaseQueuePage';
+import { MyCasesPage } from './pages/quality/MyCasesPage';
+import { NewCasePage } from './pages/quality/NewCasePage';
+import { ProviderQualityPage } from './pages/quality/ProviderQualityPage';
+import { RateVisitPage } from './pages/quality/RateVisitPage';
 import { OrganizationPage } from './pages/organization/OrganizationPage';
 import { OrganizationsPage } from './pages/organization/OrganizationsPage';
 import { WebhooksPage } from './pages/organization/WebhooksPage';
@@ -100,6 +106,12 @@ export function App() {
                   <Route path="/provider/offers" element={signedIn(<InboxPage />)} />
                   <Route path="/my-day" element={signedIn(<WorkerDayPage />)} />
                   <Route path="/board" element={signedIn(<BoardPage />)} />
+                  <Route path="/visits/:id/rate" element={signedIn(<RateVisitPage />)} />
+                  <Route path="/cases" element={signedIn(<MyCasesPage />)} />
+                  <Route path="/cases/new" element={signedIn(<NewCasePage />)} />
+                  <Route path="/cases/:id" element={signedIn(<CasePage />)} />
+                  <Route path="/coordinator/cases" element={signedIn(<CaseQueuePage />)} />
+                  <Route path="/provider/quality" element={signedIn(<ProviderQualityPage />)} />
                   <Route path="/desk" element={signedIn(<DeskPage />)} />
                   <Route path="/consents" element={signedIn(<ConsentsPage />)} />
                   <Route path="/assessment" element={signedIn(<AssessmentPage />)} />

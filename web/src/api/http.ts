@@ -27,6 +27,8 @@ export interface CallOptions {
   params?: Record<string, string>;
   query?: Record<string, string | number | null | undefined>;
   body?: unknown;
+  /** A file sent as it is, with its own Content-Type (an attachment), instead of a JSON body. */
+  file?: Blob;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Do not tell onApiError listeners (for calls whose 401 is expected, like the first GET /me). */
@@ -43,8 +45,11 @@ export async function call<T>(operation: Operation, options: CallOptions = {}): 
   const url = expandPath(operation.path, options.params) + queryString(options.query);
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (operation.method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (options.file !== undefined) {
+    headers['Content-Type'] = options.file.type || 'application/octet-stream';
+    body = options.file;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

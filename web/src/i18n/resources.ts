@@ -63,15 +63,20 @@ import billingDe from './locales/billing/de';
 import billingEn from './locales/billing/en';
 import billingFi from './locales/billing/fi';
 import billingSv from './locales/billing/sv';
+import qualityDa from './locales/quality/da';
+import qualityDe from './locales/quality/de';
+import qualityEn from './locales/quality/en';
+import qualityFi from './locales/quality/fi';
+import qualitySv from './locales/quality/sv';
 import { mergeTexts } from './merge';
 
 // Orders, funding, the shop's ordering, notifications, webhooks, the advice desk, the needs
-// assessment, the desk's follow-up tasks, the referrals to the purchaser, the service plan, the merge of two client records and billing add their own groups and a few keys to shared ones (nav, home.cards, actions,
+// assessment, the desk's follow-up tasks, the referrals to the purchaser, the service plan, the merge of two client records, billing and feedback and complaints (quality) add their own groups and a few keys to shared ones (nav, home.cards, actions,
 // fieldMessages, service, org, desk.order); see merge.ts.
 export const resources = {
-  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi, referralsFi, planFi, clientMergeFi, billingFi) },
-  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv, referralsSv, planSv, clientMergeSv, billingSv) },
-  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn, referralsEn, planEn, clientMergeEn, billingEn) },
-  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe, referralsDe, planDe, clientMergeDe, billingDe) },
-  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa, referralsDa, planDa, clientMergeDa, billingDa) },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi, referralsFi, planFi, clientMergeFi, billingFi, qualityFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv, referralsSv, planSv, clientMergeSv, billingSv, qualitySv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn, referralsEn, planEn, clientMergeEn, billingEn, qualityEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe, referralsDe, planDe, clientMergeDe, billingDe, qualityDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa, referralsDa, planDa, clientMergeDa, billingDa, qualityDa) },
 } as const;

@@ -58,6 +58,11 @@ export const KNOWN_ACTIONS = [
   'billing.run.read',
   'billing.lines.read',
   'billing.export',
+  'rating.write',
+  'quality.case.file',
+  'quality.case.read',
+  'quality.case.manage',
+  'quality.provider',
 ] as const;
 
 /** Purposes of the server's policy (src/access/policy.cpp) and of the domain's fixed list. */
@@ -76,6 +81,7 @@ export const KNOWN_PURPOSES = [
   'administration',
   'directory',
   'integration',
+  'quality',
 ] as const;
 
 /** i18n key of an action ("client.read" → "actions.client_read"), or null for an unknown one. */

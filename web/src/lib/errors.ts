@@ -7,6 +7,7 @@ import { MERGE_FIELD_MESSAGES } from './clientMerge';
 import { DESK_FIELD_MESSAGES, DESK_FIELD_PATTERNS } from './deskFieldMessages';
 import { ORDER_FIELD_MESSAGES, ORDER_FIELD_PATTERNS } from './orderFieldMessages';
 import { PLAN_FIELD_MESSAGES } from './plan';
+import { QUALITY_FIELD_MESSAGES } from './quality';
 import { REFERRAL_FIELD_MESSAGES } from './referrals';
 import { TASK_FIELD_MESSAGES } from './tasks';
 import { WEBHOOK_FIELD_MESSAGES, WEBHOOK_FIELD_PREFIXES } from './webhookText';
@@ -56,6 +57,7 @@ const KNOWN_FIELD_MESSAGES: Record<string, string> = {
   ...REFERRAL_FIELD_MESSAGES,
   ...PLAN_FIELD_MESSAGES,
   ...MERGE_FIELD_MESSAGES,
+  ...QUALITY_FIELD_MESSAGES,
 };
 
 /**

@@ -69,6 +69,32 @@ describe('where a notification leads', () => {
   });
 });
 
+describe('feedback and complaints in notifications', () => {
+  it('asks for the rating of a visit and leads to its rating page', () => {
+    expect(say('visit.rate', { visit_id: 'vis_1', order_id: 'ord_1', category: 'cleaning' })).toBe('How did the visit go? Rate it with one tap: Cleaning.');
+    expect(say('visit.rate', {})).toBe('How did the visit go? Rate it with one tap.');
+    expect(notificationLink({ kind: 'visit.rate', subject_type: 'visit', subject_id: 'vis_1', data: { visit_id: 'vis_1' } }, client)).toBe('/visits/vis_1/rate');
+    expect(notificationLink({ kind: 'visit.rate', subject_type: 'visit', subject_id: 'vis_2' }, client)).toBe('/visits/vis_2/rate');
+  });
+
+  it('words each news of a case with its number, kind, state and urgency', () => {
+    expect(say('quality.case.filed', { case_id: 'qc_1', number: 12, kind: 'complaint', severity: 'high' })).toBe('New case to handle: Complaint #12 – Urgent.');
+    expect(say('quality.follow_up', { case_id: 'qc_1', number: 3, stars: 2, category: 'cleaning' })).toBe('A visit was rated 2 out of 5: follow-up #3 (Cleaning).');
+    expect(say('quality.case.changed', { case_id: 'qc_1', number: 12, state: 'investigating' })).toBe('Your case #12 is now: Being looked into.');
+    expect(say('quality.case.changed', { case_id: 'qc_1', number: 12, state: 'teleported' })).toBe('Your case #12 has moved on.');
+    expect(say('quality.case.reply', { case_id: 'qc_1', number: 12 })).toBe('New reply to your case #12.');
+    expect(say('quality.case.escalated', { case_id: 'qc_1', number: 12, severity: 'critical' })).toBe('Case #12 is past its deadline – Very urgent.');
+    expect(say('quality.case.assigned', { case_id: 'qc_1', number: 12, severity: 'low' })).toBe('You were given case #12 to handle – Not urgent.');
+  });
+
+  it('leads every news of a case to the case', () => {
+    for (const kind of ['quality.case.filed', 'quality.follow_up', 'quality.case.changed', 'quality.case.reply', 'quality.case.escalated', 'quality.case.assigned']) {
+      expect(notificationLink({ kind, subject_type: 'quality_case', subject_id: 'qc_1', data: { case_id: 'qc_1' } }, client)).toBe('/cases/qc_1');
+    }
+    expect(notificationLink({ kind: 'quality.case.reply', subject_type: 'quality_case', subject_id: 'qc_9' }, client)).toBe('/cases/qc_9');
+  });
+});
+
 describe('the bell’s badge', () => {
   it('shows 99+ above 99', () => {
     expect(badgeText(3)).toBe('3');

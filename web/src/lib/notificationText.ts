@@ -23,6 +23,14 @@ export const NOTIFICATION_KINDS = {
   'order.message': 'message',
   'grant.low': 'grantLow',
   'grant.lapsing': 'grantLapsing',
+  'visit.rate': 'visitRate',
+  'quality.case.filed': 'caseFiled',
+  'quality.follow_up': 'caseFollowUp',
+  'quality.case.changed': 'caseChanged',
+  'quality.case.reply': 'caseReply',
+  'quality.case.escalated': 'caseEscalated',
+  'quality.case.assigned': 'caseAssigned',
+  'quality.case.message': 'caseMessage',
 } as const;
 
 /** The text keys under notifications.kinds, with the variants for facts that are missing. */
@@ -31,8 +39,15 @@ export const NOTIFICATION_TEXT_KEYS = [
   'offeredNoDeadline',
   'acceptedNoProvider',
   'messageNoRole',
+  'visitRateNoCategory',
+  'caseChangedNoState',
   'other',
 ] as const;
+
+/** The kinds of a case a notification may name (quality.case.*), each worded under quality.kinds. */
+const CASE_KIND_NAMES = ['complaint', 'deviation', 'follow_up'];
+const CASE_SEVERITY_NAMES = ['low', 'medium', 'high', 'critical'];
+const CASE_STATE_NAMES = ['received', 'investigating', 'action_taken', 'closed'];
 
 function stringOf(v: unknown): string {
   return typeof v === 'string' ? v : '';
@@ -98,10 +113,59 @@ export function describeNotification(t: TFunction, n: Pick<AppNotification, 'kin
         on: formatDate(stringOf(data.lapses_on) || null, ctx.lang),
       });
     }
+    case 'visitRate':
+      return category ? t('notifications.kinds.visitRate', { what: categoryText }) : t('notifications.kinds.visitRateNoCategory');
+    case 'caseFiled':
+    case 'caseFollowUp':
+    case 'caseChanged':
+    case 'caseReply':
+    case 'caseEscalated':
+    case 'caseAssigned':
+    case 'caseMessage':
+      return describeCaseNotification(t, key, data, ctx);
     case undefined:
       return t('notifications.kinds.other', { what });
     default:
       return t(`notifications.kinds.${key}`, { what });
+  }
+}
+
+/** A notification about a complaint, deviation or follow-up: its number and what the kind names. */
+function describeCaseNotification(
+  t: TFunction,
+  key: 'caseFiled' | 'caseFollowUp' | 'caseChanged' | 'caseReply' | 'caseEscalated' | 'caseAssigned' | 'caseMessage',
+  data: AppNotification['data'],
+  ctx: NotificationContext,
+): string {
+  const number = typeof data.number === 'number' || typeof data.number === 'string' ? `#${data.number}` : '';
+  const kind = stringOf(data.kind);
+  const severity = stringOf(data.severity);
+  const state = stringOf(data.state);
+  const kindText = CASE_KIND_NAMES.includes(kind) ? t(`quality.kinds.${kind}`) : t('quality.aCase');
+  const severityText = CASE_SEVERITY_NAMES.includes(severity) ? t(`quality.severities.${severity}`) : '';
+  switch (key) {
+    case 'caseFiled':
+      return t('notifications.kinds.caseFiled', { kind: kindText, number, severity: severityText || '–' });
+    case 'caseFollowUp': {
+      const category = stringOf(data.category);
+      return t('notifications.kinds.caseFollowUp', {
+        number,
+        stars: typeof data.stars === 'number' ? data.stars : '?',
+        what: category ? ctx.names.categoryName(category) : t('notifications.anOrder'),
+      });
+    }
+    case 'caseChanged':
+      return CASE_STATE_NAMES.includes(state)
+        ? t('notifications.kinds.caseChanged', { number, state: t(`quality.states.${state}`) })
+        : t('notifications.kinds.caseChangedNoState', { number });
+    case 'caseReply':
+      return t('notifications.kinds.caseReply', { number });
+    case 'caseEscalated':
+      return t('notifications.kinds.caseEscalated', { number, severity: severityText || '–' });
+    case 'caseAssigned':
+      return t('notifications.kinds.caseAssigned', { number, severity: severityText || '–' });
+    case 'caseMessage':
+      return t('notifications.kinds.caseMessage', { number });
   }
 }
 
@@ -113,11 +177,20 @@ export interface LinkContext {
 
 /**
  * Where the notification leads: an offer to the provider's inbox, an escalation to the board,
- * anything else about an order to the order's page. A cancelled order ends the provider's access
+ * a request to rate a visit to its rating page, a complaint's news to the case, anything else
+ * about an order to the order's page. A cancelled order ends the provider's access
  * to it, so its staff go to the inbox's full list (administrators) or their day (workers).
  */
-export function notificationLink(n: Pick<AppNotification, 'kind' | 'subject_type' | 'subject_id'>, ctx: LinkContext): string {
+export function notificationLink(
+  n: Pick<AppNotification, 'kind' | 'subject_type' | 'subject_id'> & { data?: AppNotification['data'] },
+  ctx: LinkContext,
+): string {
   switch (n.kind) {
+    case 'visit.rate': {
+      const visit = stringOf(n.data?.visit_id) || (n.subject_type === 'visit' ? n.subject_id : '');
+      if (visit) return `/visits/${encodeURIComponent(visit)}/rate`;
+      break;
+    }
     case 'order.offered':
       return '/provider/offers';
     case 'order.escalated':
@@ -131,5 +204,10 @@ export function notificationLink(n: Pick<AppNotification, 'kind' | 'subject_type
   }
   if (n.subject_type === 'order' && n.subject_id) return `/orders/${encodeURIComponent(n.subject_id)}`;
   if (n.subject_type === 'grant') return '/orders';
+  if (n.subject_type === 'quality_case') {
+    const id = stringOf(n.data?.case_id) || n.subject_id;
+    if (id) return `/cases/${encodeURIComponent(id)}`;
+  }
+  if (n.subject_type === 'visit' && n.subject_id) return `/visits/${encodeURIComponent(n.subject_id)}/rate`;
   return '/notifications';
 }

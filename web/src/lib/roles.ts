@@ -140,8 +140,9 @@ export function isProviderWorker(v: Viewer): boolean {
 
 /**
  * The work page of each role, right after the start page so it is one click away: a client's
- * (or their delegate's) orders, needs assessment and service plan, the purchaser's clients and referrals, the coordinators' board,
- * the advice desk's call screen (advisors and coordinators), the provider's offers, the worker's day.
+ * (or their delegate's) orders, needs assessment, service plan and complaints, the purchaser's clients and referrals, the
+ * coordinators' board and their queue of complaints and follow-ups, the advice desk's call screen (advisors and coordinators),
+ * the provider's offers and its quality and feedback, the worker's day.
  */
 function workPages(v: Viewer): NavItem[] {
   const items: NavItem[] = [];
@@ -149,15 +150,22 @@ function workPages(v: Viewer): NavItem[] {
     items.push({ id: 'my-orders', to: '/orders', label: 'nav.myOrders' });
     items.push({ id: 'assessment', to: '/assessment', label: 'nav.assessment' });
     items.push({ id: 'plan', to: '/plan', label: 'nav.plan' });
+    items.push({ id: 'my-cases', to: '/cases', label: 'nav.myCases' });
   }
   if (purchasingOrganizations(v).length > 0) {
     items.push({ id: 'purchaser-clients', to: '/purchaser/clients', label: 'nav.purchaserClients' });
     items.push({ id: 'purchaser-referrals', to: '/purchaser/referrals', label: 'nav.purchaserReferrals' });
     items.push({ id: 'purchaser-billing', to: '/purchaser/billing', label: 'nav.purchaserBilling' });
   }
-  if (reviewedRegions(v).length > 0) items.push({ id: 'board', to: '/board', label: 'nav.board' });
+  if (reviewedRegions(v).length > 0) {
+    items.push({ id: 'board', to: '/board', label: 'nav.board' });
+    items.push({ id: 'case-queue', to: '/coordinator/cases', label: 'nav.caseQueue' });
+  }
   if (deskRegions(v).length > 0) items.push({ id: 'desk', to: '/desk', label: 'nav.desk' });
-  if (editedProviders(v).length > 0) items.push({ id: 'offers', to: '/provider/offers', label: 'nav.offers' });
+  if (editedProviders(v).length > 0) {
+    items.push({ id: 'offers', to: '/provider/offers', label: 'nav.offers' });
+    items.push({ id: 'provider-quality', to: '/provider/quality', label: 'nav.providerQuality' });
+  }
   if (isProviderWorker(v)) items.push({ id: 'my-day', to: '/my-day', label: 'nav.myDay' });
   return items;
 }

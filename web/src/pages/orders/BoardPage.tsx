@@ -15,6 +15,7 @@ import { describeEscalation } from '../../lib/orderText';
 import { reviewedRegions } from '../../lib/roles';
 import { languageName, pickText } from '../../lib/serviceText';
 import { useSession } from '../../session/SessionContext';
+import { BoardQualityCard } from '../quality/BoardQualityCard';
 import { Deadline, OrderStateBadge, ScheduleText } from './OrderBits';
 import { OverdueTasks } from './OverdueTasks';
 import { purchaserAgreements, RouteByHand } from './RouteByHand';
@@ -198,6 +199,7 @@ export function BoardPage() {
           ))}
         </ul>
       </section>
+      <BoardQualityCard regionId={regionId} />
       <details className="board-filters" open={states.length > 0 || !!municipality || !!category}>
         <summary>{t('board.filters')}</summary>
         <div className="filter-grid">

@@ -377,6 +377,21 @@ export function OrderPage() {
       <OrderVisits visits={o.visits} currency={currency} canAnswer={clientSide} forClient={o.viewer === 'client'} onChanged={() => void order.reload()} />
       <OrderMessages orderId={o.id} />
       <OrderTimeline entries={o.timeline} />
+      <section className="section" aria-labelledby="complain-heading">
+        <h2 id="complain-heading">{t('quality.order.title')}</h2>
+        <p className="muted">{clientSide ? t('quality.order.clientHint') : t('quality.order.staffHint')}</p>
+        <Link
+          className="button button-secondary"
+          to={
+            clientSide && o.client_id
+              ? `/cases/new?client=${encodeURIComponent(o.client_id)}&order=${encodeURIComponent(o.id)}`
+              : `/cases/new?order=${encodeURIComponent(o.id)}`
+          }
+          data-testid="order-complain"
+        >
+          {clientSide ? t('quality.order.complain') : t('quality.order.report')}
+        </Link>
+      </section>
       {mayCancel ? <CancelOrder order={o} onCancelled={(v) => {
         update(v);
         setStatus(t('order.cancelledNow'));

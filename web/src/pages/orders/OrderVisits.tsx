@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import * as api from '../../api/orders';
 import type { Visit } from '../../api/types';
 import { FormAlert } from '../../components/Alert';
@@ -12,6 +13,7 @@ import { useIdempotencyKey } from '../../lib/idempotency';
 import { describeFailure } from '../../lib/orderText';
 import { formatClock } from '../../lib/serviceText';
 import { useSession } from '../../session/SessionContext';
+import { InlineRating } from '../quality/InlineRating';
 import { SplitList, VisitStateBadge } from './OrderBits';
 
 /** "pe 27.11.2026 klo 12.00–14.00": a visit's day and hours in the region's zone. */
@@ -28,7 +30,7 @@ function VisitTime({ v }: { v: Visit }) {
 }
 
 /** The client's answer to a delivered visit: confirm it, or dispute it with what went wrong. */
-function ClientAnswer({ v, onChanged }: { v: Visit; onChanged: () => void }) {
+function ClientAnswer({ v, onChanged }: { v: Visit; onChanged: (step: 'confirm' | 'dispute') => void }) {
   const { t } = useTranslation();
   const confirm = useIdempotencyKey();
   const dispute = useIdempotencyKey();
@@ -43,7 +45,7 @@ function ClientAnswer({ v, onChanged }: { v: Visit; onChanged: () => void }) {
     try {
       await api.stepVisit(step, v.id, step === 'dispute' ? { reason: reason.trim() } : undefined, keys.key());
       keys.settle();
-      onChanged();
+      onChanged(step);
     } catch (e) {
       keys.settle(e);
       setErrors(formErrors(t, e, ['reason'], { 409: t('order.visitChanged') }));
@@ -104,7 +106,10 @@ function VisitItem({
 }) {
   const { t } = useTranslation();
   const { language } = useSession();
+  // Right after the client confirms, the rating's one question shows in place.
+  const [justConfirmed, setJustConfirmed] = useState(false);
   const done = (v.tasks ?? []).filter((x) => x.done).map((x) => x.label ?? '');
+  const ratable = canAnswer && (v.state === 'confirmed' || v.state === 'disputed');
   return (
     <li className="item visit" data-testid="visit" data-visit-id={v.id} data-visit-state={v.state}>
       <div className="item-main">
@@ -159,7 +164,23 @@ function VisitItem({
             })}
           </p>
         ) : null}
-        {canAnswer && v.state === 'delivered' ? <ClientAnswer v={v} onChanged={onChanged} /> : null}
+        {canAnswer && v.state === 'delivered' ? (
+          <ClientAnswer
+            v={v}
+            onChanged={(step) => {
+              if (step === 'confirm') setJustConfirmed(true);
+              onChanged();
+            }}
+          />
+        ) : null}
+        {ratable && justConfirmed && v.state === 'confirmed' ? <InlineRating visitId={v.id} /> : null}
+        {ratable ? (
+          <p className="visit-rate-link">
+            <Link to={`/visits/${encodeURIComponent(v.id)}/rate`} data-testid="rate-visit-link">
+              {t('quality.order.rate')}
+            </Link>
+          </p>
+        ) : null}
       </div>
     </li>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import * as directory from '../../api/directory';
+import * as quality from '../../api/quality';
 import { ApiError } from '../../api/problem';
 import { LoadError } from '../../components/LoadError';
 import { Loading, Page } from '../../components/Page';
@@ -9,6 +10,7 @@ import { langAttr, listLanguages, pickText } from '../../lib/serviceText';
 import { useAsync } from '../../lib/useAsync';
 import { useSession } from '../../session/SessionContext';
 import { NotFoundPage } from '../errors/NotFoundPage';
+import { ScoreView } from '../quality/QualityBits';
 import { CompareBar, ServiceCard } from './ServiceBits';
 import { areaText } from './ServiceView';
 
@@ -19,6 +21,8 @@ export function ProviderPage() {
   const { language } = useSession();
   const names = useDirectoryNames();
   const provider = useAsync(() => directory.getProvider(id), [id]);
+  // The score is the provider's own answer: a provider without one (or a failure) leaves it out.
+  const score = useAsync(() => quality.getProviderQuality(id), [id]);
 
   if (provider.error instanceof ApiError && provider.error.status === 404) return <NotFoundPage />;
   if (provider.error) {
@@ -111,6 +115,7 @@ export function ProviderPage() {
           ) : null}
         </dl>
       </section>
+      {score.data ? <ScoreView score={score.data} /> : null}
       <section className="section" aria-labelledby="provider-services">
         <h2 id="provider-services">{t('provider.services', { count: p.services.length })}</h2>
         {p.services.length === 0 ? (
