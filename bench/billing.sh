@@ -4,7 +4,7 @@
 # delivered order, each with N/2,000 confirmed visits in the previous month priced and split as the
 # demo's first visit (voucher 56.00 €, Aino 22.00 €), so that a run collects N visits into 2N lines.
 # Timed: creating the draft run (collect, split into lines, insert, totals) over HTTP as Sari; its
-# summary; locking it; the CSV export. Reference in the same run: a signed-in GET of the run list.
+# summary; locking it; the CSV and XLSX exports. Reference in the same run: a signed-in GET of the run list.
 # Usage: bench/billing.sh [visits, default 200000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,6 +88,7 @@ echo "create the run (collect $count visits into $lines lines, total $total cent
 echo "the run's summary: $(call GET "/api/v1/billing-runs/$run")"
 echo "lock: $(call POST "/api/v1/billing-runs/$run/lock" "" "\"$version\"")"
 echo "CSV export: $(call GET "/api/v1/billing-runs/$run/export.csv") ($(wc -c < "$work/body") bytes, $(wc -l < "$work/body") rows)"
+echo "XLSX export: $(call GET "/api/v1/billing-runs/$run/export.xlsx") ($(wc -c < "$work/body") bytes)"
 sum=$(sqlite3 "$db" "SELECT SUM(amount_cents) FROM billing_lines WHERE run_id = '$run'")
 prices=$(sqlite3 "$db" "SELECT SUM(v.price_cents) FROM visits v WHERE v.id IN (SELECT visit_id FROM billing_lines WHERE run_id = '$run')")
 echo "reconciled: lines $sum = visits' prices $prices = run total $total"

@@ -10,7 +10,7 @@ debian_packages=(
   libsqlite3-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsodium-dev liboath-dev libcurl4-openssl-dev
   libpq-dev postgresql-15
-  libicu-dev libvoikko-dev voikko-fi libstemmer-dev libroaring-dev zlib1g-dev
+  libicu-dev libvoikko-dev voikko-fi libstemmer-dev libroaring-dev zlib1g-dev libxlsxwriter-dev
   libhowardhinnant-date-dev tzdata
   wrk nginx-light curl procps sqlite3
   chromium fonts-dejavu-core

@@ -79,6 +79,7 @@ enum class Action {
   kBillingRun,              // a purchaser's billing runs: collect a period, collect again, lock, discard
   kBillingRead,             // a purchaser's billing runs, their lines and exports
   kRatingWrite,             // rate a visit of the client (the client's side)
+  kRatingRead,              // a visit's rating page (the client's side)
   kQualityCaseFile,         // file a complaint or deviation about a client's order, or about a region's provider
   kQualityCaseRead,         // read a case about the client or about one's organization
   kQualityCaseManage,       // the region's cases: the queue, assign, move, reply

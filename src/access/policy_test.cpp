@@ -151,7 +151,7 @@ TEST_F(PolicyTest, NoPrincipalIsUnauthenticatedAndEveryActionHasAName) {
     EXPECT_EQ(d.error().code, ErrorCode::kUnauthenticated);
     EXPECT_NE(ActionName(a), "unknown");
   }
-  EXPECT_EQ(AllActions().size(), 65u);
+  EXPECT_EQ(AllActions().size(), 66u);
 }
 
 }  // namespace

@@ -261,6 +261,22 @@ void AddBillingRoutes(http::Router& router, BillingService& service) {
              },
              {.access = http::Access::kPolicy, .action = "billing.own", .client = "{id}"});
 
+  router.Add("GET", "/api/v1/billing-runs/{id}/export.xlsx",
+             [&service](const http::Request& r) -> Result<http::Response> {
+               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+               ALLMENDE_ASSIGN_OR_RETURN(auto out, service.Xlsx(actor, std::string(r.Param("id"))));
+               http::Response response;
+               response.status = 200;
+               response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+               response.body = std::move(out.second);
+               return response
+                   .WithHeader("Content-Disposition", "attachment; filename=\"billing-" +
+                                                          out.first.period_start.substr(0, 7) + "-" + out.first.id +
+                                                          ".xlsx\"")
+                   .WithHeader("Cache-Control", "no-store");
+             },
+             {.access = http::Access::kPolicy, .action = "billing.read"});
+
   router.Add("GET", "/api/v1/billing-runs/{id}/export.csv",
              [&service](const http::Request& r) -> Result<http::Response> {
                ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
+#include <functional>
 #include <set>
 
 #include "access/access_log.hpp"
 #include "billing/billing_lines.hpp"
 #include "billing/billing_store.hpp"
+#include "billing/billing_xlsx.hpp"
 #include "calendar/local_time.hpp"
 #include "calendar/zone.hpp"
 #include "common/ids.hpp"
@@ -299,19 +301,38 @@ Result<LinePage> BillingService::Lines(const access::Actor& actor, const std::st
 }
 
 Result<std::pair<BillingRun, std::string>> BillingService::Csv(const access::Actor& actor, const std::string& run_id) {
+  return Export(actor, run_id, "billing.export",
+                [](const LockedRun& r) -> Result<std::string> { return LinesCsv(r.run, r.lines); });
+}
+
+Result<std::pair<BillingRun, std::string>> BillingService::Xlsx(const access::Actor& actor, const std::string& run_id) {
+  return Export(actor, run_id, "billing.export", [](const LockedRun& r) -> Result<std::string> {
+    return LinesXlsx(r.run, r.by_payer, r.by_provider, r.lines);
+  });
+}
+
+Result<std::pair<BillingRun, std::string>> BillingService::Export(
+    const access::Actor& actor, const std::string& run_id, const char* action,
+    const std::function<Result<std::string>(const LockedRun&)>& write) {
   const Timestamp now = clock_.Now();
-  using Out = std::pair<BillingRun, std::string>;
-  return db_.WriteValue<Out>([&](storage::Connection& c) -> Result<Out> {
+  LockedRun locked;
+  ALLMENDE_TRY(db_.Write([&](storage::Connection& c) -> Result<void> {
     ALLMENDE_ASSIGN_OR_RETURN(Loaded l, Load(c, actor, access::Action::kBillingRead, run_id, now));
     if (l.run.state != "locked") {
       return Error::IllegalTransition("A run is exported once it is locked: its lines may still change.", l.run.state);
     }
-    ALLMENDE_ASSIGN_OR_RETURN(auto lines, BillingStore::Lines(c, run_id, 0, static_cast<int>(l.run.line_count) + 1));
+    ALLMENDE_ASSIGN_OR_RETURN(locked.lines, BillingStore::Lines(c, run_id, 0, static_cast<int>(l.run.line_count) + 1));
+    ALLMENDE_ASSIGN_OR_RETURN(locked.by_payer, BillingStore::ByPayer(c, run_id));
+    ALLMENDE_ASSIGN_OR_RETURN(locked.by_provider, BillingStore::ByProvider(c, run_id));
     std::set<std::string> clients;
-    for (const auto& line : lines) clients.insert(line.client_id);
-    ALLMENDE_TRY(LogClients(c, l.decision, actor, l.run, {clients.begin(), clients.end()}, "billing.export", now));
-    return Out{l.run, LinesCsv(l.run, lines)};
-  });
+    for (const auto& line : locked.lines) clients.insert(line.client_id);
+    ALLMENDE_TRY(LogClients(c, l.decision, actor, l.run, {clients.begin(), clients.end()}, action, now));
+    locked.run = std::move(l.run);
+    return Ok();
+  }));
+  // Written after the transaction: a locked run never changes, and the writer is not held.
+  ALLMENDE_ASSIGN_OR_RETURN(std::string bytes, write(locked));
+  return std::make_pair(std::move(locked.run), std::move(bytes));
 }
 
 Result<std::vector<StatementRun>> BillingService::Statements(const access::Actor& actor,

@@ -4,6 +4,7 @@
 // never changes; its lines are exported. Each visit's share is charged by one run only.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,8 @@ class BillingService {
   Result<LinePage> Lines(const access::Actor& actor, const std::string& run_id, const std::string& cursor, int limit);
   // A locked run's lines as CSV; each client in it is logged.
   Result<std::pair<BillingRun, std::string>> Csv(const access::Actor& actor, const std::string& run_id);
+  // The same as an Excel workbook with a summary sheet (billing_xlsx.hpp); each client is logged.
+  Result<std::pair<BillingRun, std::string>> Xlsx(const access::Actor& actor, const std::string& run_id);
 
   // The provider's statements: the locked runs with its lines (at most 120), newest first.
   Result<std::vector<StatementRun>> Statements(const access::Actor& actor, const std::string& provider_id);
@@ -72,6 +75,16 @@ class BillingService {
                              const access::Actor& actor, Timestamp now);
   // Why a chargeable visit cannot be billed in `currency` as stored: currency, split; or none.
   static std::optional<std::string> Problem(const ChargeableVisit& v, const std::string& currency);
+  struct LockedRun {
+    BillingRun run;
+    std::vector<BillingLine> lines;
+    std::vector<Total> by_payer;
+    std::vector<Total> by_provider;
+  };
+  // A locked run read whole, each client logged with `action`, then written out by `write`.
+  Result<std::pair<BillingRun, std::string>> Export(const access::Actor& actor, const std::string& run_id,
+                                                    const char* action,
+                                                    const std::function<Result<std::string>(const LockedRun&)>& write);
   // Replaces the draft's lines with the chargeable visits as they are now.
   Result<void> Fill(storage::Connection& c, const BillingRun& run, const std::string& now_text);
 

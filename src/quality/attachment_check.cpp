@@ -11,10 +11,15 @@
 namespace allmende::quality {
 namespace {
 
-// Names that make a PDF do something when it is opened or clicked.
-constexpr std::array<std::string_view, 10> kActiveNames{"JavaScript",    "JS",        "Launch", "EmbeddedFile",
-                                                        "EmbeddedFiles", "RichMedia", "XFA",    "SubmitForm",
-                                                        "ImportData",    "GoToE"};
+// Names that make a PDF do something when it is opened or clicked, and encodings this check does
+// not decode (so it could not look inside them) or encryption (likewise).
+constexpr std::array<std::string_view, 21> kRefusedNames{
+    "JavaScript",    "JS",         "Launch",      "EmbeddedFile", "EmbeddedFiles",   "RichMedia",
+    "XFA",           "SubmitForm", "ImportData",  "GoToE",        "ASCIIHexDecode",  "AHx",
+    "ASCII85Decode", "A85",        "LZWDecode",   "LZW",          "RunLengthDecode", "RL",
+    "Crypt",         "Encrypt",    "JBIG2Globals"};
+
+constexpr std::size_t kInflateBudget = 20 * 1024 * 1024;
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -26,26 +31,6 @@ int HexValue(char c) {
 bool IsDelimiter(char c) {
   return std::isspace(static_cast<unsigned char>(c)) || c == '/' || c == '(' || c == ')' || c == '<' || c == '>' ||
          c == '[' || c == ']' || c == '{' || c == '}' || c == '%' || c == '\0';
-}
-
-// True when any name in `text` (a "/Name" token, #xx escapes decoded) is an active one.
-bool HasActiveName(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '/') continue;
-    std::string name;
-    std::size_t j = i + 1;
-    while (j < text.size() && !IsDelimiter(text[j]) && name.size() < 64) {
-      if (text[j] == '#' && j + 2 < text.size() && HexValue(text[j + 1]) >= 0 && HexValue(text[j + 2]) >= 0) {
-        name.push_back(static_cast<char>(HexValue(text[j + 1]) * 16 + HexValue(text[j + 2])));
-        j += 3;
-      } else {
-        name.push_back(text[j++]);
-      }
-    }
-    if (std::find(kActiveNames.begin(), kActiveNames.end(), name) != kActiveNames.end()) return true;
-    i = j - 1;
-  }
-  return false;
 }
 
 // Inflates a Flate stream into at most `limit` bytes; nullopt when it is not one, or is larger
@@ -67,11 +52,86 @@ std::optional<std::string> Inflate(std::string_view data, std::size_t limit, boo
       *too_large = true;
       rc = Z_MEM_ERROR;
     }
-    if (rc == Z_BUF_ERROR && z.avail_in == 0) break;  // truncated data: what came is checked
   }
   inflateEnd(&z);
-  if (rc != Z_STREAM_END && rc != Z_BUF_ERROR) return std::nullopt;
+  if (rc != Z_STREAM_END) return std::nullopt;
   return out;
+}
+
+// Walks the tokens of `text` (a file, or an inflated object stream): names are checked with their
+// #xx escapes decoded; literal strings (balanced parentheses, backslash escapes), hex strings and
+// comments are skipped, so a "stream" inside a string is not taken for one. At each `stream`
+// keyword the data up to `endstream` belongs to the object: inflated and walked in turn when the
+// object names FlateDecode (it must inflate whole), walked as it is when it is an object stream
+// without a filter, and otherwise data (an image), where any byte sequence occurs.
+bool WalkPdf(std::string_view text, int depth, std::size_t& inflated_total) {
+  bool flate = false, object_stream = false;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    const char ch = text[i];
+    if (ch == '%') {
+      while (i < n && text[i] != '\n' && text[i] != '\r') ++i;
+    } else if (ch == '(') {
+      int nesting = 1;
+      for (++i; i < n && nesting > 0; ++i) {
+        if (text[i] == '\\') {
+          ++i;
+        } else if (text[i] == '(') {
+          ++nesting;
+        } else if (text[i] == ')') {
+          --nesting;
+        }
+      }
+    } else if (ch == '<' && i + 1 < n && text[i + 1] == '<') {
+      i += 2;  // a dictionary
+    } else if (ch == '<') {
+      while (i < n && text[i] != '>') ++i;  // a hex string
+      ++i;
+    } else if (ch == '/') {
+      std::string name;
+      for (++i; i < n && !IsDelimiter(text[i]) && name.size() < 64;) {
+        if (text[i] == '#' && i + 2 < n && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
+          name.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
+          i += 3;
+        } else {
+          name.push_back(text[i++]);
+        }
+      }
+      if (std::find(kRefusedNames.begin(), kRefusedNames.end(), name) != kRefusedNames.end()) return false;
+      if (name == "FlateDecode" || name == "Fl") flate = true;
+      if (name == "ObjStm") object_stream = true;
+    } else if (!IsDelimiter(ch)) {
+      const std::size_t from = i;
+      while (i < n && !IsDelimiter(text[i])) ++i;
+      const std::string_view word = text.substr(from, i - from);
+      if (word == "obj" || word == "endobj") {
+        flate = object_stream = false;
+      } else if (word == "stream") {
+        if (depth > 0) return false;  // a stream inside an object stream is not PDF
+        if (i < n && text[i] == '\r') ++i;
+        if (i < n && text[i] == '\n') ++i;
+        const std::size_t end = text.find("endstream", i);
+        if (end == std::string_view::npos) return false;
+        const std::string_view data = text.substr(i, end - i);
+        if (flate) {
+          if (inflated_total >= kInflateBudget) return false;  // too much to look into
+          bool too_large = false;
+          auto plain = Inflate(data, kInflateBudget - inflated_total, &too_large);
+          if (!plain) return false;  // corrupt or too large: a lenient viewer might still read it
+          inflated_total += plain->size();
+          if (!WalkPdf(*plain, depth + 1, inflated_total)) return false;
+        } else if (object_stream && !WalkPdf(data, depth + 1, inflated_total)) {
+          return false;
+        }
+        i = end + 9;
+        flate = object_stream = false;
+      }
+    } else {
+      ++i;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -84,35 +144,8 @@ bool IsSafePdf(std::string_view bytes) {
   // The end-of-file marker within the last kilobyte: a whole file, not a prefix of something else.
   const std::string_view tail = bytes.substr(bytes.size() - std::min<std::size_t>(bytes.size(), 1024));
   if (tail.find("%%EOF") == std::string_view::npos) return false;
-  // The objects outside streams are checked as they are. Compressed streams may hold objects
-  // (object streams) or anything else: each Flate stream is inflated (at most 20 MB in all) and
-  // its names checked as well. Other streams (images) are data, where any byte sequence occurs.
   std::size_t inflated_total = 0;
-  std::size_t plain_from = 0;
-  for (std::size_t at = bytes.find("stream"); at != std::string_view::npos; at = bytes.find("stream", at + 6)) {
-    if (at >= 3 && bytes.substr(at - 3, 3) == "end") continue;
-    if (HasActiveName(bytes.substr(plain_from, at - plain_from))) return false;
-    std::size_t start = at + 6;
-    if (start < bytes.size() && bytes[start] == '\r') ++start;
-    if (start < bytes.size() && bytes[start] == '\n') ++start;
-    const std::size_t end = bytes.find("endstream", start);
-    if (end == std::string_view::npos) return false;
-    const std::string_view data = bytes.substr(start, end - start);
-    if (data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x78) {
-      constexpr std::size_t kBudget = 20 * 1024 * 1024;
-      if (inflated_total >= kBudget) return false;  // too much to look into
-      bool too_large = false;
-      if (auto plain = Inflate(data, kBudget - inflated_total, &too_large)) {
-        inflated_total += plain->size();
-        if (HasActiveName(*plain)) return false;
-      }
-      if (too_large) return false;
-    }
-    at = end;
-    plain_from = end;
-  }
-  if (HasActiveName(bytes.substr(plain_from))) return false;
-  return true;
+  return WalkPdf(bytes, 0, inflated_total);
 }
 
 std::optional<CheckedFile> CheckAttachment(std::string_view bytes, std::string_view declared_type) {

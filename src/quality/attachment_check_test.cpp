@@ -42,6 +42,28 @@ TEST(AttachmentCheck, ActiveContentIsRefusedEvenWhenEscapedOrCompressed) {
   EXPECT_FALSE(IsSafePdf(Pdf(Stream(Deflate("5 0 << /OpenAction << /S /JavaScript /JS (x) >> >>")))));
 }
 
+TEST(AttachmentCheck, NothingHidesActiveContentFromTheWalk) {
+  // A "stream" inside a string is no stream: the objects after it are still read.
+  EXPECT_FALSE(
+      IsSafePdf(Pdf("4 0 obj\n<< /Title (stream) >>\nendobj\n5 0 obj\n<< /S /JavaScript >>\nendobj\n"
+                    "6 0 obj\n<< /Title (endstream) >>\nendobj\n")));
+  // Encodings the check cannot look into, and encryption, are refused.
+  EXPECT_FALSE(
+      IsSafePdf(Pdf("3 0 obj\n<< /Type /ObjStm /Filter /ASCIIHexDecode >>\nstream\n2F4A53\nendstream\n"
+                    "endobj\n")));
+  EXPECT_FALSE(IsSafePdf(Pdf("trailer << /Encrypt 9 0 R >>\n")));
+  // A Flate stream that does not inflate whole is refused, not skipped.
+  EXPECT_FALSE(IsSafePdf(Pdf(Stream(Deflate("<< /S /JavaScript >>").substr(0, 6)))));
+  // An object stream without a filter is read as it is.
+  EXPECT_FALSE(
+      IsSafePdf(Pdf("3 0 obj\n<< /Type /ObjStm /N 1 /First 4 >>\nstream\n7 0 << /S /Launch >>\n"
+                    "endstream\nendobj\n")));
+  // An image's data may hold any bytes at all.
+  EXPECT_TRUE(
+      IsSafePdf(Pdf("3 0 obj\n<< /Subtype /Image /Filter /DCTDecode >>\nstream\n\xff\xd8 /JS (x\n"
+                    "endstream\nendobj\n")));
+}
+
 TEST(AttachmentCheck, APrefixOrSomethingElseCalledPdfIsRefused) {
   const std::string whole = Pdf("");
   EXPECT_FALSE(IsSafePdf(whole.substr(0, whole.size() - 8)));  // no end-of-file marker

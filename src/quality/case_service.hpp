@@ -1,8 +1,8 @@
 // Complaints, deviations and follow-ups (README.md "Cases"): filed by whoever was involved in a
 // delivery, taken by the region's coordinators from received to closed with replies to the person
-// who filed it, escalated when overdue. Descriptions, replies, notes and the resolution are sealed;
-// every read of a case naming a client by someone other than the client's side is in the client's
-// access log.
+// who filed it, escalated when overdue. Descriptions, replies, notes, files and the resolution are
+// sealed; every read or change of a case naming a client by anyone but the client themself is in
+// the client's access log.
 #pragma once
 
 #include <optional>
@@ -53,11 +53,12 @@ class CaseService {
   // `visibility` empty: the default for the writer (a coordinator's reply is `all`).
   Result<Case> Message(const access::Actor& actor, const std::string& id, const std::string& body,
                        const std::string& visibility);
+  // A file on the case (case_files.cpp): the staff's for the staff, everyone else's for all.
   Result<Attachment> Attach(const access::Actor& actor, const std::string& id, const std::string& file_name,
                             const std::string& content_type, const std::string& bytes);
   Result<AttachmentFile> Download(const access::Actor& actor, const std::string& attachment_id);
 
-  // The job: open cases past their deadline are escalated once; how many.
+  // The job: open cases past their deadline are escalated once; how many (case_follow_ups.cpp).
   static Result<std::int64_t> EscalateOverdue(storage::Connection& c, events::EventBus& bus, Timestamp now);
   // A follow-up for a rating of 1 or 2, in the rating's transaction (rating_service.cpp).
   static Result<std::string> OpenFollowUp(storage::Connection& c, events::EventBus& bus,
@@ -71,23 +72,26 @@ class CaseService {
     bool staff = false;        // a coordinator of the region, the provider's admin or the purchaser's officer
     bool coordinator = false;  // … a coordinator of the region
     bool provider = false;     // … an admin of the provider the case is about
-    bool filer = false;        // filed it
-    bool client_side = false;  // the client or a delegate
+    bool filer = false;        // filed it, and is still involved with the client (or the region)
+    bool client_side = false;  // the client or a delegate, of a case the client's side filed
   };
+  // NotFound for whoever may not read the case (MfaRequired for staff without the second factor).
+  // A provider's admins never read a follow-up: it would name who rated them low.
   Result<Reader> ReaderOf(storage::Connection& c, const access::Actor& actor, const Case& k, Timestamp now);
-  // The case with its events and attachments as `reader` may see them; logs a staff read.
+  // The case with its events and attachments as `reader` may see them; the read is logged.
   Result<Case> Full(storage::Connection& c, const access::Actor& actor, const std::string& id, const Reader& reader,
                     Timestamp now);
-  Result<Case> Load(storage::Connection& c, const std::string& id, const std::string& reader_id, Timestamp now);
+  // The client's name and the client-side filer's only to whoever may read the client now.
+  static Result<void> HideClientUnlessReadable(storage::Connection& c, const access::Actor& actor, Case& k,
+                                               bool readable, Timestamp now);
+  // An entry in the client's access log for `action` on the case, unless the client acts
+  // themself or the case names no client.
+  static Result<void> LogCase(storage::Connection& c, const access::Actor& actor, const access::Decision& d,
+                              const Case& k, const std::string& action, Timestamp now);
   Result<std::pair<Case, Reader>> LoadForCoordinator(storage::Connection& c, const access::Actor& actor,
                                                      const std::string& id, std::int64_t version, Timestamp now);
-  // Notifies and e-mails whoever filed it and the client (not the actor) of a change.
+  // Notifies and e-mails whoever filed it (while still involved) and the client, not the actor.
   Result<void> TellFiler(storage::Connection& c, const Case& k, const std::string& kind, const std::string& actor_id,
-                         Timestamp now);
-  Result<CasePage> Page(storage::Connection& c, const std::string& where, std::vector<storage::Value> args,
-                        const std::string& order, const std::string& cursor, int limit, const std::string& reader_id,
-                        Timestamp now);
-  Result<void> LogListed(const access::Actor& actor, const std::vector<Case>& cases, const access::Decision& d,
                          Timestamp now);
 
   storage::Database& db_;

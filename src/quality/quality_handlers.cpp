@@ -125,7 +125,7 @@ void AddQualityRoutes(http::Router& router, RatingService& ratings, CaseService&
                ALLMENDE_ASSIGN_OR_RETURN(auto view, ratings.Get(actor, std::string(r.Param("id"))));
                return http::JsonText(200, RatingViewJson(view)).WithHeader("Cache-Control", "no-store");
              },
-             {.access = http::Access::kPolicy, .action = "rating.write"});
+             {.access = http::Access::kPolicy, .action = "rating.read"});
 
   router.Add("PUT", "/api/v1/visits/{id}/rating",
              [&ratings](const http::Request& r) -> Result<http::Response> {
@@ -154,13 +154,10 @@ void AddQualityRoutes(http::Router& router, RatingService& ratings, CaseService&
                return http::JsonText(200, http::ItemsJson(
                                               page.items,
                                               [](const ProviderRating& p) {
-                                                return json::serialize(json::object{{"id", p.id},
-                                                                                    {"visit_id", p.visit_id},
-                                                                                    {"category", p.category},
-                                                                                    {"local_date", p.local_date},
+                                                return json::serialize(json::object{{"category", p.category},
+                                                                                    {"month", p.month},
                                                                                     {"stars", p.stars},
-                                                                                    {"comment", p.comment},
-                                                                                    {"created_at", p.created_at}});
+                                                                                    {"comment", p.comment}});
                                               },
                                               page.next_cursor, true))
                    .WithHeader("Cache-Control", "no-store");
@@ -172,16 +169,7 @@ void AddQualityRoutes(http::Router& router, RatingService& ratings, CaseService&
                const std::string id(r.Param("id"));
                ALLMENDE_ASSIGN_OR_RETURN(auto stored,
                                          db.ReadValue<std::optional<StoredQuality>>(
-                                             [&](storage::Connection& c) -> Result<std::optional<StoredQuality>> {
-                                               ALLMENDE_ASSIGN_OR_RETURN(auto org,
-                                                                         c.QueryOne("SELECT 1 FROM organizations WHERE "
-                                                                                    "id = $1 AND kind IN "
-                                                                                    "('provider_company', "
-                                                                                    "'association')",
-                                                                                    {id}));
-                                               if (!org) return Error::NotFound("There is no such provider.");
-                                               return StoredQualityOf(c, id);
-                                             }));
+                                             [&](storage::Connection& c) { return ScoreOfProvider(c, id); }));
                if (!stored) return Error::NotFound("The provider has no score yet.");
                json::value components = json::parse(stored->components);
                json::object o{{"provider_id", stored->provider_id},

@@ -25,9 +25,6 @@ class QualityModule final : public app::Module {
   // Aino's ratings of the demo's delivered month, and every region's scores.
   Result<void> SeedDemo(app::DemoSeed& seed) override;
 
-  RatingService& ratings() { return ratings_; }
-  CaseService& cases() { return cases_; }
-
  private:
   storage::Database& db_;
   const storage::FieldCipher& cipher_;

@@ -11,7 +11,8 @@ namespace {
 using storage::Value;
 
 // The counts of the window for one provider (`column` = provider_id) or a region
-// (`column` = region_id): five aggregate queries on indexed ranges.
+// (`column` = region_id): four aggregate queries. A provider's run on its indexes; a region's are
+// for the daily job (region_quality keeps them for the day).
 Result<QualityCounts> Count(storage::Connection& c, const std::string& column, const std::string& id, Timestamp now) {
   const Timestamp from = now - std::chrono::hours(24 * kWindowDays);
   const std::string since = FormatRfc3339(from);
@@ -90,6 +91,38 @@ Result<void> Store(storage::Connection& c, events::EventBus& bus, const std::str
                                       FormatRfc3339(now)});
 }
 
+std::string CountsJson(const QualityCounts& q) {
+  return boost::json::serialize(boost::json::object{{"ratings", q.ratings},
+                                                    {"stars", q.stars},
+                                                    {"checked_in", q.checked_in},
+                                                    {"punctual", q.punctual},
+                                                    {"offers_answered", q.offers_answered},
+                                                    {"offers_accepted", q.offers_accepted},
+                                                    {"delivered", q.delivered},
+                                                    {"upheld_cases", q.upheld_cases}});
+}
+
+std::optional<QualityCounts> CountsFromJson(const std::string& text) {
+  boost::system::error_code ec;
+  auto doc = boost::json::parse(text, ec);
+  if (ec || !doc.is_object()) return std::nullopt;
+  const auto& o = doc.as_object();
+  auto get = [&](const char* key) -> std::int64_t {
+    const auto* v = o.if_contains(key);
+    return v && v->is_int64() ? v->as_int64() : 0;
+  };
+  return QualityCounts{get("ratings"),         get("stars"),           get("checked_in"), get("punctual"),
+                       get("offers_answered"), get("offers_accepted"), get("delivered"),  get("upheld_cases")};
+}
+
+Result<void> StoreRegion(storage::Connection& c, const std::string& region_id, const QualityCounts& q, Timestamp now) {
+  ALLMENDE_TRY(
+      c.Execute("INSERT INTO region_quality (region_id, counts, computed_at) VALUES ($1, $2, $3) ON CONFLICT "
+                "(region_id) DO UPDATE SET counts = excluded.counts, computed_at = excluded.computed_at",
+                {region_id, CountsJson(q), FormatRfc3339(now)}));
+  return Ok();
+}
+
 }  // namespace
 
 Result<void> RecomputeProvider(storage::Connection& c, events::EventBus& bus, const std::string& provider_id,
@@ -98,21 +131,39 @@ Result<void> RecomputeProvider(storage::Connection& c, events::EventBus& bus, co
   if (!org) return Ok();
   const std::string region_id = org->Text(0);
   ALLMENDE_ASSIGN_OR_RETURN(QualityCounts own, Count(c, "provider_id", provider_id, now));
-  ALLMENDE_ASSIGN_OR_RETURN(QualityCounts region, Count(c, "region_id", region_id, now));
-  return Store(c, bus, provider_id, region_id, ScoreOf(own, region), now);
+  // The region's prior as the daily job counted it; counted now only the first time.
+  ALLMENDE_ASSIGN_OR_RETURN(auto stored,
+                            c.QueryOne("SELECT counts FROM region_quality WHERE region_id = $1", {region_id}));
+  std::optional<QualityCounts> region;
+  if (stored) region = CountsFromJson(stored->Text(0));
+  if (!region) {
+    ALLMENDE_ASSIGN_OR_RETURN(QualityCounts counted, Count(c, "region_id", region_id, now));
+    ALLMENDE_TRY(StoreRegion(c, region_id, counted, now));
+    region = counted;
+  }
+  return Store(c, bus, provider_id, region_id, ScoreOf(own, *region), now);
 }
 
 Result<std::int64_t> RecomputeRegion(storage::Connection& c, events::EventBus& bus, const std::string& region_id,
                                      Timestamp now) {
   ALLMENDE_ASSIGN_OR_RETURN(QualityCounts region, Count(c, "region_id", region_id, now));
-  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM organizations WHERE region_id = $1 AND kind IN "
-                                               "('provider_company', 'association') ORDER BY id",
+  ALLMENDE_TRY(StoreRegion(c, region_id, region, now));
+  ALLMENDE_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM organizations WHERE region_id = $1 AND kind IN " +
+                                                   std::string(kProviderKinds) + " ORDER BY id",
                                                {region_id}));
   for (const auto& r : rows) {
     ALLMENDE_ASSIGN_OR_RETURN(QualityCounts own, Count(c, "provider_id", r.Text(0), now));
     ALLMENDE_TRY(Store(c, bus, r.Text(0), region_id, ScoreOf(own, region), now));
   }
   return static_cast<std::int64_t>(rows.size());
+}
+
+Result<std::optional<StoredQuality>> ScoreOfProvider(storage::Connection& c, const std::string& provider_id) {
+  ALLMENDE_ASSIGN_OR_RETURN(
+      auto org, c.QueryOne("SELECT 1 FROM organizations WHERE id = $1 AND kind IN " + std::string(kProviderKinds),
+                           {provider_id}));
+  if (!org) return Error::NotFound("There is no such provider.");
+  return StoredQualityOf(c, provider_id);
 }
 
 Result<std::optional<StoredQuality>> StoredQualityOf(storage::Connection& c, const std::string& provider_id) {
@@ -131,14 +182,6 @@ Result<std::map<std::string, int>> RegionScores(storage::Connection& c, const st
       auto rows, c.Query("SELECT provider_id, score_permille FROM provider_quality WHERE region_id = $1", {region_id}));
   std::map<std::string, int> out;
   for (const auto& r : rows) out[r.Text(0)] = static_cast<int>(r.Int(1));
-  return out;
-}
-
-Result<std::map<std::string, double>> RatedProviders(storage::Connection& c) {
-  ALLMENDE_ASSIGN_OR_RETURN(
-      auto rows, c.Query("SELECT provider_id, rating_milli FROM provider_quality WHERE rating_milli IS NOT NULL"));
-  std::map<std::string, double> out;
-  for (const auto& r : rows) out[r.Text(0)] = static_cast<double>(r.Int(1)) / 1000.0;
   return out;
 }
 

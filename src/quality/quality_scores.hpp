@@ -24,18 +24,23 @@ struct StoredQuality {
   std::string computed_at;
 };
 
-// Inside the caller's write transaction. When a provider's rating changes, the event
+// The organization kinds that deliver services and are scored, as an SQL list.
+inline constexpr std::string_view kProviderKinds = "('provider_company', 'association', 'volunteer_group')";
+
+// Inside the caller's write transaction, against the region's counts of the last daily run
+// (region_quality), so a rating never rescans the region. When a provider's rating changes, the event
 // "directory.provider.rated" tells every server process's search index (the shop shows it).
 Result<void> RecomputeProvider(storage::Connection& c, events::EventBus& bus, const std::string& provider_id,
                                Timestamp now);
-// Every provider and association of the region; how many.
+// The region's counts, then every provider, association and volunteer group of the region; how many.
 Result<std::int64_t> RecomputeRegion(storage::Connection& c, events::EventBus& bus, const std::string& region_id,
                                      Timestamp now);
+// The public score of a provider (NotFound for an organization that delivers nothing); nullopt
+// until it is computed.
+Result<std::optional<StoredQuality>> ScoreOfProvider(storage::Connection& c, const std::string& provider_id);
 // The provider's stored score, if computed.
 Result<std::optional<StoredQuality>> StoredQualityOf(storage::Connection& c, const std::string& provider_id);
 // provider id → score ‰ for the region's computed providers (the routing cascade's input).
 Result<std::map<std::string, int>> RegionScores(storage::Connection& c, const std::string& region_id);
-// provider id → shrunk mean rating for providers with at least one rating (the shop's ranking).
-Result<std::map<std::string, double>> RatedProviders(storage::Connection& c);
 
 }  // namespace allmende::quality

@@ -33,12 +33,12 @@ struct RatingView {
   std::optional<Rating> rating;
 };
 
-// A rating as the provider's admins see it: without the client.
+// A rating as the provider's admins see it: without the client, the visit or its day (the id and
+// the time given are kept for the page's order, never shown).
 struct ProviderRating {
   std::string id;
-  std::string visit_id;
   std::string category;
-  std::string local_date;
+  std::string month;  // YYYY-MM of the visit
   std::int64_t stars = 0;
   std::string comment;
   std::string created_at;

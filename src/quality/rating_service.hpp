@@ -39,8 +39,15 @@ class RatingService {
                                         const std::string& cursor, int limit);
 
  private:
+  // Who asked, and the visit's provider, client and region.
+  struct Subject {
+    access::Decision decision;
+    std::string provider_id;
+    std::string client_id;
+    std::string region_id;
+  };
   Result<RatingView> View(storage::Connection& c, const access::Actor& actor, const std::string& visit_id,
-                          Timestamp now, access::Decision* decision, std::string* provider_id);
+                          Timestamp now, access::Action action, Subject* subject);
 
   storage::Database& db_;
   events::EventBus& bus_;

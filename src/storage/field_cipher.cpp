@@ -253,6 +253,7 @@ const std::vector<SealedColumn>& SealedColumns() {
       {"quality_cases", "id", "description_sealed"},
       {"quality_cases", "id", "resolution_sealed"},
       {"quality_case_events", "id", "body_sealed"},
+      {"quality_attachments", "id", "data_sealed"},
       {"idempotency_keys", "scope", "response_body"},
   };
   return columns;

@@ -508,6 +508,14 @@ TEST(AuthorizationMatrix, EveryEndpointAnswersEveryActorAsThePolicySays) {
        "/api/v1/organizations/" + provider + "/billing-statements/brun_none/lines", "", 404},
       {"a client's own billing shares", "GET /api/v1/clients/{id}/billing-shares", "GET",
        "/api/v1/clients/" + aino + "/billing-shares", "", 200},
+      {"a billing run as XLSX (none)",
+       "GET /api/v1/billing-runs/{id}/export.xlsx",
+       "GET",
+       "/api/v1/billing-runs/brun_none/export.xlsx",
+       "",
+       404,
+       {},
+       Who::kAnySignedIn},
   };
   // Who may do what, by endpoint index (see the list above).
   const std::vector<std::pair<std::string, std::set<int>>> actors{

@@ -212,6 +212,15 @@ TEST_F(BillingApiTest, SariBillsTheMonthAndEveryTotalReconcilesWithTheLines) {
     if (!row.empty()) ++count;
   }
   EXPECT_EQ(count, lines.size());
+  // The same as a workbook (its content is checked in billing_xlsx_test).
+  auto xlsx = As("sari.tilaaja", "GET", "/api/v1/billing-runs/" + id + "/export.xlsx");
+  ASSERT_TRUE(xlsx);
+  ASSERT_EQ(xlsx->status, 200);
+  EXPECT_EQ(xlsx->Header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx->body.substr(0, 4), std::string("PK\x03\x04", 4));
+  EXPECT_NE(xlsx->Header("content-disposition").find(".xlsx"), std::string::npos);
+  EXPECT_EQ(As("sari.tilaaja", "GET", "/api/v1/billing-runs/" + std::string("brun_none") + "/export.xlsx")->status,
+            404);
 
   // Jussi's statement of the run has the same numbers: its payers add up to the run's total for
   // his company, and so do its lines.

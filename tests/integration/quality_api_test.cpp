@@ -24,7 +24,7 @@ class QualityApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     world_ = new DemoWorld(true);
     for (auto name : {"aino.virtanen", "liisa.virtanen", "outi.koordinaattori", "jussi.siivous", "aleksi.tyontekija",
-                      "ebba.lindqvist", "mikko.neuvoja", "sari.tilaaja"}) {
+                      "ebba.lindqvist", "mikko.neuvoja", "sari.tilaaja", "hanna.vapaaehtoinen"}) {
       sessions_[name] = world_->SignIn(name);
     }
     provider_ = world_->OrgId("Hervannan Kotisiivous Oy");
@@ -97,7 +97,8 @@ TEST_F(QualityApiTest, AinoRatesTwoStarsWithOneRequestAndOutiGetsOneFollowUp) {
   EXPECT_EQ(rated["rating"].at("comment"), "Tuli tunnin myöhässä");
   EXPECT_TRUE(rated["rating"].at("follow_up").as_bool());
   // The same rating again (a double tap) changes nothing and opens no second follow-up.
-  Body(As("aino.virtanen", "PUT", rating, R"({"stars":2,"comment":"Tuli tunnin myöhässä"})"), 200);
+  auto again = Body(As("aino.virtanen", "PUT", rating, R"({"stars":2,"comment":"Tuli tunnin myöhässä"})"), 200);
+  EXPECT_EQ(again["rating"].at("version"), rated["rating"].at("version"));
   EXPECT_EQ(world_->Id("SELECT COUNT(*) FROM quality_cases WHERE kind = 'follow_up' AND visit_id = '" + visit + "'"),
             "1");
   EXPECT_LT(Score(), score_before) << "a poor rating lowers the provider's score";
@@ -121,10 +122,27 @@ TEST_F(QualityApiTest, AinoRatesTwoStarsWithOneRequestAndOutiGetsOneFollowUp) {
   ExpectProblemField(*As("aino.virtanen", "PUT", rating, R"({"stars":"two"})"), "stars");
   ExpectProblem(As("ebba.lindqvist", "GET", rating), 403);
   ExpectProblem(As("jussi.siivous", "PUT", rating, R"({"stars":5})"), 403);
-  // Jussi's admins read the rating without Aino's name.
+  // Jussi's admins read the rating without Aino's name, the visit or its day; nor do they see the
+  // follow-up, which would say who rated them low.
   auto theirs = Body(As("jussi.siivous", "GET", "/api/v1/providers/" + provider_ + "/ratings"), 200);
   ASSERT_FALSE(theirs["items"].as_array().empty());
   EXPECT_EQ(json::serialize(theirs).find("Aino"), std::string::npos);
+  EXPECT_EQ(json::serialize(theirs).find(visit), std::string::npos);
+  for (const auto& r : theirs["items"].as_array()) {
+    EXPECT_FALSE(r.as_object().contains("visit_id"));
+    EXPECT_FALSE(r.as_object().contains("created_at"));
+    EXPECT_EQ(r.at("month").as_string().size(), 7u);
+  }
+  const std::string follow_up =
+      world_->Id("SELECT id FROM quality_cases WHERE kind = 'follow_up' AND visit_id = '" + visit + "'");
+  ExpectProblem(As("jussi.siivous", "GET", "/api/v1/quality-cases/" + follow_up), 404);
+  auto about_them = Body(As("jussi.siivous", "GET", "/api/v1/organizations/" + provider_ + "/quality-cases"), 200);
+  for (const auto& k : about_them["items"].as_array()) EXPECT_NE(k.at("kind"), "follow_up");
+  // Liisa, Aino's delegate, looks at the rating: that is in Aino's access log.
+  Body(As("liisa.virtanen", "GET", rating), 200);
+  EXPECT_NE(world_->Id("SELECT COUNT(*) FROM access_log WHERE action = 'rating.read' AND client_id = '" + aino +
+                       "' AND actor_id = '" + world_->UserId("liisa.virtanen") + "'"),
+            "0");
   ExpectProblem(As("liisa.virtanen", "GET", "/api/v1/providers/" + provider_ + "/ratings"), 403);
 }
 
@@ -170,10 +188,17 @@ TEST_F(QualityApiTest, LiisasComplaintGoesThroughEachStatusToClosureAndSheSeesEa
     ExpectProblem(As(who, "GET", "/api/v1/quality-cases/" + id), 404);
   }
 
-  // The provider's statement is for the staff handling it.
+  // The provider's statement is for the staff handling it, and so is its file.
   ExpectProblemField(*As("jussi.siivous", "POST", "/api/v1/quality-cases/" + id + "/messages",
                          R"({"body":"Liikenneruuhka","visibility":"all"})"),
                      "visibility");
+  const std::string report = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+  auto internal = Body(As("jussi.siivous", "POST", "/api/v1/quality-cases/" + id + "/attachments?name=ajoloki.pdf",
+                          report, {{"Content-Type", "application/pdf"}}),
+                       201);
+  const std::string internal_file = "/api/v1/quality-attachments/" + std::string(internal["id"].as_string());
+  ExpectProblem(As("liisa.virtanen", "GET", internal_file), 404);
+  EXPECT_EQ(As("outi.koordinaattori", "GET", internal_file)->status, 200);
   Body(As("jussi.siivous", "POST", "/api/v1/quality-cases/" + id + "/messages",
           R"({"body":"Liikenneruuhka Hervannassa"})"),
        201);
@@ -226,6 +251,7 @@ TEST_F(QualityApiTest, LiisasComplaintGoesThroughEachStatusToClosureAndSheSeesEa
   EXPECT_EQ(states, (std::vector<std::string>{"received", "investigating", "action_taken", "closed"}));
   EXPECT_TRUE(reply);
   EXPECT_EQ(json::serialize(seen).find("Liikenneruuhka"), std::string::npos);
+  EXPECT_EQ(json::serialize(seen).find("ajoloki"), std::string::npos);
   EXPECT_EQ(json::serialize(seen).find("Soitin Jussille"), std::string::npos);
   EXPECT_EQ(std::string(seen["resolution"].as_string()).rfind("Myöhästyminen", 0), 0u);
   // Each step reached Liisa in the bell and by e-mail.
@@ -246,6 +272,7 @@ TEST_F(QualityApiTest, LiisasComplaintGoesThroughEachStatusToClosureAndSheSeesEa
 TEST_F(QualityApiTest, FilingChecksEveryFieldAndWhatBelongsTogether) {
   const std::string greta = world_->UserId("greta.sjoberg"), aino = world_->UserId("aino.virtanen");
   const std::string gretas_order = world_->Id("SELECT id FROM orders WHERE client_id = '" + greta + "' LIMIT 1");
+  const std::string cases_before = world_->Id("SELECT COUNT(*) FROM quality_cases");
   auto bad =
       As("liisa.virtanen", "POST", "/api/v1/quality-cases",
          R"({"kind":"praise","category":"mood","severity":"urgent","description":"","client_id":")" + aino + R"("})");
@@ -262,7 +289,13 @@ TEST_F(QualityApiTest, FilingChecksEveryFieldAndWhatBelongsTogether) {
   ExpectProblemField(*As("liisa.virtanen", "POST", "/api/v1/quality-cases",
                          R"({"kind":"complaint","category":"other","severity":"low","description":"x","extra":1})"),
                      "extra");
-  EXPECT_EQ(world_->Id("SELECT COUNT(*) FROM quality_cases WHERE description_sealed = 'x'"), "0");
+  // A provider reports only on the orders it delivers: Hanna's association does not clean for Aino.
+  const std::string aino_order = world_->Id("SELECT id FROM orders WHERE client_id = '" + aino + "' LIMIT 1");
+  ExpectProblemField(*As("hanna.vapaaehtoinen", "POST", "/api/v1/quality-cases",
+                         R"({"kind":"deviation","category":"other","severity":"low","description":"x","order_id":")" +
+                             aino_order + R"("})"),
+                     "order_id");
+  EXPECT_EQ(world_->Id("SELECT COUNT(*) FROM quality_cases"), cases_before) << "nothing was filed";
 }
 
 TEST_F(QualityApiTest, AttachmentsAreCheckedByContentAndServedAsDownloadsToTheCaseOnly) {
@@ -329,6 +362,37 @@ TEST_F(QualityApiTest, AnOverdueCaseIsEscalatedOnceToTheCoordinatorsAndThePurcha
   auto queue = Body(As("outi.koordinaattori", "GET", "/api/v1/regions/" + region_ + "/quality-cases"), 200);
   EXPECT_GE(queue["counts"].at("overdue").as_int64(), 1);
   EXPECT_EQ(queue["items"].as_array().front().at("id"), json::value(id)) << "the most overdue comes first";
+}
+
+TEST_F(QualityApiTest, ACaseIsAssignedToACoordinatorAndWhoeverLeftTheClientNoLongerReadsIt) {
+  auto k = Body(As("liisa.virtanen", "POST", "/api/v1/quality-cases",
+                   R"({"kind":"complaint","category":"conduct","severity":"low","description":"Epäkohtelias puhelu.",)"
+                   R"("client_id":")" +
+                       world_->UserId("aino.virtanen") + R"("})"),
+                201);
+  const std::string id(k["id"].as_string());
+  // Only a coordinator of the region takes a case: an advisor could not read it.
+  auto current = Body(As("outi.koordinaattori", "GET", "/api/v1/quality-cases/" + id), 200);
+  ExpectProblemField(
+      *As("outi.koordinaattori", "POST", "/api/v1/quality-cases/" + id + "/assign",
+          R"({"assignee_id":")" + world_->UserId("mikko.neuvoja") + R"("})", {{"If-Match", Tag(current)}}),
+      "assignee_id");
+  auto assigned =
+      Body(As("outi.koordinaattori", "POST", "/api/v1/quality-cases/" + id + "/assign",
+              R"({"assignee_id":")" + world_->UserId("outi.koordinaattori") + R"("})", {{"If-Match", Tag(current)}}),
+           200);
+  EXPECT_EQ(std::string(assigned["assignee_name"].as_string()).rfind("Outi", 0), 0u);
+  // Liisa's delegation ends: her complaint about her mother is no longer hers to read.
+  const std::string liisa = world_->UserId("liisa.virtanen");
+  const std::string delegation =
+      world_->Id("SELECT id FROM delegations WHERE delegate_id = '" + liisa + "' AND client_id = '" +
+                 world_->UserId("aino.virtanen") + "' AND revoked_at IS NULL");
+  world_->db().Execute("UPDATE delegations SET revoked_at = '" + NowPlusMinutes(0) + "' WHERE id = '" + delegation +
+                       "'");
+  ExpectProblem(As("liisa.virtanen", "GET", "/api/v1/quality-cases/" + id), 404);
+  auto mine = Body(As("liisa.virtanen", "GET", "/api/v1/quality-cases/mine"), 200);
+  for (const auto& c : mine["items"].as_array()) EXPECT_NE(c.at("id"), json::value(id));
+  world_->db().Execute("UPDATE delegations SET revoked_at = NULL WHERE id = '" + delegation + "'");
 }
 
 }  // namespace

@@ -129,11 +129,12 @@ export function caseReader(
   selfId: string,
   c: Pick<QualityCaseSummary, 'region_id' | 'provider_id' | 'client_id' | 'filed_as' | 'filed_by_me'>,
 ): CaseReader {
+  // In the server's order: the coordinator, the provider's admin, the client's side, whoever filed it.
   if (reviewedRegions(v).includes(c.region_id)) return 'coordinator';
-  if (c.filed_by_me) return 'filer';
+  if (c.provider_id && editedProviders(v).some((p) => p.id === c.provider_id)) return 'provider';
   const clientSide = c.filed_as === 'client' || c.filed_as === 'delegate';
   if (clientSide && c.client_id && (c.client_id === selfId || clientsActedFor(v).includes(c.client_id))) return 'filer';
-  if (c.provider_id && editedProviders(v).some((p) => p.id === c.provider_id)) return 'provider';
+  if (c.filed_by_me) return 'filer';
   return 'reader';
 }
 
@@ -311,3 +312,10 @@ export const starKey = (n: number) => `quality.stars.${n}`;
 export const eventKey = (k: CaseEvent['kind']) => `quality.events.${k}`;
 export const filedAsKey = (f: QualityCaseSummary['filed_as']) => `quality.filedAs.${f}`;
 export const targetKey = (s: CaseTarget) => `quality.staff.to.${s}`;
+
+/** "marraskuu 2026" for "2026-11": a month in the reader's language. */
+export function formatMonth(month: string, lang: string): string {
+  const date = new Date(`${month}-01T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return month;
+  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

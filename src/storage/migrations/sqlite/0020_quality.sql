@@ -18,6 +18,7 @@ CREATE TABLE visit_ratings (
 ) STRICT;
 CREATE INDEX visit_ratings_provider ON visit_ratings (provider_id, created_at);
 CREATE INDEX visit_ratings_client ON visit_ratings (client_id);
+CREATE INDEX visit_ratings_region ON visit_ratings (region_id, created_at);
 
 CREATE TABLE quality_cases (
   id TEXT PRIMARY KEY,
@@ -72,14 +73,16 @@ CREATE TABLE quality_case_events (
 CREATE INDEX quality_case_events_case ON quality_case_events (case_id, at);
 
 -- Files attached to a case, checked by content (images without their metadata, PDFs without
--- active content), at most 5 MB each and 5 a case.
+-- active content), at most 5 MB each and 5 a case, sealed at rest like every free text of a case.
+-- `visibility` as for events: a provider's or purchaser's file is for the staff handling the case.
 CREATE TABLE quality_attachments (
   id TEXT PRIMARY KEY,
   case_id TEXT NOT NULL REFERENCES quality_cases (id),
   file_name TEXT NOT NULL,
   content_type TEXT NOT NULL CHECK (content_type IN ('image/png', 'image/jpeg', 'image/webp', 'application/pdf')),
   byte_size INTEGER NOT NULL,
-  data_base64 TEXT NOT NULL,
+  data_sealed TEXT NOT NULL,
+  visibility TEXT NOT NULL CHECK (visibility IN ('all', 'staff')),
   uploaded_by TEXT NOT NULL REFERENCES users (id),
   created_at TEXT NOT NULL
 ) STRICT;
@@ -98,8 +101,17 @@ CREATE TABLE provider_quality (
 ) STRICT;
 CREATE INDEX provider_quality_region ON provider_quality (region_id);
 
+-- The region's counts of the last year (quality_score.hpp's QualityCounts as JSON), the prior of
+-- every provider's score: computed by the daily job, so a rating recomputes one provider without
+-- scanning the region.
+CREATE TABLE region_quality (
+  region_id TEXT PRIMARY KEY REFERENCES regions (id),
+  counts TEXT NOT NULL,
+  computed_at TEXT NOT NULL
+) STRICT;
+
 -- Punctuality: how many minutes after the planned start a visit was checked in (negative when
--- early), set at check-in; the quality score counts a visit begun within 15 minutes as on time.
+-- early; whole minutes, cut toward zero), set at check-in; the quality score counts a visit begun within 15 minutes as on time.
 ALTER TABLE visits ADD COLUMN checkin_delay_minutes INTEGER;
-UPDATE visits SET checkin_delay_minutes = CAST(ROUND((julianday(checked_in_at) - julianday(starts_at)) * 1440) AS INTEGER)
+UPDATE visits SET checkin_delay_minutes = CAST((julianday(checked_in_at) - julianday(starts_at)) * 1440 AS INTEGER)
   WHERE checked_in_at IS NOT NULL;

@@ -6,13 +6,12 @@ import * as api from '../../api/quality';
 import type { ProviderRating, QualityCaseSummary, QueueState } from '../../api/quality';
 import { ApiError } from '../../api/problem';
 import { FormAlert, Notice } from '../../components/Alert';
-import { DateTime } from '../../components/DateTime';
 import { SelectField } from '../../components/Field';
 import { LoadError } from '../../components/LoadError';
 import { Loading, Page } from '../../components/Page';
 import { useDirectoryNames } from '../../lib/directoryData';
 import { generalMessage } from '../../lib/errors';
-import { formatLocalDate, starKey } from '../../lib/quality';
+import { formatMonth, starKey } from '../../lib/quality';
 import { editedProviders } from '../../lib/roles';
 import { useAsync } from '../../lib/useAsync';
 import { useSession } from '../../session/SessionContext';
@@ -155,8 +154,8 @@ export function ProviderQualityPage() {
         ) : null}
         {ratings.items && ratings.items.length > 0 ? (
           <ul className="item-list rating-list" data-testid="provider-ratings">
-            {ratings.items.map((r) => (
-              <li key={r.id} className="item" data-testid="provider-rating" data-stars={r.stars}>
+            {ratings.items.map((r, i) => (
+              <li key={i} className="item" data-testid="provider-rating" data-stars={r.stars}>
                 <div className="item-main">
                   <p className="item-title">
                     <span className="stars" aria-hidden="true">
@@ -166,8 +165,7 @@ export function ProviderQualityPage() {
                     {t('quality.provider.stars', { stars: r.stars, words: t(starKey(r.stars)) })}
                   </p>
                   <p className="small muted">
-                    {names.categoryName(r.category)} · {t('quality.provider.visitOn', { date: formatLocalDate(r.local_date, session.language) })} ·{' '}
-                    <DateTime value={r.created_at} dateOnly />
+                    {names.categoryName(r.category)} · {t('quality.provider.visitIn', { month: formatMonth(r.month, session.language) })}
                   </p>
                   {r.comment ? (
                     <p className="case-description">

@@ -353,7 +353,7 @@ const quality: QualityMessages = {
       ratingsIntro: 'Nyeste først. Borgerne nævnes ikke.',
       noRatings: 'Ingen bedømmelser endnu.',
       stars: '{{stars}} ud af 5 – {{words}}',
-      visitOn: 'besøg {{date}}',
+      visitIn: 'besøg i {{month}}',
       cases: 'Klager og afvigelser om jer',
       casesIntro: 'Åbn en sag for at læse den og tilføje jeres redegørelse til koordinatorerne.',
       show: 'Vis',

@@ -353,7 +353,7 @@ const quality: QualityMessages = {
       ratingsIntro: 'Die neuesten zuerst. Kundinnen und Kunden werden nicht genannt.',
       noRatings: 'Noch keine Bewertungen.',
       stars: '{{stars}} von 5 – {{words}}',
-      visitOn: 'Besuch am {{date}}',
+      visitIn: 'Besuch im {{month}}',
       cases: 'Beschwerden und Abweichungen zu Ihnen',
       casesIntro: 'Öffnen Sie einen Vorgang, um ihn zu lesen und Ihre Stellungnahme für die Koordination zu ergänzen.',
       show: 'Anzeigen',

@@ -353,7 +353,7 @@ const quality = {
       ratingsIntro: 'Newest first. Clients are not named.',
       noRatings: 'No ratings yet.',
       stars: '{{stars}} out of 5 – {{words}}',
-      visitOn: 'visit on {{date}}',
+      visitIn: 'visit in {{month}}',
       cases: 'Complaints and deviations about you',
       casesIntro: 'Open one to read it and add your statement for the coordinators.',
       show: 'Show',

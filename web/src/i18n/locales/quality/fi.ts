@@ -355,7 +355,7 @@ const quality: QualityMessages = {
       ratingsIntro: 'Uusimmat ensin. Asiakkaita ei nimetä.',
       noRatings: 'Ei vielä arvioita.',
       stars: '{{stars}}/5 – {{words}}',
-      visitOn: 'käynti {{date}}',
+      visitIn: 'käynti {{month}}',
       cases: 'Teitä koskevat valitukset ja poikkeamat',
       casesIntro: 'Avaa asia lukeaksesi sen ja lisätäksesi selvityksenne koordinaattoreille.',
       show: 'Näytä',

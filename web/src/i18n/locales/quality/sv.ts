@@ -353,7 +353,7 @@ const quality: QualityMessages = {
       ratingsIntro: 'De nyaste först. Klienterna nämns inte.',
       noRatings: 'Inga betyg ännu.',
       stars: '{{stars}} av 5 – {{words}}',
-      visitOn: 'besök {{date}}',
+      visitIn: 'besök {{month}}',
       cases: 'Klagomål och avvikelser som gäller er',
       casesIntro: 'Öppna ett ärende för att läsa det och lägga till er redogörelse för koordinatorerna.',
       show: 'Visa',
