@@ -133,7 +133,6 @@ std::string ShareJson(const ClientShare& s) {
                                       {"minutes", s.minutes},
                                       {"rule", s.rule},
                                       {"rate_cents", OptInt(s.rate_cents)},
-                                      {"visit_price_cents", s.visit_price_cents},
                                       {"amount_cents", s.amount_cents},
                                       {"currency", s.currency},
                                       {"paid_to", s.paid_to},

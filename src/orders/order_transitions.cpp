@@ -47,7 +47,8 @@ Result<void> OrderService::CancelLoaded(storage::Connection& c, Loaded& l, const
         v.failure_reason =
             "cancelled less than " + std::to_string(l.order.price->late_cancel_hours) + " h before the visit";
         // The agreement's rule charges part of the planned visit, split across the grants.
-        ALLMENDE_TRY(PriceVisit(c, v, l.order, l.order.duration_minutes, l.order.price->late_cancel_charge_bp, now));
+        ALLMENDE_TRY(
+            PriceVisit(c, v, l.order, l.order.duration_minutes, l.order.price->late_cancel_charge_bp, false, now));
       }
       v.updated_at = FormatRfc3339(now);
       ALLMENDE_TRY(OrderStore::UpdateVisit(c, v, visit_version));

@@ -134,7 +134,7 @@ Result<VisitView> VisitService::Finish(storage::Connection& c, Work& w, const st
 }
 
 Result<void> PriceVisit(storage::Connection& c, Visit& visit, const Order& order, std::int64_t minutes, int charge_bp,
-                        Timestamp now) {
+                        bool work_done, Timestamp now) {
   if (!order.price) return Ok();
   const OrderPrice& p = *order.price;
   const std::int64_t unit = std::max(1, p.billing_unit_minutes);
@@ -143,7 +143,7 @@ Result<void> PriceVisit(storage::Connection& c, Visit& visit, const Order& order
   std::int64_t price = p.model == "hourly" ? RoundHalfAway(p.amount_cents * billable, 60) : p.amount_cents;
   price = std::max(price, p.minimum_cents);
   if (charge_bp < 10000) price = RoundHalfAway(price * charge_bp, 10000);
-  const std::int64_t labour = RoundHalfAway(price * p.labour_share_bp, 10000);
+  const std::int64_t labour = work_done ? RoundHalfAway(price * p.labour_share_bp, 10000) : 0;
   funding::Delivery delivery;
   delivery.region_id = visit.region_id;
   delivery.client_id = order.client_id;
@@ -220,7 +220,7 @@ Result<VisitView> VisitService::CheckOut(const access::Actor& actor, const std::
                           std::to_string(minutes) + " min; " + std::to_string(cap) + " min billed";
       minutes = cap;
     }
-    ALLMENDE_TRY(PriceVisit(c, w.visit, w.order, std::max<std::int64_t>(1, minutes), 10000, now));
+    ALLMENDE_TRY(PriceVisit(c, w.visit, w.order, std::max<std::int64_t>(1, minutes), 10000, true, now));
     return Finish(c, w, *next, now);
   });
 }
@@ -242,7 +242,7 @@ Result<VisitView> VisitService::NotAtHome(const access::Actor& actor, const std:
     if (!note.empty()) w.visit.note = note;
     // The agreement's failed-visit rule: the planned visit charged at its share.
     const int charge = w.order.price ? w.order.price->no_show_charge_bp : 10000;
-    ALLMENDE_TRY(PriceVisit(c, w.visit, w.order, w.order.duration_minutes, charge, now));
+    ALLMENDE_TRY(PriceVisit(c, w.visit, w.order, w.order.duration_minutes, charge, false, now));
     return Finish(c, w, *next, now);
   });
 }

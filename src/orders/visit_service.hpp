@@ -34,8 +34,10 @@ struct CheckOutInput {
 // price, charged at `charge_bp` (10000: in full; a failed or late-cancelled visit by the
 // agreement's rule), splits it across the order's grants and records each grant's draw once.
 // Sets the visit's billable minutes, price, charge and split; nothing when the order has no price.
+// `work_done`: a delivery, whose labour share counts for the household tax credit; a charge for a
+// visit not made (not at home, cancelled late) has no labour in it.
 Result<void> PriceVisit(storage::Connection& c, Visit& visit, const Order& order, std::int64_t minutes, int charge_bp,
-                        Timestamp now);
+                        bool work_done, Timestamp now);
 
 class VisitService {
  public:

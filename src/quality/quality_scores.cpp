@@ -67,20 +67,21 @@ std::string ComponentsJson(const QualityScore& s) {
 
 Result<void> Store(storage::Connection& c, events::EventBus& bus, const std::string& provider_id,
                    const std::string& region_id, const QualityScore& s, Timestamp now) {
-  const std::optional<std::int64_t> milli =
-      s.rating ? std::optional<std::int64_t>(std::lround(*s.rating * 1000.0)) : std::nullopt;
+  // The rating in thousandths, or -1 (NULL in the table) while the provider has none.
+  const std::int64_t milli = s.rating ? std::lround(*s.rating * 1000.0) : -1;
+  const Value milli_value = milli >= 0 ? Value(milli) : Value(nullptr);
   ALLMENDE_ASSIGN_OR_RETURN(
       auto before,
       c.QueryOne("SELECT rating_milli, rating_count FROM provider_quality WHERE provider_id = $1", {provider_id}));
-  const bool rating_changed = !before || before->OptInt(0) != milli || before->Int(1) != s.rating_count;
+  const bool rating_changed = !before || before->OptInt(0).value_or(-1) != milli || before->Int(1) != s.rating_count;
   ALLMENDE_TRY(
       c.Execute("INSERT INTO provider_quality (provider_id, region_id, score_permille, rating_milli, rating_count, "
                 "components, computed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (provider_id) DO UPDATE SET "
                 "region_id = excluded.region_id, score_permille = excluded.score_permille, rating_milli = "
                 "excluded.rating_milli, rating_count = excluded.rating_count, components = excluded.components, "
                 "computed_at = excluded.computed_at",
-                {provider_id, region_id, std::int64_t{s.score_permille}, milli ? Value(*milli) : Value(nullptr),
-                 s.rating_count, ComponentsJson(s), FormatRfc3339(now)}));
+                {provider_id, region_id, std::int64_t{s.score_permille}, milli_value, s.rating_count, ComponentsJson(s),
+                 FormatRfc3339(now)}));
   if (!rating_changed) return Ok();
   return bus.Publish(c, events::Event{NewId("evt"),
                                       "directory.provider.rated",

@@ -5,14 +5,17 @@
 // a question that names the month and the total, and downloads its CSV. A second run for the same
 // month has no lines, is refused while it is open (409 at the month), says to reload when it was
 // collected again in another window (412), and is discarded. The locked run reads in Swedish and
-// German as well. Jussi, a provider's admin, has no billing page. The demo's previous month holds
-// Aino's weekly cleaning: two confirmed visits on her voucher, one disputed, one where she was not
-// at home (charged).
+// German as well, and downloads as an Excel workbook too. Jussi, a provider's admin, has no
+// purchaser's billing page but his statement of the locked run, with the numbers Sari saw for his
+// company; Aino, on her tablet with large text, sees only her own share of it, the clients' own
+// shares Sari saw to the cent; Liisa sees the same for her mother on her phone. The demo's previous
+// month holds Aino's weekly cleaning: two confirmed visits on her voucher, one disputed, one where
+// she was not at home (charged).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { DEMO, DESKTOP, PHONE, SHOTS, capture, launch, login, newPage, serverHas, switchLanguage } from './lib.mjs';
+import { DEMO, DESKTOP, PHONE, SHOTS, capture, checkA11y, launch, login, newPage, serverHas, switchLanguage } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -33,6 +36,15 @@ const MONTH_FI = new Intl.DateTimeFormat('fi-FI', { month: 'long', year: 'numeri
 const euros = (text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s/g, '\\s'));
 /** "253,50 €" → 253.5 */
 const amount = (text) => Number(text.replace(/[^\d,-]/g, '').replace(',', '.'));
+/** "253,50 €" → 25350 */
+const cents = (text) => Math.round(amount(text) * 100);
+/** Every amount of money in a text as Finnish writes it ("1 234,50 €"), in cents. */
+const amountsIn = (text) => [...text.matchAll(/-?\d[\d\s]*,\d{2}\s€/g)].map((m) => cents(m[0]));
+const TABLET = { width: 820, height: 1180 };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What Sari saw of the locked run, for the provider's and the client's side to agree with. */
+const shared = {};
 
 async function requireEndpoints(...ops) {
   for (const [method, path] of ops) assert.ok(await serverHas(method, path), `the server has no ${method} ${path}`);
@@ -79,7 +91,11 @@ async function openBilling(page) {
 }
 
 test('SariBillsTheMonthThatEndedFindsTheDisputedVisitLocksTheRunAndDownloadsIt', async () => {
-  await requireEndpoints(['POST', '/api/v1/organizations/{id}/billing-runs'], ['GET', '/api/v1/billing-runs/{id}/export.csv']);
+  await requireEndpoints(
+    ['POST', '/api/v1/organizations/{id}/billing-runs'],
+    ['GET', '/api/v1/billing-runs/{id}/export.csv'],
+    ['GET', '/api/v1/billing-runs/{id}/export.xlsx'],
+  );
   const page = await newPage(browser);
   // Lines come two to a page here, so that five lines take "show more" twice; the server pages them by its cursor.
   const purposes = [];
@@ -116,7 +132,14 @@ test('SariBillsTheMonthThatEndedFindsTheDisputedVisitLocksTheRunAndDownloadsIt',
   assert.match(await own.innerText(), euros('141,50 €'));
   assert.match(await byPayer.locator('tfoot').innerText(), euros('253,50 €'));
   const byProvider = page.getByRole('table', { name: `Palveluntuottajittain, ${MONTH_FI}` });
-  assert.match(await byProvider.getByRole('row').filter({ hasText: 'Hervannan Kotisiivous Oy' }).innerText(), /5\s+253,50\s€/);
+  const hervanta = byProvider.getByRole('row').filter({ hasText: 'Hervannan Kotisiivous Oy' });
+  assert.match(await hervanta.innerText(), /5\s+253,50\s€/);
+  shared.runId = new URL(page.url()).searchParams.get('run');
+  shared.totalCents = cents(await page.getByTestId('billing-grand-total').locator('strong').innerText());
+  shared.providerCents = cents(await hervanta.getByTestId('billing-total-amount').innerText());
+  shared.welfareCents = cents(await welfare.getByTestId('billing-total-amount').innerText());
+  shared.ownCents = cents(await own.getByTestId('billing-total-amount').innerText());
+  shared.ownLines = Number((await own.locator('td').first().innerText()).trim());
 
   // The disputed visit stands out among those not billed, with Aino's reason in her words.
   const disputed = page.getByTestId('billing-disputed');
@@ -179,6 +202,17 @@ test('SariBillsTheMonthThatEndedFindsTheDisputedVisitLocksTheRunAndDownloadsIt',
   const csvLines = csv.split(/\r?\n/).filter((l) => l !== '');
   assert.match(csvLines[0], /^run,period_start/);
   assert.equal(csvLines.length, 6);
+
+  // The Excel workbook beside it: downloaded as Sari would, and read as the server answers it.
+  const xlsx = page.getByTestId('billing-xlsx');
+  assert.equal(await xlsx.innerText(), `Lataa Excel-tiedostona (XLSX, ${MONTH_FI})`);
+  const [workbook] = await Promise.all([page.waitForEvent('download'), xlsx.click()]);
+  assert.match(workbook.suggestedFilename(), new RegExp(`^billing-${PERIOD}-.*\\.xlsx$`));
+  assert.equal((await readFile(await workbook.path())).subarray(0, 2).toString('latin1'), 'PK', 'the download is a zip (XLSX)');
+  const answer = await page.request.get(await xlsx.getAttribute('href'));
+  assert.equal(answer.status(), 200);
+  assert.equal(answer.headers()['content-type'], XLSX);
+  assert.equal((await answer.body()).subarray(0, 2).toString('latin1'), 'PK', 'the body starts with the zip magic');
 
   // Back in the list, the month is locked with its total.
   await page.getByTestId('billing-back').click();
@@ -282,7 +316,7 @@ test('TheLockedRunReadsInSwedishAndGermanToo', async () => {
   await page.context().close();
 });
 
-test('JussiAProvidersAdminHasNoBillingPage', async () => {
+test('JussiAProvidersAdminHasNoPurchasersBillingPage', async () => {
   const page = await newPage(browser);
   await login(page, DEMO.jussi.email);
   const nav = await page.locator('nav.main-nav a[data-nav]').evaluateAll((as) => as.map((a) => a.dataset.nav));
@@ -291,6 +325,211 @@ test('JussiAProvidersAdminHasNoBillingPage', async () => {
   await page.getByTestId('billing-not-purchaser').waitFor();
   assert.equal(await page.getByTestId('billing-new').count(), 0);
   await capture(page, 'billing-not-purchaser');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+/** Opens a page of the person's role from the start page: one click on its card (as Aino does on her tablet). */
+async function openFromStart(page, card) {
+  await page.goto('/');
+  await page.locator(`[data-card="${card}"]`).click();
+  await page.locator('#main h1').waitFor();
+}
+
+/**
+ * The browser's text size doubled, as on Aino's tablet (rem-based sizes and breakpoints grow with
+ * it); `fn` runs with it and it is put back afterwards.
+ */
+async function withBigText(page, fn) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  try {
+    return await fn();
+  } finally {
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
+    await cdp.detach();
+  }
+}
+
+/** At `size`: nothing in the page sticks out sideways, axe passes, a screenshot of the part `selector` begins. */
+async function checkAtSize(page, name, size, selector) {
+  await page.setViewportSize(size);
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('#main *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+      .slice(0, 5),
+  );
+  assert.deepEqual(wide, [], `${name} sticks out at ${size.width} px`);
+  await checkA11y(page, name);
+  await page.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(SHOTS, `${name}-${size.width}.png`) });
+}
+
+test('JussiReadsHisStatementOfTheLockedRunWithTheNumbersSariSaw', async () => {
+  await requireEndpoints(
+    ['GET', '/api/v1/organizations/{id}/billing-statements'],
+    ['GET', '/api/v1/organizations/{id}/billing-statements/{run_id}'],
+    ['GET', '/api/v1/organizations/{id}/billing-statements/{run_id}/lines'],
+  );
+  assert.ok(shared.runId, 'Sari has locked the run');
+  const page = await newPage(browser);
+  // Two lines to a page, as on Sari's run: five lines take "show more" twice.
+  const purposes = [];
+  await page.route('**/api/v1/organizations/*/billing-statements/*/lines*', (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.set('limit', '2');
+    purposes.push(route.request().headers()['x-access-purpose'] ?? '');
+    return route.continue({ url: url.toString() });
+  });
+  await login(page, DEMO.jussi.email);
+  await page.locator('nav.main-nav a[data-nav="provider-billing"]').click();
+  await page.locator('h1', { hasText: 'Laskutuserittelyt: Hervannan Kotisiivous Oy' }).waitFor();
+
+  // The statement of Sari's locked run heads the list (newest month first), with her total for his company.
+  const statements = page.getByTestId('statement');
+  await statements.first().waitFor();
+  const statement = statements.first();
+  assert.equal(await statement.getAttribute('data-run-id'), shared.runId);
+  assert.equal(await statement.getAttribute('data-period'), PERIOD);
+  assert.match(await statement.innerText(), /Pirkanmaan hyvinvointialue/);
+  assert.equal(cents(await statement.getByTestId('statement-total').innerText()), shared.providerCents);
+  await capture(page, 'statement-list');
+
+  await statement.getByTestId('statement-link').click();
+  await page.waitForURL(/[?&]run=brun_/);
+  await page.locator('h1', { hasText: `Laskutuserittely: ${MONTH_FI}` }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  const head = page.getByTestId('statement-head');
+  assert.equal(await head.getByTestId('statement-purchaser').innerText(), 'Pirkanmaan hyvinvointialue');
+  assert.match(await head.getByTestId('statement-period').innerText(), new RegExp(`^1\\.${prev.m}\\.${prev.y}\\s*–\\s*\\d+\\.${prev.m}\\.${prev.y}$`));
+  assert.match(await head.getByTestId('statement-locked-at').innerText(), /\d{4}/);
+
+  // The total and the totals per payer are Sari's to the cent, and the payers add up to the total.
+  assert.equal(cents(await page.getByTestId('statement-grand-total').locator('strong').innerText()), shared.providerCents);
+  const byPayer = page.getByRole('table', { name: `Maksajittain, ${MONTH_FI}` });
+  const rows = byPayer.getByTestId('statement-total-row');
+  const payerCents = (await rows.getByTestId('statement-total-amount').allInnerTexts()).map(cents);
+  const sum = cents(await byPayer.getByTestId('statement-total-sum').getByTestId('statement-total-amount').innerText());
+  assert.equal(sum, shared.providerCents);
+  assert.equal(payerCents.reduce((a, b) => a + b, 0), sum, 'the payers add up to the statement’s total');
+  // Every line of the run is his company's (Sari's totals per provider), so the payers' amounts are hers too.
+  assert.equal(shared.providerCents, shared.totalCents);
+  const welfare = rows.filter({ hasText: 'Pirkanmaan hyvinvointialue' });
+  assert.equal(cents(await welfare.getByTestId('statement-total-amount').innerText()), shared.welfareCents);
+  const own = byPayer.locator('[data-testid="statement-total-row"][data-kind="client"]');
+  assert.match(await own.innerText(), /^Asiakkaiden omavastuu\u00adosuudet/);
+  assert.equal(cents(await own.getByTestId('statement-total-amount').innerText()), shared.ownCents);
+
+  // The lines, two at a time by the server's cursor; the request states why clients' names are read.
+  const lines = page.getByTestId('statement-lines');
+  const lineRows = lines.getByTestId('statement-line');
+  await lineRows.nth(1).waitFor();
+  assert.equal(await lineRows.count(), 2);
+  assert.match(await lines.locator('caption').innerText(), /näkyvissä 2\/5/);
+  const more = page.getByRole('button', { name: /Näytä lisää rivejä/ });
+  await more.click();
+  await lineRows.nth(3).waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid="statement-line"]') !== null);
+  await more.click();
+  await lineRows.nth(4).waitFor();
+  assert.equal(await lineRows.count(), 5);
+  assert.equal(await more.count(), 0);
+  const linesTotal = (await lines.getByTestId('statement-line-amount').allInnerTexts()).map(cents).reduce((a, b) => a + b, 0);
+  assert.equal(linesTotal, shared.providerCents, 'the lines add up to the statement’s total');
+  assert.match(await lines.innerText(), /Aino Virtanen/);
+  assert.match(await lines.innerText(), /Palveluseteli 28,00\s€\/t × 2\st = 56,00\s€/);
+  assert.ok((await lineRows.filter({ has: page.locator('[data-testid="statement-line-charge"]', { hasText: 'Asiakas ei ollut kotona' }) }).count()) >= 1);
+  assert.ok(purposes.length === 3 && purposes.every((p) => p.startsWith('Laskutuserittelyn tarkistus')), `purposes sent: ${purposes}`);
+  await capture(page, 'statement-view');
+
+  await page.getByTestId('statement-back').click();
+  await statements.first().waitFor();
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('AProviderWithNoLockedVisitsHasNoStatementsYet', async () => {
+  const page = await newPage(browser);
+  await login(page, DEMO.hanna.email);
+  await page.locator('nav.main-nav a[data-nav="provider-billing"]').click();
+  await page.getByTestId('statements-empty').waitFor();
+  await capture(page, 'statement-list-empty');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+/**
+ * "Omat maksut" as Aino or Liisa reads it for the run Sari locked: only the client's own shares,
+ * adding up to the clients' own shares Sari saw, and no amount of the welfare area's anywhere.
+ */
+async function checkOwnShares(page) {
+  const month = page.locator(`[data-testid="payments-month"][data-period="${PERIOD}"]`);
+  await month.waitFor();
+  assert.equal(await page.getByTestId('payments-month').count(), 1, 'one month billed');
+  assert.match(await month.getByRole('heading', { level: 2 }).innerText(), new RegExp(`^${MONTH_FI}`, 'i'));
+  const payments = month.getByTestId('payment');
+  assert.equal(await payments.count(), shared.ownLines);
+  const each = (await payments.getByTestId('payment-amount').allInnerTexts()).map(cents);
+  assert.equal(each.reduce((a, b) => a + b, 0), shared.ownCents, 'the shares add up to the clients’ own shares of the run');
+  assert.equal(cents(await month.getByTestId('payments-month-amount').innerText()), shared.ownCents);
+  // Each is paid to the provider (her share is not a client fee), and the visit she missed is said in plain words.
+  for (const paidTo of await payments.getByTestId('payment-paid-to').allInnerTexts()) assert.equal(paidTo, 'Hervannan Kotisiivous Oy');
+  assert.ok((await payments.filter({ has: page.locator('[data-testid="payment-charge"]', { hasText: 'Ei kotona sovittuna aikana' }) }).count()) >= 1);
+  // The visits paid partly with her voucher give no household tax credit, and the page says so in words.
+  const visits = payments.filter({ has: page.locator('[data-testid="payment-charge"]', { hasText: /^Käynti/ }) });
+  assert.equal(await visits.count(), 2);
+  assert.equal(await visits.getByTestId('payment-tax-credit').count(), 2);
+  for (const credit of await visits.getByTestId('payment-tax-credit').all()) {
+    assert.equal(await credit.getAttribute('data-kind'), 'public_support');
+    assert.match(await credit.innerText(), /^Ei kotitalousvähennystä: .*palvelusetelillä/);
+  }
+  // No amount of the welfare area's: every sum of money on the page is her own share, its total or
+  // her tax-credit estimate, and neither the voucher nor the welfare area is named.
+  const text = await page.locator('#main').innerText();
+  const estimates = (await page.locator('[data-testid="payment-tax-credit"][data-kind="estimate"], [data-testid="payments-month-tax-credit"]').allInnerTexts()).flatMap(amountsIn);
+  const hers = new Set([...each, shared.ownCents, ...estimates]);
+  for (const c of amountsIn(text)) assert.ok(hers.has(c), `an amount not her own on the page: ${c / 100}`);
+  assert.ok(!hers.has(shared.welfareCents) && !amountsIn(text).includes(shared.welfareCents), 'the welfare area’s total is on the page');
+  assert.doesNotMatch(text, /Palveluseteli \d|Pirkanmaan hyvinvointialue/);
+}
+
+test('AinoOnHerTabletWithLargeTextSeesOnlyHerOwnShare', async () => {
+  await requireEndpoints(['GET', '/api/v1/clients/{id}/billing-shares']);
+  assert.ok(shared.ownCents, 'Sari has locked the run');
+  const page = await newPage(browser, { viewport: TABLET });
+  await login(page, DEMO.aino.email);
+  await withBigText(page, async () => {
+    await openFromStart(page, 'my-payments');
+    await page.locator('h1', { hasText: 'Omat maksut' }).waitFor();
+    await checkOwnShares(page);
+    // Nobody to choose: she acts for no one else.
+    assert.equal(await page.getByTestId('whose-payments').count(), 0);
+    await checkAtSize(page, 'payments-aino-large-text', TABLET, '[data-testid="payments-month"]');
+    await checkAtSize(page, 'payments-aino-large-text', PHONE, '[data-testid="payment"]');
+    await page.getByTestId('payments-month-total').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: path.join(SHOTS, 'payments-aino-large-text-total-360.png') });
+  });
+  await page.setViewportSize(DESKTOP);
+  await capture(page, 'payments-aino');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('LiisaSeesHerMothersShareOnHerPhone', async () => {
+  const page = await newPage(browser, { viewport: PHONE });
+  await login(page, DEMO.liisa.email);
+  await page.locator('.menu-toggle').click();
+  await page.locator('nav.main-nav a[data-nav="my-payments"]').click();
+  await page.locator('h1', { hasText: 'Omat maksut' }).waitFor();
+  // Her own: nothing billed.
+  await page.getByTestId('payments-empty').waitFor();
+  await capture(page, 'payments-empty');
+  // She picks her mother, as on "Omat tilaukset".
+  await page.getByLabel('Kenen maksut').selectOption({ label: 'Aino Virtanen' });
+  await page.locator('h1', { hasText: 'Maksut: Aino Virtanen' }).waitFor();
+  await checkOwnShares(page);
+  await capture(page, 'payments-delegate');
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });

@@ -29,6 +29,8 @@ import { PurchaserClientPage } from './pages/orders/PurchaserClientPage';
 import { PurchaserClientsPage } from './pages/orders/PurchaserClientsPage';
 import { ReferralQueuePage } from './pages/referrals/ReferralQueuePage';
 import { BillingPage } from './pages/billing/BillingPage';
+import { MyPaymentsPage } from './pages/billing/MyPaymentsPage';
+import { ProviderBillingPage } from './pages/billing/ProviderBillingPage';
 import { WorkerDayPage } from './pages/orders/WorkerDayPage';
 import { PlanPage } from './pages/plan/PlanPage';
 import { CasePage } from './pages/quality/CasePage';
@@ -112,6 +114,7 @@ export function App() {
                   <Route path="/cases/:id" element={signedIn(<CasePage />)} />
                   <Route path="/coordinator/cases" element={signedIn(<CaseQueuePage />)} />
                   <Route path="/provider/quality" element={signedIn(<ProviderQualityPage />)} />
+                  <Route path="/provider/billing" element={signedIn(<ProviderBillingPage />)} />
                   <Route path="/desk" element={signedIn(<DeskPage />)} />
                   <Route path="/consents" element={signedIn(<ConsentsPage />)} />
                   <Route path="/assessment" element={signedIn(<AssessmentPage />)} />
@@ -120,6 +123,7 @@ export function App() {
                   <Route path="/purchaser/clients/:clientId" element={signedIn(<PurchaserClientPage />)} />
                   <Route path="/purchaser/referrals" element={signedIn(<ReferralQueuePage />)} />
                   <Route path="/purchaser/billing" element={signedIn(<BillingPage />)} />
+                  <Route path="/billing/mine" element={signedIn(<MyPaymentsPage />)} />
                   <Route path="/profile" element={signedIn(<ProfilePage />)} />
                   <Route path="/profile/security" element={signedIn(<SecurityPage />)} />
                   <Route path="/profile/sessions" element={signedIn(<SessionsPage />)} />

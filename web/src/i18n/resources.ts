@@ -68,15 +68,25 @@ import qualityDe from './locales/quality/de';
 import qualityEn from './locales/quality/en';
 import qualityFi from './locales/quality/fi';
 import qualitySv from './locales/quality/sv';
+import statementDa from './locales/statement/da';
+import statementDe from './locales/statement/de';
+import statementEn from './locales/statement/en';
+import statementFi from './locales/statement/fi';
+import statementSv from './locales/statement/sv';
+import paymentsDa from './locales/payments/da';
+import paymentsDe from './locales/payments/de';
+import paymentsEn from './locales/payments/en';
+import paymentsFi from './locales/payments/fi';
+import paymentsSv from './locales/payments/sv';
 import { mergeTexts } from './merge';
 
 // Orders, funding, the shop's ordering, notifications, webhooks, the advice desk, the needs
-// assessment, the desk's follow-up tasks, the referrals to the purchaser, the service plan, the merge of two client records, billing and feedback and complaints (quality) add their own groups and a few keys to shared ones (nav, home.cards, actions,
+// assessment, the desk's follow-up tasks, the referrals to the purchaser, the service plan, the merge of two client records, billing (the purchaser's runs, the provider's statements, the client's own payments) and feedback and complaints (quality) add their own groups and a few keys to shared ones (nav, home.cards, actions,
 // fieldMessages, service, org, desk.order); see merge.ts.
 export const resources = {
-  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi, referralsFi, planFi, clientMergeFi, billingFi, qualityFi) },
-  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv, referralsSv, planSv, clientMergeSv, billingSv, qualitySv) },
-  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn, referralsEn, planEn, clientMergeEn, billingEn, qualityEn) },
-  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe, referralsDe, planDe, clientMergeDe, billingDe, qualityDe) },
-  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa, referralsDa, planDa, clientMergeDa, billingDa, qualityDa) },
+  fi: { translation: mergeTexts(fi, ordersFi, fundingFi, shopOrderFi, notificationsFi, webhooksFi, deskFi, assessmentFi, tasksFi, referralsFi, planFi, clientMergeFi, billingFi, statementFi, paymentsFi, qualityFi) },
+  sv: { translation: mergeTexts(sv, ordersSv, fundingSv, shopOrderSv, notificationsSv, webhooksSv, deskSv, assessmentSv, tasksSv, referralsSv, planSv, clientMergeSv, billingSv, statementSv, paymentsSv, qualitySv) },
+  en: { translation: mergeTexts(en, ordersEn, fundingEn, shopOrderEn, notificationsEn, webhooksEn, deskEn, assessmentEn, tasksEn, referralsEn, planEn, clientMergeEn, billingEn, statementEn, paymentsEn, qualityEn) },
+  de: { translation: mergeTexts(de, ordersDe, fundingDe, shopOrderDe, notificationsDe, webhooksDe, deskDe, assessmentDe, tasksDe, referralsDe, planDe, clientMergeDe, billingDe, statementDe, paymentsDe, qualityDe) },
+  da: { translation: mergeTexts(da, ordersDa, fundingDa, shopOrderDa, notificationsDa, webhooksDa, deskDa, assessmentDa, tasksDa, referralsDa, planDa, clientMergeDa, billingDa, statementDa, paymentsDa, qualityDa) },
 } as const;

@@ -58,6 +58,7 @@ export const KNOWN_ACTIONS = [
   'billing.run.read',
   'billing.lines.read',
   'billing.export',
+  'billing.statement.read',
   'rating.write',
   'quality.case.file',
   'quality.case.read',

@@ -29,7 +29,7 @@ const withWork = (...work: string[]) => ['home', ...work, 'profile', 'access-log
 describe('navigationFor', () => {
   it('gives a client the pages every person has and their orders and needs right after the start page', () => {
     const v: Viewer = { user: { platform_role: null }, memberships: [] };
-    expect(ids(v)).toEqual(withWork('my-orders', 'assessment', 'plan', 'my-cases'));
+    expect(ids(v)).toEqual(withWork('my-orders', 'my-payments', 'assessment', 'plan', 'my-cases'));
     expect(isClient(v)).toBe(true);
   });
 
@@ -46,7 +46,7 @@ describe('navigationFor', () => {
 
   it('gives a delegate acting for a client in services the orders and needs pages, not one who only reads the log', () => {
     const acting: Viewer = { user: {}, memberships: [m('volunteer')], received: [{ client_id: 'c', scope: 'services', active: true }] };
-    expect(ids(acting)).toEqual(withWork('my-orders', 'assessment', 'plan', 'my-cases'));
+    expect(ids(acting)).toEqual(withWork('my-orders', 'my-payments', 'assessment', 'plan', 'my-cases'));
     expect(clientsActedFor(acting)).toEqual(['c']);
     const reading: Viewer = { user: {}, memberships: [m('volunteer')], received: [{ client_id: 'c', scope: 'access_log', active: true }] };
     expect(ids(reading)).toEqual(BASE);
@@ -70,7 +70,7 @@ describe('navigationFor', () => {
 
   it('adds the organization page for an organization or provider admin', () => {
     expect(ids({ user: {}, memberships: [m('provider_admin', 'org_7')] })).toEqual([
-      ...withWork('offers', 'provider-quality'),
+      ...withWork('offers', 'provider-quality', 'provider-billing'),
       'org-org_7',
       'provider-services',
     ]);
@@ -82,7 +82,7 @@ describe('navigationFor', () => {
 
   it('lists organizations when a person administers several', () => {
     const v: Viewer = { user: {}, memberships: [m('org_admin', 'org_1'), m('provider_admin', 'org_2')] };
-    expect(ids(v)).toEqual([...withWork('offers', 'provider-quality'), 'organizations', 'provider-services']);
+    expect(ids(v)).toEqual([...withWork('offers', 'provider-quality', 'provider-billing'), 'organizations', 'provider-services']);
     expect(administeredOrganizations(v).map((o) => o.id)).toEqual(['org_1', 'org_2']);
   });
 

@@ -140,14 +140,16 @@ export function isProviderWorker(v: Viewer): boolean {
 
 /**
  * The work page of each role, right after the start page so it is one click away: a client's
- * (or their delegate's) orders, needs assessment, service plan and complaints, the purchaser's clients and referrals, the
- * coordinators' board and their queue of complaints and follow-ups, the advice desk's call screen (advisors and coordinators),
- * the provider's offers and its quality and feedback, the worker's day.
+ * (or their delegate's) orders, own payments, needs assessment, service plan and complaints, the purchaser's clients,
+ * referrals and billing, the coordinators' board and their queue of complaints and follow-ups, the advice desk's call
+ * screen (advisors and coordinators), the provider's offers, its quality and feedback and its billing statements, the
+ * worker's day.
  */
 function workPages(v: Viewer): NavItem[] {
   const items: NavItem[] = [];
   if (isClient(v) || clientsActedFor(v).length > 0) {
     items.push({ id: 'my-orders', to: '/orders', label: 'nav.myOrders' });
+    items.push({ id: 'my-payments', to: '/billing/mine', label: 'nav.myPayments' });
     items.push({ id: 'assessment', to: '/assessment', label: 'nav.assessment' });
     items.push({ id: 'plan', to: '/plan', label: 'nav.plan' });
     items.push({ id: 'my-cases', to: '/cases', label: 'nav.myCases' });
@@ -165,6 +167,7 @@ function workPages(v: Viewer): NavItem[] {
   if (editedProviders(v).length > 0) {
     items.push({ id: 'offers', to: '/provider/offers', label: 'nav.offers' });
     items.push({ id: 'provider-quality', to: '/provider/quality', label: 'nav.providerQuality' });
+    items.push({ id: 'provider-billing', to: '/provider/billing', label: 'nav.providerBilling' });
   }
   if (isProviderWorker(v)) items.push({ id: 'my-day', to: '/my-day', label: 'nav.myDay' });
   return items;

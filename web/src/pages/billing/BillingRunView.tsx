@@ -28,7 +28,7 @@ interface Problem {
 /**
  * One run (`?run=<id>`): its month and state, the totals per payer and per provider, for a draft the
  * visits of the month it leaves out (disputed ones first), "Collect again", "Lock" (asked in words
- * naming the month and the total) and "Discard the draft"; for a locked run the CSV. Its lines
+ * naming the month and the total) and "Discard the draft"; for a locked run the CSV and the Excel workbook. Its lines
  * follow in pages. The heading takes the focus when the run has loaded; after locking, the message.
  */
 export function BillingRunView({
@@ -212,9 +212,14 @@ export function BillingRunView({
 
       {!draft ? (
         <div className="billing-download">
-          <a className="button button-primary" href={api.billingCsvUrl(s.id)} download data-testid="billing-csv">
-            {t('billing.csv.download', { month })}
-          </a>
+          <div className="actions">
+            <a className="button button-primary" href={api.billingCsvUrl(s.id)} download data-testid="billing-csv">
+              {t('billing.csv.download', { month })}
+            </a>
+            <a className="button button-secondary" href={api.billingXlsxUrl(s.id)} download data-testid="billing-xlsx">
+              {t('billing.xlsx.download', { month })}
+            </a>
+          </div>
           <p className="small muted">{t('billing.csv.hint')}</p>
         </div>
       ) : null}

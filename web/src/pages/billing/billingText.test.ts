@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { billingCsvUrl, billingOperations, type BillingLine } from '../../api/billing';
+import { billingCsvUrl, billingOperations, billingXlsxUrl, type BillingLine } from '../../api/billing';
 import { resources } from '../../i18n/resources';
-import { dayBefore, describeCharge, describeLineRule, endedMonths, monthName, openDraft, periodMessage, shareOfLine, sortRuns } from './billingText';
+import { dayBefore, describeCharge, describeLineRule, endedMonths, monthName, openDraft, periodMessage, shareOfLine, sortRuns, sortStatements } from './billingText';
 
 // The API document of the server this UI is built with (scripts/web-build.sh assembles it).
 const doc = JSON.parse(readFileSync(path.resolve(__dirname, '../../api/openapi.json'), 'utf8')) as {
@@ -59,6 +59,7 @@ describe('the billing operations', () => {
 
   it('downloads a run from its export address, the id encoded', () => {
     expect(billingCsvUrl('brun_1/x')).toBe('/api/v1/billing-runs/brun_1%2Fx/export.csv');
+    expect(billingXlsxUrl('brun_1/x')).toBe('/api/v1/billing-runs/brun_1%2Fx/export.xlsx');
   });
 });
 
@@ -94,6 +95,15 @@ describe('runs', () => {
     expect(sortRuns(runs).map((r) => r.id)).toEqual(['c', 'b', 'a']);
     expect(openDraft(runs)?.id).toBe('c');
     expect(openDraft(runs.slice(0, 2))).toBeUndefined();
+  });
+
+  it('lists a provider’s statements newest month first, the latest locked first within a month', () => {
+    const statements = [
+      { run_id: 'a', period: '2026-09', locked_at: '2026-10-03T08:00:00Z' },
+      { run_id: 'b', period: '2026-10', locked_at: '2026-11-02T08:00:00Z' },
+      { run_id: 'c', period: '2026-10', locked_at: '2026-12-01T08:00:00Z' },
+    ];
+    expect(sortStatements(statements).map((s) => s.run_id)).toEqual(['c', 'b', 'a']);
   });
 });
 

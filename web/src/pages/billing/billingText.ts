@@ -2,7 +2,7 @@
 // be billed, the keys of states and charges, a line's split rule in the words of the funding
 // pages, and the server's messages about the period in the reader's language. No React here.
 import type { TFunction } from 'i18next';
-import type { BillingCharge, BillingLine, BillingRun, BillingRunState } from '../../api/billing';
+import type { BillingCharge, BillingLine, BillingRun, BillingRunState, StatementRun } from '../../api/billing';
 import type { FundingShare, Language } from '../../api/types';
 import { describeShare } from '../../lib/funding';
 import { formatMoney, localeOf } from '../../lib/format';
@@ -80,6 +80,11 @@ export function endedMonths(today: string, count = MONTHS_OFFERED): string[] {
 /** The runs newest period first, and within a period the newest run first. */
 export function sortRuns<R extends Pick<BillingRun, 'period' | 'created_at'>>(runs: readonly R[]): R[] {
   return [...runs].sort((a, b) => b.period.localeCompare(a.period) || b.created_at.localeCompare(a.created_at));
+}
+
+/** A provider's statements newest period first, and within a period the latest locked first. */
+export function sortStatements<S extends Pick<StatementRun, 'period' | 'locked_at'>>(statements: readonly S[]): S[] {
+  return [...statements].sort((a, b) => b.period.localeCompare(a.period) || b.locked_at.localeCompare(a.locked_at));
 }
 
 /** The purchaser's open draft, if any (the server allows one at a time). */

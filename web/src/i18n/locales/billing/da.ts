@@ -160,7 +160,10 @@ const billing: BillingMessages = {
     },
     csv: {
       download: 'Hent {{month}} som CSV',
-      hint: 'Én række pr. linje, til jeres økonomisystem.',
+      hint: 'CSV-filen har én række pr. linje, til jeres økonomisystem. Excel-filen har summerne på første ark og linjerne på det andet.',
+    },
+    xlsx: {
+      download: 'Hent {{month}} som Excel (XLSX)',
     },
     stale: 'Nogen har ændret kørslen, mens du havde den åben. Genindlæs den, og tjek den, før du fortsætter.',
     reload: 'Genindlæs kørslen',

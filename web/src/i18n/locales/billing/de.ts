@@ -161,7 +161,10 @@ const billing: BillingMessages = {
     },
     csv: {
       download: '{{month}} als CSV herunterladen',
-      hint: 'Eine Zeile je Position, für Ihre Finanzbuchhaltung.',
+      hint: 'Die CSV-Datei hat eine Zeile je Position, für Ihre Finanzbuchhaltung. Die Excel-Datei hat die Summen auf dem ersten Blatt und die Positionen auf dem zweiten.',
+    },
+    xlsx: {
+      download: '{{month}} als Excel (XLSX) herunterladen',
     },
     stale: 'Jemand hat diesen Lauf geändert, während Sie ihn offen hatten. Laden Sie ihn neu und prüfen Sie ihn, bevor Sie weitermachen.',
     reload: 'Lauf neu laden',

@@ -1,5 +1,5 @@
 // Billing runs in English (the reference for the others): the purchaser officer's page of runs,
-// one run's totals, the visits it leaves out, its lines, collect again, lock, discard and the CSV;
+// one run's totals, the visits it leaves out, its lines, collect again, lock, discard, the CSV and the Excel file;
 // the words of the access log and the server's messages about the month. Merged by i18n/resources.ts.
 const billing = {
   nav: {
@@ -159,7 +159,10 @@ const billing = {
     },
     csv: {
       download: 'Download {{month}} as CSV',
-      hint: 'One row per line, for your finance system.',
+      hint: 'The CSV has one row per line, for your finance system. The Excel file has the totals on its first sheet and the lines on the second.',
+    },
+    xlsx: {
+      download: 'Download {{month}} as Excel (XLSX)',
     },
     stale: 'Someone changed this run while you had it open. Reload it and check it again before you go on.',
     reload: 'Reload the run',

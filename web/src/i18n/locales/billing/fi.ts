@@ -162,7 +162,10 @@ const billing: BillingMessages = {
     },
     csv: {
       download: 'Lataa CSV-tiedostona ({{month}})',
-      hint: 'Tiedostossa on rivi jokaista laskutusriviä kohden taloushallinnon järjestelmää varten.',
+      hint: 'CSV-tiedostossa on rivi jokaista laskutusriviä kohden taloushallinnon järjestelmää varten. Excel-tiedoston ensimmäisellä välilehdellä ovat summat ja toisella rivit.',
+    },
+    xlsx: {
+      download: 'Lataa Excel-tiedostona (XLSX, {{month}})',
     },
     stale: 'Joku muutti tätä ajoa sillä välin, kun se oli sinulla auki. Lataa ajo uudelleen ja tarkista se ennen kuin jatkat.',
     reload: 'Lataa ajo uudelleen',

@@ -161,7 +161,10 @@ const billing: BillingMessages = {
     },
     csv: {
       download: 'Ladda ner {{month}} som CSV',
-      hint: 'En rad per faktureringsrad, för ekonomiförvaltningens system.',
+      hint: 'CSV-filen har en rad per faktureringsrad, för ekonomiförvaltningens system. Excelfilen har summorna på första bladet och raderna på det andra.',
+    },
+    xlsx: {
+      download: 'Ladda ner {{month}} som Excel (XLSX)',
     },
     stale: 'Någon ändrade körningen medan du hade den öppen. Ladda om den och kontrollera den innan du fortsätter.',
     reload: 'Ladda om körningen',
