@@ -260,37 +260,28 @@ void AddBillingRoutes(http::Router& router, BillingService& service) {
              },
              {.access = http::Access::kPolicy, .action = "billing.own", .client = "{id}"});
 
-  router.Add("GET", "/api/v1/billing-runs/{id}/export.xlsx",
-             [&service](const http::Request& r) -> Result<http::Response> {
-               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-               ALLMENDE_ASSIGN_OR_RETURN(auto out, service.Xlsx(actor, std::string(r.Param("id"))));
-               http::Response response;
-               response.status = 200;
-               response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-               response.body = std::move(out.second);
-               return response
-                   .WithHeader("Content-Disposition", "attachment; filename=\"billing-" +
-                                                          out.first.period_start.substr(0, 7) + "-" + out.first.id +
-                                                          ".xlsx\"")
-                   .WithHeader("Cache-Control", "no-store");
-             },
-             {.access = http::Access::kPolicy, .action = "billing.read"});
-
-  router.Add("GET", "/api/v1/billing-runs/{id}/export.csv",
-             [&service](const http::Request& r) -> Result<http::Response> {
-               ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
-               ALLMENDE_ASSIGN_OR_RETURN(auto out, service.Csv(actor, std::string(r.Param("id"))));
-               http::Response response;
-               response.status = 200;
-               response.content_type = "text/csv; charset=utf-8";
-               response.body = std::move(out.second);
-               return response
-                   .WithHeader("Content-Disposition", "attachment; filename=\"billing-" +
-                                                          out.first.period_start.substr(0, 7) + "-" + out.first.id +
-                                                          ".csv\"")
-                   .WithHeader("Cache-Control", "no-store");
-             },
-             {.access = http::Access::kPolicy, .action = "billing.read"});
+  // A locked run as a download: the CSV or the XLSX.
+  using Export =
+      Result<std::pair<BillingRun, std::string>> (BillingService::*)(const access::Actor&, const std::string&);
+  auto download = [&router, &service](const char* extension, const char* content_type, Export write) {
+    router.Add("GET", std::string("/api/v1/billing-runs/{id}/export.") + extension,
+               [&service, extension, content_type, write](const http::Request& r) -> Result<http::Response> {
+                 ALLMENDE_ASSIGN_OR_RETURN(auto actor, access::Actor::Of(r));
+                 ALLMENDE_ASSIGN_OR_RETURN(auto out, (service.*write)(actor, std::string(r.Param("id"))));
+                 http::Response response;
+                 response.status = 200;
+                 response.content_type = content_type;
+                 response.body = std::move(out.second);
+                 return response
+                     .WithHeader("Content-Disposition", "attachment; filename=\"billing-" +
+                                                            out.first.period_start.substr(0, 7) + "-" + out.first.id +
+                                                            "." + extension + "\"")
+                     .WithHeader("Cache-Control", "no-store");
+               },
+               {.access = http::Access::kPolicy, .action = "billing.read"});
+  };
+  download("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &BillingService::Xlsx);
+  download("csv", "text/csv; charset=utf-8", &BillingService::Csv);
 }
 
 }  // namespace allmende::billing
