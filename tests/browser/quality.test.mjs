@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_URL, DEMO, DESKTOP, PASSWORD, PHONE, SHOTS, capture, checkA11y, launch, login, newPage, serverHas } from './lib.mjs';
+import { BASE_URL, DEMO, DESKTOP, PASSWORD, PHONE, SHOTS, capture, checkA11y, launch, login, newPage, serverHas, switchLanguage } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -276,6 +276,8 @@ test('AinoConfirmsTheLateVisitAndRatesItTwoWithOneTapInLargeText', async () => {
 test('OutiFindsTheFollowUpOfTheLowRatingFromHerBoard', async () => {
   const page = await newPage(browser);
   await login(page, DEMO.outi.email);
+  // Outi works in Finnish; profile.test.mjs, on the same server, leaves her language English.
+  await switchLanguage(page, 'fi');
   await openFromStart(page, 'board');
   const card = page.getByTestId('board-quality');
   await card.getByTestId('board-quality-counts').waitFor();
@@ -435,6 +437,8 @@ test('JussiReadsTheComplaintAsTheProviderAndEbbaCannotOpenIt', async () => {
 test('OutiTakesTheComplaintToAnUpheldCloseAndLiisaSeesEachStep', async () => {
   const outi = await newPage(browser);
   await login(outi, DEMO.outi.email);
+  // Outi works in Finnish; profile.test.mjs, on the same server, leaves her language English.
+  await switchLanguage(outi, 'fi');
   const liisa = await newPage(browser, { viewport: PHONE });
   await login(liisa, DEMO.liisa.email);
 
@@ -445,6 +449,8 @@ test('OutiTakesTheComplaintToAnUpheldCloseAndLiisaSeesEachStep', async () => {
   assert.equal(await row.getAttribute('data-kind'), 'complaint');
   const stale = await newPage(browser);
   await login(stale, DEMO.outi.email);
+  // Outi works in Finnish; profile.test.mjs, on the same server, leaves her language English.
+  await switchLanguage(stale, 'fi');
   await openCase(stale);
   await stale.getByTestId('assign-to-me').waitFor();
 
